@@ -1,0 +1,29 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/reconcile run fixtures/corpus --db reconcile.db --report reconcile-report.md
+	@echo "Report: reconcile-report.md   Database: reconcile.db"
+
+test: $(STAMP)
+	TERM=unknown $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "quantulum3 unavailable: benchmarking reconcile alone"
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf $(VENV) reconcile.db reconcile-report.md .pytest_cache

@@ -1,0 +1,266 @@
+"""Align: which claims in different sources are about the same thing.
+
+Claims meet only inside a block of one dimension (lengths with lengths, dose counts with
+dose counts), and inside a block only through an inverted index of their rarest words, so
+the work grows with the number of claims, not its square. A pair must also be compatible:
+the same predicate (doses supplied are not doses to buy), the same kind of part (a section
+is not the whole line), the same head noun ("25-year lease" vs "two-day visit").
+
+Copied passages (wire reprints) are found the same way, from shingles of masked words.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .compare import Measure
+from .models import Claim, Sentence
+
+MIN_SCORE = 0.3  # weighted word overlap for two claims to be about the same thing
+HEAD_BONUS = 0.2  # "a 1,100-km pipeline" and "a 680-mile pipeline": the head noun is strong evidence
+PREDICATE_BONUS = 0.1  # both say "supplied" (or "cost", "capacity"): the same kind of statement
+COMMON_IN_BLOCK = 0.2  # words in more of a block's claims than this share are not indexed
+COPY_SIMILARITY = 88.0  # rapidfuzz ratio of masked sentences, 0-100
+COPY_MIN_WORDS = 8
+SHINGLE = 4
+SPELLING_SIMILARITY = 85.0
+EVENT_PREDICATES = frozenset(
+    {"supplied", "purchase", "payment", "investment", "killed", "injured", "rescued", "employment"}
+)
+WORD_RE = re.compile(r"[a-z][a-z'’\-]+|\d[\d,.]*")
+NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
+
+
+@dataclass(frozen=True)
+class Copy:
+    """Two near-identical sentences in different sources: one was copied from the other."""
+
+    source_a: str
+    sentence_a: int
+    source_b: str
+    sentence_b: int
+    similarity: float
+    identical: bool
+
+
+@dataclass(frozen=True)
+class Alignment:
+    a: int  # indices into the claim list
+    b: int
+    score: float
+    copied: bool
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Two spellings of one name, e.g. "Shah Mehmood Qureshi" / "Shah Mahmood Qureshi"."""
+
+    name_a: str
+    name_b: str
+    sources_a: tuple[str, ...]
+    sources_b: tuple[str, ...]
+    similarity: float
+
+
+def _masked_words(text: str) -> list[str]:
+    return ["#" if w[0].isdigit() else w for w in WORD_RE.findall(text.lower())]
+
+
+def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
+    """Near-identical sentences across sources, via shared shingles, never all pairs."""
+    index: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    masked: dict[tuple[str, int], str] = {}
+    for source, items in sentences.items():
+        for s in items:
+            words = _masked_words(s.text)
+            if len(words) < COPY_MIN_WORDS:
+                continue
+            masked[(source, s.index)] = " ".join(words)
+            for shingle in {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}:
+                index[shingle].append((source, s.index))
+    shared: Counter = Counter()
+    for postings in index.values():
+        if len(postings) > 50:  # a stock phrase, not evidence of copying
+            continue
+        for i, x in enumerate(postings):
+            for y in postings[i + 1:]:
+                if x[0] != y[0]:
+                    shared[(x, y) if x < y else (y, x)] += 1
+    texts = {(src, s.index): s.text for src, items in sentences.items() for s in items}
+    copies = []
+    for (x, y), count in sorted(shared.items()):
+        if count < 2:
+            continue
+        similarity = fuzz.ratio(masked[x], masked[y])
+        if similarity >= COPY_SIMILARITY:
+            copies.append(Copy(x[0], x[1], y[0], y[1], round(similarity, 1), texts[x] == texts[y]))
+    return copies
+
+
+def find_variants(texts: dict[str, str]) -> list[Variant]:
+    """Names spelt two ways across the corpus ("Mehmood" / "Mahmood"), reported in context.
+
+    Two capitalized words are variants when they are close (rapidfuzz ratio), start alike,
+    and differ inside the word rather than by an ending: "Russia"/"Russian" and
+    "Minister"/"Ministry" are different words, not spellings.
+    """
+    where: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, Counter] = defaultdict(Counter)
+    for source, text in texts.items():
+        for name in NAME_RE.findall(text):
+            for word in re.split(r"[ \-]", name):
+                where[word].add(source)
+                names[word][name] += 1
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for word in where:
+        if len(word) >= 5:
+            blocks[word[0]].append(word)
+    variants = []
+    for words in blocks.values():
+        words.sort()
+        for i, word in enumerate(words):
+            for other, score, _ in process.extract(
+                word, words[i + 1:], scorer=fuzz.ratio, score_cutoff=SPELLING_SIMILARITY, limit=None
+            ):
+                if _differs_by_ending(word, other):
+                    continue
+                name_a = _in_context(names[word], names[other], word, other)
+                name_b = name_a.replace(word, other)
+                variants.append(Variant(
+                    name_a, name_b, tuple(sorted(where[word])), tuple(sorted(where[other])), round(score, 1)
+                ))
+    return variants
+
+
+def _differs_by_ending(a: str, b: str) -> bool:
+    common = len(os.path.commonprefix([a.lower(), b.lower()]))
+    return common >= min(len(a), len(b)) - 2
+
+
+def _in_context(names_a: Counter, names_b: Counter, word: str, other: str) -> str:
+    """The fullest name the word appears in whose other spelling also occurs, else the word."""
+    for name, _ in sorted(names_a.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0])):
+        if name.replace(word, other) in names_b:
+            return name
+    return word
+
+
+def spelling_map(words: Iterable[str]) -> dict[str, str]:
+    """Map spelling variants of a word ("mehmood", "mahmood") onto one, blocked by prefix."""
+    counts = Counter(words)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for word in counts:
+        if len(word) >= 5:
+            blocks[word[:2]].append(word)
+    mapping: dict[str, str] = {}
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        block.sort(key=lambda w: (-counts[w], w))  # the commonest spelling becomes canonical
+        for i, word in enumerate(block):
+            if word in mapping:
+                continue
+            for other, _, _ in process.extract(word, block[i + 1:], scorer=fuzz.ratio,
+                                               score_cutoff=SPELLING_SIMILARITY, limit=None):
+                mapping.setdefault(other, word)
+    return mapping
+
+
+def _lemma(word: str) -> str:
+    """Crude singular: enough to match "pipelines" with "pipeline", "countries" with "country"."""
+    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+
+
+def align(
+    claims: Sequence[Claim],
+    measures: Sequence[Measure | None],
+    copies: Sequence[Copy] = (),
+) -> list[Alignment]:
+    """Compatible pairs of claims from different sources about the same thing."""
+    spelling = spelling_map(w for c in claims for w in c.context)
+    bags = [frozenset(_lemma(spelling.get(w, w)) for w in c.context) for c in claims]
+    document_frequency = Counter(w for bag in bags for w in bag)
+    total = len(bags) or 1
+    idf = {w: math.log(1 + total / n) for w, n in document_frequency.items()}
+    copied = {(c.source_a, c.sentence_a, c.source_b, c.sentence_b) for c in copies}
+    copied |= {(b, sb, a, sa) for a, sa, b, sb in copied}
+
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(measures):
+        if m is not None:
+            blocks[m.dimension].append(i)
+    alignments = []
+    for members in blocks.values():
+        for i, j in _candidates(members, bags, idf):
+            a, b = claims[i], claims[j]
+            if a.source == b.source or not compatible(a, b):
+                continue
+            is_copy = (a.source, a.sentence, b.source, b.sentence) in copied
+            same_head = bool(_head(a)) and _head(a) == _head(b)
+            same_predicate = bool(a.predicate) and a.predicate == b.predicate
+            bonus = HEAD_BONUS * same_head + PREDICATE_BONUS * same_predicate
+            score = 1.0 if is_copy else min(1.0, _overlap(bags[i], bags[j], idf) + bonus)
+            threshold = MIN_SCORE * (1.5 if _is_duration(a) and not same_head else 1)
+            if score >= threshold:
+                alignments.append(Alignment(i, j, round(score, 3), is_copy))
+    return sorted(alignments, key=lambda x: (x.a, x.b))
+
+
+def _candidates(members: list[int], bags, idf) -> Iterable[tuple[int, int]]:
+    """Pairs sharing a word that is not common in the block: an inverted index, not all pairs."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        for w in bags[i]:
+            postings[w].append(i)
+    limit = max(8, int(COMMON_IN_BLOCK * len(members)))
+    seen: set[tuple[int, int]] = set()
+    for w in sorted(postings):
+        ids = postings[w]
+        if len(ids) > limit:
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                pair = (ids[x], ids[y]) if ids[x] < ids[y] else (ids[y], ids[x])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def _overlap(x: frozenset, y: frozenset, idf: dict[str, float]) -> float:
+    """Weighted overlap coefficient: shared weight over the lighter bag's weight."""
+    shared = sum(idf[w] for w in x & y)
+    lighter = min(sum(idf[w] for w in x), sum(idf[w] for w in y))
+    return shared / lighter if lighter else 0.0
+
+
+def _is_duration(claim: Claim) -> bool:
+    return claim.quantity is not None and claim.quantity.kind == "duration" and not claim.predicate.startswith("last-")
+
+
+def _head(claim: Claim) -> str:
+    return _lemma(claim.head)
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Could these two claims state the same fact? Predicate, part, increment, head, modality."""
+    base_a, *qualifiers_a = a.predicate.split("+")
+    base_b, *qualifiers_b = b.predicate.split("+")
+    if base_a and base_b and base_a != base_b:
+        return False
+    if sorted(qualifiers_a) != sorted(qualifiers_b):
+        return False
+    head_a, head_b = _head(a), _head(b)
+    if head_a and head_b and head_a != head_b:
+        return False
+    if (base_a in EVENT_PREDICATES or base_b in EVENT_PREDICATES) and a.modality != b.modality:
+        return "reported" in (a.modality, b.modality)
+    return True

@@ -1,0 +1,166 @@
+"""Command line: parse, call one core function, render, map errors to exit codes.
+
+Exit codes: 0 the job completed, 1 findings (for checks), 2 bad input or an internal error,
+130 interrupted. Errors are one line on stderr; RECONCILE_DEBUG=1 shows the traceback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import InputFileError, ReconcileError
+
+app = typer.Typer(
+    help="Find where news reports of one event disagree about their figures.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"reconcile {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def callback(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                     help="Show the version and exit.")] = None,
+) -> None:
+    """Find where news reports of one event disagree about their figures."""
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"Error: {message}", markup=False)
+    return typer.Exit(code)
+
+
+def _guard(run):
+    """Run a command body, turning our errors into one line and exit 2, Ctrl-C into 130."""
+    try:
+        return run()
+    except ReconcileError as error:
+        raise _fail(str(error)) from None
+    except KeyboardInterrupt:
+        err.print("Interrupted: nothing from this run was stored; the database keeps its last complete state.")
+        raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as error:  # a bug: one line, and the traceback on request
+        if os.environ.get("RECONCILE_DEBUG"):
+            raise
+        raise _fail(f"internal error: {type(error).__name__}: {error} (set RECONCILE_DEBUG=1 for details)") from None
+
+
+@app.command()
+def run(
+    corpus: Annotated[Path, typer.Argument(help="Folder of articles (.txt, .md), searched recursively.")],
+    db: Annotated[Path, typer.Option(help="SQLite database to write.")] = Path("reconcile.db"),
+    report: Annotated[Path, typer.Option(help="Markdown report to write.")] = Path("reconcile-report.md"),
+    jobs: Annotated[int, typer.Option(min=1, help="Processes for extraction (default: CPU cores).")] = os.cpu_count() or 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Read every article in CORPUS, store claims and contradictions, write the report."""
+    from .pipeline import run_corpus
+    from .report import render_markdown
+    from .store import open_database, save
+
+    def body():
+        result = run_corpus(corpus, jobs=jobs)
+        database = open_database(str(db))
+        save(database, result)
+        try:
+            report.write_text(render_markdown(result, title=corpus.resolve().name), encoding="utf-8")
+        except OSError as error:
+            raise InputFileError(str(report), error.strerror or str(error)) from None
+        if not quiet:
+            _print_summary(result, db, report)
+
+    _guard(body)
+
+
+def _print_summary(result, db: Path, report: Path) -> None:
+    table = Table(title="Disputed facts", title_justify="left")
+    for column in ("Fact", "Kind", "Severity", "A", "B"):
+        table.add_column(column)
+    for j in result.contradictions:
+        a, b = result.claims[j.a], result.claims[j.b]
+        label = next(f.label for f in result.facts if f.id == j.fact)
+        table.add_row(label, j.verdict.kind, j.verdict.severity,
+                      f"{a.quantity.surface} ({a.source})", f"{b.quantity.surface} ({b.source})")
+    figures = sum(1 for c in result.claims if c.quantity is not None)
+    agreed = sum(1 for f in result.facts if not f.disputed)
+    out.print(
+        f"{len(result.documents)} articles, {figures} figures, {len(result.contradictions)} contradictions, "
+        f"{agreed} agreed facts, {len(result.copies)} copied passages, {len(result.skipped)} skipped files."
+    )
+    if result.contradictions:
+        out.print(table)
+    for s in result.skipped:
+        err.print(f"skipped {s.path}: {s.reason}", markup=False)
+    out.print(f"Wrote {db} and {report}.")
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="A text file, or - for standard input.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "jsonl",
+) -> None:
+    """Print every quantity, money amount, percentage, count, duration and date in FILE."""
+    from .quantities import extract_quantities
+
+    if format not in ("jsonl", "table"):
+        raise _fail(f"unknown format {format!r}: use jsonl or table")
+
+    def body():
+        text = _read_text(file)
+        mentions = extract_quantities(text)
+        if format == "jsonl":
+            for q in mentions:
+                record = dataclasses.asdict(q)
+                record["value"] = record["value"] if q.kind != "date" else q.date
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            return
+        table = Table()
+        for column in ("start", "end", "surface", "kind", "value", "unit", "bound", "si_value", "si_unit"):
+            table.add_column(column)
+        for q in mentions:
+            table.add_row(str(q.start), str(q.end), q.surface, q.kind,
+                          q.date if q.kind == "date" else f"{q.value:g}", q.unit or "", q.bound,
+                          "" if q.si_value is None else f"{q.si_value:.6g}", q.si_unit or "")
+        out.print(table)
+
+    _guard(body)
+
+
+def _read_text(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    from .ingest import decode
+
+    try:
+        raw = Path(file).read_bytes()
+    except OSError as error:
+        raise InputFileError(file, error.strerror or str(error)) from None
+    text, problem = decode(raw)
+    if text is None:
+        raise InputFileError(file, problem or "undecodable")
+    return text
+
+
+def main() -> None:
+    app(prog_name="reconcile")

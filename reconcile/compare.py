@@ -1,0 +1,227 @@
+"""Compare: do two aligned claims agree, within the precision printed and their hedges?
+
+Each claim becomes an interval in base units: "1,100 km" is 1,050-1,150 km (two significant
+figures), "about $3 billion" adds 10%, "up to 12.4 bcm" is 0-12.45 bcm. Two claims agree
+when their intervals meet (after 1% slack for rounded conversions). A disagreement is
+diagnosed by its ratio: 35.3 is cubic feet printed as cubic metres, 365 a day/year slip.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from . import units
+from .models import Claim
+
+SLACK = 0.01  # relative: printed conversions are rounded
+APPROX = 0.1  # "about", "nearly", "an estimated": 10% either way
+EVENT_YEAR = "event-year"  # "first visit in nine years" in a 2021 article -> 2012
+
+# ratio -> (kind, what probably happened), matched within RATIO_TOLERANCE
+SLIPS: list[tuple[float, str, str]] = [
+    (35.3147, "unit-confusion", "cubic feet and cubic metres confused"),
+    (1.609344, "unit-confusion", "miles and kilometres confused"),
+    (3.28084, "unit-confusion", "feet and metres confused"),
+    (2.20462, "unit-confusion", "pounds and kilograms confused"),
+    (1.10231, "unit-confusion", "short tons and tonnes confused"),
+    (365.0, "rate-confusion", "per day and per year confused"),
+    (12.0, "rate-confusion", "per month and per year confused"),
+    (1000.0, "scale-confusion", "a factor of 1,000 (thousand/million/billion, kilo/mega/giga)"),
+    (1e6, "scale-confusion", "a factor of a million (million/trillion)"),
+    (100.0, "unit-confusion", "percent and fraction confused"),
+]
+RATIO_TOLERANCE = 0.04
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A claim's figure as an interval in base units, with the unit to show it in."""
+
+    value: float
+    low: float
+    high: float
+    dimension: str
+    unit: str  # the written unit, for display
+    assumed_date: bool = False
+
+
+@dataclass(frozen=True)
+class Verdict:
+    agree: bool
+    kind: str
+    severity: str
+    ratio: float
+    unit: str
+    value_a: float
+    value_b: float
+    explanation: str
+
+
+def measure(claim: Claim, published: date | None) -> Measure | None:
+    """The comparable interval of a claim, or None when it has no comparable figure."""
+    q = claim.quantity
+    if q is None:
+        return None
+    if claim.predicate.startswith("last-occurrence"):
+        return _event_year(claim, published)
+    if q.kind == "date" or q.value is None or q.unit is None:
+        return None
+    low, high = interval(q.value, q.bound, q.low, q.high, q.precision)
+    if q.kind == "count":
+        return Measure(q.value, low, high, q.dimension or "count", "count")
+    to_base = lambda x: units.to_base(x, q.unit) if math.isfinite(x) else x  # noqa: E731
+    return Measure(q.si_value, to_base(low), to_base(high), q.dimension or "", q.unit)
+
+
+def interval(value: float, bound: str, low: float | None, high: float | None, precision: float) -> tuple[float, float]:
+    """What a printed figure allows, in its own unit: rounding, hedges and stated bounds."""
+    slack = precision + (APPROX * abs(value) if bound == "approx" else 0.0)
+    low = -math.inf if low is None else low - slack
+    high = math.inf if high is None else high + slack
+    if bound == "upper" and value >= 0:
+        low = 0.0
+    return low, high
+
+
+def _event_year(claim: Claim, published: date | None) -> Measure | None:
+    q = claim.quantity
+    if q.kind == "date":
+        year = float(q.date[:4])
+        return Measure(year, year, year, EVENT_YEAR, "year")
+    if published is None or q.unit is None:
+        return None
+    low, high = interval(q.value, q.bound, q.low, q.high, q.precision)
+    to_years = lambda x: units.from_base(units.to_base(x, q.unit), "year") if math.isfinite(x) else x  # noqa: E731
+    years, years_low, years_high = to_years(q.value), to_years(low), to_years(high)
+    # "in nine years" counts whole years: the last event fell in one of two calendar years
+    return Measure(
+        published.year - years, published.year - years_high - 1, published.year - years_low,
+        EVENT_YEAR, "year",
+    )
+
+
+def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) -> Verdict:
+    """Agreement, or a contradiction with its kind, severity and the conversion chain."""
+    unit = display_unit(ma, mb)
+    value_a, value_b = _shown(ma.value, ma, unit), _shown(mb.value, mb, unit)
+    agree = _overlap(ma, mb)
+    ratio = _ratio(ma.value, mb.value)
+    kind, why = "agreement", ""
+    if not agree:
+        kind, why = diagnose(a, b, ma, mb, ratio)
+        if a.source == b.source:
+            kind = "within-source"
+        elif copied:
+            kind, why = "altered-copy", "a copied passage with a changed figure" + (f"; {why}" if why else "")
+    return Verdict(
+        agree=agree, kind=kind, severity="none" if agree else _severity(kind, ratio, ma, mb),
+        ratio=ratio, unit=unit, value_a=value_a, value_b=value_b,
+        explanation=explain(a, b, ma, mb, unit, agree, ratio, why),
+    )
+
+
+def _overlap(ma: Measure, mb: Measure) -> bool:
+    slack_a = SLACK * abs(ma.value)
+    slack_b = SLACK * abs(mb.value)
+    if ma.dimension == EVENT_YEAR:
+        slack_a = slack_b = 0.0
+    return ma.low - slack_a <= mb.high + slack_b and mb.low - slack_b <= ma.high + slack_a
+
+
+def _ratio(x: float, y: float) -> float:
+    x, y = abs(x), abs(y)
+    if min(x, y) == 0:
+        return math.inf if max(x, y) else 1.0
+    return max(x, y) / min(x, y)
+
+
+def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tuple[str, str]:
+    if ma.dimension == EVENT_YEAR:
+        return "date-mismatch", ""
+    if ma.dimension == "[time]" and a.quantity.kind == b.quantity.kind == "duration":
+        return "duration-mismatch", ""
+    same_number = _printed_number(a) == _printed_number(b) and a.quantity.unit != b.quantity.unit
+    for slip_ratio, kind, why in SLIPS:
+        if abs(ratio / slip_ratio - 1) <= RATIO_TOLERANCE:
+            if kind == "scale-confusion" and same_number:
+                kind = "unit-confusion"
+            return kind, why
+    if same_number:
+        return "unit-confusion", "the same number printed with different units"
+    return "value-mismatch", ""
+
+
+def _printed_number(claim: Claim) -> float | None:
+    q = claim.quantity
+    multiple, unit = units.split_multiple(q.unit or "")
+    return round(q.value / multiple, 6) if q.value is not None else None
+
+
+def _severity(kind: str, ratio: float, ma: Measure, mb: Measure) -> str:
+    if kind in ("unit-confusion", "scale-confusion", "rate-confusion", "altered-copy") or ratio >= 1.5:
+        return "high"
+    return "medium" if ratio >= 1.1 or kind == "date-mismatch" else "low"
+
+
+def display_unit(ma: Measure, mb: Measure) -> str:
+    if ma.dimension == EVENT_YEAR or ma.unit == "count":
+        return ma.unit
+    preferred = units.display_unit(ma.dimension, mb.unit)
+    return preferred
+
+
+def _shown(base_value: float, m: Measure, unit: str) -> float:
+    if m.dimension == EVENT_YEAR or unit == "count":
+        return base_value
+    return units.from_base(base_value, unit)
+
+
+def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool, ratio: float, why: str) -> str:
+    """"1.6 billion cubic feet per day = 16.5 billion m³/year vs up to 12.4 ...: +33%"."""
+    left = f"{a.quantity.surface} = {_bounded(a, ma, unit)}"
+    right = f"{b.quantity.surface} = {_bounded(b, mb, unit)}"
+    if ma.dimension == EVENT_YEAR:
+        left = f"{a.quantity.surface} → last in {_year_span(ma)}"
+        right = f"{b.quantity.surface} → last in {_year_span(mb)}"
+    if agree:
+        return f"{left} ≈ {right}: agree within the precision printed"
+    difference = _difference(ma.value, mb.value)
+    text = f"{left} vs {right}: {difference}"
+    return f"{text} ({why})" if why else text
+
+
+def _difference(x: float, y: float) -> str:
+    if y == 0 or x == 0:
+        return "one figure is zero"
+    ratio = _ratio(x, y)
+    if ratio >= 2:
+        return f"{ratio:.3g}x"
+    return f"{(x - y) / abs(y):+.0%}"
+
+
+def _bounded(claim: Claim, m: Measure, unit: str) -> str:
+    shown = format_value(_shown(m.value, m, unit), unit)
+    prefix = {"upper": "at most ", "lower": "at least ", "approx": "about ", "vague": "at least "}
+    return prefix.get(claim.quantity.bound, "") + shown
+
+
+def _year_span(m: Measure) -> str:
+    low, high = int(m.low), int(m.high)
+    return str(high) if low == high else f"{low}–{high}"
+
+
+def format_value(value: float, unit: str) -> str:
+    """Readable figure and unit: 1.65e10 cubic_meter / year -> "16.5 billion m³/year"."""
+    magnitude = abs(value)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if magnitude >= scale:
+            number = f"{value / scale:,.3g} {word}"
+            break
+    else:
+        number = f"{value:,.0f}" if magnitude >= 1000 else f"{value:,.3g}"
+    unit_text = units.short_unit(unit)
+    if unit in ("USD", "EUR", "GBP"):
+        return {"USD": "$", "EUR": "€", "GBP": "£"}[unit] + number
+    return f"{number} {unit_text}" if unit_text not in ("count", "dimensionless") else number

@@ -1,0 +1,198 @@
+"""Extract: one document -> atomic claims, each a clause with at most one figure.
+
+A pure function of one Document, so it can run in a process pool (or on Dask/Spark) as is.
+Each claim records what an editor needs to line claims up across outlets: the content
+words around the figure, the predicate (what is being said of the thing: its capacity,
+its cost, doses supplied or to be bought), the modality (done or planned), what the figure
+is attached to ("a 1,100-km *pipeline*"), and whether it is a part or an increment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .models import Claim, Document, Quantity, Sentence
+from .quantities import STOPWORDS, extract_quantities, rupee_for
+from .segment import segment
+
+# Cue word stem -> predicate class. Synonyms across outlets share a class.
+PREDICATES: dict[str, tuple[str, ...]] = {
+    "capacity": ("transport", "carry", "carries", "capacity", "flow", "pump", "handle", "move"),
+    "output": ("produc", "output", "generat", "yield", "extract", "refin", "process"),
+    "length": ("long", "length", "stretch", "span", "distance", "link"),
+    "height": ("tall", "height", "depth"),
+    "cost": ("cost", "worth", "valued", "price", "budget", "estimated at", "financ", "loan", "fund"),
+    "investment": ("invest",),
+    "payment": ("paid", "pay"),
+    "revenue": ("revenue", "earn", "income", "sales", "profit"),
+    "trade": ("trade", "export", "import", "turnover"),
+    "growth": ("increase", "rise", "rose", "grow", "grew", "growth", "jump", "surge", "climb", "up by", "higher"),
+    "decline": ("decrease", "fall", "fell", "drop", "declin", "shrank", "shrink", "down by", "lower", "cut"),
+    "killed": ("kill", "dead", "died", "death", "toll", "lost their lives"),
+    "injured": ("injur", "wound", "hurt"),
+    "rescued": ("rescu", "survivor", "pulled"),
+    "destroyed": ("destroy", "damag", "collapse", "flatten"),
+    "displaced": ("displac", "evacuat", "homeless", "refugee", "shelter"),
+    "supplied": ("provid", "supplied", "supply", "deliver", "sent", "send", "donat", "ship", "gave", "given", "receiv", "arriv"),
+    "purchase": ("buy", "bought", "purchas", "procur", "order", "acquir"),
+    "employment": ("employ", "worker", "job", "staff", "hire"),
+    "duration": ("lease", "contract", "agreement", "deal", "concession", "term"),
+    "visit": ("visit", "trip", "tour"),
+}
+PLANNED_RE = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|aims?|expected|expects|set\s+to|"
+    r"going\s+to|scheduled|proposed|seeks?|wants?|hopes?|could|may|might|to\s+be|pledged?|promised?|"
+    r"to\s+(?:build|buy|transport|carry|supply|provide|invest|spend|produce|generate|deliver|purchase))\b",
+    re.I,
+)
+DONE_RE = re.compile(r"\b(?:has|have|had|already|was|were|did|last\s+year|ago)\b|\b\w{3,}ed\b", re.I)
+INCREMENT_RE = re.compile(r"^\s*(?:more|additional|extra|further|another)\b|\b(?:another|additional|extra|further|a\s+further|an\s+additional)\s*$", re.I)
+PART_WORDS = frozenset(
+    """section segment stretch portion part share phase leg tranche instalment installment
+    province region district unit branch""".split()
+)
+ATTRIBUTION_RE = re.compile(
+    r"\b(?:according\s+to\s+[^,.;]{2,60}|(?:[A-Z][\w.'’-]+\s+){1,4}(?:said|says|told|announced|stated|added|noted)"
+    r"|(?:said|says|told|announced)\s+(?:[A-Z][\w.'’-]+\s*){1,4})",
+)
+CLAUSE_BREAK_RE = re.compile(r";\s+|\s+[—–]\s+|,\s+(?:and|but|while|whereas|although|though|as)\s+|\s+while\s+|\s+but\s+")
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
+LAST_EVENT_RE = re.compile(r"\blast\b[^.;]{0,60}\bin\s+$|\bsince\s+$", re.I)
+
+
+def extract_claims(document: Document, sentences: list[Sentence] | None = None) -> list[Claim]:
+    """Claims of one document, in reading order; sentences without figures become text claims."""
+    sentences = segment(document) if sentences is None else sentences
+    rupee = rupee_for(document.text)
+    claims: list[Claim] = []
+    for sentence in sentences:
+        mentions = [
+            replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
+            for q in extract_quantities(sentence.text, rupee=rupee)
+        ]
+        claims.extend(_sentence_claims(document, sentence, mentions))
+    return claims
+
+
+def _sentence_claims(document: Document, sentence: Sentence, mentions: list[Quantity]) -> list[Claim]:
+    text = document.text
+    clauses = _clauses(sentence)
+    attribution = _attribution(sentence.text)
+    if not mentions:
+        return [
+            Claim(document.path, sentence.index, s, e, text[s:e], _subject(text[s:e]), "", "reported",
+                  attribution, None, tuple(_content_words(text[s:e])))
+            for s, e in clauses
+        ]
+    claims = []
+    # the whole sentence is the context: clauses are too short to say what a figure is about
+    sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
+    for q in mentions:
+        s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
+        clause = text[s:e]
+        words = sentence_words
+        before = text[s:q.start]
+        after = text[q.end:e]
+        head = _head_noun(text, q)
+        # an adjectival figure ("a 1,100-km pipeline") is an attribute of its head noun
+        predicate = "" if head else _predicate(before, after)
+        if q.kind == "duration" and GAP_BEFORE_RE.search(before[-40:]) and (
+            re.search(r"\bfirst\b", clause, re.I) or before.rstrip().lower().endswith("after")
+        ):
+            predicate = "last-occurrence"
+        elif q.kind == "date" and q.date and q.date[:4].isdigit() and LAST_EVENT_RE.search(before[-70:]):
+            predicate = "last-occurrence"
+        qualifiers = []
+        if INCREMENT_RE.search(after[:25]) or INCREMENT_RE.search(before[-25:]):
+            qualifiers.append("increment")
+        if head in PART_WORDS or any(w in PART_WORDS for w in _content_words(before[-40:])[-3:]):
+            qualifiers.append("part")
+        modality = _modality(before)
+        claims.append(Claim(
+            source=document.path, sentence=sentence.index, start=s, end=e, text=clause,
+            subject=_subject(clause), head=head, predicate="+".join([predicate] + qualifiers) if predicate or qualifiers else "",
+            modality=modality, attribution=attribution, quantity=q, context=tuple(words),
+        ))
+    return claims
+
+
+def _without_figures(text: str, start: int, end: int, mentions: list[Quantity]) -> str:
+    """The span's text with the figures blanked, so units do not count as shared words."""
+    parts, pos = [], start
+    for q in mentions:
+        if start <= q.start and q.end <= end:
+            parts.append(text[pos:q.start])
+            pos = q.end
+    parts.append(text[pos:end])
+    return " ".join(parts)
+
+
+def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in CLAUSE_BREAK_RE.finditer(sentence.text):
+        if m.start() - start >= 20:
+            spans.append((sentence.start + start, sentence.start + m.start()))
+            start = m.end()
+    spans.append((sentence.start + start, sentence.end))
+    return spans
+
+
+def _content_words(text: str) -> list[str]:
+    words = (re.sub(r"['’]s$", "", w.lower()).strip("'’-") for w in TOKEN_RE.findall(text))
+    return [w for w in words if w not in STOPWORDS and len(w) > 2]
+
+
+def _predicate(before: str, after: str) -> str:
+    """The predicate class of the nearest cue word, looking back first, then ahead."""
+    back = before.lower()[-80:]
+    best, best_pos = "", -1
+    for name, stems in PREDICATES.items():
+        for stem in stems:
+            pos = back.rfind(stem)
+            if pos > best_pos and (pos == 0 or not back[pos - 1].isalpha()):
+                best, best_pos = name, pos
+    if best:
+        return best
+    ahead = after.lower()[:60]
+    best_pos = len(ahead) + 1
+    for name, stems in PREDICATES.items():
+        for stem in stems:
+            pos = ahead.find(stem)
+            if 0 <= pos < best_pos and (pos == 0 or not ahead[pos - 1].isalpha()):
+                best, best_pos = name, pos
+    return best
+
+
+def _modality(before: str) -> str:
+    window = before[-60:]
+    planned = [m.end() for m in PLANNED_RE.finditer(window)]
+    done = [m.end() for m in DONE_RE.finditer(window)]
+    if planned and (not done or planned[-1] >= done[-1]):
+        return "planned"
+    return "done" if done else "reported"
+
+
+def _head_noun(text: str, q: Quantity) -> str:
+    """What a hyphenated figure modifies: "a 1,100-km (680-mile) gas pipeline" -> "pipeline"."""
+    if q.kind in ("count", "date") or not re.search(r"-[A-Za-z]+$", q.surface):
+        return ""
+    rest = re.sub(r"^\s*\([^)]{0,40}\)", "", text[q.end:q.end + 80])  # a conversion in brackets
+    m = re.match(r"(?:\s+[A-Za-z][\w\-]*){1,3}", rest)
+    words = []
+    for word in (m.group(0).split() if m else []):
+        if word.lower() in STOPWORDS or not word[0].islower():
+            break
+        words.append(word.lower())
+    return words[-1] if words else ""
+
+
+def _subject(clause: str) -> str:
+    words = _content_words(clause)
+    return " ".join(words[:4])
+
+
+def _attribution(sentence: str) -> str | None:
+    m = ATTRIBUTION_RE.search(sentence)
+    return m.group(0).strip() if m else None

@@ -1,0 +1,223 @@
+"""Ingest: a corpus folder -> Documents, with front matter, publication date and furniture dropped.
+
+Offsets always point into the decoded file text, so dropping furniture never moves a span:
+the Document keeps the spans of the paragraphs ("blocks") that survive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .errors import CorpusNotFound, CorpusNotReadable, EmptyCorpus
+from .quantities import DATE_RE, MONTHS
+from .models import Document
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+FRONT_MATTER_KEYS = ("title", "outlet", "date", "url")
+
+# Page furniture, matched against a whole line (lowercased). General web boilerplate, not
+# the wording of any one site.
+FURNITURE_RE = re.compile(
+    r"""^(?:
+      accessibility\s+links | skip\s+to\s+(?:main\s+)?content | breaking\s+news | main\s+menu
+    | -*\s*advert\w*\s*-* | sponsored(?:\s+content)? | please\s+enter\s+your\s+\w+(?:\s+\w+)?!?
+    | leave\s+a\s+(?:reply|comment) | your\s+email\s+address\s+will\s+not\s+be\s+published\.?
+    | required\s+fields\s+are\s+marked.* | (?:trending|popular|latest)(?:\s+(?:stories|now|news|posts))?
+    | must\s+read | related(?:\s+(?:stories|articles|posts|news|coverage))? | read\s+more.{0,40}
+    | you\s+may\s+also\s+like | recommended(?:\s+for\s+you)? | more\s+from\s+.{0,40}
+    | share\s+(?:this|on)\b.{0,40} | follow\s+us\b.{0,40} | subscribe\b.{0,60} | sign\s+up\b.{0,60}
+    | (?:tags?|topics?|filed\s+under)\s*:.* | (?:©|\(c\)|copyright\b).{0,120}
+    | .{0,80}all\s+rights\s+reserved\.? | cookies?\b.{0,80}
+    | <!?--.* | !--.* | .*\bgtag\b.* | <[^>]{1,200}> | \[[^\]]{0,40}\]
+    )$""",
+    re.I | re.X,
+)
+# Markers after which the rest of a page is teasers and comments, when they come late.
+TAIL_MARKER_RE = re.compile(
+    r"^(?:must\s+read|related(?:\s+\w+)?|trending(?:\s+\w+)?|more\s+from.*|you\s+may\s+also\s+like"
+    r"|leave\s+a\s+reply|please\s+enter\s+your\s+comment!?|comments?)$",
+    re.I,
+)
+SENTENCE_END_RE = re.compile(r"[.!?:;\"”’')]\s*$")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+def discover(folder: str | os.PathLike) -> list[Path]:
+    """Article files under `folder`, recursively, in a stable order; hidden entries skipped."""
+    root = Path(folder)
+    if not root.exists():
+        raise CorpusNotFound(str(folder))
+    if not root.is_dir():
+        raise CorpusNotFound(str(folder))
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise CorpusNotReadable(str(folder), "permission denied")
+    found: list[Path] = []
+    for current, dirs, files in os.walk(root):  # followlinks=False: no symlink loops
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
+                found.append(Path(current) / name)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def decode(raw: bytes) -> tuple[str | None, str | None]:
+    """Text and an optional warning; (None, reason) for binary data."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace"), None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace"), None
+    if b"\x00" in raw[:8192] and raw[:8192].count(b"\x00") > len(raw[:8192]) // 10:
+        return None, "binary file"
+    raw = raw.replace(b"\x00", b"")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "not UTF-8; read as Windows-1252"
+
+
+def read_documents(folder: str | os.PathLike) -> tuple[list[Document], list[Skipped]]:
+    """Every article in the folder, and the files skipped with a reason."""
+    root = Path(folder)
+    paths = discover(root)
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    for path in paths:
+        relative = path.relative_to(root).as_posix()
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            skipped.append(Skipped(relative, f"unreadable: {error.strerror or error}"))
+            continue
+        text, problem = decode(raw)
+        if text is None:
+            skipped.append(Skipped(relative, problem or "undecodable"))
+            continue
+        if not text.strip():
+            skipped.append(Skipped(relative, "empty file"))
+            continue
+        documents.append(parse_document(relative, text, hashlib.sha256(raw).hexdigest()))
+    if not documents and not skipped:
+        raise EmptyCorpus(str(folder))
+    return documents, skipped
+
+
+def parse_document(path: str, text: str, sha256: str = "") -> Document:
+    """Front matter, paragraphs without furniture, and a publication date."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta, body_start = _front_matter(text)
+    lines = list(_lines(text, body_start))
+    kept: list[tuple[int, int]] = []
+    dropped: list[str] = []
+    tail_from = len(text) * 0.5
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end].strip()
+        if TAIL_MARKER_RE.match(line) and start >= tail_from:
+            dropped.extend(text[s:e].strip() for s, e in lines[index:] if text[s:e].strip())
+            break
+        if FURNITURE_RE.match(line):
+            dropped.append(line)
+            continue
+        kept.append((start, end))
+    blocks = tuple(_paragraphs(text, kept))
+    published = _parse_iso(meta.get("date")) or find_publication_date(text, blocks)
+    title = meta.get("title") or _first_headline(text, blocks)
+    return Document(
+        path=path, text=text, blocks=blocks, title=title, outlet=meta.get("outlet"),
+        published=published, url=meta.get("url"), sha256=sha256, dropped=tuple(dropped),
+    )
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int]:
+    if not text.startswith("---\n"):
+        return {}, 0
+    end = text.find("\n---", 3)
+    if end < 0 or text.count("\n", 0, end) > 60:
+        return {}, 0  # no closing fence: treat it all as text
+    meta: dict[str, str] = {}
+    for line in text[4:end].splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() in FRONT_MATTER_KEYS:
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    close = text.find("\n", end + 1)
+    return meta, len(text) if close < 0 else close + 1
+
+
+def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """Non-blank lines as (start, end) spans, whitespace trimmed."""
+    for m in re.finditer(r"[^\n]+", text[start:]):
+        s, e = m.start() + start, m.end() + start
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            yield s, e
+
+
+def _paragraphs(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Join hard-wrapped lines; a short line without final punctuation is a headline of its own."""
+    current: tuple[int, int] | None = None
+    for start, end in lines:
+        if current is None:
+            current = (start, end)
+            continue
+        previous = text[current[0]:current[1]]
+        gap = text[current[1]:start]
+        last_line = previous.rsplit("\n", 1)[-1]
+        continues = (
+            gap.count("\n") == 1
+            and not SENTENCE_END_RE.search(last_line)
+            and len(last_line) >= 60
+        )
+        if continues:
+            current = (current[0], end)
+        else:
+            yield current
+            current = (start, end)
+    if current is not None:
+        yield current
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def find_publication_date(text: str, blocks: tuple[tuple[int, int], ...]) -> date | None:
+    """The first full date (month, day and year) near the top of the article."""
+    if not blocks:
+        return None
+    limit = blocks[min(len(blocks) - 1, 8)][1]
+    for m in DATE_RE.finditer(text, blocks[0][0], limit):
+        month = m.group("m1") or m.group("m2")
+        day = m.group("d1") or m.group("d2")
+        year = m.group("y1") or m.group("y2")
+        if month and day and year:
+            try:
+                return date(int(year), MONTHS[month.rstrip(".")[:3].lower()], int(day))
+            except ValueError:
+                continue
+    return None
+
+
+def _first_headline(text: str, blocks: tuple[tuple[int, int], ...]) -> str | None:
+    for start, end in blocks[:3]:
+        line = text[start:end]
+        if len(line) <= 160 and not line.endswith("."):
+            return line
+    return None

@@ -1,0 +1,72 @@
+"""Values that flow between pipeline stages: frozen, with no storage ids.
+
+Every span is a pair of character offsets into the original file text, so a claim can
+always be shown with its exact wording and cited by line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # relative to the corpus folder, with forward slashes
+    text: str  # the whole decoded file; offsets point into it
+    blocks: tuple[tuple[int, int], ...]  # kept paragraphs (furniture and front matter dropped)
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    sha256: str = ""
+    dropped: tuple[str, ...] = ()  # furniture lines removed, for the run summary
+
+    def line_of(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    surface: str
+    kind: str  # quantity, money, percent, count, duration, date
+    value: float | None  # the number with its scale applied, in `unit`
+    unit: str | None  # canonical unit as written ("cubic_foot / day")
+    bound: str = "exact"  # exact, approx, upper, lower, range, vague
+    low: float | None = None  # in `unit`, after precision and hedge
+    high: float | None = None
+    precision: float = 0.0  # half the step of the last printed digit, in `unit`
+    thing: str | None = None  # what a count counts ("doses")
+    date: str | None = None  # ISO-like for dates: "2012", "2021-04-07", "XXXX-05-01"
+    si_value: float | None = None
+    si_unit: str | None = None
+    dimension: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One atomic statement: a clause of a sentence, with at most one quantity."""
+
+    source: str
+    sentence: int  # index of its sentence in the document
+    start: int  # the clause span
+    end: int
+    text: str
+    subject: str
+    predicate: str
+    modality: str  # done, planned, reported
+    attribution: str | None
+    quantity: Quantity | None = None
+    head: str = ""  # the noun an adjectival figure modifies: "a 1,100-km pipeline"
+    context: tuple[str, ...] = field(default=())  # content words used for alignment

@@ -1,0 +1,225 @@
+"""The whole job on a corpus, as one function the CLI calls: ingest -> ... -> findings.
+
+Extraction runs per document (optionally in a process pool); alignment and judgement run
+once over the corpus. Nothing here prints or writes files: `store` and `report` do that.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+
+from .align import Alignment, Copy, Variant, align, find_copies, find_variants
+from .compare import Measure, Verdict, judge, measure
+from .extract import extract_claims
+from .ingest import Skipped, read_documents
+from .models import Claim, Document, Sentence
+from .segment import segment
+
+PARALLEL_MIN_BYTES = 2_000_000  # below this a process pool costs more than it saves
+
+
+@dataclass(frozen=True)
+class Judged:
+    """An aligned pair with its verdict; `fact` groups the pairs about one fact."""
+
+    a: int
+    b: int
+    verdict: Verdict
+    fact: int
+    score: float
+    copied: bool
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: int
+    label: str
+    claims: tuple[int, ...]
+    disputed: bool
+    groups: tuple[tuple[int, ...], ...]  # claims that agree with each other, largest first
+    origins: tuple[int, ...]  # independent origins per group
+    articles: tuple[int, ...]  # sources per group
+
+
+@dataclass(frozen=True)
+class RunResult:
+    documents: list[Document]
+    sentences: dict[str, list[Sentence]]
+    claims: list[Claim]
+    measures: list[Measure | None]
+    copies: list[Copy]
+    variants: list[Variant]
+    judged: list[Judged]
+    facts: list[Fact]
+    skipped: list[Skipped]
+    assumed_dates: dict[str, date] = field(default_factory=dict)
+
+    @property
+    def contradictions(self) -> list[Judged]:
+        return [j for j in self.judged if not j.verdict.agree]
+
+
+def _extract_one(document: Document) -> tuple[list[Sentence], list[Claim]]:
+    sentences = segment(document)
+    return sentences, extract_claims(document, sentences)
+
+
+def extract_all(documents: Sequence[Document], jobs: int = 1) -> list[tuple[list[Sentence], list[Claim]]]:
+    """Per-document extraction, in a process pool when the corpus is big enough to pay for it."""
+    size = sum(len(d.text) for d in documents)
+    if jobs > 1 and len(documents) > 1 and size >= PARALLEL_MIN_BYTES:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(_extract_one, documents, chunksize=max(1, len(documents) // (jobs * 4))))
+    return [_extract_one(d) for d in documents]
+
+
+def analyze(documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1) -> RunResult:
+    """Claims, copies, alignments, verdicts and facts for already-ingested documents."""
+    extracted = extract_all(documents, jobs)
+    sentences = {d.path: s for d, (s, _) in zip(documents, extracted)}
+    claims = [c for _, cs in extracted for c in cs]
+    published, assumed = _publication_dates(documents)
+    measures = [measure(c, published.get(c.source)) for c in claims]
+    copies = find_copies(sentences)
+    variants = find_variants({path: _body_text(items) for path, items in sentences.items()})
+    alignments = align(claims, measures, copies) + _within_source_pairs(claims, measures, documents)
+    judged = _judge_all(claims, measures, alignments)
+    facts = _facts(claims, measures, judged, copies)
+    return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
+                     list(skipped or []), assumed)
+
+
+def run_corpus(folder: str | os.PathLike, jobs: int = 1) -> RunResult:
+    documents, skipped = read_documents(folder)
+    return analyze(documents, skipped, jobs)
+
+
+def _body_text(sentences: list[Sentence]) -> str:
+    """Body sentences without their first word: where a capital letter marks a name, not a
+    headline's title case or a sentence start."""
+    body = (s.text.split(None, 1) for s in sentences if s.text.rstrip("\"”’')").endswith((".", "!", "?")))
+    return "\n".join(parts[1] for parts in body if len(parts) == 2)
+
+
+def _publication_dates(documents: list[Document]) -> tuple[dict[str, date], dict[str, date]]:
+    """Each article's date; an undated one is assumed to share the corpus's median date."""
+    known = {d.path: d.published for d in documents if d.published}
+    if not known:
+        return {}, {}
+    median = date.fromordinal(int(statistics.median_low(x.toordinal() for x in known.values())))
+    assumed = {d.path: median for d in documents if not d.published}
+    return {**known, **assumed}, assumed
+
+
+def _within_source_pairs(claims, measures, documents) -> list[Alignment]:
+    """"a 300-kilometre (250-mile) road": a figure with its conversion in brackets."""
+    texts = {d.path: d.text for d in documents}
+    pairs = []
+    for i in range(len(claims) - 1):
+        a, b = claims[i], claims[i + 1]
+        ma, mb = measures[i], measures[i + 1]
+        if a.source != b.source or ma is None or mb is None or ma.dimension != mb.dimension:
+            continue
+        between = texts[a.source][a.quantity.end:b.quantity.start]
+        if between.strip() in ("(", "[", "/", "or"):
+            pairs.append(Alignment(i, i + 1, 1.0, False))
+    return pairs
+
+
+def _judge_all(claims, measures, alignments: list[Alignment]) -> list[Judged]:
+    parent = list(range(len(claims)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for al in alignments:
+        parent[find(al.a)] = find(al.b)
+    fact_ids: dict[int, int] = {}
+    judged = []
+    for al in sorted(alignments, key=lambda x: (x.a, x.b)):
+        root = find(al.a)
+        fact = fact_ids.setdefault(root, len(fact_ids) + 1)
+        verdict = judge(claims[al.a], claims[al.b], measures[al.a], measures[al.b], al.copied)
+        judged.append(Judged(al.a, al.b, verdict, fact, al.score, al.copied))
+    return judged
+
+
+def _facts(claims, measures, judged: list[Judged], copies: list[Copy]) -> list[Fact]:
+    """Group each fact's claims by agreement and count independent origins behind each group."""
+    origin = _origins(claims, copies)
+    members: dict[int, set[int]] = defaultdict(set)
+    disputed: dict[int, bool] = defaultdict(bool)
+    agrees: set[tuple[int, int]] = set()
+    for j in judged:
+        members[j.fact] |= {j.a, j.b}
+        disputed[j.fact] |= not j.verdict.agree
+        if j.verdict.agree:
+            agrees |= {(j.a, j.b), (j.b, j.a)}
+    facts = []
+    for fact_id in sorted(members):
+        ids = sorted(members[fact_id], key=lambda i: measures[i].value)
+        groups: list[list[int]] = []
+        for i in ids:  # greedy: join the first group whose every member agrees with i
+            for group in groups:
+                if all(_agree(i, k, measures, agrees) for k in group):
+                    group.append(i)
+                    break
+            else:
+                groups.append([i])
+        groups.sort(key=lambda g: (-len({origin[i] for i in g}), -len(g), min(g)))
+        facts.append(Fact(
+            id=fact_id, label=_label([claims[i] for i in ids]), claims=tuple(ids), disputed=disputed[fact_id],
+            groups=tuple(tuple(g) for g in groups),
+            origins=tuple(len({origin[i] for i in g}) for g in groups),
+            articles=tuple(len({claims[i].source for i in g}) for g in groups),
+        ))
+    return facts
+
+
+def _agree(i: int, k: int, measures, agrees) -> bool:
+    if (i, k) in agrees:
+        return True
+    mi, mk = measures[i], measures[k]
+    return mi.low <= mk.high and mk.low <= mi.high
+
+
+def _origins(claims: list[Claim], copies: list[Copy]) -> list[int]:
+    """Claims in copied sentences share one origin; every other claim is its own source's."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in copies:
+        parent[find((c.source_a, c.sentence_a))] = find((c.source_b, c.sentence_b))
+    keys: dict[object, int] = {}
+    result = []
+    for c in claims:
+        key = find((c.source, c.sentence)) if (c.source, c.sentence) in parent else c.source
+        result.append(keys.setdefault(key, len(keys)))
+    return result
+
+
+def _label(claims: list[Claim]) -> str:
+    """A short name for a fact: what the figure is attached to, and what is said of it."""
+    heads = Counter(c.head for c in claims if c.head)
+    things = Counter(c.quantity.thing for c in claims if c.quantity.thing)
+    predicates = Counter(c.predicate.split("+")[0] for c in claims if c.predicate)
+    words = Counter(w for c in claims for w in set(c.context))
+    shared = [w for w, n in words.most_common(4) if n > 1]
+    parts = [x.most_common(1)[0][0] for x in (heads, things, predicates) if x]
+    label = " ".join(dict.fromkeys(parts)) or "figure"
+    return f"{label}: {' '.join(shared)}" if shared else label

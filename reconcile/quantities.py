@@ -1,0 +1,388 @@
+"""Quantity mentions: every figure in a text, with its unit, bound and exact span.
+
+A pure function of one text. It scans for numbers (digits or words), then reads what
+is glued around each one with small anchored regexes: a hedge and a currency before,
+a range, a scale word, a unit and a rate after. Every regex is linear (no nested
+quantifiers over the same characters), so a 20 MB line or a 5,000-digit number cannot hang.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+from . import units
+from .models import Quantity
+
+MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
+
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)|\d+)(?:\.\d+)?|\.\d+"
+
+UNITS_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+FRACTION_WORDS = {
+    "half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
+    "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
+    "one-quarter": 0.25, "three-quarters": 0.75, "three quarters": 0.75,
+}
+# Idioms: (value, bound, low, high). Vague ones keep the lowest plausible reading as value.
+IDIOM_WORDS = {
+    "a dozen": (12, "exact", None, None), "dozen": (12, "exact", None, None),
+    "a hundred": (100, "exact", None, None), "hundred": (100, "exact", None, None),
+    "a thousand": (1000, "exact", None, None),
+    "several": (2, "vague", 2, 9), "a few": (2, "vague", 2, 9),
+    "dozens of": (24, "vague", 24, 99), "scores of": (40, "vague", 40, 99),
+    "hundreds of": (200, "vague", 200, 999), "thousands of": (2000, "vague", 2000, 9999),
+    "tens of thousands of": (20000, "vague", 20000, 99999),
+    "hundreds of thousands of": (200000, "vague", 200000, 999999),
+    "millions of": (2e6, "vague", 2e6, 9.99e8),
+    "a": (1, "exact", None, None), "an": (1, "exact", None, None),
+}
+NUMBER_WORD = (
+    r"(?:" + "|".join(TENS_WORDS) + r")(?:[-\s](?:" + "|".join(k for k in UNITS_WORDS if UNITS_WORDS[k] < 10) + r"))?"
+    r"|" + "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+)
+IDIOM = "|".join(
+    re.escape(k).replace(r"\ ", r"\s+") for k in sorted(IDIOM_WORDS, key=len, reverse=True) if k not in ("a", "an")
+)
+FRACTION = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(FRACTION_WORDS, key=len, reverse=True))
+
+CANDIDATE_RE = re.compile(
+    rf"(?<![\w.,\-/:+#])(?P<neg>[-\u2212](?=\d))?(?P<digits>{DIGITS})"
+    rf"|\b(?P<fraction>{FRACTION})\b(?=\s+(?:of|a\s+(?:million|billion|trillion)))"
+    rf"|\b(?P<idiom>{IDIOM})\b"
+    rf"|\b(?P<word>{NUMBER_WORD})\b"
+    rf"|\b(?P<article>an?)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b)",
+    re.I,
+)
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+)
+DATE_RE = re.compile(
+    rf"(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>\d{{4}})\b)?"
+    rf"|(?P<m3>{MONTH}),?\s+(?P<y3>\d{{4}})\b"
+    rf"|\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<decade>1[89]\d0|20\d0)s\b"
+    rf"|\b(?P<relative>(?:last|this|next|past)\s+(?:year|month|week)|yesterday)\b",
+)
+
+HEDGES = [
+    (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|as\s+high\s+as|a\s+maximum\s+of|maximum\s+of|just\s+under", "upper"),
+    (r"more\s+than|over|at\s+least|above|in\s+excess\s+of|upwards\s+of|as\s+many\s+as|as\s+much\s+as|a\s+minimum\s+of|just\s+over|exceeding|no\s+fewer\s+than|no\s+less\s+than", "lower"),
+    (r"about|around|some|roughly|nearly|almost|approximately|approx\.|an\s+estimated|estimated|close\s+to|circa|~", "approx"),
+]
+HEDGE_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\s(\"'“]))(?:" + "|".join(f"(?P<h{i}>{p})" for i, (p, _) in enumerate(HEDGES)) + r")\s*$",
+    re.I,
+)
+# "handed over 50,000 doses": a phrasal verb, not a hedge
+PHRASAL_OVER_RE = re.compile(r"\b(?:\w+ed|hand|hands|handing|turn|turns|turning|take|takes|took|taking|give|gives|gave)\s+over\s*$", re.I)
+BETWEEN_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+$", re.I)
+CURRENCY_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\s(\"'“\-]))(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(units.CURRENCY_PREFIXES)) + r")\s?$"
+)
+SCALE_RE = re.compile(
+    r"(?:\s+|-)?(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(units.SCALES)) + r")\b",
+    re.I,
+)
+LETTER_SCALE_RE = re.compile(r"(?P<ls>bn|tn|k|K|m|M|b|B)(?![\w])")
+UNIT_RE = re.compile(
+    r"(?:\s*-\s*|\s+|)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(units.UNIT_SPELLINGS)) + r")(?![\w²³])",
+    re.I,
+)
+RATE_ALTERNATIVES = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(units.RATE_SPELLINGS))
+RATE_RE = re.compile(
+    rf"(?:\s+of(?:\s+[\w'()\-]+){{1,6}}?)?,?\s*(?:{RATE_ALTERNATIVES})(?![\w])",
+    re.I,
+)
+RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?P<digits>{DIGITS})(?![\d])", re.I)
+RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
+HALF_A_RE = re.compile(r"\s+a\s+(?P<scale>million|billion|trillion)\b", re.I)
+WORD_RE = re.compile(r"\s*([A-Za-z][\w'’\-]*)")
+TIME_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b))", re.I)
+CAPITALIZED_BEFORE_RE = re.compile(r"\b([A-Z][\w\-]*)[ \u00a0]$")
+
+STOPWORDS = frozenset(
+    """a an the of in on at to for from by with and or but nor is are was were be been being has
+    have had do does did will would shall should can could may might must that which who whom
+    whose this these those it its their his her our your my than as per each every more most
+    less least other such same so too very also only just not no into onto over under about
+    after before since until while during between among across through against within without
+    there here when where why how what all both either neither any some many much few several
+    year years percent cent said says told according""".split()
+)
+IRREGULAR_PLURALS = frozenset(
+    """people children men women police personnel staff cattle sheep livestock deer fish
+    aircraft troops crew""".split()
+)
+DETERMINERS_BEFORE_SMALL = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our)\s+$", re.I)
+
+
+def _parse_digits(digits: str) -> tuple[float, float] | None:
+    """Value and half the step of the last printed digit ("1,100" -> 1100, 50)."""
+    plain = re.sub(r"[,\s\u00a0\u202f]", "", digits)
+    if len(plain.replace(".", "")) > MAX_DIGITS:
+        return None
+    value = float(plain)
+    if not math.isfinite(value):
+        return None
+    if "." in plain:
+        step = 10.0 ** -len(plain.split(".")[1])
+    else:
+        trailing = len(plain) - len(plain.rstrip("0")) if value else 0
+        # Trailing zeros may be rounding; assume at least two significant figures.
+        step = 10.0 ** min(trailing, max(0, len(plain) - 2))
+    return value, step / 2
+
+
+def _word_value(word: str) -> float:
+    word = re.sub(r"\s+", " ", word.lower())
+    if word in UNITS_WORDS:
+        return UNITS_WORDS[word]
+    tens, _, ones = word.replace("-", " ").partition(" ")
+    return TENS_WORDS[tens] + (UNITS_WORDS[ones] if ones else 0)
+
+
+def _first_group(match: re.Match, prefix: str) -> int:
+    for name, value in match.groupdict().items():
+        if value is not None and name.startswith(prefix):
+            return int(name[len(prefix):])
+    raise ValueError("no alternative matched")
+
+
+def _count_noun(text: str, pos: int) -> tuple[int, str] | None:
+    """The counted noun after a number: up to two modifiers, then a plural head noun."""
+    for _ in range(3):
+        match = WORD_RE.match(text, pos)
+        if not match:
+            return None
+        word = match.group(1)
+        lower = word.lower().rstrip("'’")
+        if lower in STOPWORDS:
+            return None
+        if lower in IRREGULAR_PLURALS or (
+            len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+            and word[0].islower()
+        ):
+            return match.end(1), lower
+        pos = match.end(1)
+    return None
+
+
+def rupee_for(text: str) -> str:
+    """Which rupee a document means: the country it names most, else an unresolved rupee."""
+    counts = [(text.count(country), code) for country, code in units.RUPEE_BY_COUNTRY]
+    best = max(counts)
+    return best[1] if best[0] else "rupee"
+
+
+def _date_mentions(text: str) -> Iterator[Quantity]:
+    for m in DATE_RE.finditer(text):
+        month = m.group("m1") or m.group("m2") or m.group("m3")
+        day = m.group("d1") or m.group("d2")
+        year = m.group("y1") or m.group("y2") or m.group("y3")
+        if m.group("decade"):
+            iso = m.group("decade") + "s"
+        elif m.group("relative"):
+            iso = None
+        else:
+            month_number = MONTHS[month.rstrip(".")[:3].lower()]
+            if day and not 1 <= int(day) <= 31:
+                continue
+            iso = f"{year or 'XXXX'}-{month_number:02d}" + (f"-{int(day):02d}" if day else "")
+        yield Quantity(m.start(), m.end(), m.group(0), "date", None, None, date=iso)
+
+
+def _make(start, end, text, kind, value, unit, bound, precision, low=None, high=None, thing=None) -> Quantity:
+    """Apply the unit's multiple (decades, bcm), state the bounds, normalize to base units."""
+    multiple, unit = units.split_multiple(unit) if unit else (1.0, unit)
+    value *= multiple
+    precision *= multiple
+    if bound in ("range", "vague"):
+        low, high = low * multiple, high * multiple
+    else:
+        low = None if bound == "upper" else value
+        high = None if bound == "lower" else value
+    if kind == "count":
+        si_value, si_unit, dimension = value, "count", f"count:{_lemma(thing)}"
+    else:
+        conversion = units.conversion(unit)
+        si_value, si_unit, dimension = units.to_base(value, unit), conversion.base_unit, conversion.dimension
+    return Quantity(
+        start, end, text[start:end], kind, value, unit, bound, low, high, precision, thing,
+        si_value=si_value, si_unit=si_unit, dimension=dimension,
+    )
+
+
+def _lemma(word: str | None) -> str:
+    if not word:
+        return ""
+    word = word.lower()
+    for suffix, replacement in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ses", "s"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def extract_quantities(text: str, rupee: str | None = None) -> list[Quantity]:
+    """Every quantity, money amount, percentage, count, duration and date in `text`."""
+    rupee = rupee or rupee_for(text)
+    mentions: list[Quantity] = list(_date_mentions(text))
+    taken = [(q.start, q.end) for q in mentions]
+    taken_index = 0
+    last_end = 0
+    for m in CANDIDATE_RE.finditer(text):
+        if m.start() < last_end:
+            continue
+        while taken_index < len(taken) and taken[taken_index][1] <= m.start():
+            taken_index += 1
+        if taken_index < len(taken) and taken[taken_index][0] <= m.start() < taken[taken_index][1]:
+            continue
+        quantity = _read_mention(text, m, rupee)
+        if quantity is not None:
+            mentions.append(quantity)
+            last_end = quantity.end
+    mentions.sort(key=lambda q: q.start)
+    return _drop_overlaps(mentions)
+
+
+def _drop_overlaps(mentions: list[Quantity]) -> list[Quantity]:
+    kept: list[Quantity] = []
+    for q in mentions:
+        if kept and q.start < kept[-1].end:
+            if (q.end - q.start) > (kept[-1].end - kept[-1].start):
+                kept[-1] = q
+            continue
+        kept.append(q)
+    return kept
+
+
+def _norm(words: str) -> str:
+    return re.sub(r"\s+", " ", words.lower())
+
+
+def _read_mention(text: str, m: re.Match, rupee: str) -> Quantity | None:
+    """Read the figure around one number candidate, or None when it is not a quantity."""
+    start, pos = m.start(), m.end()
+    digits = m.group("digits")
+    precision, bound, low, high = 0.0, "exact", None, None
+    if digits:
+        parsed = _parse_digits(digits)
+        if parsed is None or TIME_AFTER_RE.match(text, pos):
+            return None
+        value, precision = parsed
+        if m.group("neg"):
+            value = -value
+    elif m.group("fraction"):
+        value = FRACTION_WORDS[_norm(m.group("fraction"))]
+        half_a = HALF_A_RE.match(text, pos)
+        if not half_a:  # "half of the budget": a share
+            return _finish(text, start, pos, "percent", value, "dimensionless", "exact", 0.0)
+        pos = half_a.start("scale") - 1  # "half a million": the scale reader takes "million"
+    elif m.group("idiom"):
+        value, bound, low, high = IDIOM_WORDS[_norm(m.group("idiom"))]
+    elif m.group("article"):
+        value = 1
+    else:
+        value = _word_value(m.group("word"))
+        if value <= 10 and DETERMINERS_BEFORE_SMALL.search(text, max(0, start - 12), start):
+            return None  # "the two countries": a reference, not a measurement
+
+    value2, pos, precision = _read_range(text, m, pos, value, precision)
+
+    scale, glued_m = 1.0, False
+    if s := SCALE_RE.match(text, pos):
+        scale, pos = units.SCALES[_first_group(s, "s")][1], s.end()
+    elif digits and (ls := LETTER_SCALE_RE.match(text, pos)) and not UNIT_RE.match(text, pos):
+        glued_m = ls.group("ls") in ("m", "M")
+        scale, pos = units.LETTER_SCALES[ls.group("ls")], ls.end()
+    if bound == "vague" and scale != 1.0:  # "several million": 2 to 9 million
+        low, high = 2, 9
+
+    unit = kind = thing = None
+    if c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
+        unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
+    elif u := UNIT_RE.match(text, pos):
+        _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]
+        if glued_m and kind != "money":
+            return None  # "5m km" is not a figure we can read
+        pos = u.end()
+    if unit is None:
+        if noun := _count_noun(text, pos):
+            pos, thing = noun
+            unit, kind = "count", "count"
+        elif glued_m:  # "a 100m sprint": metres, not millions
+            scale, unit, kind = 1.0, "meter", "quantity"
+        elif digits and scale == 1.0 and value2 is None and re.fullmatch(r"1[89]\d\d|20\d\d", digits):
+            return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)
+        else:
+            return None
+    if unit == "rupee":
+        unit = rupee
+    if m.group("article"):
+        if kind != "duration":
+            return None
+        before = text[max(0, m.start() - 14):m.start()].lower()
+        # "a year" is a duration only after a preposition or hedge: "in a year", "over a year"
+        if unit in ("year", "month", "week", "day") and not re.search(
+            r"\b(?:in|for|after|over|within|than|nearly|almost|about|around|once)\s+$", before
+        ):
+            return None
+
+    if kind in ("quantity", "money", "count", "percent") and (r := RATE_RE.match(text, pos)):
+        unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
+        pos = r.end()
+
+    value *= scale
+    precision *= scale
+    if value2 is not None:
+        low, high = value, value2 * scale
+        value, bound = (low + high) / 2, "range"
+    elif bound == "vague":
+        low, high = low * scale, high * scale
+    return _finish(text, start, pos, kind, value, unit, bound, precision, low, high, thing)
+
+
+def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float):
+    """A second number after a dash, "to" or (after "between") "and"."""
+    if m.group("digits"):
+        r = RANGE_RE.match(text, pos)
+        if r is None:
+            return None, pos, precision
+        is_and = r.group(0).strip()[:3].lower() == "and"
+        if is_and and not BETWEEN_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()):
+            return None, pos, precision
+        parsed = _parse_digits(r.group("digits"))
+        if parsed and parsed[0] > value:
+            return parsed[0], r.end(), max(precision, parsed[1])
+    elif m.group("word"):
+        r = RANGE_WORD_RE.match(text, pos)
+        if r and _word_value(r.group("word")) > value:
+            return _word_value(r.group("word")), r.end(), precision
+    return None, pos, precision
+
+
+def _finish(text, start, end, kind, value, unit, bound, precision, low=None, high=None, thing=None):
+    """Take the hedge before the figure into its span and bound, then build the Quantity."""
+    if bound == "range":
+        if between := BETWEEN_BEFORE_RE.search(text, max(0, start - 10), start):
+            start = between.start()
+    elif bound == "exact" and (hedge := HEDGE_BEFORE_RE.search(text, max(0, start - 24), start)):
+        if not PHRASAL_OVER_RE.search(text, max(0, hedge.start() - 20), hedge.end()):
+            bound = HEDGES[_first_group(hedge, "h")][1]
+            start = hedge.start()
+    return _make(start, end, text, kind, value, unit, bound, precision, low, high, thing)

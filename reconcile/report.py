@@ -1,0 +1,156 @@
+"""Report: a run as Markdown for editors. A pure function of the RunResult: no dates, no ids."""
+
+from __future__ import annotations
+
+from .compare import EVENT_YEAR, Measure, format_value
+from .models import Claim
+from .pipeline import Fact, RunResult
+from . import units
+
+
+def render_markdown(result: RunResult, title: str = "corpus") -> str:
+    out: list[str] = [f"# Where the reports disagree: {title}", ""]
+    disputed = [f for f in result.facts if f.disputed]
+    agreed = [f for f in result.facts if not f.disputed]
+    with_figures = sum(1 for c in result.claims if c.quantity is not None)
+    out += [
+        f"{len(result.documents)} articles, {with_figures} figures read, "
+        f"{len(disputed)} disputed {_plural(len(disputed), 'fact')}, "
+        f"{len(agreed)} {_plural(len(agreed), 'fact')} where the sources agree, "
+        f"{len(result.copies)} copied {_plural(len(result.copies), 'passage')}.",
+        "",
+        "| Source | Outlet | Date | Title |",
+        "|---|---|---|---|",
+    ]
+    for d in result.documents:
+        published = d.published or result.assumed_dates.get(d.path)
+        date_text = f"{published}{' (assumed)' if d.path in result.assumed_dates else ''}" if published else "unknown"
+        out.append(f"| {_cell(d.path)} | {_cell(d.outlet or '')} | {date_text} | {_cell(d.title or '')} |")
+    out.append("")
+
+    out += ["## Disputed facts", ""]
+    if not disputed:
+        out += ["No contradictions found.", ""]
+    for number, fact in enumerate(disputed, 1):
+        out += _fact_section(result, fact, number)
+
+    out += ["## Agreements", ""]
+    if not agreed:
+        out += ["No figure is reported by more than one source.", ""]
+    for fact in agreed:
+        out.append(f"- **{fact.label}**: " + " ≈ ".join(
+            f"{_quote(result.claims[i])} ({_cite(result, i)})" for i in _one_per_wording(result, fact.claims)
+        ) + f" ({_sources(result, fact.claims)})")
+    out.append("")
+
+    if result.copies:
+        out += ["## Copied passages", "",
+                "Near-identical sentences in different sources: a wire report or one outlet copying another. "
+                "Each copy counts once in the consensus.", ""]
+        for c in result.copies:
+            a = result.sentences[c.source_a][c.sentence_a]
+            b = result.sentences[c.source_b][c.sentence_b]
+            note = "identical" if c.identical else f"{c.similarity:.0f}% similar"
+            out.append(f"- {c.source_a}:{a.line} ≈ {c.source_b}:{b.line} ({note}): “{_short(a.text)}”")
+        out.append("")
+    if result.variants:
+        out += ["## Spelling variants", "", "Names spelt differently across sources (not contradictions).", ""]
+        for v in result.variants:
+            out.append(f"- “{v.name_a}” ({', '.join(v.sources_a)}) / “{v.name_b}” ({', '.join(v.sources_b)})")
+        out.append("")
+    if result.skipped:
+        out += ["## Skipped files", ""]
+        out += [f"- {s.path}: {s.reason}" for s in result.skipped]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _fact_section(result: RunResult, fact: Fact, number: int) -> list[str]:
+    unit = _fact_unit(result, fact)
+    out = [f"### {number}. {fact.label}", "",
+           "| Source | As printed | Normalized | Sentence | Where |", "|---|---|---|---|---|"]
+    for i in fact.claims:
+        claim = result.claims[i]
+        sentence = result.sentences[claim.source][claim.sentence]
+        out.append(
+            f"| {_cell(claim.source)} | {_cell(_quote(claim))} | {_cell(_normalized(result.measures[i], unit, claim))} "
+            f"| {_cell(_short(sentence.text, 160))} | {claim.source}:{sentence.line} |"
+        )
+    out.append("")
+    out.append("Consensus: " + "; ".join(
+        f"{_backers(origins, articles)} {_say(origins)} {_normalized(result.measures[group[0]], unit, result.claims[group[0]])}"
+        for group, origins, articles in zip(fact.groups, fact.origins, fact.articles)
+    ) + ".")
+    if len(fact.groups) > 1 and fact.origins[0] > fact.origins[-1]:
+        outlier = fact.groups[-1]
+        out.append(f"Outlier: {', '.join(_quote(result.claims[i]) + ' (' + result.claims[i].source + ')' for i in outlier)}.")
+    out.append("")
+    for j in result.judged:
+        if j.fact == fact.id and not j.verdict.agree:
+            out.append(f"- **{j.verdict.kind}** ({j.verdict.severity}): {j.verdict.explanation}")
+    out.append("")
+    return out
+
+
+def _fact_unit(result: RunResult, fact: Fact) -> str:
+    first = result.measures[fact.claims[0]]
+    if first.dimension == EVENT_YEAR or first.unit == "count":
+        return first.unit
+    return units.display_unit(first.dimension, first.unit)
+
+
+def _normalized(m: Measure, unit: str, claim: Claim) -> str:
+    if m.dimension == EVENT_YEAR:
+        low, high = int(m.low), int(m.high)
+        return f"last in {high}" if low == high else f"last in {low}–{high}"
+    if unit == "count":
+        return format_value(m.value, unit) + (f" {claim.quantity.thing}" if claim.quantity.thing else "")
+    value = format_value(units.from_base(m.value, unit), unit)
+    prefix = {"upper": "≤ ", "lower": "≥ ", "approx": "~", "vague": "≥ ", "range": "~"}
+    return prefix.get(claim.quantity.bound, "") + value
+
+
+def _backers(origins: int, articles: int) -> str:
+    text = f"{origins} independent {_plural(origins, 'source')}"
+    return text + (f" ({articles} articles)" if articles != origins else "")
+
+
+def _say(origins: int) -> str:
+    return "says" if origins == 1 else "say"
+
+
+def _one_per_wording(result: RunResult, claims: tuple[int, ...]) -> list[int]:
+    seen, kept = set(), []
+    for i in claims:
+        key = (result.claims[i].quantity.surface.lower(), result.claims[i].source)
+        if key not in seen:
+            seen.add(key)
+            kept.append(i)
+    return kept
+
+
+def _sources(result: RunResult, claims: tuple[int, ...]) -> str:
+    count = len({result.claims[i].source for i in claims})
+    return f"{count} {_plural(count, 'source')}"
+
+
+def _quote(claim: Claim) -> str:
+    return f"“{claim.quantity.surface}”"
+
+
+def _cite(result: RunResult, i: int) -> str:
+    claim = result.claims[i]
+    return f"{claim.source}:{result.sentences[claim.source][claim.sentence].line}"
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"

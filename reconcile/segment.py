@@ -1,0 +1,64 @@
+"""Segment: paragraphs -> sentences, each with offsets and a line number into the file."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from .models import Document, Sentence
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt cpl adm gov sen rep pres st jr sr rev hon
+    inc corp ltd co bros dept est approx vs etc fig no nos vol pp ed eds jan feb mar apr jun jul
+    aug sep sept oct nov dec mon tue wed thu fri sat sun mt gov't cf e.g i.e a.m p.m u.s
+    u.k u.n u.s.a e.u""".split()
+)
+# A candidate break: terminal punctuation, optional closing quotes/brackets, then space.
+BREAK_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+TOKEN_BEFORE_RE = re.compile(r"([\w.'’-]+)$")
+
+
+def segment(document: Document) -> list[Sentence]:
+    """Sentences of the kept paragraphs, in order, with 1-based line numbers."""
+    line_starts = [0] + [m.end() for m in re.finditer("\n", document.text)]
+    sentences: list[Sentence] = []
+    for block_start, block_end in document.blocks:
+        for start, end in split_sentences(document.text, block_start, block_end):
+            line = bisect.bisect_right(line_starts, start)
+            sentences.append(Sentence(len(sentences), start, end, line, document.text[start:end]))
+    return sentences
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterable[tuple[int, int]]:
+    """(start, end) spans of the sentences in text[start:end], whitespace trimmed."""
+    end = len(text) if end is None else end
+    sentence_start = start
+    for m in BREAK_RE.finditer(text, start, end):
+        if _is_abbreviation(text, sentence_start, m.start(), m.group(0)):
+            continue
+        yield from _trimmed(text, sentence_start, m.end())
+        sentence_start = m.end()
+    yield from _trimmed(text, sentence_start, end)
+
+
+def _is_abbreviation(text: str, sentence_start: int, dot: int, punctuation: str) -> bool:
+    if not punctuation.startswith(".") or len(punctuation.rstrip("\"'”’)]")) > 1:
+        return False
+    token = TOKEN_BEFORE_RE.search(text, sentence_start, dot)
+    if not token:
+        return False
+    word = token.group(1).lower().strip("'’")
+    if word in ABBREVIATIONS:
+        return True
+    # initials and dotted acronyms: "J.", "U.S", "a.m"
+    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end

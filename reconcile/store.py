@@ -1,0 +1,197 @@
+"""Store: a run's results in SQLite, in one transaction, with content-hash ids.
+
+A run replaces the previous run's rows inside a single transaction, so an interrupted or
+failed run leaves the last complete state, and a rerun of an unchanged corpus writes
+exactly the same rows. `contradictions` is a view over `comparisons`: a documented contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from . import __version__
+from .errors import DatabaseError
+from .pipeline import RunResult
+
+SCHEMA_VERSION = 1
+MIGRATIONS: list[Callable[[Database], None]] = []
+migration = MIGRATIONS.append
+
+TABLES = ("skipped", "variants", "copies", "facts", "comparisons", "claims", "sentences", "sources")
+
+CONTRADICTIONS_VIEW = """
+select id, fact_id, source_a, source_b, quote_a, quote_b, sentence_a, sentence_b, line_a, line_b,
+       value_a, value_b, unit, kind, severity, ratio, explanation, copied, claim_a, claim_b
+from comparisons where agree = 0
+"""
+
+
+@migration
+def m001_initial(db: Database) -> None:
+    db["sources"].create({
+        "id": str, "path": str, "title": str, "outlet": str, "published": str, "date_assumed": int,
+        "url": str, "sha256": str, "sentences": int, "claims": int, "dropped_lines": int,
+    }, pk="id")
+    db["sentences"].create({
+        "id": str, "source": str, "idx": int, "line": int, "start": int, "end": int, "text": str,
+    }, pk="id", foreign_keys=[("source", "sources", "id")])
+    db["claims"].create({
+        "id": str, "source": str, "sentence_id": str, "line": int, "start": int, "end": int,
+        "text": str, "subject": str, "head": str, "predicate": str, "modality": str,
+        "attribution": str, "surface": str, "q_start": int, "q_end": int, "kind": str,
+        "value": float, "unit": str, "bound": str, "low": float, "high": float,
+        "si_value": float, "si_unit": str, "dimension": str, "thing": str, "date": str,
+    }, pk="id", foreign_keys=[("source", "sources", "id"), ("sentence_id", "sentences", "id")])
+    db["comparisons"].create({
+        "id": str, "fact_id": int, "agree": int, "source_a": str, "source_b": str,
+        "quote_a": str, "quote_b": str, "sentence_a": str, "sentence_b": str, "line_a": int,
+        "line_b": int, "value_a": float, "value_b": float, "unit": str, "kind": str,
+        "severity": str, "ratio": float, "explanation": str, "score": float, "copied": int,
+        "claim_a": str, "claim_b": str,
+    }, pk="id", foreign_keys=[("claim_a", "claims", "id"), ("claim_b", "claims", "id")])
+    db["facts"].create({
+        "id": int, "label": str, "disputed": int, "claims": int, "groups": str,
+    }, pk="id")
+    db["copies"].create({
+        "id": str, "source_a": str, "line_a": int, "source_b": str, "line_b": int,
+        "similarity": float, "identical": int, "text_a": str, "text_b": str,
+    }, pk="id")
+    db["variants"].create({
+        "id": str, "name_a": str, "name_b": str, "sources_a": str, "sources_b": str, "similarity": float,
+    }, pk="id")
+    db["skipped"].create({"path": str, "reason": str}, pk="path")
+    db["claims"].create_index(["dimension"])
+    db["comparisons"].create_index(["agree"])
+    db.create_view("contradictions", CONTRADICTIONS_VIEW, replace=True)
+
+
+def open_database(path: str) -> Database:
+    """Open (creating or migrating) the database; a clear error if it is not ours or too new."""
+    try:
+        db = Database(path)
+        db.execute("pragma busy_timeout = 10000")
+        version = _schema_version(db)
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(path, f"it was written by a newer reconcile (schema {version})")
+        if version == 0 and [t for t in db.table_names() if t != "meta"]:
+            raise DatabaseError(path, "it holds tables that reconcile did not create")
+        if version < SCHEMA_VERSION:
+            with db.atomic():
+                for step in MIGRATIONS[version:]:
+                    step(db)
+                db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+        return db
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(path, str(error)) from None
+
+
+def _schema_version(db: Database) -> int:
+    if "meta" not in db.table_names():
+        return 0
+    row = db.execute("select value from meta where key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _id(*parts: object) -> str:
+    return hashlib.sha1(json.dumps(parts, default=str).encode()).hexdigest()[:16]
+
+
+def save(db: Database, result: RunResult) -> None:
+    """Replace the stored run with `result`, atomically."""
+    rows = build_rows(result)
+    try:
+        with db.atomic():
+            for table in TABLES:
+                db.execute(f"delete from [{table}]")
+            for table in reversed(TABLES):
+                if rows[table]:
+                    db[table].insert_all(rows[table], batch_size=500)
+            db["meta"].upsert({"key": "tool_version", "value": __version__}, pk="key")
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(str(db.conn.execute("pragma database_list").fetchone()[2]), str(error)) from None
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def build_rows(result: RunResult) -> dict[str, list[dict]]:
+    sentence_ids = {
+        (src, s.index): _id(src, s.start, s.end) for src, items in result.sentences.items() for s in items
+    }
+    claim_counts: dict[str, int] = {}
+    for c in result.claims:
+        claim_counts[c.source] = claim_counts.get(c.source, 0) + 1
+    sources = [{
+        "id": d.path, "path": d.path, "title": d.title, "outlet": d.outlet,
+        "published": _iso(d.published or result.assumed_dates.get(d.path)),
+        "date_assumed": int(d.path in result.assumed_dates), "url": d.url, "sha256": d.sha256,
+        "sentences": len(result.sentences[d.path]), "claims": claim_counts.get(d.path, 0),
+        "dropped_lines": len(d.dropped),
+    } for d in result.documents]
+    sentences = [{
+        "id": sentence_ids[(src, s.index)], "source": src, "idx": s.index, "line": s.line,
+        "start": s.start, "end": s.end, "text": s.text,
+    } for src, items in result.sentences.items() for s in items]
+    claim_ids = []
+    claims = []
+    for c in result.claims:
+        q = c.quantity
+        claim_id = _id(c.source, c.start, c.end, q.start if q else None, q.end if q else None)
+        claim_ids.append(claim_id)
+        sentence = result.sentences[c.source][c.sentence]
+        claims.append({
+            "id": claim_id, "source": c.source, "sentence_id": sentence_ids[(c.source, c.sentence)],
+            "line": sentence.line, "start": c.start, "end": c.end, "text": c.text, "subject": c.subject,
+            "head": c.head, "predicate": c.predicate, "modality": c.modality, "attribution": c.attribution,
+            "surface": q.surface if q else None, "q_start": q.start if q else None,
+            "q_end": q.end if q else None, "kind": q.kind if q else "text",
+            "value": q.value if q else None, "unit": q.unit if q else None, "bound": q.bound if q else None,
+            "low": q.low if q else None, "high": q.high if q else None,
+            "si_value": q.si_value if q else None, "si_unit": q.si_unit if q else None,
+            "dimension": q.dimension if q else None, "thing": q.thing if q else None,
+            "date": q.date if q else None,
+        })
+    comparisons = []
+    for j in result.judged:
+        a, b = result.claims[j.a], result.claims[j.b]
+        sa, sb = result.sentences[a.source][a.sentence], result.sentences[b.source][b.sentence]
+        v = j.verdict
+        comparisons.append({
+            "id": _id(claim_ids[j.a], claim_ids[j.b]), "fact_id": j.fact, "agree": int(v.agree),
+            "source_a": a.source, "source_b": b.source, "quote_a": a.quantity.surface,
+            "quote_b": b.quantity.surface, "sentence_a": sa.text, "sentence_b": sb.text,
+            "line_a": sa.line, "line_b": sb.line, "value_a": v.value_a, "value_b": v.value_b,
+            "unit": v.unit, "kind": v.kind, "severity": v.severity,
+            "ratio": v.ratio if v.ratio != float("inf") else None, "explanation": v.explanation,
+            "score": j.score, "copied": int(j.copied), "claim_a": claim_ids[j.a], "claim_b": claim_ids[j.b],
+        })
+    facts = [{
+        "id": f.id, "label": f.label, "disputed": int(f.disputed), "claims": len(f.claims),
+        "groups": json.dumps([
+            {"claims": [claim_ids[i] for i in g], "origins": o, "articles": n}
+            for g, o, n in zip(f.groups, f.origins, f.articles)
+        ]),
+    } for f in result.facts]
+    copies = [{
+        "id": _id(c.source_a, c.sentence_a, c.source_b, c.sentence_b),
+        "source_a": c.source_a, "line_a": result.sentences[c.source_a][c.sentence_a].line,
+        "source_b": c.source_b, "line_b": result.sentences[c.source_b][c.sentence_b].line,
+        "similarity": c.similarity, "identical": int(c.identical),
+        "text_a": result.sentences[c.source_a][c.sentence_a].text,
+        "text_b": result.sentences[c.source_b][c.sentence_b].text,
+    } for c in result.copies]
+    variants = [{
+        "id": _id(v.name_a, v.name_b), "name_a": v.name_a, "name_b": v.name_b,
+        "sources_a": ", ".join(v.sources_a), "sources_b": ", ".join(v.sources_b), "similarity": v.similarity,
+    } for v in result.variants]
+    skipped = [{"path": s.path, "reason": s.reason} for s in result.skipped]
+    return {
+        "sources": sources, "sentences": sentences, "claims": claims, "comparisons": comparisons,
+        "facts": facts, "copies": copies, "variants": variants, "skipped": skipped,
+    }

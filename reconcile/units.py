@@ -1,0 +1,254 @@
+"""The one pint registry, the news spellings of units as data, and normalization.
+
+pint cannot parse news text ("cubic metres" is two words, "bn" is not a unit), so the
+extractor maps each printed spelling to a canonical pint unit string through the tables
+below, and only canonical strings ever reach pint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Units pint lacks or names differently, in pint's definition grammar.
+DEFINITIONS = """
+cubic_meter = meter ** 3
+percentage_point = [percentage_point]
+basis_point = 0.01 * percentage_point
+USD = [currency_USD]
+EUR = [currency_EUR]
+GBP = [currency_GBP]
+JPY = [currency_JPY]
+CNY = [currency_CNY]
+INR = [currency_INR]
+PKR = [currency_PKR]
+LKR = [currency_LKR]
+NPR = [currency_NPR]
+BDT = [currency_BDT]
+RUB = [currency_RUB]
+CHF = [currency_CHF]
+AUD = [currency_AUD]
+CAD = [currency_CAD]
+HKD = [currency_HKD]
+"""
+
+# Printed spelling (regex, matched case-insensitively unless marked) -> (canonical unit, kind).
+# Longest spellings are tried first, so "cubic feet" wins over "feet".
+UNIT_SPELLINGS: list[tuple[str, str, str]] = [
+    # volume, including the gas trade's abbreviations
+    (r"(?:standard\s+)?cubic\s+met(?:er|re)s?", "cubic_meter", "quantity"),
+    (r"cu\.?\s?m\b|m3|m³|scm", "cubic_meter", "quantity"),
+    (r"cubic\s+f(?:oo|ee)t", "cubic_foot", "quantity"),
+    (r"cu\.?\s?ft|ft3|ft³", "cubic_foot", "quantity"),
+    (r"bcm", "1e9 cubic_meter", "quantity"),
+    (r"mcm|mmcm", "1e6 cubic_meter", "quantity"),
+    (r"bcfd", "1e9 cubic_foot / day", "quantity"),
+    (r"mmscfd|mmcfd", "1e6 cubic_foot / day", "quantity"),
+    (r"mmscmd", "1e6 cubic_meter / day", "quantity"),
+    (r"bcf", "1e9 cubic_foot", "quantity"),
+    (r"tcf", "1e12 cubic_foot", "quantity"),
+    (r"mmcf|mmscf", "1e6 cubic_foot", "quantity"),
+    (r"(?:oil\s+)?barrels?|bbl", "oil_barrel", "quantity"),
+    (r"lit(?:er|re)s?", "liter", "quantity"),
+    (r"gallons?", "gallon", "quantity"),
+    # length and area
+    (r"square\s+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²", "kilometer ** 2", "quantity"),
+    (r"square\s+miles?|sq\.?\s?mi", "mile ** 2", "quantity"),
+    (r"square\s+met(?:er|re)s?|sq\.?\s?m\b|m2|m²", "meter ** 2", "quantity"),
+    (r"hectares?|ha\b", "hectare", "quantity"),
+    (r"acres?", "acre", "quantity"),
+    (r"kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour|km/h|kph|kmh", "kilometer / hour", "quantity"),
+    (r"miles?\s+(?:per|an|a)\s+hour|mph", "mile / hour", "quantity"),
+    (r"knots?", "knot", "quantity"),
+    (r"kilomet(?:er|re)s?|kms?", "kilometer", "quantity"),
+    (r"centimet(?:er|re)s?|cm", "centimeter", "quantity"),
+    (r"millimet(?:er|re)s?|mm", "millimeter", "quantity"),
+    (r"met(?:er|re)s?", "meter", "quantity"),
+    (r"miles?", "mile", "quantity"),
+    (r"f(?:oo|ee)t|ft", "foot", "quantity"),
+    (r"inch(?:es)?", "inch", "quantity"),
+    (r"yards?", "yard", "quantity"),
+    # energy and power
+    (r"terawatt[\s-]hours?|TWh", "terawatt_hour", "quantity"),
+    (r"gigawatt[\s-]hours?|GWh", "gigawatt_hour", "quantity"),
+    (r"megawatt[\s-]hours?|MWh", "megawatt_hour", "quantity"),
+    (r"kilowatt[\s-]hours?|kWh", "kilowatt_hour", "quantity"),
+    (r"gigawatts?|GW", "gigawatt", "quantity"),
+    (r"megawatts?|MW", "megawatt", "quantity"),
+    (r"kilowatts?|kW", "kilowatt", "quantity"),
+    # mass
+    (r"metric\s+tons?|tonnes?", "tonne", "quantity"),
+    (r"tons?", "short_ton", "quantity"),
+    (r"kilograms?|kilos?|kg", "kilogram", "quantity"),
+    (r"grams?", "gram", "quantity"),
+    (r"pounds?\s+of|lbs?", "pound", "quantity"),
+    # temperature (offset units: converted by pint, not by factor)
+    (r"degrees?\s+(?:celsius|centigrade)|°\s?C\b", "degree_Celsius", "quantity"),
+    (r"degrees?\s+fahrenheit|°\s?F\b", "degree_Fahrenheit", "quantity"),
+    # ratios
+    (r"percentage\s+points?|pp\b|ppts?\b", "percentage_point", "percent"),
+    (r"basis\s+points?|bps?\b", "basis_point", "percent"),
+    (r"per\s*cent|percent|pct\b|%", "percent", "percent"),
+    # durations
+    (r"centur(?:y|ies)", "100 year", "duration"),
+    (r"decades?", "10 year", "duration"),
+    (r"years?|yrs?", "year", "duration"),
+    (r"months?", "month", "duration"),
+    (r"weeks?", "week", "duration"),
+    (r"days?", "day", "duration"),
+    (r"hours?|hrs?", "hour", "duration"),
+    (r"minutes?|mins?", "minute", "duration"),
+    (r"seconds?|secs?", "second", "duration"),
+    # currencies written after the number
+    (r"(?:US|American)\s+dollars?|dollars?", "USD", "money"),
+    (r"euros?", "EUR", "money"),
+    (r"(?:British\s+)?pounds?\s+sterling|pounds?", "GBP", "money"),
+    (r"yuan|renminbi", "CNY", "money"),
+    (r"yen", "JPY", "money"),
+    (r"roubles?|rubles?", "RUB", "money"),
+    (r"Swiss\s+francs?", "CHF", "money"),
+    (r"rupees?", "rupee", "money"),
+]
+
+# Currency written before the number. "rupee" is resolved per document (see extract).
+CURRENCY_PREFIXES: list[tuple[str, str]] = [
+    (r"US\$|U\.S\.\s?\$|USD", "USD"),
+    (r"A\$|AU\$|AUD", "AUD"),
+    (r"C\$|CA\$|CAD", "CAD"),
+    (r"HK\$|HKD", "HKD"),
+    (r"\$", "USD"),
+    (r"€|EUR", "EUR"),
+    (r"£|GBP", "GBP"),
+    (r"₹|INR", "INR"),
+    (r"PKR", "PKR"),
+    (r"LKR", "LKR"),
+    (r"Rs\.?|₨", "rupee"),
+    (r"¥|CNY|RMB", "CNY"),
+    (r"JPY", "JPY"),
+    (r"RUB|₽", "RUB"),
+    (r"CHF", "CHF"),
+]
+
+# Which rupee a document means, by the country it names most.
+RUPEE_BY_COUNTRY: list[tuple[str, str]] = [
+    ("Pakistan", "PKR"),
+    ("India", "INR"),
+    ("Sri Lanka", "LKR"),
+    ("Nepal", "NPR"),
+]
+
+SCALES: list[tuple[str, float]] = [
+    (r"trillion|tn|trn|tln", 1e12),
+    (r"billion|bn|bln", 1e9),
+    (r"million|mn|mln|mio", 1e6),
+    (r"thousand", 1e3),
+    (r"crores?", 1e7),
+    (r"lakhs?|lacs?", 1e5),
+]
+# Single-letter scales, only glued to a number ("$2bn", "£3m", "5k") and case-sensitive.
+LETTER_SCALES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "bn": 1e9, "tn": 1e12}
+
+# Rates after a quantity: "per day", "a year", "annually", "/d".
+RATE_SPELLINGS: list[tuple[str, str]] = [
+    (r"(?:per|a|each|every)\s+day|daily|/\s?d(?:ay)?\b", "day"),
+    (r"(?:per|a|each|every)\s+(?:year|annum)|annually|yearly|per\s+annum|/\s?y(?:ea)?r\b|p\.a\.", "year"),
+    (r"(?:per|a|each|every)\s+month|monthly|/\s?month\b", "month"),
+    (r"(?:per|a|each|every)\s+week|weekly|/\s?week\b", "week"),
+    (r"(?:per|an|each|every)\s+hour|hourly|/\s?h(?:ou)?r?\b", "hour"),
+]
+
+# Display units per dimension, so reports say "km" and "bcm / year" rather than SI bases.
+PREFERRED_UNITS = [
+    "kilometer", "kilometer ** 2", "cubic_meter", "cubic_meter / year", "kilometer / hour",
+    "megawatt", "gigawatt_hour", "tonne", "tonne / year", "oil_barrel / day", "year",
+    "percent", "percentage_point", "kelvin",
+]
+
+
+def split_multiple(unit: str) -> tuple[float, str]:
+    """A canonical unit may carry a multiple ("10 year" for decades; pint's decade is a log unit)."""
+    head, _, rest = unit.partition(" ")
+    try:
+        return float(head), rest
+    except ValueError:
+        return 1.0, unit
+
+
+@lru_cache(maxsize=1)
+def registry():
+    """Build the registry once per process: pint's default load costs a few hundred ms."""
+    import pint
+
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    for line in DEFINITIONS.strip().splitlines():
+        ureg.define(line)
+    return ureg
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """How one canonical unit maps onto the base units of its dimension."""
+
+    unit: str
+    factor: float
+    offset: float
+    base_unit: str
+    dimension: str
+
+
+@lru_cache(maxsize=4096)
+def conversion(unit: str) -> Conversion:
+    """Factor (and offset, for temperatures) from `unit` to its base units, cached."""
+    if unit == "rupee":  # unresolved rupee: its own dimension, never equal to a resolved one
+        return Conversion(unit, 1.0, 0.0, "rupee", "[currency_rupee]")
+    ureg = registry()
+    try:
+        one = ureg.Quantity(1.0, unit).to_base_units()
+        zero = ureg.Quantity(0.0, unit).to_base_units()
+    except Exception as error:  # pint raises several unrelated types here
+        from .errors import UnitError
+
+        raise UnitError(unit, str(error)) from None
+    base = ureg.Quantity(1.0, unit).to_base_units()
+    offset = float(zero.magnitude)
+    return Conversion(
+        unit=unit,
+        factor=float(one.magnitude) - offset,
+        offset=offset,
+        base_unit=str(base.units),
+        dimension=str(base.dimensionality) or "dimensionless",
+    )
+
+
+def to_base(value: float, unit: str) -> float:
+    c = conversion(unit)
+    return value * c.factor + c.offset
+
+
+def from_base(value: float, unit: str) -> float:
+    c = conversion(unit)
+    return (value - c.offset) / c.factor
+
+
+@lru_cache(maxsize=256)
+def display_unit(dimension: str, written: str) -> str:
+    """The unit a report shows for `dimension`: a preferred one, else the written one."""
+    for unit in PREFERRED_UNITS:
+        if conversion(unit).dimension == dimension:
+            return unit
+    return written
+
+
+SHORT_NAMES = {
+    "cubic_meter": "m³", "cubic_foot": "ft³", "kilometer": "km", "meter": "m", "mile": "mi",
+    "foot": "ft", "percent": "%", "percentage_point": "pp", "megawatt": "MW",
+    "gigawatt": "GW", "gigawatt_hour": "GWh", "terawatt_hour": "TWh", "tonne": "t",
+    "oil_barrel": "bbl", "kilometer ** 2": "km²", "kilowatt_hour": "kWh",
+}
+
+
+def short_unit(unit: str) -> str:
+    """Human spelling of a canonical unit string for reports: "cubic_meter / year" -> "m³/year"."""
+    parts = [p.strip() for p in unit.split("/")]
+    return "/".join(SHORT_NAMES.get(p, p.replace("_", " ")) for p in parts)

@@ -1,0 +1,54 @@
+import math
+
+import pytest
+
+from reconcile.quantities import extract_quantities
+
+from .conftest import load_json
+
+CASES = load_json("golden/quantities.json")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
+def test_golden_quantities(case):
+    found = extract_quantities(case["text"])
+    assert [q.surface for q in found] == [e["surface"] for e in case["expect"]]
+    for q, expected in zip(found, case["expect"]):
+        assert case["text"][q.start:q.end] == q.surface
+        for field, value in expected.items():
+            actual = getattr(q, field)
+            if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
+                assert actual == pytest.approx(value, rel=1e-3), (q.surface, field)
+            else:
+                assert actual == value, (q.surface, field)
+
+
+def test_precision_follows_the_printed_digits():
+    km, miles, rate = extract_quantities("a 1,100-km road, a 680-mile road, 1.6 bcm")
+    assert (km.low, km.high, km.precision) == (1100, 1100, 50)
+    assert miles.precision == 5
+    assert rate.precision == pytest.approx(0.05e9) and rate.unit == "cubic_meter"
+
+
+def test_normalizes_to_base_units():
+    (q,) = extract_quantities("1.6 billion cubic feet per day")
+    assert q.si_unit == "meter ** 3 / second"
+    assert q.si_value == pytest.approx(1.6e9 * 0.0283168 / 86400, rel=1e-4)
+    assert q.dimension == "[length] ** 3 / [time]"
+
+
+def test_currencies_are_separate_dimensions():
+    usd, eur = extract_quantities("$5 million and €5 million")
+    assert usd.dimension != eur.dimension
+
+
+def test_percentage_points_are_not_percent():
+    pct, points = extract_quantities("up 12 percent, or 12 percentage points")
+    assert pct.dimension != points.dimension
+
+
+def test_huge_inputs_do_not_hang():
+    assert extract_quantities("9" * 5000 + " km") == []
+    line = "word 12 km, " * 200_000  # 2.4 MB on one line
+    assert len(extract_quantities(line)) == 200_000
+    assert math.isfinite(extract_quantities("1" * 20 + " km")[0].value)
