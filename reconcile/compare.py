@@ -16,6 +16,7 @@ from . import units
 from .models import Claim
 
 SLACK = 0.01  # relative: printed conversions are rounded
+SAME_BOUND_RATIO = 1.5  # two floors (or two ceilings) this far apart are different figures
 APPROX = 0.1  # "about", "nearly", "an estimated": 10% either way
 EVENT_YEAR = "event-year"  # "first visit in nine years" in a 2021 article -> 2012
 
@@ -106,15 +107,21 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
     """Agreement, or a contradiction with its kind, severity and the conversion chain."""
     unit = display_unit(ma, mb)
     value_a, value_b = _shown(ma.value, ma, unit), _shown(mb.value, mb, unit)
-    agree = _overlap(ma, mb)
     ratio = _ratio(ma.value, mb.value)
+    agree = _overlap(ma, mb)
+    if agree and a.quantity.bound == b.quantity.bound and a.quantity.bound in ("upper", "lower"):
+        # "at least 112" and "at least 212" overlap, but report different tolls
+        agree = ratio < SAME_BOUND_RATIO
     kind, why = "agreement", ""
     if not agree:
         kind, why = diagnose(a, b, ma, mb, ratio)
         if a.source == b.source:
             kind = "within-source"
         elif copied:
-            kind, why = "altered-copy", "a copied passage with a changed figure" + (f"; {why}" if why else "")
+            # a confusion diagnosis says more than "altered"; plain mismatches in a copy are alterations
+            if kind in ("value-mismatch", "duration-mismatch", "date-mismatch"):
+                kind = "altered-copy"
+            why = "a copied passage with a changed figure" + (f"; {why}" if why else "")
     return Verdict(
         agree=agree, kind=kind, severity="none" if agree else _severity(kind, ratio, ma, mb),
         ratio=ratio, unit=unit, value_a=value_a, value_b=value_b,
@@ -168,8 +175,7 @@ def _severity(kind: str, ratio: float, ma: Measure, mb: Measure) -> str:
 def display_unit(ma: Measure, mb: Measure) -> str:
     if ma.dimension == EVENT_YEAR or ma.unit == "count":
         return ma.unit
-    preferred = units.display_unit(ma.dimension, mb.unit)
-    return preferred
+    return units.split_multiple(mb.unit)[1]  # the second source's unit, as the reference
 
 
 def _shown(base_value: float, m: Measure, unit: str) -> float:

@@ -18,8 +18,8 @@ from .segment import segment
 
 # Cue word stem -> predicate class. Synonyms across outlets share a class.
 PREDICATES: dict[str, tuple[str, ...]] = {
-    "capacity": ("transport", "carry", "carries", "capacity", "flow", "pump", "handle", "move"),
-    "output": ("produc", "output", "generat", "yield", "extract", "refin", "process"),
+    "capacity": ("transport", "carry", "carries", "capacity", "flow", "pump", "handle", "move", "refin", "process"),
+    "output": ("produc", "output", "generat", "yield", "extract"),
     "length": ("long", "length", "stretch", "span", "distance", "link"),
     "height": ("tall", "height", "depth"),
     "cost": ("cost", "worth", "valued", "price", "budget", "estimated at", "financ", "loan", "fund"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .compare import EVENT_YEAR, Measure, format_value
 from .models import Claim
 from .pipeline import Fact, RunResult
@@ -96,7 +98,8 @@ def _fact_unit(result: RunResult, fact: Fact) -> str:
     first = result.measures[fact.claims[0]]
     if first.dimension == EVENT_YEAR or first.unit == "count":
         return first.unit
-    return units.display_unit(first.dimension, first.unit)
+    written = Counter(units.split_multiple(result.measures[i].unit)[1] for i in fact.claims)
+    return min(written, key=lambda u: (-written[u], u))  # the commonest unit as printed
 
 
 def _normalized(m: Measure, unit: str, claim: Claim) -> str:

@@ -1,0 +1,52 @@
+"""Pairs of one-sentence reports, as data: which agree, which contradict, which never meet."""
+
+from datetime import date
+
+import pytest
+
+from reconcile.ingest import parse_document
+from reconcile.pipeline import analyze
+
+from .conftest import load_json
+
+CASES = load_json("golden/pairs.json")
+
+
+def _run(case):
+    docs = []
+    for side in ("a", "b"):
+        published = case.get(f"date_{side}")
+        front = f"---\ndate: {published}\n---\n" if published else ""
+        docs.append(parse_document(f"{side}.md", front + case[side] + "\n"))
+    return analyze(docs)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["note"] for c in CASES])
+def test_pair(case):
+    result = _run(case)
+    cross = [j for j in result.judged if result.claims[j.a].source != result.claims[j.b].source]
+    if case["expect"] == "unaligned":
+        assert cross == [], [j.verdict.explanation for j in cross]
+    elif case["expect"] == "contradict_only":
+        flagged = {(result.claims[j.a].quantity.surface, result.claims[j.b].quantity.surface)
+                   for j in cross if not j.verdict.agree}
+        assert flagged == {tuple(case["quotes"])}
+    else:
+        assert len(cross) == 1, [j.verdict.explanation for j in cross]
+        verdict = cross[0].verdict
+        assert verdict.agree == (case["expect"] == "agree"), verdict.explanation
+        if "kind" in case:
+            assert verdict.kind == case["kind"], verdict.explanation
+
+
+def test_within_source_conversion_in_brackets():
+    doc = parse_document("a.md", "They will build a 300-kilometre (250-mile) transmission corridor.\n")
+    result = analyze([doc])
+    (judged,) = result.judged
+    assert not judged.verdict.agree and judged.verdict.kind == "within-source"
+
+
+def test_within_source_conversion_that_agrees():
+    doc = parse_document("a.md", "They will build a 300-kilometre (186-mile) transmission corridor.\n")
+    (judged,) = analyze([doc]).judged
+    assert judged.verdict.agree
