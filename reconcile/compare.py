@@ -70,8 +70,6 @@ def measure(claim: Claim, published: date | None) -> Measure | None:
     if q.kind == "date" or q.value is None or q.unit is None:
         return None
     low, high = interval(q.value, q.bound, q.low, q.high, q.precision)
-    if q.kind == "count":
-        return Measure(q.value, low, high, q.dimension or "count", "count")
     to_base = lambda x: units.to_base(x, q.unit) if math.isfinite(x) else x  # noqa: E731
     return Measure(q.si_value, to_base(low), to_base(high), q.dimension or "", q.unit)
 
@@ -173,13 +171,13 @@ def _severity(kind: str, ratio: float, ma: Measure, mb: Measure) -> str:
 
 
 def display_unit(ma: Measure, mb: Measure) -> str:
-    if ma.dimension == EVENT_YEAR or ma.unit == "count":
+    if ma.dimension == EVENT_YEAR:
         return ma.unit
     return units.split_multiple(mb.unit)[1]  # the second source's unit, as the reference
 
 
 def _shown(base_value: float, m: Measure, unit: str) -> float:
-    if m.dimension == EVENT_YEAR or unit == "count":
+    if m.dimension == EVENT_YEAR:
         return base_value
     return units.from_base(base_value, unit)
 
@@ -208,7 +206,7 @@ def _difference(x: float, y: float) -> str:
 
 
 def _bounded(claim: Claim, m: Measure, unit: str) -> str:
-    shown = format_value(_shown(m.value, m, unit), unit)
+    shown = format_value(_shown(m.value, m, unit), unit, claim.quantity.thing)
     prefix = {"upper": "at most ", "lower": "at least ", "approx": "about ", "vague": "at least "}
     return prefix.get(claim.quantity.bound, "") + shown
 
@@ -218,8 +216,9 @@ def _year_span(m: Measure) -> str:
     return str(high) if low == high else f"{low}–{high}"
 
 
-def format_value(value: float, unit: str) -> str:
-    """Readable figure and unit: 1.65e10 cubic_meter / year -> "16.5 billion m³/year"."""
+def format_value(value: float, unit: str, thing: str | None = None) -> str:
+    """Readable figure and unit: 1.65e10 cubic_meter / year -> "16.5 billion m³/year";
+    counts name their thing: 1200 count / day -> "1,200 passengers/day"."""
     magnitude = abs(value)
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if magnitude >= scale:
@@ -228,6 +227,8 @@ def format_value(value: float, unit: str) -> str:
     else:
         number = f"{value:,.0f}" if magnitude >= 1000 else f"{value:,.3g}"
     unit_text = units.short_unit(unit)
+    if unit.startswith("count"):
+        unit_text = unit_text.replace("count", thing or "", 1).strip()
     if unit in ("USD", "EUR", "GBP"):
         return {"USD": "$", "EUR": "€", "GBP": "£"}[unit] + number
-    return f"{number} {unit_text}" if unit_text not in ("count", "dimensionless") else number
+    return f"{number} {unit_text}" if unit_text not in ("", "dimensionless") else number

@@ -218,7 +218,7 @@ def _label(claims: list[Claim]) -> str:
     heads = Counter(c.head for c in claims if c.head)
     things = Counter(c.quantity.thing for c in claims if c.quantity.thing)
     predicates = Counter(c.predicate.split("+")[0] for c in claims if c.predicate)
-    words = Counter(w for c in claims for w in set(c.context))
+    words = Counter(w for c in claims for w in dict.fromkeys(c.context))
     shared = [w for w, n in words.most_common(4) if n > 1]
     parts = [x.most_common(1)[0][0] for x in (heads, things, predicates) if x]
     label = " ".join(dict.fromkeys(parts)) or "figure"

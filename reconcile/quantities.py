@@ -217,11 +217,10 @@ def _make(start, end, text, kind, value, unit, bound, precision, low=None, high=
     else:
         low = None if bound == "upper" else value
         high = None if bound == "lower" else value
-    if kind == "count":
-        si_value, si_unit, dimension = value, "count", f"count:{_lemma(thing)}"
-    else:
-        conversion = units.conversion(unit)
-        si_value, si_unit, dimension = units.to_base(value, unit), conversion.base_unit, conversion.dimension
+    conversion = units.conversion(unit)
+    si_value, si_unit, dimension = units.to_base(value, unit), conversion.base_unit, conversion.dimension
+    if kind == "count":  # counts of different things never compare: the thing is part of the dimension
+        dimension = f"count:{_lemma(thing)}" + ("" if dimension == "dimensionless" else f" {dimension}")
     return Quantity(
         start, end, text[start:end], kind, value, unit, bound, low, high, precision, thing,
         si_value=si_value, si_unit=si_unit, dimension=dimension,

@@ -96,7 +96,7 @@ def _fact_section(result: RunResult, fact: Fact, number: int) -> list[str]:
 
 def _fact_unit(result: RunResult, fact: Fact) -> str:
     first = result.measures[fact.claims[0]]
-    if first.dimension == EVENT_YEAR or first.unit == "count":
+    if first.dimension == EVENT_YEAR:
         return first.unit
     written = Counter(units.split_multiple(result.measures[i].unit)[1] for i in fact.claims)
     return min(written, key=lambda u: (-written[u], u))  # the commonest unit as printed
@@ -106,9 +106,7 @@ def _normalized(m: Measure, unit: str, claim: Claim) -> str:
     if m.dimension == EVENT_YEAR:
         low, high = int(m.low), int(m.high)
         return f"last in {high}" if low == high else f"last in {low}–{high}"
-    if unit == "count":
-        return format_value(m.value, unit) + (f" {claim.quantity.thing}" if claim.quantity.thing else "")
-    value = format_value(units.from_base(m.value, unit), unit)
+    value = format_value(units.from_base(m.value, unit), unit, claim.quantity.thing)
     prefix = {"upper": "≤ ", "lower": "≥ ", "approx": "~", "vague": "≥ ", "range": "~"}
     return prefix.get(claim.quantity.bound, "") + value
 

@@ -1,0 +1,114 @@
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from reconcile import __version__
+from reconcile.cli import app
+
+from .conftest import FIXTURES
+
+runner = CliRunner()
+MINI = FIXTURES / "mini"
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"reconcile {__version__}\n"
+
+
+def test_every_command_has_help():
+    for command in ([], ["run"], ["extract"]):
+        result = runner.invoke(app, command + ["--help"])
+        assert result.exit_code == 0
+        assert "Usage" in result.stdout
+
+
+def test_run_writes_database_and_report(tmp_path):
+    result = runner.invoke(app, ["run", str(MINI), "--db", "out.db", "--report", "out.md"])
+    assert result.exit_code == 0, result.output
+    assert "3 articles" in result.stdout
+    assert "Wrote out.db and out.md." in result.stdout
+    assert Path("out.md").read_text().startswith("# Where the reports disagree: mini\n")
+    with sqlite3.connect("out.db") as db:
+        quotes = db.execute("select quote_a, quote_b from contradictions order by quote_a").fetchall()
+    assert quotes == [("1,200 passengers a day", "12,000 passengers a day"),
+                      ("up to 1,200 passengers a day", "12,000 passengers a day")]
+
+
+def test_run_defaults_write_in_the_current_folder():
+    result = runner.invoke(app, ["run", str(MINI), "--quiet"])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert Path("reconcile.db").exists() and Path("reconcile-report.md").exists()
+
+
+def test_missing_corpus_is_one_line_and_exit_2():
+    result = runner.invoke(app, ["run", "no-such-folder"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: corpus folder not found: no-such-folder (pass a folder of .txt/.md articles)\n"
+
+
+def test_corpus_that_is_a_file_is_refused(tmp_path):
+    Path("file.txt").write_text("x")
+    result = runner.invoke(app, ["run", "file.txt"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: corpus folder not found: file.txt (pass a folder of .txt/.md articles)\n"
+
+
+def test_empty_corpus_is_refused(tmp_path):
+    Path("empty").mkdir()
+    result = runner.invoke(app, ["run", "empty"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: no articles found in empty: expected .txt, .md or .markdown files\n"
+
+
+def test_foreign_database_is_refused_and_untouched(tmp_path):
+    with sqlite3.connect("other.db") as db:
+        db.execute("create table mine (x)")
+    result = runner.invoke(app, ["run", str(MINI), "--db", "other.db"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: cannot use database other.db: it holds tables that reconcile did not create "
+        "(pass another file with --db)\n"
+    )
+    with sqlite3.connect("other.db") as db:
+        assert [r[0] for r in db.execute("select name from sqlite_master")] == ["mine"]
+
+
+def test_extract_jsonl_and_stdin():
+    result = runner.invoke(app, ["extract", "-"], input="The 1,100-km pipeline costs $2bn.")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert '"surface": "1,100-km"' in lines[0] and '"unit": "kilometer"' in lines[0]
+    assert '"surface": "$2bn"' in lines[1] and '"value": 2000000000.0' in lines[1]
+
+
+def test_extract_missing_file():
+    result = runner.invoke(app, ["extract", "nope.txt"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: cannot read nope.txt: No such file or directory\n"
+
+
+def test_extract_bad_format():
+    result = runner.invoke(app, ["extract", "-", "--format", "xml"], input="x")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: unknown format 'xml': use jsonl or table\n"
+
+
+def test_python_dash_m_and_stable_output_across_hash_seeds(tmp_path):
+    reports = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "reconcile", "run", str(MINI), "--db", f"{seed}.db", "--report", f"{seed}.md", "-q"],
+            env=env, capture_output=True, text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        reports.append(Path(f"{seed}.md").read_text())
+    assert reports[0] == reports[1]

@@ -1,0 +1,63 @@
+import sqlite3
+
+import pytest
+
+from reconcile.errors import DatabaseError
+from reconcile.pipeline import run_corpus
+from reconcile.store import open_database, save
+
+from .conftest import FIXTURES
+
+TABLES = ("sources", "sentences", "claims", "comparisons", "facts", "copies", "variants", "skipped")
+
+
+def _dump(path):
+    with sqlite3.connect(path) as db:
+        return {t: sorted(db.execute(f"select * from {t}").fetchall(), key=repr) for t in TABLES + ("contradictions",)}
+
+
+def test_rerun_is_idempotent(tmp_path):
+    result = run_corpus(FIXTURES / "mini")
+    db = open_database(str(tmp_path / "r.db"))
+    save(db, result)
+    first = _dump(tmp_path / "r.db")
+    save(open_database(str(tmp_path / "r.db")), run_corpus(FIXTURES / "mini"))
+    assert _dump(tmp_path / "r.db") == first
+    assert len(first["contradictions"]) == 2
+
+
+def test_contradictions_view_has_the_documented_columns(tmp_path):
+    save(open_database(str(tmp_path / "r.db")), run_corpus(FIXTURES / "mini"))
+    with sqlite3.connect(tmp_path / "r.db") as db:
+        columns = [r[1] for r in db.execute("pragma table_info(contradictions)")]
+    for name in ("source_a", "source_b", "quote_a", "quote_b", "sentence_a", "sentence_b",
+                 "value_a", "value_b", "unit", "kind", "severity", "explanation"):
+        assert name in columns
+
+
+def test_failed_save_keeps_the_previous_run(tmp_path, monkeypatch):
+    path = str(tmp_path / "r.db")
+    save(open_database(path), run_corpus(FIXTURES / "mini"))
+    before = _dump(path)
+    from reconcile import store
+
+    def broken(result):
+        rows = original(result)
+        rows["claims"].append({"id": rows["claims"][0]["id"]})  # duplicate primary key
+        return rows
+
+    original = store.build_rows
+    monkeypatch.setattr(store, "build_rows", broken)
+    with pytest.raises(DatabaseError):
+        save(open_database(path), run_corpus(FIXTURES / "mini"))
+    assert _dump(path) == before
+    with sqlite3.connect(path) as db:
+        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = str(tmp_path / "r.db")
+    db = open_database(path)
+    db["meta"].upsert({"key": "schema_version", "value": "99"}, pk="key")
+    with pytest.raises(DatabaseError, match="newer reconcile"):
+        open_database(path)
