@@ -22,7 +22,9 @@ from rapidfuzz import fuzz, process
 
 from .compare import Measure
 from .models import Claim, Sentence
+from .quantities import STOPWORDS
 
+SAME_STORY = 0.25  # weighted share of names two articles need to be one story
 MIN_SCORE = 0.3  # weighted word overlap for two claims to be about the same thing
 HEAD_BONUS = 0.2  # "a 1,100-km pipeline" and "a 680-mile pipeline": the head noun is strong evidence
 PREDICATE_BONUS = 0.1  # both say "supplied" (or "cost", "capacity"): the same kind of statement
@@ -35,6 +37,7 @@ EVENT_PREDICATES = frozenset(
     {"supplied", "purchase", "payment", "investment", "killed", "injured", "rescued", "employment"}
 )
 WORD_RE = re.compile(r"[a-z][a-z'’\-]+|\d[\d,.]*")
+NAME_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*\b")
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
 
 
@@ -152,6 +155,48 @@ def _in_context(names_a: Counter, names_b: Counter, word: str, other: str) -> st
     return word
 
 
+def find_stories(bodies: dict[str, str]) -> dict[str, int]:
+    """Group articles into stories by the names they share, weighted by rarity.
+
+    A folder may hold several stories; claims are only ever paired within one. Candidate
+    article pairs come from an inverted index of names, so this is not all pairs either.
+    """
+    names = {
+        path: {_lemma(w.lower()) for w in NAME_WORD_RE.findall(text) if w.lower() not in STOPWORDS}
+        for path, text in bodies.items()
+    }
+    frequency = Counter(w for words in names.values() for w in words)
+    total = len(names) or 1
+    idf = {w: math.log(1 + total / n) for w, n in frequency.items()}
+    postings: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(names):
+        for w in names[path]:
+            postings[w].append(path)
+    parent = {path: path for path in names}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    limit = max(50, int(0.05 * total))  # a name in that many articles is no evidence of one story
+    checked: set[tuple[str, str]] = set()
+    for w in sorted(postings):
+        paths = postings[w]
+        if len(paths) > limit:
+            continue
+        for i, a in enumerate(paths):
+            for b in paths[i + 1:]:
+                if (a, b) in checked or find(a) == find(b):
+                    continue
+                checked.add((a, b))
+                if _overlap(frozenset(names[a]), frozenset(names[b]), idf) >= SAME_STORY:
+                    parent[find(a)] = find(b)
+    roots: dict[str, int] = {}
+    return {path: roots.setdefault(find(path), len(roots)) for path in sorted(names)}
+
+
 def spelling_map(words: Iterable[str]) -> dict[str, str]:
     """Map spelling variants of a word ("mehmood", "mahmood") onto one, blocked by prefix."""
     counts = Counter(words)
@@ -184,6 +229,7 @@ def align(
     claims: Sequence[Claim],
     measures: Sequence[Measure | None],
     copies: Sequence[Copy] = (),
+    stories: dict[str, int] | None = None,
 ) -> list[Alignment]:
     """Compatible pairs of claims from different sources about the same thing."""
     spelling = spelling_map(w for c in claims for w in c.context)
@@ -194,10 +240,10 @@ def align(
     copied = {(c.source_a, c.sentence_a, c.source_b, c.sentence_b) for c in copies}
     copied |= {(b, sb, a, sa) for a, sa, b, sb in copied}
 
-    blocks: dict[str, list[int]] = defaultdict(list)
+    blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
     for i, m in enumerate(measures):
         if m is not None:
-            blocks[m.dimension].append(i)
+            blocks[((stories or {}).get(claims[i].source, 0), m.dimension)].append(i)
     alignments = []
     for members in blocks.values():
         for i, j in _candidates(members, bags, idf):

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
-from .align import Alignment, Copy, Variant, align, find_copies, find_variants
+from .align import Alignment, Copy, Variant, align, find_copies, find_stories, find_variants
 from .compare import Measure, Verdict, judge, measure
 from .extract import extract_claims
 from .ingest import Skipped, read_documents
@@ -58,6 +58,7 @@ class RunResult:
     judged: list[Judged]
     facts: list[Fact]
     skipped: list[Skipped]
+    stories: dict[str, int] = field(default_factory=dict)
     assumed_dates: dict[str, date] = field(default_factory=dict)
 
     @property
@@ -87,12 +88,15 @@ def analyze(documents: list[Document], skipped: list[Skipped] | None = None, job
     published, assumed = _publication_dates(documents)
     measures = [measure(c, published.get(c.source)) for c in claims]
     copies = find_copies(sentences)
-    variants = find_variants({path: _body_text(items) for path, items in sentences.items()})
-    alignments = align(claims, measures, copies) + _within_source_pairs(claims, measures, documents)
+    bodies = {path: _body_text(items) for path, items in sentences.items()}
+    variants = find_variants(bodies)
+    stories = find_stories({d.path: "\n".join(d.text[a:b] for a, b in d.blocks) for d in documents})
+    copies = [c for c in copies if stories[c.source_a] == stories[c.source_b]]
+    alignments = align(claims, measures, copies, stories) + _within_source_pairs(claims, measures, documents)
     judged = _judge_all(claims, measures, alignments)
     facts = _facts(claims, measures, judged, copies)
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
-                     list(skipped or []), assumed)
+                     list(skipped or []), stories, assumed)
 
 
 def run_corpus(folder: str | os.PathLike, jobs: int = 1) -> RunResult:
