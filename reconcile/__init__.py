@@ -2,8 +2,21 @@
 
 __version__ = "0.1.0"
 
-from .extract import extract_claims  # noqa: E402
-from .pipeline import analyze, run_corpus  # noqa: E402
-from .quantities import extract_quantities  # noqa: E402
-
 __all__ = ["__version__", "analyze", "extract_claims", "extract_quantities", "run_corpus"]
+
+
+def __getattr__(name: str):
+    # Lazy, so that `reconcile extract` does not pay for importing the whole pipeline.
+    if name == "extract_quantities":
+        from .quantities import extract_quantities
+
+        return extract_quantities
+    if name == "extract_claims":
+        from .extract import extract_claims
+
+        return extract_claims
+    if name in ("analyze", "run_corpus"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(name)

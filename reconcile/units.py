@@ -7,6 +7,7 @@ below, and only canonical strings ever reach pint.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,11 +198,77 @@ class Conversion:
     dimension: str
 
 
+RATES = ("day", "year", "month", "week", "hour")
+CACHE_ENV = "RECONCILE_CACHE_DIR"
+
+
+def known_units() -> list[str]:
+    """Every canonical unit the extractor can produce, with and without a rate."""
+    bases = {split_multiple(unit)[1] for _, unit, _ in UNIT_SPELLINGS}
+    bases |= {code for _, code in CURRENCY_PREFIXES} | {code for _, code in RUPEE_BY_COUNTRY}
+    bases |= {"count", "dimensionless", "year"} | {u for u in PREFERRED_UNITS}
+    bases.discard("rupee")
+    units = set(bases)
+    for base in bases:
+        if "/" not in base:
+            units |= {f"{base} / {rate}" for rate in RATES}
+    return sorted(units)
+
+
+def _cache_path():
+    """A per-user cache of the conversion table, keyed by pint's version and our definitions:
+    loading pint's registry costs more than everything else at start-up."""
+    import hashlib
+    from pathlib import Path
+
+    folder = os.environ.get(CACHE_ENV) or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "reconcile"
+    )
+    key = hashlib.sha1(
+        (_pint_identity() + DEFINITIONS + repr(UNIT_SPELLINGS) + repr(PREFERRED_UNITS) + repr(RATES)).encode()
+    ).hexdigest()[:16]
+    return Path(folder) / f"units-{key}.json"
+
+
+def _pint_identity() -> str:
+    """Which pint is installed, without importing it (importlib.metadata is slow too)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pint")
+    origin = spec.origin if spec and spec.origin else ""
+    return f"{origin}:{os.stat(origin).st_mtime_ns if origin else 0}"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, "Conversion"]:
+    import json
+
+    path = _cache_path()
+    try:
+        rows = json.loads(path.read_text())
+        return {row[0]: Conversion(*row) for row in rows}
+    except (OSError, ValueError, TypeError):
+        pass
+    table = {unit: _convert(unit) for unit in known_units()}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps([list(vars(c).values()) for c in table.values()]))
+        tmp.replace(path)  # atomic: concurrent runs never see half a file
+    except OSError:
+        pass  # a read-only home only costs start-up time
+    return table
+
+
 @lru_cache(maxsize=4096)
 def conversion(unit: str) -> Conversion:
     """Factor (and offset, for temperatures) from `unit` to its base units, cached."""
     if unit == "rupee":  # unresolved rupee: its own dimension, never equal to a resolved one
         return Conversion(unit, 1.0, 0.0, "rupee", "[currency_rupee]")
+    return _table().get(unit) or _convert(unit)
+
+
+def _convert(unit: str) -> Conversion:
     ureg = registry()
     try:
         one = ureg.Quantity(1.0, unit).to_base_units()
@@ -210,14 +277,13 @@ def conversion(unit: str) -> Conversion:
         from .errors import UnitError
 
         raise UnitError(unit, str(error)) from None
-    base = ureg.Quantity(1.0, unit).to_base_units()
     offset = float(zero.magnitude)
     return Conversion(
         unit=unit,
         factor=float(one.magnitude) - offset,
         offset=offset,
-        base_unit=str(base.units),
-        dimension=str(base.dimensionality) or "dimensionless",
+        base_unit=str(one.units),
+        dimension=str(one.dimensionality) or "dimensionless",
     )
 
 
