@@ -106,10 +106,7 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
     unit = display_unit(ma, mb)
     value_a, value_b = _shown(ma.value, ma, unit), _shown(mb.value, mb, unit)
     ratio = _ratio(ma.value, mb.value)
-    agree = _overlap(ma, mb)
-    if agree and a.quantity.bound == b.quantity.bound and a.quantity.bound in ("upper", "lower"):
-        # "at least 112" and "at least 212" overlap, but report different tolls
-        agree = ratio < SAME_BOUND_RATIO
+    agree = consistent(a, b, ma, mb)
     kind, why = "agreement", ""
     if not agree:
         kind, why = diagnose(a, b, ma, mb, ratio)
@@ -125,6 +122,16 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
         ratio=ratio, unit=unit, value_a=value_a, value_b=value_b,
         explanation=explain(a, b, ma, mb, unit, agree, ratio, why),
     )
+
+
+def consistent(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
+    """Can both figures be true of one fact, given their precision and hedges?"""
+    if not _overlap(ma, mb):
+        return False
+    if a.quantity.bound == b.quantity.bound and a.quantity.bound in ("upper", "lower"):
+        # "at least 112" and "at least 212" overlap, but report different tolls
+        return _ratio(ma.value, mb.value) < SAME_BOUND_RATIO
+    return True
 
 
 def _overlap(ma: Measure, mb: Measure) -> bool:

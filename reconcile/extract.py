@@ -57,6 +57,9 @@ ATTRIBUTION_RE = re.compile(
     r"|(?:said|says|told|announced)\s+(?:[A-Z][\w.'’-]+\s*){1,4})",
 )
 CLAUSE_BREAK_RE = re.compile(r";\s+|\s+[—–]\s+|,\s+(?:and|but|while|whereas|although|though|as)\s+|\s+while\s+|\s+but\s+")
+VERB_AFTER_RE = re.compile(
+    r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be|had|have)?\s*([a-z]+)"
+)
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
 LAST_EVENT_RE = re.compile(r"\blast\b[^.;]{0,60}\bin\s+$|\bsince\s+$", re.I)
@@ -145,7 +148,12 @@ def _content_words(text: str) -> list[str]:
 
 
 def _predicate(before: str, after: str) -> str:
-    """The predicate class of the nearest cue word, looking back first, then ahead."""
+    """The predicate class of the nearest cue word: the verb right after a figure that is a
+    subject ("112 people were killed"), else looking back, then ahead."""
+    if m := VERB_AFTER_RE.match(after):
+        for name, stems in PREDICATES.items():
+            if any(m.group(1).lower().startswith(stem) for stem in stems):
+                return name
     back = before.lower()[-80:]
     best, best_pos = "", -1
     for name, stems in PREDICATES.items():

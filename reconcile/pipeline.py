@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .align import Alignment, Copy, Variant, align, find_copies, find_stories, find_variants
-from .compare import Measure, Verdict, judge, measure
+from .compare import Measure, Verdict, consistent, judge, measure
 from .extract import extract_claims
 from .ingest import Skipped, read_documents
 from .models import Claim, Document, Sentence
@@ -174,7 +174,7 @@ def _facts(claims, measures, judged: list[Judged], copies: list[Copy]) -> list[F
         groups: list[list[int]] = []
         for i in ids:  # greedy: join the first group whose every member agrees with i
             for group in groups:
-                if all(_agree(i, k, measures, agrees) for k in group):
+                if all(_agree(i, k, claims, measures, agrees) for k in group):
                     group.append(i)
                     break
             else:
@@ -189,11 +189,8 @@ def _facts(claims, measures, judged: list[Judged], copies: list[Copy]) -> list[F
     return facts
 
 
-def _agree(i: int, k: int, measures, agrees) -> bool:
-    if (i, k) in agrees:
-        return True
-    mi, mk = measures[i], measures[k]
-    return mi.low <= mk.high and mk.low <= mi.high
+def _agree(i: int, k: int, claims, measures, agrees) -> bool:
+    return (i, k) in agrees or consistent(claims[i], claims[k], measures[i], measures[k])
 
 
 def _origins(claims: list[Claim], copies: list[Copy]) -> list[int]:

@@ -1,0 +1,65 @@
+from reconcile.align import find_copies, find_stories, find_variants
+from reconcile.ingest import parse_document
+from reconcile.pipeline import analyze
+from reconcile.segment import segment
+
+
+def _sentences(**texts):
+    return {name: segment(parse_document(name, text)) for name, text in texts.items()}
+
+
+def test_copies_found_and_altered_figure_flagged():
+    wire = "Rescuers said at least 112 people were killed when the quake struck the Herat valley late on Monday."
+    sentences = _sentences(
+        a=wire + " Roads were closed.",
+        b="Headline here. " + wire,
+        c=wire.replace("112", "212"),
+        d="An unrelated report about the weather in Lisbon, which was sunny and warm all week long.",
+    )
+    copies = find_copies(sentences)
+    pairs = {(c.source_a, c.source_b, c.identical) for c in copies}
+    assert pairs == {("a", "b", True), ("a", "c", False), ("b", "c", False)}
+
+
+def test_consensus_counts_copies_once():
+    wire = "Rescuers said at least 112 people were killed when the quake struck the Herat valley late on Monday."
+    docs = [
+        parse_document("w1.md", wire + "\n"),
+        parse_document("w2.md", "Herat news. " + wire + "\n"),
+        parse_document("w3.md", wire.replace("112", "212") + "\n"),
+        parse_document("own.md", "The Herat valley quake killed at least 112 people, officials in Herat said on Tuesday.\n"),
+    ]
+    result = analyze(docs)
+    (fact,) = [f for f in result.facts if f.disputed]
+    assert list(zip(fact.origins, fact.articles)) == [(2, 3), (1, 1)]  # reprints count once
+    kinds = {j.verdict.kind for j in result.contradictions}
+    assert "altered-copy" in kinds
+
+
+def test_spelling_variants_reported_but_not_endings():
+    texts = {
+        "a": "Talks with Shah Mehmood Qureshi went well. The Russian Foreign Minister agreed.",
+        "b": "Talks with Shah Mahmood Qureshi went well. The Russian Foreign Ministry agreed.",
+    }
+    variants = find_variants(texts)
+    assert [(v.name_a, v.name_b) for v in variants] == [("Shah Mahmood Qureshi", "Shah Mehmood Qureshi")]
+
+
+def test_stories_separate_unrelated_articles():
+    stories = find_stories({
+        "a": "Lavrov met Qureshi in Islamabad. Pakistan and Russia discussed the Karachi pipeline.",
+        "b": "In Islamabad, Qureshi hosted Lavrov; Russia will build the Karachi pipeline for Pakistan.",
+        "c": "The Kessa dam on the Oru river will power Velmar, engineers at Kessa said.",
+        "d": "Velmar officials said the Kessa dam on the Oru will open next year.",
+    })
+    assert stories["a"] == stories["b"] != stories["c"] == stories["d"]
+
+
+def test_different_stories_sharing_words_are_not_paired():
+    docs = [
+        parse_document("a.md", "Lavrov said in Islamabad that the Karachi pipeline will cost $2 billion.\n"),
+        parse_document("b.md", "Qureshi told Lavrov in Islamabad the Karachi pipeline is vital.\n"),
+        parse_document("c.md", "Engineers in Velmar said the Kessa pipeline will cost $9 billion.\n"),
+        parse_document("d.md", "The Kessa pipeline near Velmar is on schedule, engineers said.\n"),
+    ]
+    assert analyze(docs).judged == []
