@@ -71,10 +71,13 @@ def _extract_one(document: Document) -> tuple[list[Sentence], list[Claim]]:
     return sentences, extract_claims(document, sentences)
 
 
-def extract_all(documents: Sequence[Document], jobs: int = 1) -> list[tuple[list[Sentence], list[Claim]]]:
-    """Per-document extraction, in a process pool when the corpus is big enough to pay for it."""
+def extract_all(
+    documents: Sequence[Document], jobs: int = 1, min_bytes: int = PARALLEL_MIN_BYTES
+) -> list[tuple[list[Sentence], list[Claim]]]:
+    """Per-document extraction, in a process pool when the corpus is big enough to pay for it.
+    Results come back in document order either way."""
     size = sum(len(d.text) for d in documents)
-    if jobs > 1 and len(documents) > 1 and size >= PARALLEL_MIN_BYTES:
+    if jobs > 1 and len(documents) > 1 and size >= min_bytes:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             return list(pool.map(_extract_one, documents, chunksize=max(1, len(documents) // (jobs * 4))))
     return [_extract_one(d) for d in documents]

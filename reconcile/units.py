@@ -110,6 +110,9 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"roubles?|rubles?", "RUB", "money"),
     (r"Swiss\s+francs?", "CHF", "money"),
     (r"rupees?", "rupee", "money"),
+    (r"USD", "USD", "money"), (r"EUR", "EUR", "money"), (r"GBP", "GBP", "money"),
+    (r"PKR", "PKR", "money"), (r"INR", "INR", "money"), (r"CNY|RMB", "CNY", "money"),
+    (r"JPY", "JPY", "money"), (r"CHF", "CHF", "money"), (r"AUD", "AUD", "money"), (r"CAD", "CAD", "money"),
 ]
 
 # Currency written before the number. "rupee" is resolved per document (see extract).

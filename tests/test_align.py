@@ -63,3 +63,13 @@ def test_different_stories_sharing_words_are_not_paired():
         parse_document("d.md", "The Kessa pipeline near Velmar is on schedule, engineers said.\n"),
     ]
     assert analyze(docs).judged == []
+
+
+def test_parallel_extraction_matches_serial():
+    from reconcile.ingest import read_documents
+    from reconcile.pipeline import extract_all
+
+    from .conftest import FIXTURES
+
+    documents, _ = read_documents(FIXTURES / "mini")
+    assert extract_all(documents, jobs=2, min_bytes=0) == extract_all(documents, jobs=1)
