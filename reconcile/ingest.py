@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import CorpusNotFound, CorpusNotReadable, EmptyCorpus
 from .quantities import DATE_RE, MONTHS
 from .models import Document
+from .segment import trimmed
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 FRONT_MATTER_KEYS = ("title", "outlet", "date", "url")
@@ -156,13 +157,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
 def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
     """Non-blank lines as (start, end) spans, whitespace trimmed."""
     for m in re.finditer(r"[^\n]+", text[start:]):
-        s, e = m.start() + start, m.end() + start
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            yield s, e
+        yield from trimmed(text, m.start() + start, m.end() + start)
 
 
 def _paragraphs(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

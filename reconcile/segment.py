@@ -37,9 +37,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterab
     for m in BREAK_RE.finditer(text, start, end):
         if _is_abbreviation(text, sentence_start, m.start(), m.group(0)):
             continue
-        yield from _trimmed(text, sentence_start, m.end())
+        yield from trimmed(text, sentence_start, m.end())
         sentence_start = m.end()
-    yield from _trimmed(text, sentence_start, end)
+    yield from trimmed(text, sentence_start, end)
 
 
 def _is_abbreviation(text: str, sentence_start: int, dot: int, punctuation: str) -> bool:
@@ -55,7 +55,8 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int, punctuation: str)
     return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", word))
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+def trimmed(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The span without surrounding whitespace, unless nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
