@@ -132,9 +132,18 @@ UNIT_RE = re.compile(
 )
 RATE_ALTERNATIVES = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(units.RATE_SPELLINGS))
 RATE_RE = re.compile(
-    rf"(?:\s+of(?:\s+[\w'()\-]+){{1,6}}?)?,?\s*(?:{RATE_ALTERNATIVES})(?![\w])",
+    rf"(?:\s+of(?:\s+[\w'()\-]+){{1,6}}?)?,?\s*(?:{RATE_ALTERNATIVES})(?![\w])"
+    r"(?!\s+(?:earlier|ago|before|later|after|previously)\b)",  # "4.1% a year earlier" is no rate
     re.I,
 )
+# A price: "$75 a barrel", "€0.30 per kWh".
+PER_UNIT_RE = re.compile(
+    r"\s*(?:a|an|per|/)\s*(?:"
+    + "|".join(f"(?P<p{i}>{p})" for i, (p, _, kind) in enumerate(units.UNIT_SPELLINGS))
+    + r")(?![\w²³])",
+    re.I,
+)
+RATIO_RE = re.compile(r"\s+(?:in|out\s+of)\s+(?P<of>\d{1,3}(?:,\d{3})*)\b")
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?P<digits>{DIGITS})(?![\d])", re.I)
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
 HALF_A_RE = re.compile(r"\s+a\s+(?P<scale>million|billion|trillion)\b", re.I)
@@ -312,6 +321,9 @@ def _read_mention(text: str, m: re.Match, rupee: str) -> Quantity | None:
         value, precision = parsed
         if m.group("neg"):
             value = -value
+        if (ratio := RATIO_RE.match(text, pos)) and (of := float(ratio.group("of").replace(",", ""))):
+            # "1 in 5 adults": a share
+            return _finish(text, start, ratio.end(), "percent", value / of, "dimensionless", "exact", 0.0)
     elif m.group("fraction"):
         value = FRACTION_WORDS[_norm(m.group("fraction"))]
         half_a = HALF_A_RE.match(text, pos)
@@ -332,6 +344,8 @@ def _read_mention(text: str, m: re.Match, rupee: str) -> Quantity | None:
     scale, glued_m = 1.0, False
     if s := SCALE_RE.match(text, pos):
         scale, pos = units.SCALES[_first_group(s, "s")][1], s.end()
+        if s2 := SCALE_RE.match(text, pos):  # "2.5 lakh crore"
+            scale, pos = scale * units.SCALES[_first_group(s2, "s")][1], s2.end()
     elif digits and (ls := LETTER_SCALE_RE.match(text, pos)) and not UNIT_RE.match(text, pos):
         glued_m = ls.group("ls") in ("m", "M")
         scale, pos = units.LETTER_SCALES[ls.group("ls")], ls.end()
@@ -368,7 +382,12 @@ def _read_mention(text: str, m: re.Match, rupee: str) -> Quantity | None:
         ):
             return None
 
-    if kind in ("quantity", "money", "count", "percent") and (r := RATE_RE.match(text, pos)):
+    if kind == "money" and (p := PER_UNIT_RE.match(text, pos)):
+        per_unit = units.UNIT_SPELLINGS[_first_group(p, "p")]
+        if per_unit[2] in ("quantity", "duration"):
+            unit = f"{unit} / {units.split_multiple(per_unit[1])[1]}"
+            pos = p.end()
+    if kind in ("quantity", "money", "count", "percent") and "/" not in unit and (r := RATE_RE.match(text, pos)):
         unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
         pos = r.end()
 

@@ -85,8 +85,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"grams?", "gram", "quantity"),
     (r"pounds?\s+of|lbs?", "pound", "quantity"),
     # temperature (offset units: converted by pint, not by factor)
-    (r"degrees?\s+(?:celsius|centigrade)|°\s?C\b", "degree_Celsius", "quantity"),
-    (r"degrees?\s+fahrenheit|°\s?F\b", "degree_Fahrenheit", "quantity"),
+    (r"degrees?\s+(?:celsius|centigrade)|°\s?(?-i:C)\b|(?-i:C)(?=[\s,.;)])", "degree_Celsius", "quantity"),
+    (r"degrees?\s+fahrenheit|°\s?(?-i:F)\b|(?-i:F)(?=[\s,.;)])", "degree_Fahrenheit", "quantity"),
     # ratios
     (r"percentage\s+points?|pp\b|ppts?\b", "percentage_point", "percent"),
     (r"basis\s+points?|bps?\b", "basis_point", "percent"),
