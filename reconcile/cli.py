@@ -147,6 +147,36 @@ def extract(
     _guard(body)
 
 
+@app.command()
+def check(
+    drafts: Annotated[list[str], typer.Argument(help="Draft files to check, or - for standard input.")],
+    corpus: Annotated[Path, typer.Option("--corpus", "-c", help="Folder of source articles.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif.")] = "text",
+    fail_on: Annotated[str, typer.Option(help="Exit 1 for findings at or above: high, medium, low, never.")] = "low",
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings (errors still exit 2).")] = False,
+    stdin_filename: Annotated[str, typer.Option(help="Name to show for a draft read from -.")] = "<stdin>",
+    jobs: Annotated[int, typer.Option(min=1, help="Processes for extraction.")] = 1,
+) -> None:
+    """Check DRAFTS against the articles in --corpus: exit 1 when a figure contradicts them."""
+    from .check import Draft, check as check_drafts, exit_code
+    from .render import RENDERERS
+
+    if format not in RENDERERS:
+        raise _fail(f"unknown format {format!r}: use {', '.join(RENDERERS)}")
+    if fail_on not in ("high", "medium", "low", "never"):
+        raise _fail(f"unknown --fail-on {fail_on!r}: use high, medium, low or never")
+
+    def body():
+        loaded = [Draft(stdin_filename if d == "-" else d, _read_text(d)) for d in drafts]
+        found = check_drafts(loaded, corpus, jobs=jobs)
+        sys.stdout.write(RENDERERS[format](found))
+        return 0 if exit_zero else exit_code(found, fail_on)
+
+    code = _guard(body)
+    if code:
+        raise typer.Exit(code)
+
+
 def _read_text(file: str) -> str:
     if file == "-":
         return sys.stdin.read()

@@ -1,0 +1,132 @@
+"""Check: which figures in a draft contradict the sources, as linter findings.
+
+The draft is analysed as one more source beside the corpus, so it goes through exactly the
+same extraction, alignment and judgement; only pairs with one side in the draft count.
+Rule codes are stable: a CI job or an editor's tooling may key on them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .compare import judge
+from .ingest import parse_document, read_documents
+from .pipeline import RunResult, analyze
+
+DRAFT_PREFIX = "\0draft:"  # cannot collide with a corpus path
+
+RULES: dict[str, tuple[str, str]] = {
+    # kind -> (code, what it means)
+    "value-mismatch": ("RC101", "the figure differs from the sources beyond the precision printed"),
+    "unit-confusion": ("RC102", "the same figure with another unit, or a known unit slip (cubic feet/metres, miles/km)"),
+    "scale-confusion": ("RC103", "off by a factor of 1,000 or a million (thousand/million/billion)"),
+    "rate-confusion": ("RC104", "per day and per year (or month) confused"),
+    "date-mismatch": ("RC105", "a different year for the same event"),
+    "duration-mismatch": ("RC106", "a different duration for the same thing"),
+    "within-source": ("RC107", "the draft contradicts itself (a figure and its conversion)"),
+    "altered-copy": ("RC108", "a passage copied from a source with a changed figure"),
+}
+SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    rule: str
+    severity: str  # high, medium, low
+    path: str
+    line: int
+    column: int  # 1-based
+    end_line: int
+    end_column: int
+    quote: str
+    message: str
+    sources: tuple[str, ...]  # "file:line" of each contradicting source
+
+
+@dataclass(frozen=True)
+class Draft:
+    path: str  # as the user named it
+    text: str
+
+
+def check(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1) -> list[Finding]:
+    """Findings for every draft figure that a source contradicts, in draft order."""
+    documents, skipped = read_documents(corpus)
+    draft_documents = [parse_document(DRAFT_PREFIX + d.path, d.text) for d in drafts]
+    result = analyze(documents + draft_documents, skipped, jobs)
+    return findings(result)
+
+
+def findings(result: RunResult) -> list[Finding]:
+    by_claim: dict[int, list] = defaultdict(list)
+    agreeing: dict[int, int] = defaultdict(int)
+    for j in result.judged:
+        a, b = result.claims[j.a], result.claims[j.b]
+        in_draft_a, in_draft_b = _is_draft(a.source), _is_draft(b.source)
+        if not (in_draft_a or in_draft_b):
+            continue
+        draft_side, other = (j.a, j.b) if in_draft_a else (j.b, j.a)
+        if j.verdict.agree:
+            agreeing[draft_side] += 1
+        else:
+            by_claim[draft_side].append((other, j))
+    out = []
+    for index in sorted(by_claim, key=lambda i: (result.claims[i].source, result.claims[i].quantity.start)):
+        out.append(_finding(result, index, by_claim[index], agreeing[index]))
+    return out
+
+
+def _finding(result: RunResult, index: int, conflicts, agreeing: int) -> Finding:
+    claim = result.claims[index]
+    document = next(d for d in result.documents if d.path == claim.source)
+    q = claim.quantity
+    worst = max(conflicts, key=lambda c: (SEVERITY_ORDER[c[1].verdict.severity], c[1].verdict.ratio))[1]
+    kind = worst.verdict.kind
+    code = RULES.get(kind, ("RC100", ""))[0]
+    severity = worst.verdict.severity
+    if agreeing >= len(conflicts) and kind != "within-source":
+        severity = "low"  # the sources themselves disagree; the draft sides with some of them
+    cited = tuple(sorted({
+        f"{_display(result.claims[o].source)}:{_line(result, o)}" for o, _ in conflicts
+    }))
+    others = "; ".join(
+        f"“{result.claims[o].quantity.surface}” ({_display(result.claims[o].source)}:{_line(result, o)})"
+        for o, _ in conflicts[:3]
+    )
+    worst_other = next(o for o, j in conflicts if j is worst)
+    explanation = judge(claim, result.claims[worst_other], result.measures[index], result.measures[worst_other]).explanation
+    support = f"; {agreeing} agree" if agreeing else ""
+    message = f"“{q.surface}” contradicts {len(conflicts)} {'source' if len(conflicts) == 1 else 'sources'}{support}: {others}. {explanation}"
+    line, column = _position(document.text, q.start)
+    end_line, end_column = _position(document.text, q.end)
+    return Finding(code, kind, severity, _display(claim.source), line, column, end_line, end_column,
+                   q.surface, message, cited)
+
+
+def _is_draft(path: str) -> bool:
+    return path.startswith(DRAFT_PREFIX)
+
+
+def _display(path: str) -> str:
+    return path[len(DRAFT_PREFIX):] if _is_draft(path) else path
+
+
+def _line(result: RunResult, index: int) -> int:
+    claim = result.claims[index]
+    return result.sentences[claim.source][claim.sentence].line
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def exit_code(found: list[Finding], fail_on: str) -> int:
+    """1 when any finding is at or above `fail_on` (high, medium, low); never for "never"."""
+    if fail_on == "never":
+        return 0
+    threshold = SEVERITY_ORDER[fail_on]
+    return 1 if any(SEVERITY_ORDER[f.severity] >= threshold for f in found) else 0

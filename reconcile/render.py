@@ -1,0 +1,72 @@
+"""Render findings: one pure function per output format, list[Finding] -> str."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from . import __version__
+from .check import RULES, Finding
+
+GITHUB_LEVEL = {"high": "error", "medium": "warning", "low": "notice"}
+SARIF_LEVEL = {"high": "error", "medium": "warning", "low": "note"}
+
+
+def render_text(findings: list[Finding]) -> str:
+    """`path:line:col: CODE [severity] message`, then a count."""
+    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.rule}: {f.message}" for f in findings]
+    count = len(findings)
+    lines.append("No figures contradict the sources." if not count else
+                 f"{count} {'figure contradicts' if count == 1 else 'figures contradict'} the sources.")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(findings: list[Finding]) -> str:
+    return json.dumps([asdict(f) for f in findings], indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(findings: list[Finding]) -> str:
+    """GitHub Actions workflow commands: annotations on the draft's lines."""
+    lines = []
+    for f in findings:
+        properties = ",".join([
+            f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}",
+            f"endLine={f.end_line}", f"endColumn={f.end_column}",
+            f"title={_escape_property(f'{f.code} {f.rule}')}",
+        ])
+        lines.append(f"::{GITHUB_LEVEL[f.severity]} {properties}::{_escape_data(f.message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def render_sarif(findings: list[Finding]) -> str:
+    """SARIF 2.1.0 with stable rule ids and a fingerprint per finding."""
+    rules = [{"id": code, "name": kind, "shortDescription": {"text": text}}
+             for kind, (code, text) in RULES.items()]
+    results = [{
+        "ruleId": f.code,
+        "level": SARIF_LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": f.path},
+            "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column},
+        }}],
+        "partialFingerprints": {"reconcile/v1": f"{f.code}:{f.path}:{f.quote}"},
+    } for f in findings]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "reconcile", "version": __version__, "rules": rules}},
+                  "results": results}],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS = {"text": render_text, "json": render_json, "github": render_github, "sarif": render_sarif}

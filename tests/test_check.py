@@ -1,0 +1,73 @@
+import json
+import random
+
+from typer.testing import CliRunner
+
+from reconcile.check import Draft, check, exit_code
+from reconcile.cli import app
+
+from .conftest import FIXTURES
+
+runner = CliRunner()
+MINI = str(FIXTURES / "mini")
+DRAFT = str(FIXTURES / "drafts" / "ferry-draft.md")
+CLEAN = str(FIXTURES / "drafts" / "ferry-clean.md")
+
+
+def test_draft_figure_that_contradicts_sources_is_found():
+    (finding,) = check([Draft("d.md", (FIXTURES / "drafts" / "ferry-draft.md").read_text())], MINI)
+    assert (finding.code, finding.rule, finding.quote) == ("RC101", "value-mismatch", "12,000 passengers a day")
+    assert (finding.path, finding.line, finding.column) == ("d.md", 5, 26)
+    assert finding.sources == ("coast-wire.md:8", "harbour-gazette.md:13")
+    assert finding.message.startswith("“12,000 passengers a day” contradicts 2 sources; 1 agree")
+    assert exit_code([finding], "high") == 1 and exit_code([finding], "never") == 0
+
+
+def test_cli_exit_codes():
+    assert runner.invoke(app, ["check", DRAFT, "--corpus", MINI]).exit_code == 1
+    assert runner.invoke(app, ["check", CLEAN, "--corpus", MINI]).exit_code == 0
+    assert runner.invoke(app, ["check", DRAFT, "--corpus", MINI, "--exit-zero"]).exit_code == 0
+    result = runner.invoke(app, ["check", CLEAN, "--corpus", MINI])
+    assert result.stdout == "No figures contradict the sources.\n"
+
+
+def test_cli_text_line_format():
+    result = runner.invoke(app, ["check", DRAFT, "--corpus", MINI])
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{DRAFT}:5:26: RC101 [high] value-mismatch: “12,000 passengers a day” contradicts")
+    assert result.stdout.endswith("1 figure contradicts the sources.\n")
+
+
+def test_cli_json_and_sarif_and_github():
+    data = json.loads(runner.invoke(app, ["check", DRAFT, "--corpus", MINI, "-f", "json"]).stdout)
+    assert [d["code"] for d in data] == ["RC101"]
+    sarif = json.loads(runner.invoke(app, ["check", DRAFT, "--corpus", MINI, "-f", "sarif"]).stdout)
+    assert sarif["runs"][0]["results"][0]["ruleId"] == "RC101"
+    github = runner.invoke(app, ["check", DRAFT, "--corpus", MINI, "-f", "github"]).stdout
+    assert github.startswith(f"::error file={DRAFT},line=5,col=26,endLine=5,endColumn=49,title=RC101 value-mismatch::")
+
+
+def test_cli_stdin_draft():
+    text = (FIXTURES / "drafts" / "ferry-draft.md").read_text()
+    result = runner.invoke(app, ["check", "-", "--corpus", MINI, "--stdin-filename", "story.md"], input=text)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("story.md:5:26: RC101")
+
+
+def test_cli_bad_options_and_inputs():
+    result = runner.invoke(app, ["check", DRAFT, "--corpus", MINI, "-f", "xml"])
+    assert (result.exit_code, result.stderr) == (2, "Error: unknown format 'xml': use text, json, github, sarif\n")
+    result = runner.invoke(app, ["check", DRAFT, "--corpus", "nowhere"])
+    assert (result.exit_code, result.stderr) == (2, "Error: corpus folder not found: nowhere (pass a folder of .txt/.md articles)\n")
+    result = runner.invoke(app, ["check", "missing.md", "--corpus", MINI])
+    assert (result.exit_code, result.stderr) == (2, "Error: cannot read missing.md: No such file or directory\n")
+
+
+def test_random_bytes_as_a_draft_never_crash(tmp_path):
+    rng = random.Random(1234)
+    for n in range(25):
+        path = tmp_path / f"draft{n}.md"
+        path.write_bytes(bytes(rng.randrange(256) for _ in range(rng.randrange(0, 3000))))
+        result = runner.invoke(app, ["check", str(path), "--corpus", MINI])
+        assert result.exit_code in (0, 1, 2), result.output
+        assert "Traceback" not in result.output
