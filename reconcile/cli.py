@@ -112,6 +112,9 @@ def _print_summary(result, db: Path, report: Path) -> None:
         out.print(table)
     for s in result.skipped:
         err.print(f"skipped {s.path}: {s.reason}", markup=False)
+    for d in result.documents:
+        if d.warning:
+            err.print(f"warning {d.path}: {d.warning}", markup=False)
     out.print(f"Wrote {db} and {report}.")
 
 

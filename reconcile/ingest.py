@@ -87,7 +87,12 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
         return raw.decode("cp1252", errors="replace"), "not UTF-8; read as Windows-1252"
 
 
-def read_documents(folder: str | os.PathLike) -> tuple[list[Document], list[Skipped]]:
+MAX_FILE_BYTES = 50_000_000  # far above any article; a bigger file is a dump, not a story
+
+
+def read_documents(
+    folder: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[list[Document], list[Skipped]]:
     """Every article in the folder, and the files skipped with a reason."""
     root = Path(folder)
     paths = discover(root)
@@ -96,6 +101,9 @@ def read_documents(folder: str | os.PathLike) -> tuple[list[Document], list[Skip
     for path in paths:
         relative = path.relative_to(root).as_posix()
         try:
+            if path.stat().st_size > max_bytes:
+                skipped.append(Skipped(relative, f"larger than {max_bytes:,} bytes (raise the limit to read it)"))
+                continue
             raw = path.read_bytes()
         except OSError as error:
             skipped.append(Skipped(relative, f"unreadable: {error.strerror or error}"))
@@ -107,13 +115,13 @@ def read_documents(folder: str | os.PathLike) -> tuple[list[Document], list[Skip
         if not text.strip():
             skipped.append(Skipped(relative, "empty file"))
             continue
-        documents.append(parse_document(relative, text, hashlib.sha256(raw).hexdigest()))
+        documents.append(parse_document(relative, text, hashlib.sha256(raw).hexdigest(), warning=problem))
     if not documents and not skipped:
         raise EmptyCorpus(str(folder))
     return documents, skipped
 
 
-def parse_document(path: str, text: str, sha256: str = "") -> Document:
+def parse_document(path: str, text: str, sha256: str = "", warning: str | None = None) -> Document:
     """Front matter, paragraphs without furniture, and a publication date."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, body_start = _front_matter(text)
@@ -135,7 +143,7 @@ def parse_document(path: str, text: str, sha256: str = "") -> Document:
     title = meta.get("title") or _first_headline(text, blocks)
     return Document(
         path=path, text=text, blocks=blocks, title=title, outlet=meta.get("outlet"),
-        published=published, url=meta.get("url"), sha256=sha256, dropped=tuple(dropped),
+        published=published, url=meta.get("url"), sha256=sha256, dropped=tuple(dropped), warning=warning,
     )
 
 

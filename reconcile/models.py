@@ -21,6 +21,7 @@ class Document:
     url: str | None = None
     sha256: str = ""
     dropped: tuple[str, ...] = ()  # furniture lines removed, for the run summary
+    warning: str | None = None  # e.g. "not UTF-8; read as Windows-1252"
 
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1

@@ -60,6 +60,9 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
         for v in result.variants:
             out.append(f"- “{v.name_a}” ({', '.join(v.sources_a)}) / “{v.name_b}” ({', '.join(v.sources_b)})")
         out.append("")
+    warned = [d for d in result.documents if d.warning]
+    if warned:
+        out += ["## Warnings", ""] + [f"- {d.path}: {d.warning}" for d in warned] + [""]
     if result.skipped:
         out += ["## Skipped files", ""]
         out += [f"- {s.path}: {s.reason}" for s in result.skipped]

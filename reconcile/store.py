@@ -35,7 +35,7 @@ from comparisons where agree = 0
 def m001_initial(db: Database) -> None:
     db["sources"].create({
         "id": str, "path": str, "title": str, "outlet": str, "published": str, "date_assumed": int,
-        "url": str, "sha256": str, "sentences": int, "claims": int, "dropped_lines": int,
+        "url": str, "sha256": str, "sentences": int, "claims": int, "dropped_lines": int, "warning": str,
     }, pk="id")
     db["sentences"].create({
         "id": str, "source": str, "idx": int, "line": int, "start": int, "end": int, "text": str,
@@ -132,7 +132,7 @@ def build_rows(result: RunResult) -> dict[str, list[dict]]:
         "published": _iso(d.published or result.assumed_dates.get(d.path)),
         "date_assumed": int(d.path in result.assumed_dates), "url": d.url, "sha256": d.sha256,
         "sentences": len(result.sentences[d.path]), "claims": claim_counts.get(d.path, 0),
-        "dropped_lines": len(d.dropped),
+        "dropped_lines": len(d.dropped), "warning": d.warning,
     } for d in result.documents]
     sentences = [{
         "id": sentence_ids[(src, s.index)], "source": src, "idx": s.index, "line": s.line,

@@ -65,3 +65,24 @@ def test_decoding():
     text, warning = decode("café".encode("cp1252"))
     assert text == "café" and "Windows-1252" in warning
     assert decode(b"\x89PNG\x00\x00\x00\x00\x00\x00")[0] is None
+
+
+def test_windows_1252_is_read_with_a_warning(tmp_path):
+    (tmp_path / "old.txt").write_bytes("Caf\xe9 prices rose 5 per cent.".encode("cp1252"))
+    (documents, skipped) = read_documents(tmp_path)
+    assert documents[0].warning == "not UTF-8; read as Windows-1252"
+    assert "Café" in documents[0].text and skipped == []
+
+
+def test_oversized_binary_and_empty_files_are_skipped_by_name(tmp_path):
+    (tmp_path / "big.txt").write_text("x" * 2000)
+    (tmp_path / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    (tmp_path / "empty.txt").write_text("  \n")
+    (tmp_path / "ok.txt").write_text("Fine.")
+    documents, skipped = read_documents(tmp_path, max_bytes=1000)
+    assert [d.path for d in documents] == ["ok.txt"]
+    assert [(s.path, s.reason) for s in skipped] == [
+        ("big.txt", "larger than 1,000 bytes (raise the limit to read it)"),
+        ("empty.txt", "empty file"),
+        ("image.md", "binary file"),
+    ]

@@ -22,3 +22,11 @@ def test_offsets_and_lines_point_into_the_file():
     assert [s.line for s in sentences] == [4, 6, 6, 7]
     for s in sentences:
         assert doc.text[s.start:s.end] == s.text
+
+
+def test_overlong_sentences_are_cut_at_spaces():
+    text = "word " * 5000 + "end."
+    sentences = segment(parse_document("x.txt", text))
+    assert len(sentences) > 1
+    assert all(len(s.text) <= 5000 for s in sentences)
+    assert "".join(s.text.replace(" ", "") for s in sentences) == text.replace(" ", "")
