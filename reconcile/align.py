@@ -241,15 +241,21 @@ def align(
     copied |= {(b, sb, a, sa) for a, sa, b, sb in copied}
 
     blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
+    per_sentence: Counter = Counter()
     for i, m in enumerate(measures):
         if m is not None:
             blocks[((stories or {}).get(claims[i].source, 0), m.dimension)].append(i)
+            per_sentence[(claims[i].source, claims[i].sentence, m.dimension)] += 1
+    local = [frozenset(_lemma(spelling.get(w, w)) for w in c.local) for c in claims]
     alignments = []
     for members in blocks.values():
         for i, j in _candidates(members, bags, idf):
             a, b = claims[i], claims[j]
             if a.source == b.source or not compatible(a, b):
                 continue
+            crowded = max(per_sentence[(c.source, c.sentence, measures[i].dimension)] for c in (a, b)) > 1
+            if crowded and not local[i] & local[j]:
+                continue  # several figures of one kind in a sentence: each needs its own words
             is_copy = (a.source, a.sentence, b.source, b.sentence) in copied
             same_head = bool(_head(a)) and _head(a) == _head(b)
             same_predicate = bool(a.predicate) and a.predicate == b.predicate

@@ -60,6 +60,8 @@ CLAUSE_BREAK_RE = re.compile(r";\s+|\s+[—–]\s+|,\s+(?:and|but|while|whereas|
 VERB_AFTER_RE = re.compile(
     r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be|had|have)?\s*([a-z]+)"
 )
+SLOT_BREAK_RE = re.compile(r"[,;:—–()]|\s(?:and|while|but|whereas|or|as)\s")
+LOCAL_WORDS = 6
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
 LAST_EVENT_RE = re.compile(r"\blast\b[^.;]{0,60}\bin\s+$|\bsince\s+$", re.I)
@@ -92,7 +94,7 @@ def _sentence_claims(document: Document, sentence: Sentence, mentions: list[Quan
     claims = []
     # the whole sentence is the context: clauses are too short to say what a figure is about
     sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
-    for q in mentions:
+    for k, q in enumerate(mentions):
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
         clause = text[s:e]
         words = sentence_words
@@ -117,8 +119,23 @@ def _sentence_claims(document: Document, sentence: Sentence, mentions: list[Quan
             source=document.path, sentence=sentence.index, start=s, end=e, text=clause,
             subject=_subject(clause), head=head, predicate="+".join([predicate] + qualifiers) if predicate or qualifiers else "",
             modality=modality, attribution=attribution, quantity=q, context=tuple(words),
+            local=tuple(_local_words(text, sentence, mentions, k)),
         ))
     return claims
+
+
+def _local_words(text: str, sentence: Sentence, mentions: list[Quantity], k: int) -> list[str]:
+    """The words that belong to one figure of several: "$12 billion to defence and $4 billion
+    to education" gives "defence" to the first and "education" to the second."""
+    q = mentions[k]
+    left = text[mentions[k - 1].end if k else sentence.start:q.start]
+    right = text[q.end:mentions[k + 1].start if k + 1 < len(mentions) else sentence.end]
+    breaks = list(SLOT_BREAK_RE.finditer(left))
+    near_left = left[breaks[-1].end():] if breaks else left
+    first_break = SLOT_BREAK_RE.search(right)
+    near_right = right[:first_break.start()] if first_break else right
+    words = _content_words(near_left)[-LOCAL_WORDS:] + _content_words(near_right)[:LOCAL_WORDS]
+    return words or (_content_words(left)[-LOCAL_WORDS:] + _content_words(right)[:LOCAL_WORDS])
 
 
 def _without_figures(text: str, start: int, end: int, mentions: list[Quantity]) -> str:

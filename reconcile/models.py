@@ -70,4 +70,5 @@ class Claim:
     attribution: str | None
     quantity: Quantity | None = None
     head: str = ""  # the noun an adjectival figure modifies: "a 1,100-km pipeline"
-    context: tuple[str, ...] = field(default=())  # content words used for alignment
+    context: tuple[str, ...] = field(default=())  # content words of the sentence, for alignment
+    local: tuple[str, ...] = field(default=())  # the words next to this figure, up to a comma or "and"
