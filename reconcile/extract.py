@@ -48,6 +48,7 @@ PLANNED_RE = re.compile(
 )
 DONE_RE = re.compile(r"\b(?:has|have|had|already|was|were|did|last\s+year|ago)\b|\b\w{3,}ed\b", re.I)
 INCREMENT_RE = re.compile(r"^\s*(?:more|additional|extra|further|another)\b|\b(?:another|additional|extra|further|a\s+further|an\s+additional)\s*$", re.I)
+INCREMENT_END_RE = re.compile(r"\b(?:more|additional|extra|further)$", re.I)
 PART_WORDS = frozenset(
     """section segment stretch portion part share phase leg tranche instalment installment
     province region district unit branch""".split()
@@ -110,7 +111,7 @@ def _sentence_claims(document: Document, sentence: Sentence, mentions: list[Quan
         elif q.kind == "date" and q.date and q.date[:4].isdigit() and LAST_EVENT_RE.search(before[-70:]):
             predicate = "last-occurrence"
         qualifiers = []
-        if INCREMENT_RE.search(after[:25]) or INCREMENT_RE.search(before[-25:]):
+        if INCREMENT_RE.search(after[:25]) or INCREMENT_RE.search(before[-25:]) or INCREMENT_END_RE.search(q.surface):
             qualifiers.append("increment")
         if head in PART_WORDS or any(w in PART_WORDS for w in _content_words(before[-40:])[-3:]):
             qualifiers.append("part")

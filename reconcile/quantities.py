@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from . import units
 from .models import Quantity
@@ -143,6 +144,7 @@ PER_UNIT_RE = re.compile(
     + r")(?![\w²³])",
     re.I,
 )
+MORE_AFTER_RE = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than)", re.I)
 RATIO_RE = re.compile(r"\s+(?:in|out\s+of)\s+(?P<of>\d{1,3}(?:,\d{3})*)\b")
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?P<digits>{DIGITS})(?![\d])", re.I)
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
@@ -291,7 +293,22 @@ def extract_quantities(text: str, rupee: str | None = None) -> list[Quantity]:
             mentions.append(quantity)
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
-    return _drop_overlaps(mentions)
+    return _inherit_things(_drop_overlaps(mentions))
+
+
+def _inherit_things(mentions: list[Quantity]) -> list[Quantity]:
+    """An elliptical count ("50,000 doses ... and 150,000 more") counts what the count before it
+    counted; with nothing before it, it is not a figure we can read."""
+    kept, last_thing = [], None
+    for q in mentions:
+        if q.kind == "count" and q.thing is None:
+            if last_thing is None:
+                continue
+            q = replace(q, thing=last_thing, dimension=q.dimension.replace("count:", f"count:{_lemma(last_thing)}", 1))
+        elif q.kind == "count":
+            last_thing = q.thing
+        kept.append(q)
+    return kept
 
 
 def _drop_overlaps(mentions: list[Quantity]) -> list[Quantity]:
@@ -364,6 +381,8 @@ def _read_mention(text: str, m: re.Match, rupee: str) -> Quantity | None:
         if noun := _count_noun(text, pos):
             pos, thing = noun
             unit, kind = "count", "count"
+        elif more := MORE_AFTER_RE.match(text, pos):  # "150,000 more": the thing comes from before
+            pos, unit, kind = more.end(), "count", "count"
         elif glued_m:  # "a 100m sprint": metres, not millions
             scale, unit, kind = 1.0, "meter", "quantity"
         elif digits and scale == 1.0 and value2 is None and re.fullmatch(r"1[89]\d\d|20\d\d", digits):
