@@ -148,11 +148,24 @@ def _differs_by_ending(a: str, b: str) -> bool:
 
 
 def _in_context(names_a: Counter, names_b: Counter, word: str, other: str) -> str:
-    """The fullest name the word appears in whose other spelling also occurs, else the word."""
-    for name, _ in sorted(names_a.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0])):
-        if name.replace(word, other) in names_b:
-            return name
-    return word
+    """The longest run of a name around the word whose other spelling also occurs:
+    "Shah Mahmood Qureshi" rather than just "Mahmood"."""
+    best = word
+    for name in sorted(names_a, key=lambda n: (-names_a[n], n)):
+        tokens = name.split()
+        if word not in tokens:
+            continue
+        at = tokens.index(word)
+        for size in range(len(tokens), len(best.split()), -1):
+            for start in range(max(0, at - size + 1), min(at, len(tokens) - size) + 1):
+                window = " ".join(tokens[start:start + size])
+                swapped = window.replace(word, other)
+                if any(swapped in n for n in names_b):
+                    best = window
+                    break
+            if best != word:
+                break
+    return best
 
 
 def find_stories(bodies: dict[str, str]) -> dict[str, int]:
@@ -247,15 +260,19 @@ def align(
             blocks[((stories or {}).get(claims[i].source, 0), m.dimension)].append(i)
             per_sentence[(claims[i].source, claims[i].sentence, m.dimension)] += 1
     local = [frozenset(_lemma(spelling.get(w, w)) for w in c.local) for c in claims]
+    def pairable(i: int, j: int) -> bool:
+        a, b = claims[i], claims[j]
+        if a.source == b.source or not compatible(a, b):
+            return False
+        crowded = max(per_sentence[(c.source, c.sentence, measures[i].dimension)] for c in (a, b)) > 1
+        return not crowded or bool(local[i] & local[j])  # crowded figures need their own words
+
     alignments = []
     for members in blocks.values():
         for i, j in _candidates(members, bags, idf):
-            a, b = claims[i], claims[j]
-            if a.source == b.source or not compatible(a, b):
+            if not pairable(i, j):
                 continue
-            crowded = max(per_sentence[(c.source, c.sentence, measures[i].dimension)] for c in (a, b)) > 1
-            if crowded and not local[i] & local[j]:
-                continue  # several figures of one kind in a sentence: each needs its own words
+            a, b = claims[i], claims[j]
             is_copy = (a.source, a.sentence, b.source, b.sentence) in copied
             same_head = bool(_head(a)) and _head(a) == _head(b)
             same_predicate = bool(a.predicate) and a.predicate == b.predicate
@@ -264,7 +281,26 @@ def align(
             threshold = MIN_SCORE * (1.5 if _is_duration(a) and not same_head else 1)
             if score >= threshold:
                 alignments.append(Alignment(i, j, round(score, 3), is_copy))
+    alignments += _closure(alignments, pairable)
     return sorted(alignments, key=lambda x: (x.a, x.b))
+
+
+def _closure(alignments: list[Alignment], pairable) -> list[Alignment]:
+    """Pairs implied by a shared partner: if A is about the same fact as B and as C, so are
+    B and C, even when their own wording overlaps too little to pair them directly."""
+    partners: dict[int, set[int]] = defaultdict(set)
+    for al in alignments:
+        partners[al.a].add(al.b)
+        partners[al.b].add(al.a)
+    implied = set()
+    for hub, linked in partners.items():
+        ordered = sorted(linked)
+        for x in range(len(ordered)):
+            for y in range(x + 1, len(ordered)):
+                i, j = ordered[x], ordered[y]
+                if j not in partners[i] and pairable(i, j):
+                    implied.add((i, j))
+    return [Alignment(i, j, 0.0, False) for i, j in sorted(implied)]
 
 
 def _candidates(members: list[int], bags, idf) -> Iterable[tuple[int, int]]:
