@@ -112,3 +112,12 @@ def test_python_dash_m_and_stable_output_across_hash_seeds(tmp_path):
         assert done.returncode == 0, done.stderr
         reports.append(Path(f"{seed}.md").read_text())
     assert reports[0] == reports[1]
+
+
+def test_demo_corpus_report_names_the_pipeline_conflict_with_all_three_wordings():
+    result = runner.invoke(app, ["run", str(FIXTURES / "corpus"), "-q"])
+    assert result.exit_code == 0
+    sections = Path("reconcile-report.md").read_text().split("\n### ")
+    wordings = ("1.6 billion cubic meters of gas per day", "1.6 billion cubic feet per day",
+                "up to 12.4 billion cubic metres of gas annually")
+    assert any(all(w in section for w in wordings) for section in sections)
