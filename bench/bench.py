@@ -125,7 +125,8 @@ def synthetic_corpus(folder: Path, stories: int, seed: int = 7) -> None:
     corpus = FIXTURES / "corpus"
     templates = [d for d in sorted(corpus.iterdir()) if d.is_dir()] if corpus.is_dir() else []
     templates = templates or [FIXTURES / "mini"]
-    syllables = ["ka", "lo", "mi", "ra", "tu", "ven", "sa", "dor", "pel", "qui", "zan", "bor", "tel", "mur"]
+    syllables = ["ka", "lo", "mi", "ra", "tu", "ven", "sa", "dor", "pel", "qui", "zan", "bor", "tel", "mur",
+                 "fi", "gen", "hal", "jo", "nek", "wu", "yar", "ost", "ber", "cim"]
     for n in range(stories):
         template = templates[n % len(templates)]
         names: dict[str, str] = {}
@@ -133,7 +134,7 @@ def synthetic_corpus(folder: Path, stories: int, seed: int = 7) -> None:
         def rename(m: re.Match) -> str:
             word = m.group(0)
             if word not in names:
-                names[word] = "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+                names[word] = "".join(rng.choice(syllables) for _ in range(4)).capitalize()
             return names[word]
 
         target = folder / f"story{n:04d}"

@@ -28,6 +28,7 @@ SAME_STORY = 0.25  # weighted share of names two articles need to be one story
 MIN_SCORE = 0.3  # weighted word overlap for two claims to be about the same thing
 HEAD_BONUS = 0.2  # "a 1,100-km pipeline" and "a 680-mile pipeline": the head noun is strong evidence
 PREDICATE_BONUS = 0.1  # both say "supplied" (or "cost", "capacity"): the same kind of statement
+COUNTED_FACTOR = 2  # "38 survivors rescued" / "45 survivors rescued": the thing and the verb say a lot
 COMMON_IN_BLOCK = 0.2  # words in more of a block's claims than this share are not indexed
 COPY_SIMILARITY = 88.0  # rapidfuzz ratio of masked sentences, 0-100
 COPY_MIN_WORDS = 8
@@ -175,7 +176,7 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
     article pairs come from an inverted index of names, so this is not all pairs either.
     """
     names = {
-        path: {_lemma(w.lower()) for w in NAME_WORD_RE.findall(text) if w.lower() not in STOPWORDS}
+        path: frozenset(_lemma(w.lower()) for w in NAME_WORD_RE.findall(text) if w.lower() not in STOPWORDS)
         for path, text in bodies.items()
     }
     frequency = Counter(w for words in names.values() for w in words)
@@ -204,7 +205,9 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
                 if (a, b) in checked or find(a) == find(b):
                     continue
                 checked.add((a, b))
-                if _overlap(frozenset(names[a]), frozenset(names[b]), idf) >= SAME_STORY:
+                # one shared name is a coincidence unless an article names almost nothing
+                enough = 2 if min(len(names[a]), len(names[b])) >= 5 else 1
+                if len(names[a] & names[b]) >= enough and _overlap(names[a], names[b], idf) >= SAME_STORY:
                     parent[find(a)] = find(b)
     roots: dict[str, int] = {}
     return {path: roots.setdefault(find(path), len(roots)) for path in sorted(names)}
@@ -231,11 +234,26 @@ def spelling_map(words: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
+SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "eries", "ery", "ers", "er", "ed", "ion", "ly")
+
+
 def _lemma(word: str) -> str:
-    """Crude singular: enough to match "pipelines" with "pipeline", "countries" with "country"."""
-    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+    """A light stemmer, enough for "refines"/"refinery", "rescued"/"rescuers", "pipelines"/"pipeline"."""
+    if len(word) <= 4:
         return word
-    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    if word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def align(
@@ -260,6 +278,10 @@ def align(
             blocks[((stories or {}).get(claims[i].source, 0), m.dimension)].append(i)
             per_sentence[(claims[i].source, claims[i].sentence, m.dimension)] += 1
     local = [frozenset(_lemma(spelling.get(w, w)) for w in c.local) for c in claims]
+    # what a claim can be found by: its words, and what it says (predicate) of what (head noun)
+    keys = [bag | {f"§{c.predicate}"} if c.predicate else bag for bag, c in zip(bags, claims)]
+    keys = [k | {f"§head:{_head(c)}"} if c.head else k for k, c in zip(keys, claims)]
+
     def pairable(i: int, j: int) -> bool:
         a, b = claims[i], claims[j]
         if a.source == b.source or not compatible(a, b):
@@ -269,14 +291,15 @@ def align(
 
     alignments = []
     for members in blocks.values():
-        for i, j in _candidates(members, bags, idf):
+        for i, j in _candidates(members, keys):
             if not pairable(i, j):
                 continue
             a, b = claims[i], claims[j]
             is_copy = (a.source, a.sentence, b.source, b.sentence) in copied
             same_head = bool(_head(a)) and _head(a) == _head(b)
             same_predicate = bool(a.predicate) and a.predicate == b.predicate
-            bonus = HEAD_BONUS * same_head + PREDICATE_BONUS * same_predicate
+            counted = a.quantity.kind == "count" and b.quantity.kind == "count"
+            bonus = HEAD_BONUS * same_head + PREDICATE_BONUS * same_predicate * (1 + COUNTED_FACTOR * counted)
             score = 1.0 if is_copy else min(1.0, _overlap(bags[i], bags[j], idf) + bonus)
             threshold = MIN_SCORE * (1.5 if _is_duration(a) and not same_head else 1)
             if score >= threshold:
@@ -303,11 +326,11 @@ def _closure(alignments: list[Alignment], pairable) -> list[Alignment]:
     return [Alignment(i, j, 0.0, False) for i, j in sorted(implied)]
 
 
-def _candidates(members: list[int], bags, idf) -> Iterable[tuple[int, int]]:
-    """Pairs sharing a word that is not common in the block: an inverted index, not all pairs."""
+def _candidates(members: list[int], keys) -> Iterable[tuple[int, int]]:
+    """Pairs sharing a key that is not common in the block: an inverted index, not all pairs."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i in members:
-        for w in bags[i]:
+        for w in keys[i]:
             postings[w].append(i)
     limit = max(8, int(COMMON_IN_BLOCK * len(members)))
     seen: set[tuple[int, int]] = set()

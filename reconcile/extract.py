@@ -63,6 +63,7 @@ VERB_AFTER_RE = re.compile(
 )
 SLOT_BREAK_RE = re.compile(r"[,;:—–()]|\s(?:and|while|but|whereas|or|as)\s")
 LOCAL_WORDS = 6
+SHORT_SENTENCE = 8  # content words; a shorter sentence borrows the one before it
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
 LAST_EVENT_RE = re.compile(r"\blast\b[^.;]{0,60}\bin\s+$|\bsince\s+$", re.I)
@@ -73,28 +74,34 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     sentences = segment(document) if sentences is None else sentences
     rupee = rupee_for(document.text)
     claims: list[Claim] = []
+    previous: list[str] = []
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
             for q in extract_quantities(sentence.text, rupee=rupee)
         ]
-        claims.extend(_sentence_claims(document, sentence, mentions))
+        claims.extend(_sentence_claims(document, sentence, mentions, previous))
+        previous = _content_words(sentence.text)
     return claims
 
 
-def _sentence_claims(document: Document, sentence: Sentence, mentions: list[Quantity]) -> list[Claim]:
+def _sentence_claims(
+    document: Document, sentence: Sentence, mentions: list[Quantity], previous: list[str]
+) -> list[Claim]:
     text = document.text
     clauses = _clauses(sentence)
     attribution = _attribution(sentence.text)
     if not mentions:
         return [
             Claim(document.path, sentence.index, s, e, text[s:e], _subject(text[s:e]), "", "reported",
-                  attribution, None, tuple(_content_words(text[s:e])))
+                  attribution, context=tuple(_content_words(text[s:e])))
             for s, e in clauses
         ]
     claims = []
     # the whole sentence is the context: clauses are too short to say what a figure is about
     sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
+    if len(sentence_words) < SHORT_SENTENCE:  # "The line will carry up to 12.4 bcm": say which line
+        sentence_words += previous
     for k, q in enumerate(mentions):
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
         clause = text[s:e]

@@ -88,12 +88,11 @@ def analyze(documents: list[Document], skipped: list[Skipped] | None = None, job
     extracted = extract_all(documents, jobs)
     sentences = {d.path: s for d, (s, _) in zip(documents, extracted)}
     claims = [c for _, cs in extracted for c in cs]
-    published, assumed = _publication_dates(documents)
+    stories = find_stories({d.path: "\n".join(d.text[a:b] for a, b in d.blocks) for d in documents})
+    published, assumed = _publication_dates(documents, stories)
     measures = [measure(c, published.get(c.source)) for c in claims]
     copies = find_copies(sentences)
-    bodies = {path: _body_text(items) for path, items in sentences.items()}
-    variants = find_variants(bodies)
-    stories = find_stories({d.path: "\n".join(d.text[a:b] for a, b in d.blocks) for d in documents})
+    variants = find_variants({path: _body_text(items) for path, items in sentences.items()})
     copies = [c for c in copies if stories[c.source_a] == stories[c.source_b]]
     alignments = align(claims, measures, copies, stories) + _within_source_pairs(claims, measures, documents)
     judged = _judge_all(claims, measures, alignments)
@@ -114,13 +113,19 @@ def _body_text(sentences: list[Sentence]) -> str:
     return "\n".join(parts[1] for parts in body if len(parts) == 2)
 
 
-def _publication_dates(documents: list[Document]) -> tuple[dict[str, date], dict[str, date]]:
-    """Each article's date; an undated one is assumed to share the corpus's median date."""
+def _publication_dates(
+    documents: list[Document], stories: dict[str, int]
+) -> tuple[dict[str, date], dict[str, date]]:
+    """Each article's date; an undated one is assumed to share its story's median date."""
     known = {d.path: d.published for d in documents if d.published}
-    if not known:
-        return {}, {}
-    median = date.fromordinal(int(statistics.median_low(x.toordinal() for x in known.values())))
-    assumed = {d.path: median for d in documents if not d.published}
+    by_story: dict[int, list[date]] = defaultdict(list)
+    for path, published in known.items():
+        by_story[stories.get(path, 0)].append(published)
+    assumed = {}
+    for d in documents:
+        dates = by_story.get(stories.get(d.path, 0))
+        if not d.published and dates:
+            assumed[d.path] = date.fromordinal(statistics.median_low(x.toordinal() for x in dates))
     return {**known, **assumed}, assumed
 
 
