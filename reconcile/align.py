@@ -25,7 +25,8 @@ from .models import Claim, Sentence
 from .quantities import STOPWORDS
 
 SAME_STORY = 0.25  # weighted share of names two articles need to be one story
-MIN_SCORE = 0.3  # weighted word overlap for two claims to be about the same thing
+MIN_SCORE = 0.3
+NEARBY_WEIGHT = 0.5  # weighted word overlap for two claims to be about the same thing
 HEAD_BONUS = 0.2  # "a 1,100-km pipeline" and "a 680-mile pipeline": the head noun is strong evidence
 PREDICATE_BONUS = 0.1  # both say "supplied" (or "cost", "capacity"): the same kind of statement
 COUNTED_FACTOR = 2  # "38 survivors rescued" / "45 survivors rescued": the thing and the verb say a lot
@@ -234,7 +235,7 @@ def spelling_map(words: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
-SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "eries", "ery", "ers", "er", "ed", "ion", "ly")
+SUFFIXES = ("ations", "ation", "ates", "ate", "ments", "ment", "ings", "ing", "eries", "ery", "ers", "er", "ed", "ion", "ly")
 
 
 def _lemma(word: str) -> str:
@@ -268,6 +269,12 @@ def align(
     document_frequency = Counter(w for bag in bags for w in bag)
     total = len(bags) or 1
     idf = {w: math.log(1 + total / n) for w, n in document_frequency.items()}
+    # the sentence before counts at half weight: it often names what "the line" or "it" is
+    weights = []
+    for bag, c in zip(bags, claims):
+        weighted = {w: NEARBY_WEIGHT for w in (_lemma(spelling.get(x, x)) for x in c.nearby) if w in idf}
+        weighted.update({w: 1.0 for w in bag})
+        weights.append(weighted)
     copied = {(c.source_a, c.sentence_a, c.source_b, c.sentence_b) for c in copies}
     copied |= {(b, sb, a, sa) for a, sa, b, sb in copied}
 
@@ -300,7 +307,7 @@ def align(
             same_predicate = bool(a.predicate) and a.predicate == b.predicate
             counted = a.quantity.kind == "count" and b.quantity.kind == "count"
             bonus = HEAD_BONUS * same_head + PREDICATE_BONUS * same_predicate * (1 + COUNTED_FACTOR * counted)
-            score = 1.0 if is_copy else min(1.0, _overlap(bags[i], bags[j], idf) + bonus)
+            score = 1.0 if is_copy else min(1.0, _weighted_overlap(weights[i], weights[j], idf) + bonus)
             threshold = MIN_SCORE * (1.5 if _is_duration(a) and not same_head else 1)
             if score >= threshold:
                 alignments.append(Alignment(i, j, round(score, 3), is_copy))
@@ -346,6 +353,14 @@ def _candidates(members: list[int], keys) -> Iterable[tuple[int, int]]:
                     yield pair
 
 
+def _weighted_overlap(x: dict[str, float], y: dict[str, float], idf: dict[str, float]) -> float:
+    """Shared weight over the lighter side's own sentence (words of weight 1): the sentence
+    before can add evidence, but never dilutes it."""
+    shared = sum(idf[w] * min(x[w], y[w]) for w in x.keys() & y.keys())
+    lighter = min(sum(idf[w] for w, v in x.items() if v == 1.0), sum(idf[w] for w, v in y.items() if v == 1.0))
+    return min(1.0, shared / lighter) if lighter else 0.0
+
+
 def _overlap(x: frozenset, y: frozenset, idf: dict[str, float]) -> float:
     """Weighted overlap coefficient: shared weight over the lighter bag's weight."""
     shared = sum(idf[w] for w in x & y)
@@ -361,6 +376,17 @@ def _head(claim: Claim) -> str:
     return _lemma(claim.head)
 
 
+def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, base_b: str) -> bool:
+    """Durations pair when they measure the same noun: both modify it ("25-year lease"), or one
+    modifies it and the other has it next door ("leased ... for 30 years")."""
+    if head_a and head_b:
+        return head_a == head_b
+    if head_a or head_b:
+        head, other = (head_a, b) if head_a else (head_b, a)
+        return head in {_lemma(w) for w in other.local}
+    return bool(base_a) and base_a == base_b
+
+
 def compatible(a: Claim, b: Claim) -> bool:
     """Could these two claims state the same fact? Predicate, part, increment, head, modality."""
     base_a, *qualifiers_a = a.predicate.split("+")
@@ -372,6 +398,8 @@ def compatible(a: Claim, b: Claim) -> bool:
     head_a, head_b = _head(a), _head(b)
     if head_a and head_b and head_a != head_b:
         return False
+    if _is_duration(a) and not _same_duration(a, b, head_a, head_b, base_a, base_b):
+        return False  # "a two-day trip" vs "follows by one day": lengths of what?
     if (base_a in EVENT_PREDICATES or base_b in EVENT_PREDICATES) and a.modality != b.modality:
         return "reported" in (a.modality, b.modality)
     return True

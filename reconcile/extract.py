@@ -63,7 +63,6 @@ VERB_AFTER_RE = re.compile(
 )
 SLOT_BREAK_RE = re.compile(r"[,;:—–()]|\s(?:and|while|but|whereas|or|as)\s")
 LOCAL_WORDS = 6
-SHORT_SENTENCE = 8  # content words; a shorter sentence borrows the one before it
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
 LAST_EVENT_RE = re.compile(r"\blast\b[^.;]{0,60}\bin\s+$|\bsince\s+$", re.I)
@@ -100,8 +99,7 @@ def _sentence_claims(
     claims = []
     # the whole sentence is the context: clauses are too short to say what a figure is about
     sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
-    if len(sentence_words) < SHORT_SENTENCE:  # "The line will carry up to 12.4 bcm": say which line
-        sentence_words += previous
+
     for k, q in enumerate(mentions):
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
         clause = text[s:e]
@@ -127,7 +125,7 @@ def _sentence_claims(
             source=document.path, sentence=sentence.index, start=s, end=e, text=clause,
             subject=_subject(clause), head=head, predicate="+".join([predicate] + qualifiers) if predicate or qualifiers else "",
             modality=modality, attribution=attribution, quantity=q, context=tuple(words),
-            local=tuple(_local_words(text, sentence, mentions, k)),
+            local=tuple(_local_words(text, sentence, mentions, k)), nearby=tuple(previous),
         ))
     return claims
 

@@ -72,3 +72,4 @@ class Claim:
     head: str = ""  # the noun an adjectival figure modifies: "a 1,100-km pipeline"
     context: tuple[str, ...] = field(default=())  # content words of the sentence, for alignment
     local: tuple[str, ...] = field(default=())  # the words next to this figure, up to a comma or "and"
+    nearby: tuple[str, ...] = field(default=())  # the previous sentence's words: "The line will carry…"
