@@ -7,6 +7,7 @@ comparison columns say so and the rest still runs.
 from __future__ import annotations
 
 import json
+import math
 import random
 import re
 import resource
@@ -151,9 +152,11 @@ def scaling(base_stories: int) -> list[tuple[int, float, int, float]]:
         with tempfile.TemporaryDirectory() as tmp:
             synthetic_corpus(Path(tmp), base_stories * factor)
             documents, skipped = read_documents(tmp)
-            start = time.perf_counter()
-            result = analyze(documents, skipped)
-            elapsed = time.perf_counter() - start
+            elapsed = math.inf
+            for _ in range(2):  # best of two: the machine may be busy
+                start = time.perf_counter()
+                result = analyze(documents, skipped)
+                elapsed = min(elapsed, time.perf_counter() - start)
             size = sum(len(d.text) for d in documents)
             rows.append((factor, elapsed, len(result.contradictions), size / 1e6))
     return rows
@@ -181,7 +184,7 @@ def main() -> None:
             print("gold set (span overlap + value), quantulum3: "
                   f"P={theirs_scores['precision']:.3f} R={theirs_scores['recall']:.3f} F1={theirs_scores['f1']:.3f}")
     print(f"CLI start-up (reconcile extract on one sentence): {startup_seconds() * 1000:.0f} ms")
-    rows = scaling(base_stories=40)
+    rows = scaling(base_stories=60)
     for factor, elapsed, contradictions, megabytes in rows:
         print(f"corpus {factor}x ({megabytes:.2f} MB): {elapsed:.2f} s, {contradictions} contradiction rows")
     (_, t1, c1, _), (_, t4, c4, _) = rows

@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -34,6 +35,8 @@ COMMON_IN_BLOCK = 0.2  # words in more of a block's claims than this share are n
 COPY_SIMILARITY = 88.0  # rapidfuzz ratio of masked sentences, 0-100
 COPY_MIN_WORDS = 8
 SHINGLE = 4
+MAX_SHINGLE_POSTINGS = 16
+SMALL_GROUP = 8
 SPELLING_SIMILARITY = 85.0
 EVENT_PREDICATES = frozenset(
     {"supplied", "purchase", "payment", "investment", "killed", "injured", "rescued", "employment"}
@@ -79,34 +82,47 @@ def _masked_words(text: str) -> list[str]:
 
 
 def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
-    """Near-identical sentences across sources, via shared shingles, never all pairs."""
-    index: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    """Copied sentences across sources, never by comparing all pairs.
+
+    Sentences whose words match once numbers are masked are grouped by hash (a reprint, even
+    one that changed a figure), linearly however often a wire story was reprinted. Near-copies
+    (an edited word or two) are found among one sentence per group through shared shingles.
+    """
     masked: dict[tuple[str, int], str] = {}
+    groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for source, items in sentences.items():
         for s in items:
             words = _masked_words(s.text)
-            if len(words) < COPY_MIN_WORDS:
-                continue
-            masked[(source, s.index)] = " ".join(words)
-            for shingle in {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}:
-                index[shingle].append((source, s.index))
+            if len(words) >= COPY_MIN_WORDS:
+                masked[(source, s.index)] = " ".join(words)
+                groups[masked[(source, s.index)]].append((source, s.index))
+    pairs: dict[tuple, float] = {}
+    for members in groups.values():
+        # every pair in a small group; past that, each copy against the first (linear)
+        anchors = members if len(members) <= SMALL_GROUP else members[:1]
+        for i, anchor in enumerate(anchors):
+            for other in members[i + 1:]:
+                if other[0] != anchor[0]:
+                    pairs[(anchor, other)] = 100.0
+    index: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for members in groups.values():
+        words = masked[members[0]].split()
+        for shingle in {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}:
+            index[shingle].append(members[0])
     shared: Counter = Counter()
     for postings in index.values():
-        if len(postings) > 50:  # a stock phrase, not evidence of copying
+        if len(postings) > MAX_SHINGLE_POSTINGS:  # a stock phrase, not evidence of copying
             continue
         for i, x in enumerate(postings):
             for y in postings[i + 1:]:
                 if x[0] != y[0]:
                     shared[(x, y) if x < y else (y, x)] += 1
+    for (x, y), count in shared.items():
+        if count >= 2 and (similarity := fuzz.ratio(masked[x], masked[y])) >= COPY_SIMILARITY:
+            pairs[(x, y)] = similarity
     texts = {(src, s.index): s.text for src, items in sentences.items() for s in items}
-    copies = []
-    for (x, y), count in sorted(shared.items()):
-        if count < 2:
-            continue
-        similarity = fuzz.ratio(masked[x], masked[y])
-        if similarity >= COPY_SIMILARITY:
-            copies.append(Copy(x[0], x[1], y[0], y[1], round(similarity, 1), texts[x] == texts[y]))
-    return copies
+    ordered = sorted((min(x, y), max(x, y), similarity) for (x, y), similarity in pairs.items())
+    return [Copy(*x, *y, round(similarity, 1), texts[x] == texts[y]) for x, y, similarity in ordered]
 
 
 def find_variants(texts: dict[str, str]) -> list[Variant]:
@@ -238,6 +254,7 @@ def spelling_map(words: Iterable[str]) -> dict[str, str]:
 SUFFIXES = ("ations", "ation", "ates", "ate", "ments", "ment", "ings", "ing", "eries", "ery", "ers", "er", "ed", "ion", "ly")
 
 
+@lru_cache(maxsize=65536)
 def _lemma(word: str) -> str:
     """A light stemmer, enough for "refines"/"refinery", "rescued"/"rescuers", "pipelines"/"pipeline"."""
     if len(word) <= 4:

@@ -63,6 +63,7 @@ VERB_AFTER_RE = re.compile(
 )
 SLOT_BREAK_RE = re.compile(r"[,;:—–()]|\s(?:and|while|but|whereas|or|as)\s")
 LOCAL_WORDS = 6
+POSSESSIVE_RE = re.compile(r"['’]s\b")
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
 LAST_EVENT_RE = re.compile(r"\blast\b[^.;]{0,60}\bin\s+$|\bsince\s+$", re.I)
@@ -166,8 +167,8 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def _content_words(text: str) -> list[str]:
-    words = (re.sub(r"['’]s$", "", w.lower()).strip("'’-") for w in TOKEN_RE.findall(text))
-    return [w for w in words if w not in STOPWORDS and len(w) > 2]
+    words = (w.strip("'’-") for w in TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())))
+    return [w for w in words if len(w) > 2 and w not in STOPWORDS]
 
 
 def _predicate(before: str, after: str) -> str:
