@@ -157,8 +157,6 @@ def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tupl
     same_number = _printed_number(a) == _printed_number(b) and a.quantity.unit != b.quantity.unit
     for slip_ratio, kind, why in SLIPS:
         if abs(ratio / slip_ratio - 1) <= RATIO_TOLERANCE:
-            if kind == "scale-confusion" and same_number:
-                kind = "unit-confusion"
             return kind, why
     if same_number:
         return "unit-confusion", "the same number printed with different units"

@@ -40,6 +40,7 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "duration": ("lease", "contract", "agreement", "deal", "concession", "term"),
     "visit": ("visit", "trip", "tour"),
 }
+DURATION_PREDICATES = frozenset({"duration", "visit"})
 PLANNED_RE = re.compile(
     r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|aims?|expected|expects|set\s+to|"
     r"going\s+to|scheduled|proposed|seeks?|wants?|hopes?|could|may|might|to\s+be|pledged?|promised?|"
@@ -109,7 +110,7 @@ def _sentence_claims(
         after = text[q.end:e]
         head = _head_noun(text, q)
         # an adjectival figure ("a 1,100-km pipeline") is an attribute of its head noun
-        predicate = "" if head else _predicate(before, after)
+        predicate = "" if head else _predicate(before, after, q.kind)
         if q.kind == "duration" and GAP_BEFORE_RE.search(before[-40:]) and (
             re.search(r"\bfirst\b", clause, re.I) or before.rstrip().lower().endswith("after")
         ):
@@ -171,16 +172,19 @@ def _content_words(text: str) -> list[str]:
     return [w for w in words if len(w) > 2 and w not in STOPWORDS]
 
 
-def _predicate(before: str, after: str) -> str:
+def _predicate(before: str, after: str, kind: str) -> str:
     """The predicate class of the nearest cue word: the verb right after a figure that is a
-    subject ("112 people were killed"), else looking back, then ahead."""
+    subject ("112 people were killed"), else looking back, then ahead. Classes that only
+    make sense for durations ("lease", "visit") are not given to other figures."""
+    classes = [(name, stems) for name, stems in PREDICATES.items()
+               if name not in DURATION_PREDICATES or kind in ("duration", "date")]
     if m := VERB_AFTER_RE.match(after):
-        for name, stems in PREDICATES.items():
+        for name, stems in classes:
             if any(m.group(1).lower().startswith(stem) for stem in stems):
                 return name
     back = before.lower()[-80:]
     best, best_pos = "", -1
-    for name, stems in PREDICATES.items():
+    for name, stems in classes:
         for stem in stems:
             pos = back.rfind(stem)
             if pos > best_pos and (pos == 0 or not back[pos - 1].isalpha()):
@@ -189,7 +193,7 @@ def _predicate(before: str, after: str) -> str:
         return best
     ahead = after.lower()[:60]
     best_pos = len(ahead) + 1
-    for name, stems in PREDICATES.items():
+    for name, stems in classes:
         for stem in stems:
             pos = ahead.find(stem)
             if 0 <= pos < best_pos and (pos == 0 or not ahead[pos - 1].isalpha()):

@@ -90,9 +90,13 @@ def _fact_section(result: RunResult, fact: Fact, number: int) -> list[str]:
         outlier = fact.groups[-1]
         out.append(f"Outlier: {', '.join(_quote(result.claims[i]) + ' (' + result.claims[i].source + ')' for i in outlier)}.")
     out.append("")
+    lines: dict[str, list[str]] = {}
     for j in result.judged:
         if j.fact == fact.id and not j.verdict.agree:
-            out.append(f"- **{j.verdict.kind}** ({j.verdict.severity}): {j.verdict.explanation}")
+            line = f"- **{j.verdict.kind}** ({j.verdict.severity}): {j.verdict.explanation}"
+            lines.setdefault(line, []).append(f"{result.claims[j.a].source} / {result.claims[j.b].source}")
+    for line, pairs in lines.items():  # reprints repeat a conflict: say it once, with every pair
+        out.append(line + (f" — {len(pairs)} pairs: {'; '.join(pairs)}" if len(pairs) > 1 else ""))
     out.append("")
     return out
 
