@@ -19,6 +19,7 @@ from .errors import DatabaseError
 from .pipeline import RunResult
 
 SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS: list[Callable[[Database], None]] = []
 migration = MIGRATIONS.append
 
@@ -74,7 +75,9 @@ def open_database(path: str) -> Database:
     """Open (creating or migrating) the database; a clear error if it is not ours or too new."""
     try:
         db = Database(path)
-        db.execute("pragma busy_timeout = 10000")
+        db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")  # a second run waits for the first
+        if db.conn.execute("pragma journal_mode").fetchone()[0] != "wal":
+            db.enable_wal()  # readers (Datasette, sqlite3) never block a run
         version = _schema_version(db)
         if version > SCHEMA_VERSION:
             raise DatabaseError(path, f"it was written by a newer reconcile (schema {version})")
@@ -112,6 +115,12 @@ def save(db: Database, result: RunResult) -> None:
                 if rows[table]:
                     db[table].insert_all(rows[table], batch_size=500)
             db["meta"].upsert({"key": "tool_version", "value": __version__}, pk="key")
+    except sqlite3.OperationalError as error:
+        path = str(db.conn.execute("pragma database_list").fetchone()[2])
+        reason = str(error)
+        if "locked" in reason:
+            reason = "another reconcile run is writing to it; wait for it to finish"
+        raise DatabaseError(path, reason) from None
     except sqlite3.DatabaseError as error:
         raise DatabaseError(str(db.conn.execute("pragma database_list").fetchone()[2]), str(error)) from None
 

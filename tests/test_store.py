@@ -61,3 +61,40 @@ def test_newer_schema_is_refused(tmp_path):
     db["meta"].upsert({"key": "schema_version", "value": "99"}, pk="key")
     with pytest.raises(DatabaseError, match="newer reconcile"):
         open_database(path)
+
+
+def test_interrupted_save_keeps_the_previous_run(tmp_path, monkeypatch):
+    path = str(tmp_path / "r.db")
+    save(open_database(path), run_corpus(FIXTURES / "mini"))
+    before = _dump(path)
+    from reconcile import store
+
+    original = store.build_rows
+
+    def interrupted(result):
+        rows = original(result)
+        rows["comparisons"] = _Interrupting(rows["comparisons"])
+        return rows
+
+    monkeypatch.setattr(store, "build_rows", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        save(open_database(path), run_corpus(FIXTURES / "mini"))
+    assert _dump(path) == before
+    with sqlite3.connect(path) as db:
+        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+class _Interrupting(list):
+    """Rows that raise Ctrl-C halfway through being inserted."""
+
+    def __iter__(self):
+        for n, row in enumerate(super().__iter__()):
+            if n == 1:
+                raise KeyboardInterrupt
+            yield row
+
+
+def test_database_uses_wal(tmp_path):
+    open_database(str(tmp_path / "r.db"))
+    with sqlite3.connect(tmp_path / "r.db") as db:
+        assert db.execute("pragma journal_mode").fetchone() == ("wal",)
