@@ -26,7 +26,7 @@ class EmptyCorpus(ReconcileError):
     def __init__(self, path: str) -> None:
         self.path = path
         super().__init__(
-            f"no articles found in {path}: expected .txt, .md or .markdown files"
+            f"no articles found in {path}: expected .txt, .md, .markdown or .html files"
         )
 
 

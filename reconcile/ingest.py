@@ -20,6 +20,8 @@ from .models import Document
 from .segment import trimmed
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+HTML_EXTRA = "HTML needs the optional extra: pip install 'reconcile[html]' (trafilatura)"
 FRONT_MATTER_KEYS = ("title", "outlet", "date", "url")
 
 # Page furniture, matched against a whole line (lowercased). General web boilerplate, not
@@ -67,9 +69,21 @@ def discover(folder: str | os.PathLike) -> list[Path]:
     for current, dirs, files in os.walk(root):  # followlinks=False: no symlink loops
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
+            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES + HTML_SUFFIXES):
                 found.append(Path(current) / name)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF")
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Known file signatures, or more control bytes than any text has (stray NULs are fine)."""
+    if head.startswith(BINARY_MAGIC):
+        return True
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
+    return bool(head) and controls / len(head) > 0.05
 
 
 def decode(raw: bytes) -> tuple[str | None, str | None]:
@@ -78,7 +92,7 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
         return raw[3:].decode("utf-8", errors="replace"), None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", errors="replace"), None
-    if b"\x00" in raw[:8192] and raw[:8192].count(b"\x00") > len(raw[:8192]) // 10:
+    if _looks_binary(raw[:8192]):
         return None, "binary file"
     raw = raw.replace(b"\x00", b"")
     try:
@@ -88,6 +102,16 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
 
 
 MAX_FILE_BYTES = 50_000_000  # far above any article; a bigger file is a dump, not a story
+
+
+def html_to_text(html: str) -> tuple[str | None, str | None]:
+    """The main text of a saved web page, with the optional trafilatura; else a named skip."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None, HTML_EXTRA
+    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    return (text, None) if text else (None, "no article text found in the HTML")
 
 
 def read_documents(
@@ -109,6 +133,8 @@ def read_documents(
             skipped.append(Skipped(relative, f"unreadable: {error.strerror or error}"))
             continue
         text, problem = decode(raw)
+        if text is not None and relative.lower().endswith(HTML_SUFFIXES):
+            text, problem = html_to_text(text)
         if text is None:
             skipped.append(Skipped(relative, problem or "undecodable"))
             continue

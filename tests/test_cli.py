@@ -64,7 +64,7 @@ def test_empty_corpus_is_refused(tmp_path):
     Path("empty").mkdir()
     result = runner.invoke(app, ["run", "empty"])
     assert result.exit_code == 2
-    assert result.stderr == "Error: no articles found in empty: expected .txt, .md or .markdown files\n"
+    assert result.stderr == "Error: no articles found in empty: expected .txt, .md, .markdown or .html files\n"
 
 
 def test_foreign_database_is_refused_and_untouched(tmp_path):
