@@ -121,3 +121,15 @@ def test_demo_corpus_report_names_the_pipeline_conflict_with_all_three_wordings(
     wordings = ("1.6 billion cubic meters of gas per day", "1.6 billion cubic feet per day",
                 "up to 12.4 billion cubic metres of gas annually")
     assert any(all(w in section for w in wordings) for section in sections)
+
+
+def test_ctrl_c_exits_130_with_a_message(monkeypatch):
+    from reconcile import pipeline
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "run_corpus", interrupted)
+    result = runner.invoke(app, ["run", str(MINI)])
+    assert result.exit_code == 130
+    assert result.stderr.startswith("Interrupted: nothing from this run was stored")

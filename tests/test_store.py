@@ -98,3 +98,19 @@ def test_database_uses_wal(tmp_path):
     open_database(str(tmp_path / "r.db"))
     with sqlite3.connect(tmp_path / "r.db") as db:
         assert db.execute("pragma journal_mode").fetchone() == ("wal",)
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path, monkeypatch):
+    from reconcile import store
+
+    path = str(tmp_path / "r.db")
+    open_database(path)
+    holder = sqlite3.connect(path)
+    holder.execute("begin immediate")  # another run mid-write
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 100)
+    try:
+        with pytest.raises(DatabaseError, match="another reconcile run is writing to it"):
+            save(open_database(path), run_corpus(FIXTURES / "mini"))
+    finally:
+        holder.rollback()
+        holder.close()
