@@ -27,7 +27,8 @@ from .quantities import STOPWORDS
 
 SAME_STORY = 0.25  # weighted share of names two articles need to be one story
 MIN_SCORE = 0.3
-NEARBY_WEIGHT = 0.5  # weighted word overlap for two claims to be about the same thing
+NEARBY_WEIGHT = 0.5
+RECIPROCAL_FACTOR = 0.5  # each other's best match in the other source, with a word nearby or a predicate in common  # weighted word overlap for two claims to be about the same thing
 HEAD_BONUS = 0.2  # "a 1,100-km pipeline" and "a 680-mile pipeline": the head noun is strong evidence
 PREDICATE_BONUS = 0.1  # both say "supplied" (or "cost", "capacity"): the same kind of statement
 COUNTED_FACTOR = 2  # "38 survivors rescued" / "45 survivors rescued": the thing and the verb say a lot
@@ -313,7 +314,7 @@ def align(
         crowded = max(per_sentence[(c.source, c.sentence, measures[i].dimension)] for c in (a, b)) > 1
         return not crowded or bool(local[i] & local[j])  # crowded figures need their own words
 
-    alignments = []
+    scored: dict[tuple[int, int], tuple[float, float, bool]] = {}
     for members in blocks.values():
         for i, j in _candidates(members, keys):
             if not pairable(i, j):
@@ -326,10 +327,29 @@ def align(
             bonus = HEAD_BONUS * same_head + PREDICATE_BONUS * same_predicate * (1 + COUNTED_FACTOR * counted)
             score = 1.0 if is_copy else min(1.0, _weighted_overlap(weights[i], weights[j], idf) + bonus)
             threshold = MIN_SCORE * (1.5 if _is_duration(a) and not same_head else 1)
-            if score >= threshold:
-                alignments.append(Alignment(i, j, round(score, 3), is_copy))
+            scored[(i, j)] = (score, threshold, is_copy)
+    best = _best_partners(scored, claims)
+    alignments = [
+        Alignment(i, j, round(score, 3), is_copy)
+        for (i, j), (score, threshold, is_copy) in scored.items()
+        if score >= threshold
+        or score >= threshold * RECIPROCAL_FACTOR and best.get((i, claims[j].source)) == j
+        and best.get((j, claims[i].source)) == i
+        and (bool(local[i] & local[j]) or bool(claims[i].predicate) and claims[i].predicate == claims[j].predicate)
+    ]
     alignments += _closure(alignments, pairable)
     return sorted(alignments, key=lambda x: (x.a, x.b))
+
+
+def _best_partners(scored, claims) -> dict[tuple[int, str], int]:
+    """For each claim and each other source, its best-scoring candidate there."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), (score, _, _) in scored.items():
+        for x, y in ((i, j), (j, i)):
+            key = (x, claims[y].source)
+            if key not in best or (score, -y) > (best[key][0], -best[key][1]):
+                best[key] = (score, y)
+    return {key: y for key, (_, y) in best.items()}
 
 
 def _closure(alignments: list[Alignment], pairable) -> list[Alignment]:
@@ -374,8 +394,10 @@ def _weighted_overlap(x: dict[str, float], y: dict[str, float], idf: dict[str, f
     """Shared weight over the lighter side's own sentence (words of weight 1): the sentence
     before can add evidence, but never dilutes it."""
     shared = sum(idf[w] * min(x[w], y[w]) for w in x.keys() & y.keys())
-    lighter = min(sum(idf[w] for w, v in x.items() if v == 1.0), sum(idf[w] for w, v in y.items() if v == 1.0))
-    return min(1.0, shared / lighter) if lighter else 0.0
+    own_x = sum(idf[w] for w, v in x.items() if v == 1.0)
+    own_y = sum(idf[w] for w, v in y.items() if v == 1.0)
+    norm = math.sqrt(own_x * own_y)
+    return min(1.0, shared / norm) if norm else 0.0
 
 
 def _overlap(x: frozenset, y: frozenset, idf: dict[str, float]) -> float:

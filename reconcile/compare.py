@@ -196,7 +196,10 @@ def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool
         right = f"{b.quantity.surface} → last in {_year_span(mb)}"
     if agree:
         return f"{left} ≈ {right}: agree within the precision printed"
-    difference = _difference(ma.value, mb.value)
+    if ma.dimension == EVENT_YEAR:
+        difference = f"{abs(ma.value - mb.value):.0f} years apart"
+    else:
+        difference = _difference(ma.value, mb.value)
     text = f"{left} vs {right}: {difference}"
     return f"{text} ({why})" if why else text
 

@@ -41,6 +41,7 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "visit": ("visit", "trip", "tour"),
 }
 DURATION_PREDICATES = frozenset({"duration", "visit"})
+CHANGE_PREDICATES = frozenset({"growth", "decline"})
 PLANNED_RE = re.compile(
     r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|aims?|expected|expects|set\s+to|"
     r"going\s+to|scheduled|proposed|seeks?|wants?|hopes?|could|may|might|to\s+be|pledged?|promised?|"
@@ -63,7 +64,7 @@ VERB_AFTER_RE = re.compile(
     r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be|had|have)?\s*([a-z]+)"
 )
 SLOT_BREAK_RE = re.compile(r"[,;:—–()]|\s(?:and|while|but|whereas|or|as)\s")
-LOCAL_WORDS = 6
+LOCAL_WORDS = 4
 POSSESSIVE_RE = re.compile(r"['’]s\b")
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
@@ -102,7 +103,8 @@ def _sentence_claims(
     # the whole sentence is the context: clauses are too short to say what a figure is about
     sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
 
-    for k, q in enumerate(mentions):
+    figures = [m for m in mentions if m.kind != "date"]  # "last year" does not end a figure's words
+    for q in mentions:
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
         clause = text[s:e]
         words = sentence_words
@@ -127,7 +129,8 @@ def _sentence_claims(
             source=document.path, sentence=sentence.index, start=s, end=e, text=clause,
             subject=_subject(clause), head=head, predicate="+".join([predicate] + qualifiers) if predicate or qualifiers else "",
             modality=modality, attribution=attribution, quantity=q, context=tuple(words),
-            local=tuple(_local_words(text, sentence, mentions, k)), nearby=tuple(previous),
+            local=tuple(_local_words(text, sentence, figures, figures.index(q)) if q in figures else ()),
+            nearby=tuple(previous),
         ))
     return claims
 
@@ -188,6 +191,8 @@ def _predicate(before: str, after: str, kind: str) -> str:
         for stem in stems:
             pos = back.rfind(stem)
             if pos > best_pos and (pos == 0 or not back[pos - 1].isalpha()):
+                if name in CHANGE_PREDICATES and re.search(r"\bto\b", back[pos:]):
+                    continue  # "trade climbed to $790 million": a level, not a change
                 best, best_pos = name, pos
     if best:
         return best

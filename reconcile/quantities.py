@@ -160,7 +160,7 @@ STOPWORDS = frozenset(
     less least other such same so too very also only just not no into onto over under about
     after before since until while during between among across through against within without
     there here when where why how what all both either neither any some many much few several
-    year years percent cent said says told according they them he she we us you i me him""".split()
+    year years percent cent said says say saying told according they them he she we us you i me him""".split()
 )
 IRREGULAR_PLURALS = frozenset(
     """people children men women police personnel staff cattle sheep livestock deer fish

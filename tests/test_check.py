@@ -71,3 +71,14 @@ def test_random_bytes_as_a_draft_never_crash(tmp_path):
         result = runner.invoke(app, ["check", str(path), "--corpus", MINI])
         assert result.exit_code in (0, 1, 2), result.output
         assert "Traceback" not in result.output
+
+
+def test_lavrov_draft_findings_against_the_fixture_corpus():
+    text = (FIXTURES / "drafts" / "lavrov-draft.md").read_text()
+    found = check([Draft("draft.md", text)], FIXTURES / "corpus")
+    assert [(f.line, f.code, f.quote) for f in found] == [
+        (3, "RC105", "six years"),  # first visit in six years, but the sources say 2012
+        (5, "RC104", "12.4 billion cubic metres of gas a day"),  # a year printed as a day
+        (9, "RC101", "500,000 doses"),  # 50,000 in every source
+    ]
+    assert "years apart" in found[0].message
