@@ -35,24 +35,28 @@ def test_contradictions_view_has_the_documented_columns(tmp_path):
         assert name in columns
 
 
-def test_failed_save_keeps_the_previous_run(tmp_path, monkeypatch):
+def _failed_save_keeps_previous(tmp_path, monkeypatch, spoil, error):
+    """Save once, then save again with rows spoiled by `spoil`: the first run must survive."""
     path = str(tmp_path / "r.db")
     save(open_database(path), run_corpus(FIXTURES / "mini"))
     before = _dump(path)
     from reconcile import store
 
-    def broken(result):
-        rows = original(result)
-        rows["claims"].append({"id": rows["claims"][0]["id"]})  # duplicate primary key
-        return rows
-
     original = store.build_rows
-    monkeypatch.setattr(store, "build_rows", broken)
-    with pytest.raises(DatabaseError):
+    monkeypatch.setattr(store, "build_rows", lambda result: spoil(original(result)))
+    with pytest.raises(error):
         save(open_database(path), run_corpus(FIXTURES / "mini"))
     assert _dump(path) == before
     with sqlite3.connect(path) as db:
         assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+def test_failed_save_keeps_the_previous_run(tmp_path, monkeypatch):
+    def duplicate_key(rows):
+        rows["claims"].append({"id": rows["claims"][0]["id"]})
+        return rows
+
+    _failed_save_keeps_previous(tmp_path, monkeypatch, duplicate_key, DatabaseError)
 
 
 def test_newer_schema_is_refused(tmp_path):
@@ -64,24 +68,11 @@ def test_newer_schema_is_refused(tmp_path):
 
 
 def test_interrupted_save_keeps_the_previous_run(tmp_path, monkeypatch):
-    path = str(tmp_path / "r.db")
-    save(open_database(path), run_corpus(FIXTURES / "mini"))
-    before = _dump(path)
-    from reconcile import store
-
-    original = store.build_rows
-
-    def interrupted(result):
-        rows = original(result)
+    def interrupt(rows):
         rows["comparisons"] = _Interrupting(rows["comparisons"])
         return rows
 
-    monkeypatch.setattr(store, "build_rows", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        save(open_database(path), run_corpus(FIXTURES / "mini"))
-    assert _dump(path) == before
-    with sqlite3.connect(path) as db:
-        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+    _failed_save_keeps_previous(tmp_path, monkeypatch, interrupt, KeyboardInterrupt)
 
 
 class _Interrupting(list):
