@@ -45,7 +45,6 @@ class Measure:
     high: float
     dimension: str
     unit: str  # the written unit, for display
-    assumed_date: bool = False
 
 
 @dataclass(frozen=True)

@@ -162,7 +162,7 @@ RATE_SPELLINGS: list[tuple[str, str]] = [
     (r"(?:per|an|each|every)\s+hour|hourly|/\s?h(?:ou)?r?\b", "hour"),
 ]
 
-# Display units per dimension, so reports say "km" and "bcm / year" rather than SI bases.
+# Units worth precomputing beyond the spellings above (the cache covers them too).
 PREFERRED_UNITS = [
     "kilometer", "kilometer ** 2", "cubic_meter", "cubic_meter / year", "kilometer / hour",
     "megawatt", "gigawatt_hour", "tonne", "tonne / year", "oil_barrel / day", "year",
@@ -298,15 +298,6 @@ def to_base(value: float, unit: str) -> float:
 def from_base(value: float, unit: str) -> float:
     c = conversion(unit)
     return (value - c.offset) / c.factor
-
-
-@lru_cache(maxsize=256)
-def display_unit(dimension: str, written: str) -> str:
-    """The unit a report shows for `dimension`: a preferred one, else the written one."""
-    for unit in PREFERRED_UNITS:
-        if conversion(unit).dimension == dimension:
-            return unit
-    return written
 
 
 SHORT_NAMES = {
