@@ -163,7 +163,7 @@ RATE_SPELLINGS: list[tuple[str, str]] = [
 ]
 
 # Units worth precomputing beyond the spellings above (the cache covers them too).
-PREFERRED_UNITS = [
+EXTRA_UNITS = [
     "kilometer", "kilometer ** 2", "cubic_meter", "cubic_meter / year", "kilometer / hour",
     "megawatt", "gigawatt_hour", "tonne", "tonne / year", "oil_barrel / day", "year",
     "percent", "percentage_point", "kelvin",
@@ -209,7 +209,7 @@ def known_units() -> list[str]:
     """Every canonical unit the extractor can produce, with and without a rate."""
     bases = {split_multiple(unit)[1] for _, unit, _ in UNIT_SPELLINGS}
     bases |= {code for _, code in CURRENCY_PREFIXES} | {code for _, code in RUPEE_BY_COUNTRY}
-    bases |= {"count", "dimensionless", "year"} | {u for u in PREFERRED_UNITS}
+    bases |= {"count", "dimensionless", "year"} | {u for u in EXTRA_UNITS}
     bases.discard("rupee")
     units = set(bases)
     for base in bases:
@@ -228,7 +228,7 @@ def _cache_path():
         os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "reconcile"
     )
     key = hashlib.sha1(
-        (_pint_identity() + DEFINITIONS + repr(UNIT_SPELLINGS) + repr(PREFERRED_UNITS) + repr(RATES)).encode()
+        (_pint_identity() + DEFINITIONS + repr(UNIT_SPELLINGS) + repr(EXTRA_UNITS) + repr(RATES)).encode()
     ).hexdigest()[:16]
     return Path(folder) / f"units-{key}.json"
 
