@@ -39,9 +39,10 @@ SHINGLE = 4
 MAX_SHINGLE_POSTINGS = 16
 SMALL_GROUP = 8
 SPELLING_SIMILARITY = 85.0
-EVENT_PREDICATES = frozenset(
-    {"supplied", "purchase", "payment", "investment", "killed", "injured", "rescued", "employment"}
-)
+EVENT_PREDICATES = frozenset({
+    "supplied", "purchase", "payment", "investment", "killed", "injured", "rescued", "employment",
+    "displaced", "destroyed",
+})
 WORD_RE = re.compile(r"[a-z][a-z'’\-]+|\d[\d,.]*")
 NAME_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*\b")
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
@@ -337,7 +338,6 @@ def align(
         and best.get((j, claims[i].source)) == i
         and (bool(local[i] & local[j]) or bool(claims[i].predicate) and claims[i].predicate == claims[j].predicate)
     ]
-    alignments += _closure(alignments, pairable)
     return sorted(alignments, key=lambda x: (x.a, x.b))
 
 
@@ -350,24 +350,6 @@ def _best_partners(scored, claims) -> dict[tuple[int, str], int]:
             if key not in best or (score, -y) > (best[key][0], -best[key][1]):
                 best[key] = (score, y)
     return {key: y for key, (_, y) in best.items()}
-
-
-def _closure(alignments: list[Alignment], pairable) -> list[Alignment]:
-    """Pairs implied by a shared partner: if A is about the same fact as B and as C, so are
-    B and C, even when their own wording overlaps too little to pair them directly."""
-    partners: dict[int, set[int]] = defaultdict(set)
-    for al in alignments:
-        partners[al.a].add(al.b)
-        partners[al.b].add(al.a)
-    implied = set()
-    for hub, linked in partners.items():
-        ordered = sorted(linked)
-        for x in range(len(ordered)):
-            for y in range(x + 1, len(ordered)):
-                i, j = ordered[x], ordered[y]
-                if j not in partners[i] and pairable(i, j):
-                    implied.add((i, j))
-    return [Alignment(i, j, 0.0, False) for i, j in sorted(implied)]
 
 
 def _candidates(members: list[int], keys) -> Iterable[tuple[int, int]]:
@@ -439,6 +421,9 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False
     if _is_duration(a) and not _same_duration(a, b, head_a, head_b, base_a, base_b):
         return False  # "a two-day trip" vs "follows by one day": lengths of what?
+    counts = a.quantity is not None and a.quantity.kind == "count"
+    if counts and (base_a in EVENT_PREDICATES or base_b in EVENT_PREDICATES) and base_a != base_b:
+        return False  # "42 people died" and "120,000 people are in camps": counts need their event
     if (base_a in EVENT_PREDICATES or base_b in EVENT_PREDICATES) and a.modality != b.modality:
         return "reported" in (a.modality, b.modality)
     return True

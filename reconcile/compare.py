@@ -154,9 +154,10 @@ def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tupl
     if ma.dimension == "[time]" and a.quantity.kind == b.quantity.kind == "duration":
         return "duration-mismatch", ""
     same_number = _printed_number(a) == _printed_number(b) and a.quantity.unit != b.quantity.unit
+    units_differ = units.split_multiple(a.quantity.unit or "")[1] != units.split_multiple(b.quantity.unit or "")[1]
     for slip_ratio, kind, why in SLIPS:
-        if abs(ratio / slip_ratio - 1) <= RATIO_TOLERANCE:
-            return kind, why
+        if abs(ratio / slip_ratio - 1) <= RATIO_TOLERANCE and (units_differ or kind == "scale-confusion"):
+            return kind, why  # a unit slip needs two different units
     if same_number:
         return "unit-confusion", "the same number printed with different units"
     return "value-mismatch", ""

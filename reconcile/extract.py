@@ -52,9 +52,11 @@ DONE_RE = re.compile(r"\b(?:has|have|had|already|was|were|did|last\s+year|ago)\b
 INCREMENT_RE = re.compile(r"^\s*(?:more|additional|extra|further|another)\b|\b(?:another|additional|extra|further|a\s+further|an\s+additional)\s*$", re.I)
 INCREMENT_END_RE = re.compile(r"\b(?:more|additional|extra|further)$", re.I)
 PART_WORDS = frozenset(
-    """section segment stretch portion part share phase leg tranche instalment installment
-    province region district unit branch""".split()
+    """section segment stretch portion part share phase leg tranche instalment installment""".split()
 )
+# A place is a part only when the text says so: "in Morla district alone", "in one province".
+REGION_WORDS = frozenset("province region district state county city town village area zone".split())
+ONLY_RE = re.compile(r"\b(?:alone|only|just|one|single)\b", re.I)
 ATTRIBUTION_RE = re.compile(
     r"\b(?:according\s+to\s+[^,.;]{2,60}|(?:[A-Z][\w.'’-]+\s+){1,4}(?:said|says|told|announced|stated|added|noted)"
     r"|(?:said|says|told|announced)\s+(?:[A-Z][\w.'’-]+\s*){1,4})",
@@ -122,7 +124,7 @@ def _sentence_claims(
         qualifiers = []
         if INCREMENT_RE.search(after[:25]) or INCREMENT_RE.search(before[-25:]) or INCREMENT_END_RE.search(q.surface):
             qualifiers.append("increment")
-        if head in PART_WORDS or any(w in PART_WORDS for w in _content_words(before[-40:])[-3:]):
+        if _is_part(head, before[-50:]):
             qualifiers.append("part")
         modality = _modality(before)
         claims.append(Claim(
@@ -147,6 +149,14 @@ def _local_words(text: str, sentence: Sentence, mentions: list[Quantity], k: int
     near_right = right[:first_break.start()] if first_break else right
     words = _content_words(near_left)[-LOCAL_WORDS:] + _content_words(near_right)[:LOCAL_WORDS]
     return words or (_content_words(left)[-LOCAL_WORDS:] + _content_words(right)[:LOCAL_WORDS])
+
+
+def _is_part(head: str, before: str) -> bool:
+    """A section of the line, a share of the output, one district of a flooded province."""
+    near = _content_words(before)[-3:]
+    if head in PART_WORDS or any(w in PART_WORDS for w in near):
+        return True
+    return (head in REGION_WORDS or any(w in REGION_WORDS for w in near)) and bool(ONLY_RE.search(before))
 
 
 def _without_figures(text: str, start: int, end: int, mentions: list[Quantity]) -> str:

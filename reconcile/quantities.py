@@ -144,6 +144,9 @@ PER_UNIT_RE = re.compile(
     + r")(?![\w²³])",
     re.I,
 )
+TOLL_BEFORE_RE = re.compile(
+    r"\b(?:death|casualty|fatality)\s+tolls?\b[^.;]{0,80}?\b(?:to|at|of|reached|hit|is|was)\s+$", re.I
+)
 MORE_AFTER_RE = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than)", re.I)
 RATIO_RE = re.compile(r"\s+(?:in|out\s+of)\s+(?P<of>\d{1,3}(?:,\d{3})*)\b")
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?P<digits>{DIGITS})(?![\d])", re.I)
@@ -383,6 +386,8 @@ def _read_mention(text: str, m: re.Match, rupee: str) -> Quantity | None:
             unit, kind = "count", "count"
         elif more := MORE_AFTER_RE.match(text, pos):  # "150,000 more": the thing comes from before
             pos, unit, kind = more.end(), "count", "count"
+        elif TOLL_BEFORE_RE.search(text, max(0, start - 120), start):  # "the death toll rose to 24"
+            unit, kind, thing = "count", "count", "people"
         elif glued_m:  # "a 100m sprint": metres, not millions
             scale, unit, kind = 1.0, "meter", "quantity"
         elif digits and scale == 1.0 and value2 is None and re.fullmatch(r"1[89]\d\d|20\d\d", digits):
