@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from . import units
+from .errors import UnitError
 from .models import Quantity
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
@@ -33,12 +34,15 @@ FRACTION_WORDS = {
     "half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
     "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
     "one-quarter": 0.25, "three-quarters": 0.75, "three quarters": 0.75,
+    "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2, "two-fifths": 0.4, "three-fifths": 0.6,
+    "a tenth": 0.1, "one tenth": 0.1, "one-tenth": 0.1,
 }
 # Idioms: (value, bound, low, high). Vague ones keep the lowest plausible reading as value.
 IDIOM_WORDS = {
     "a dozen": (12, "exact", None, None), "dozen": (12, "exact", None, None),
     "a hundred": (100, "exact", None, None), "hundred": (100, "exact", None, None),
-    "a thousand": (1000, "exact", None, None),
+    "a thousand": (1000, "exact", None, None), "a million": (1e6, "exact", None, None),
+    "a billion": (1e9, "exact", None, None), "a trillion": (1e12, "exact", None, None),
     "several": (2, "vague", 2, 9), "a few": (2, "vague", 2, 9),
     "dozens of": (24, "vague", 24, 99), "scores of": (40, "vague", 40, 99),
     "hundreds of": (200, "vague", 200, 999), "thousands of": (2000, "vague", 2000, 9999),
@@ -83,7 +87,7 @@ FRACTION = trie_regex(list(FRACTION_WORDS))
 CANDIDATE_RE = re.compile(
     rf"(?=[\d.\-\u2212])(?<![\w.,\-/:+#])(?P<neg>[-\u2212](?=\d))?(?P<digits>{DIGITS})"
     rf"|\b(?=[adefhmnostwADEFHMNOSTW])(?:"
-    rf"(?P<fraction>{FRACTION})\b(?=\s+(?:of|a\s+(?:million|billion|trillion)))"
+    rf"(?P<fraction>{FRACTION})\b(?!-)"
     rf"|(?P<idiom>{IDIOM})\b"
     rf"|(?P<word>{NUMBER_WORD})\b"
     rf"|(?P<article>an?)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b))",
@@ -94,17 +98,23 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
+FULL_MONTH = trie_regex([
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+])
 MONTH = "(?:" + trie_regex([
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ]) + r")\b\.?"
 DATE_RE = re.compile(
-    rf"\b(?=[A-Z0-9ltnpy])(?:"
+    rf"\b(?=[A-Z0-9abdefilmnopstuy])(?:"
     rf"(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>\d{{4}})\b)?"
     rf"|(?P<m3>{MONTH}),?\s+(?P<y3>\d{{4}})\b"
-    rf"|(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<decade>1[89]\d0|20\d0)s\b"
-    rf"|(?P<relative>(?:last|this|next|past)\s+(?:year|month|week)|yesterday)\b)",
+    rf"|(?P<decade>1[89]\d0|20\d0)s\b"
+    rf"|(?P<relative>(?:last|this|next|past)\s+(?:year|month|week|{FULL_MONTH})|yesterday)\b"
+    # a month alone is a date after a preposition: "in December", "since May" (not the verb "may")
+    rf"|(?:in|since|by|until|till|from|of|on|through|before|after|during|early|late|mid)[\s-]+(?P<m4>{FULL_MONTH})\b(?!\s+\d))",
 )
 
 HEDGES = [
@@ -118,6 +128,7 @@ HEDGE_BEFORE_RE = re.compile(
 )
 # "handed over 50,000 doses": a phrasal verb, not a hedge
 PHRASAL_OVER_RE = re.compile(r"\b(?:\w+ed|hand|hands|handing|turn|turns|turning|take|takes|took|taking|give|gives|gave)\s+over\s*$", re.I)
+HEDGE_WORDS = frozenset("about around some roughly nearly almost approximately over under up more less".split())
 BETWEEN_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+$", re.I)
 CURRENCY_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(\"'“\-]))(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(units.CURRENCY_PREFIXES)) + r")\s?$"
@@ -148,6 +159,10 @@ TOLL_BEFORE_RE = re.compile(
     r"\b(?:death|casualty|fatality)\s+tolls?\b[^.;]{0,80}?\b(?:to|at|of|reached|hit|is|was)\s+$", re.I
 )
 MORE_AFTER_RE = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than)", re.I)
+SHARE_AFTER_RE = re.compile(r"\s+(?:of|the|its|their)\b", re.I)
+BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|around|roughly|more\s+than|less\s+than)\s+)?$", re.I)
+HYPHEN_NOUN_RE = re.compile(r"-([a-z]{3,})\b(?=\s+[a-z])(?!-)")
+WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z\-]*)[ \u00a0]$")
 RATIO_RE = re.compile(r"\s+(?:in|out\s+of)\s+(?P<of>\d{1,3}(?:,\d{3})*)\b")
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?P<digits>{DIGITS})(?![\d])", re.I)
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
@@ -169,7 +184,7 @@ IRREGULAR_PLURALS = frozenset(
     """people children men women police personnel staff cattle sheep livestock deer fish
     aircraft troops crew""".split()
 )
-DETERMINERS_BEFORE_SMALL = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our)\s+$", re.I)
+DETERMINERS_BEFORE_SMALL = re.compile(r"\b(?:these|those)\s+$", re.I)
 
 
 def _parse_digits(digits: str) -> tuple[float, float] | None:
@@ -204,6 +219,24 @@ def _first_group(match: re.Match, prefix: str) -> int:
     raise ValueError("no alternative matched")
 
 
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous", "eas")  # "overseas", "various"
+# "won by six wickets": a margin, not a count
+MARGIN_NOUNS = frozenset("wickets runs goals points strokes shots lengths".split())
+# "the 2022 floods", "the 2019 elections": a year naming an event
+EVENT_NOUNS = frozenset("""floods elections polls games olympics protests riots attacks talks negotiations
+    budgets earthquakes fires wildfires storms hurricanes crises sanctions reforms championships finals
+    midterms accords""".split())
+
+
+def _identifier_before(text: str, start: int) -> bool:
+    """A capitalized name right before the number, not at a sentence start: "Boeing 737"."""
+    m = WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+    if not m or not m.group(1)[0].isupper() or m.group(1).lower() in STOPWORDS:
+        return False
+    before = text[:m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"“'‘(" and m.group(1).lower() not in HEDGE_WORDS
+
+
 def _count_noun(text: str, pos: int) -> tuple[int, str] | None:
     """The counted noun after a number: up to two modifiers, then a plural head noun."""
     for _ in range(3):
@@ -215,7 +248,7 @@ def _count_noun(text: str, pos: int) -> tuple[int, str] | None:
         if lower in STOPWORDS:
             return None
         if lower in IRREGULAR_PLURALS or (
-            len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+            len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
             and word[0].islower()
         ):
             return match.end(1), lower
@@ -225,14 +258,14 @@ def _count_noun(text: str, pos: int) -> tuple[int, str] | None:
 
 def rupee_for(text: str) -> str:
     """Which rupee a document means: the country it names most, else an unresolved rupee."""
-    counts = [(text.count(country), code) for country, code in units.RUPEE_BY_COUNTRY]
+    counts = [(sum(text.count(cue) for cue in cues), code) for cues, code in units.RUPEE_BY_COUNTRY]
     best = max(counts)
     return best[1] if best[0] else "rupee"
 
 
 def _date_mentions(text: str) -> Iterator[Quantity]:
     for m in DATE_RE.finditer(text):
-        month = m.group("m1") or m.group("m2") or m.group("m3")
+        month = m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4")
         day = m.group("d1") or m.group("d2")
         year = m.group("y1") or m.group("y2") or m.group("y3")
         if m.group("decade"):
@@ -244,7 +277,8 @@ def _date_mentions(text: str) -> Iterator[Quantity]:
             if day and not 1 <= int(day) <= 31:
                 continue
             iso = f"{year or 'XXXX'}-{month_number:02d}" + (f"-{int(day):02d}" if day else "")
-        yield Quantity(m.start(), m.end(), m.group(0), "date", None, None, date=iso)
+        start = m.start("m4") if m.group("m4") else m.start("decade") if m.group("decade") else m.start()
+        yield Quantity(start, m.end(), text[start:m.end()], "date", None, None, date=iso)
 
 
 def _make(start, end, text, kind, value, unit, bound, precision, low=None, high=None, thing=None) -> Quantity:
@@ -347,7 +381,10 @@ def _read_mention(text: str, m: re.Match, rupee: str) -> Quantity | None:
     elif m.group("fraction"):
         value = FRACTION_WORDS[_norm(m.group("fraction"))]
         half_a = HALF_A_RE.match(text, pos)
-        if not half_a:  # "half of the budget": a share
+        bare_half = m.group("fraction").lower() == "half"
+        if bare_half and not half_a and not SHARE_AFTER_RE.match(text, pos) and not BY_BEFORE_RE.search(text, max(0, start - 20), start):
+            return None  # "the second half.": not a share of anything
+        if not half_a:  # "half of the budget", "cut by a fifth": a share
             return _finish(text, start, pos, "percent", value, "dimensionless", "exact", 0.0)
         pos = half_a.start("scale") - 1  # "half a million": the scale reader takes "million"
     elif m.group("idiom"):
@@ -367,7 +404,8 @@ def _read_mention(text: str, m: re.Match, rupee: str) -> Quantity | None:
         if s2 := SCALE_RE.match(text, pos):  # "2.5 lakh crore"
             scale, pos = scale * units.SCALES[_first_group(s2, "s")][1], s2.end()
     elif digits and (ls := LETTER_SCALE_RE.match(text, pos)) and not UNIT_RE.match(text, pos):
-        glued_m = ls.group("ls") in ("m", "M")
+        # "£3m" and "1.5m doses" are millions; "400m hurdles" is a distance
+        glued_m = ls.group("ls") in ("m", "M") and "." not in digits and value >= 100
         scale, pos = units.LETTER_SCALES[ls.group("ls")], ls.end()
     if bound == "vague" and scale != 1.0:  # "several million": 2 to 9 million
         low, high = 2, 9
@@ -378,31 +416,45 @@ def _read_mention(text: str, m: re.Match, rupee: str) -> Quantity | None:
     elif u := UNIT_RE.match(text, pos):
         _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]
         if glued_m and kind != "money":
-            return None  # "5m km" is not a figure we can read
+            return None  # "500m km" is not a figure we can read
         pos = u.end()
+    year_like = bool(digits and scale == 1.0 and value2 is None and re.fullmatch(r"1[89]\d\d|20\d\d", digits))
+    if glued_m and kind is None:  # "400m hurdles"
+        scale, unit, kind = 1.0, "meter", "quantity"
     if unit is None:
-        if noun := _count_noun(text, pos):
+        noun = _count_noun(text, pos)
+        if noun and year_like and (noun[1] in EVENT_NOUNS or text[pos:noun[0]].strip().count(" ") > 0):
+            noun = None  # "the 2022 floods", "the 2024 budget sets": a year
+        if noun and noun[1] in MARGIN_NOUNS and BY_BEFORE_RE.search(text, max(0, start - 20), start):
+            return None
+        if noun and digits and _identifier_before(text, start):
+            return None  # "Boeing 737 models", "Resolution 2231 talks": a name, not a count
+        if noun is None and digits and (h := HYPHEN_NOUN_RE.match(text, pos)):
+            noun = (h.end(1), h.group(1).lower())  # "a 600-bed hospital"
+        if noun:
             pos, thing = noun
             unit, kind = "count", "count"
-        elif more := MORE_AFTER_RE.match(text, pos):  # "150,000 more": the thing comes from before
+        elif more := MORE_AFTER_RE.match(text, pos):  # "150,000 more (soldiers)": an increment
             pos, unit, kind = more.end(), "count", "count"
+            if (after := _count_noun(text, pos)) is not None:
+                pos, thing = after
         elif TOLL_BEFORE_RE.search(text, max(0, start - 120), start):  # "the death toll rose to 24"
             unit, kind, thing = "count", "count", "people"
-        elif glued_m:  # "a 100m sprint": metres, not millions
-            scale, unit, kind = 1.0, "meter", "quantity"
-        elif digits and scale == 1.0 and value2 is None and re.fullmatch(r"1[89]\d\d|20\d\d", digits):
-            return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)
+        elif year_like or (digits and value2 is not None and re.fullmatch(r"1[89]\d\d|20\d\d", digits)):
+            return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
         else:
             return None
     if unit == "rupee":
         unit = rupee
+    if kind == "duration" and text.startswith("-old", pos) or text.startswith("s-old", pos):
+        return None  # "a 21-year-old": an age
     if m.group("article"):
         if kind != "duration":
             return None
         before = text[max(0, m.start() - 14):m.start()].lower()
         # "a year" is a duration only after a preposition or hedge: "in a year", "over a year"
         if unit in ("year", "month", "week", "day") and not re.search(
-            r"\b(?:in|for|after|over|within|than|nearly|almost|about|around|once)\s+$", before
+            r"\b(?:in|for|after|over|within|than|least|most|nearly|almost|about|around|once|just|only)\s+$", before
         ):
             return None
 
@@ -450,7 +502,14 @@ def _finish(text, start, end, kind, value, unit, bound, precision, low=None, hig
         if between := BETWEEN_BEFORE_RE.search(text, max(0, start - 10), start):
             start = between.start()
     elif bound == "exact" and (hedge := HEDGE_BEFORE_RE.search(text, max(0, start - 24), start)):
-        if not PHRASAL_OVER_RE.search(text, max(0, hedge.start() - 20), hedge.end()):
+        # "over three years", "over 680 miles": a span of time or ground, not "more than"
+        over_is_extent = hedge.group(0).strip().lower() == "over" and (
+            kind == "duration" or units.conversion(units.split_multiple(unit)[1]).dimension == "[length]"
+        )
+        if not over_is_extent and not PHRASAL_OVER_RE.search(text, max(0, hedge.start() - 20), hedge.end()):
             bound = HEDGES[_first_group(hedge, "h")][1]
             start = hedge.start()
-    return _make(start, end, text, kind, value, unit, bound, precision, low, high, thing)
+    try:
+        return _make(start, end, text, kind, value, unit, bound, precision, low, high, thing)
+    except UnitError:  # a unit combination pint cannot read: not a figure we can compare
+        return None

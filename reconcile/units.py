@@ -32,6 +32,7 @@ CHF = [currency_CHF]
 AUD = [currency_AUD]
 CAD = [currency_CAD]
 HKD = [currency_HKD]
+rupee = [currency_rupee]
 """
 
 # Printed spelling (regex, matched case-insensitively unless marked) -> (canonical unit, kind).
@@ -135,11 +136,12 @@ CURRENCY_PREFIXES: list[tuple[str, str]] = [
 ]
 
 # Which rupee a document means, by the country it names most.
-RUPEE_BY_COUNTRY: list[tuple[str, str]] = [
-    ("Pakistan", "PKR"),
-    ("India", "INR"),
-    ("Sri Lanka", "LKR"),
-    ("Nepal", "NPR"),
+RUPEE_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
+    (("Pakistan", "Karachi", "Lahore", "Islamabad", "Sindh", "Peshawar", "Rawalpindi", "Balochistan"), "PKR"),
+    (("India", "Delhi", "Mumbai", "Kerala", "Rajasthan", "Bengal", "Tamil Nadu", "Karnataka", "Maharashtra",
+      "Gujarat", "Bihar", "Uttar Pradesh", "Sensex", "Bengaluru", "Chennai", "Kolkata", "Hyderabad"), "INR"),
+    (("Sri Lanka", "Colombo"), "LKR"),
+    (("Nepal", "Kathmandu"), "NPR"),
 ]
 
 SCALES: list[tuple[str, float]] = [
@@ -210,7 +212,6 @@ def known_units() -> list[str]:
     bases = {split_multiple(unit)[1] for _, unit, _ in UNIT_SPELLINGS}
     bases |= {code for _, code in CURRENCY_PREFIXES} | {code for _, code in RUPEE_BY_COUNTRY}
     bases |= {"count", "dimensionless", "year"} | {u for u in EXTRA_UNITS}
-    bases.discard("rupee")
     units = set(bases)
     for base in bases:
         if "/" not in base:
@@ -266,8 +267,6 @@ def _table() -> dict[str, "Conversion"]:
 @lru_cache(maxsize=4096)
 def conversion(unit: str) -> Conversion:
     """Factor (and offset, for temperatures) from `unit` to its base units, cached."""
-    if unit == "rupee":  # unresolved rupee: its own dimension, never equal to a resolved one
-        return Conversion(unit, 1.0, 0.0, "rupee", "[currency_rupee]")
     return _table().get(unit) or _convert(unit)
 
 
