@@ -213,6 +213,9 @@ def _word_value(word: str) -> float:
 
 
 def _first_group(match: re.Match, prefix: str) -> int:
+    """Which alternative of a `(?P<u0>…)|(?P<u1>…)` pattern matched."""
+    if match.lastgroup and match.lastgroup.startswith(prefix):
+        return int(match.lastgroup[len(prefix):])
     for name, value in match.groupdict().items():
         if value is not None and name.startswith(prefix):
             return int(name[len(prefix):])
