@@ -69,6 +69,15 @@ class Alignment:
 
 
 @dataclass(frozen=True)
+class Alias:
+    """Several names for one thing: "North-South gas pipeline", "Pakistan Stream Gas Pipeline"."""
+
+    canonical: str
+    names: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Variant:
     """Two spellings of one name, e.g. "Shah Mehmood Qureshi" / "Shah Mahmood Qureshi"."""
 
@@ -188,6 +197,87 @@ def _in_context(names_a: Counter, names_b: Counter, word: str, other: str) -> st
     return best
 
 
+# Things that get names in the news, and generic words that do not tell one from another.
+THING_HEADS = ("pipeline", "project", "dam", "port", "plant", "refinery", "corridor", "railway",
+               "line", "terminal", "station", "mine", "field", "canal", "highway", "airport", "tunnel")
+NOT_NAME_WORDS = STOPWORDS | frozenset("gas oil natural power rail road new".split()) | frozenset(THING_HEADS)
+THING_NAME_RE = re.compile(
+    r"((?:\(?[A-Z][\w\-]*\)?\s+)+)(?:(?i:gas|oil|natural\s+gas|power|rail|road)\s+)?"
+    rf"((?i:{'|'.join(THING_HEADS)}))s?\b(?:\s+[Pp]roject)?",
+)
+
+
+def find_aliases(
+    sentences: dict[str, list[Sentence]], stories: dict[str, int]
+) -> tuple[list[Alias], dict[tuple[str, int], set[str]]]:
+    """Names of one thing within a story, linked when they share a distinctive word or meet in
+    one sentence; and, for each sentence, the canonical names it mentions."""
+    mentions: dict[tuple[str, int], set[str]] = defaultdict(set)
+    tokens: dict[str, frozenset[str]] = {}
+    where: dict[str, set[str]] = defaultdict(set)
+    story_of: dict[str, int] = {}
+    for source, items in sentences.items():
+        for s in items:
+            for m in THING_NAME_RE.finditer(s.text):
+                words = [w.strip("()") for w in m.group(1).split()]
+                words = [w for w in words if w.lower() not in NOT_NAME_WORDS]
+                if not words:
+                    continue
+                # "Stream Gas Pipeline Project" is a pipeline: the first thing-word names the thing
+                found = (w.rstrip("s") if w.rstrip("s") in THING_HEADS else w for w in re.findall(r"[a-z]+", m.group(0).lower()))
+                head = next((w for w in found if w in THING_HEADS), m.group(2).lower())
+                name = " ".join(words) + " " + head
+                tokens[name] = frozenset(w.lower() for w in words)
+                where[name].add(source)
+                story_of[name] = stories.get(source, 0)
+                mentions[(source, s.index)].add(name)
+    common = _common_story_names(sentences, stories)
+    parent = {name: name for name in tokens}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    names = sorted(tokens)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            same_thing = a.rsplit(" ", 1)[1] == b.rsplit(" ", 1)[1] and story_of[a] == story_of[b]
+            if same_thing and (tokens[a] & tokens[b]) - common[story_of[a]]:
+                parent[find(a)] = find(b)
+    for together in mentions.values():
+        ordered = sorted(together)
+        for a, b in zip(ordered, ordered[1:]):
+            if a.rsplit(" ", 1)[1] == b.rsplit(" ", 1)[1]:
+                parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        groups[find(name)].append(name)
+    aliases, canonical_of = [], {}
+    for members in groups.values():
+        canonical = max(members, key=lambda n: (len(where[n]), -len(n), n))
+        canonical_of.update({n: canonical for n in members})
+        if len(members) > 1:
+            aliases.append(Alias(canonical, tuple(sorted(members)),
+                                 tuple(sorted({src for n in members for src in where[n]}))))
+    by_sentence = {key: {canonical_of[n] for n in found} for key, found in mentions.items()}
+    return sorted(aliases, key=lambda a: a.canonical), by_sentence
+
+
+def _common_story_names(sentences: dict[str, list[Sentence]], stories: dict[str, int]) -> dict[int, set[str]]:
+    """Names in most of a story's articles ("Pakistan", "Russia") say nothing about which thing."""
+    per_story: dict[int, Counter] = defaultdict(Counter)
+    size: Counter = Counter()
+    for source, items in sentences.items():
+        story = stories.get(source, 0)
+        size[story] += 1
+        per_story[story].update({w.lower() for s in items for w in NAME_WORD_RE.findall(s.text)})
+    return defaultdict(set, {
+        story: {w for w, n in counts.items() if n >= max(2, 0.8 * size[story])} for story, counts in per_story.items()
+    })
+
+
 def find_stories(bodies: dict[str, str]) -> dict[str, int]:
     """Group articles into stories by the names they share, weighted by rarity.
 
@@ -281,10 +371,16 @@ def align(
     measures: Sequence[Measure | None],
     copies: Sequence[Copy] = (),
     stories: dict[str, int] | None = None,
+    things: dict[tuple[str, int], set[str]] | None = None,
 ) -> list[Alignment]:
     """Compatible pairs of claims from different sources about the same thing."""
     spelling = spelling_map(w for c in claims for w in c.context)
-    bags = [frozenset(_lemma(spelling.get(w, w)) for w in c.context) for c in claims]
+    # a sentence naming a thing by any of its names counts as naming it: "§Stream pipeline"
+    bags = [
+        frozenset(_lemma(spelling.get(w, w)) for w in c.context)
+        | {f"§{name}" for name in (things or {}).get((c.source, c.sentence), ())}
+        for c in claims
+    ]
     document_frequency = Counter(w for bag in bags for w in bag)
     total = len(bags) or 1
     idf = {w: math.log(1 + total / n) for w, n in document_frequency.items()}

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
-from .align import Alignment, Copy, Variant, align, find_copies, find_stories, find_variants
+from .align import Alias, Alignment, Copy, Variant, align, find_aliases, find_copies, find_stories, find_variants
 from .compare import Measure, Verdict, consistent, judge, measure
 from .extract import extract_claims
 from .ingest import Skipped, read_documents
@@ -59,6 +59,7 @@ class RunResult:
     facts: list[Fact]
     skipped: list[Skipped]
     stories: dict[str, int] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
     assumed_dates: dict[str, date] = field(default_factory=dict)
 
     @property
@@ -94,11 +95,12 @@ def analyze(documents: list[Document], skipped: list[Skipped] | None = None, job
     copies = find_copies(sentences)
     variants = find_variants({path: _body_text(items) for path, items in sentences.items()})
     copies = [c for c in copies if stories[c.source_a] == stories[c.source_b]]
-    alignments = align(claims, measures, copies, stories) + _within_source_pairs(claims, measures, documents)
+    aliases, things = find_aliases(sentences, stories)
+    alignments = align(claims, measures, copies, stories, things) + _within_source_pairs(claims, measures, documents)
     judged = _judge_all(claims, measures, alignments)
     facts = _facts(claims, measures, judged, copies)
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
-                     list(skipped or []), stories, assumed)
+                     list(skipped or []), stories, aliases, assumed)
 
 
 def run_corpus(folder: str | os.PathLike, jobs: int = 1) -> RunResult:

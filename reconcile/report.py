@@ -55,6 +55,11 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
             note = "identical" if c.identical else f"{c.similarity:.0f}% similar"
             out.append(f"- {c.source_a}:{a.line} ≈ {c.source_b}:{b.line} ({note}): “{_short(a.text)}”")
         out.append("")
+    if result.aliases:
+        out += ["## Names for one thing", "", "Different names the sources use for the same thing.", ""]
+        for a in result.aliases:
+            out.append(f"- {' = '.join(f'“{n}”' for n in a.names)} ({', '.join(a.sources)})")
+        out.append("")
     if result.variants:
         out += ["## Spelling variants", "", "Names spelt differently across sources (not contradictions).", ""]
         for v in result.variants:

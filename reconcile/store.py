@@ -23,7 +23,7 @@ BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS: list[Callable[[Database], None]] = []
 migration = MIGRATIONS.append
 
-TABLES = ("skipped", "variants", "copies", "facts", "comparisons", "claims", "sentences", "sources")
+TABLES = ("aliases", "skipped", "variants", "copies", "facts", "comparisons", "claims", "sentences", "sources")
 
 CONTRADICTIONS_VIEW = """
 select id, fact_id, source_a, source_b, quote_a, quote_b, sentence_a, sentence_b, line_a, line_b,
@@ -66,6 +66,7 @@ def m001_initial(db: Database) -> None:
         "id": str, "name_a": str, "name_b": str, "sources_a": str, "sources_b": str, "similarity": float,
     }, pk="id")
     db["skipped"].create({"path": str, "reason": str}, pk="path")
+    db["aliases"].create({"id": str, "canonical": str, "names": str, "sources": str}, pk="id")
     db["claims"].create_index(["dimension"])
     db["comparisons"].create_index(["agree"])
     db.create_view("contradictions", CONTRADICTIONS_VIEW, replace=True)
@@ -200,7 +201,9 @@ def build_rows(result: RunResult) -> dict[str, list[dict]]:
         "sources_a": ", ".join(v.sources_a), "sources_b": ", ".join(v.sources_b), "similarity": v.similarity,
     } for v in result.variants]
     skipped = [{"path": s.path, "reason": s.reason} for s in result.skipped]
+    aliases = [{"id": _id(a.canonical, a.names), "canonical": a.canonical, "names": " | ".join(a.names),
+                "sources": ", ".join(a.sources)} for a in result.aliases]
     return {
         "sources": sources, "sentences": sentences, "claims": claims, "comparisons": comparisons,
-        "facts": facts, "copies": copies, "variants": variants, "skipped": skipped,
+        "facts": facts, "copies": copies, "variants": variants, "skipped": skipped, "aliases": aliases,
     }

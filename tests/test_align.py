@@ -73,3 +73,16 @@ def test_parallel_extraction_matches_serial():
 
     documents, _ = read_documents(FIXTURES / "mini")
     assert extract_all(documents, jobs=2, min_bytes=0) == extract_all(documents, jobs=1)
+
+
+def test_names_for_one_thing_are_linked_by_a_distinctive_word():
+    docs = [
+        parse_document("a.md", "Lavrov discussed the Pakistan Stream (North-South) Gas Pipeline in Islamabad. "
+                               "The Stream Gas Pipeline Project will carry gas from Karachi.\n"),
+        parse_document("b.md", "In Islamabad, Lavrov said work on the North-South gas pipeline would start soon.\n"),
+        parse_document("c.md", "Islamabad also hopes to finish the Gwadar port with help from Lavrov's team.\n"),
+    ]
+    result = analyze(docs)
+    assert [(a.names, a.sources) for a in result.aliases] == [
+        (("North-South pipeline", "Pakistan Stream North-South pipeline", "Stream pipeline"), ("a.md", "b.md"))
+    ]
