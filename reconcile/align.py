@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .compare import Measure
-from .models import Claim, Sentence
+from .models import Claim, DisjointSets, Sentence
 from .quantities import STOPWORDS
 
 SAME_STORY = 0.25  # weighted share of names two articles need to be one story
@@ -232,28 +232,22 @@ def find_aliases(
                 story_of[name] = stories.get(source, 0)
                 mentions[(source, s.index)].add(name)
     common = _common_story_names(sentences, stories)
-    parent = {name: name for name in tokens}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets = DisjointSets()
 
     names = sorted(tokens)
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             same_thing = a.rsplit(" ", 1)[1] == b.rsplit(" ", 1)[1] and story_of[a] == story_of[b]
             if same_thing and (tokens[a] & tokens[b]) - common[story_of[a]]:
-                parent[find(a)] = find(b)
+                sets.union(a, b)
     for together in mentions.values():
         ordered = sorted(together)
         for a, b in zip(ordered, ordered[1:]):
             if a.rsplit(" ", 1)[1] == b.rsplit(" ", 1)[1]:
-                parent[find(a)] = find(b)
+                sets.union(a, b)
     groups: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        groups[find(name)].append(name)
+        groups[sets.find(name)].append(name)
     aliases, canonical_of = [], {}
     for members in groups.values():
         canonical = max(members, key=lambda n: (len(where[n]), -len(n), n))
@@ -295,13 +289,7 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
     for path in sorted(names):
         for w in names[path]:
             postings[w].append(path)
-    parent = {path: path for path in names}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets = DisjointSets()
 
     limit = max(50, int(0.05 * total))  # a name in that many articles is no evidence of one story
     checked: set[tuple[str, str]] = set()
@@ -311,15 +299,15 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
             continue
         for i, a in enumerate(paths):
             for b in paths[i + 1:]:
-                if (a, b) in checked or find(a) == find(b):
+                if (a, b) in checked or sets.find(a) == sets.find(b):
                     continue
                 checked.add((a, b))
                 # one shared name is a coincidence unless an article names almost nothing
                 enough = 2 if min(len(names[a]), len(names[b])) >= 5 else 1
                 if len(names[a] & names[b]) >= enough and _overlap(names[a], names[b], idf) >= SAME_STORY:
-                    parent[find(a)] = find(b)
+                    sets.union(a, b)
     roots: dict[str, int] = {}
-    return {path: roots.setdefault(find(path), len(roots)) for path in sorted(names)}
+    return {path: roots.setdefault(sets.find(path), len(roots)) for path in sorted(names)}
 
 
 def spelling_map(words: Iterable[str]) -> dict[str, str]:

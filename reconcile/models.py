@@ -73,3 +73,24 @@ class Claim:
     context: tuple[str, ...] = field(default=())  # content words of the sentence, for alignment
     local: tuple[str, ...] = field(default=())  # the words next to this figure, up to a comma or "and"
     nearby: tuple[str, ...] = field(default=())  # the previous sentence's words: "The line will carry…"
+
+
+class DisjointSets:
+    """Union-find over hashable items, each its own set until joined."""
+
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def __contains__(self, item) -> bool:
+        return item in self.parent
+
+    def find(self, item):
+        parent = self.parent
+        parent.setdefault(item, item)
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]  # path halving keeps the trees flat
+            item = parent[item]
+        return item
+
+    def union(self, a, b) -> None:
+        self.parent[self.find(a)] = self.find(b)

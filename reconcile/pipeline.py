@@ -18,7 +18,7 @@ from .align import Alias, Alignment, Copy, Variant, align, find_aliases, find_co
 from .compare import Measure, Verdict, consistent, judge, measure
 from .extract import extract_claims
 from .ingest import Skipped, read_documents
-from .models import Claim, Document, Sentence
+from .models import Claim, DisjointSets, Document, Sentence
 from .segment import segment
 
 PARALLEL_MIN_BYTES = 2_000_000  # below this a process pool costs more than it saves
@@ -147,20 +147,13 @@ def _within_source_pairs(claims, measures, documents) -> list[Alignment]:
 
 
 def _judge_all(claims, measures, alignments: list[Alignment]) -> list[Judged]:
-    parent = list(range(len(claims)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets()
     for al in alignments:
-        parent[find(al.a)] = find(al.b)
+        sets.union(al.a, al.b)
     fact_ids: dict[int, int] = {}
     judged = []
     for al in sorted(alignments, key=lambda x: (x.a, x.b)):
-        root = find(al.a)
+        root = sets.find(al.a)
         fact = fact_ids.setdefault(root, len(fact_ids) + 1)
         verdict = judge(claims[al.a], claims[al.b], measures[al.a], measures[al.b], al.copied)
         judged.append(Judged(al.a, al.b, verdict, fact, al.score, al.copied))
@@ -205,21 +198,13 @@ def _agree(i: int, k: int, claims, measures, agrees) -> bool:
 
 def _origins(claims: list[Claim], copies: list[Copy]) -> list[int]:
     """Claims in copied sentences share one origin; every other claim is its own source's."""
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets()
     for c in copies:
-        parent[find((c.source_a, c.sentence_a))] = find((c.source_b, c.sentence_b))
+        sets.union((c.source_a, c.sentence_a), (c.source_b, c.sentence_b))
     keys: dict[object, int] = {}
     result = []
     for c in claims:
-        key = find((c.source, c.sentence)) if (c.source, c.sentence) in parent else c.source
+        key = sets.find((c.source, c.sentence)) if (c.source, c.sentence) in sets else c.source
         result.append(keys.setdefault(key, len(keys)))
     return result
 
