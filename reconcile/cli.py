@@ -73,14 +73,16 @@ def run(
     report: Annotated[Path, typer.Option(help="Markdown report to write.")] = Path("reconcile-report.md"),
     jobs: Annotated[int, typer.Option(min=1, help="Processes for extraction (default: CPU cores).")] = os.cpu_count() or 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    max_file_bytes: Annotated[int, typer.Option(min=1, help="Skip larger files (named in the summary).")] = 50_000_000,
+    max_sentence: Annotated[int, typer.Option(min=100, help="Cut longer sentences at a space.")] = 5_000,
 ) -> None:
     """Read every article in CORPUS, store claims and contradictions, write the report."""
-    from .pipeline import run_corpus
+    from .pipeline import Limits, run_corpus
     from .report import render_markdown
     from .store import open_database, save
 
     def body():
-        result = run_corpus(corpus, jobs=jobs)
+        result = run_corpus(corpus, jobs=jobs, limits=Limits(max_file_bytes, max_sentence))
         database = open_database(str(db))
         save(database, result)
         try:

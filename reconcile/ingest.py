@@ -126,7 +126,7 @@ def read_documents(
         relative = path.relative_to(root).as_posix()
         try:
             if path.stat().st_size > max_bytes:
-                skipped.append(Skipped(relative, f"larger than {max_bytes:,} bytes (raise the limit to read it)"))
+                skipped.append(Skipped(relative, f"larger than {max_bytes:,} bytes (raise --max-file-bytes to read it)"))
                 continue
             raw = path.read_bytes()
         except OSError as error:

@@ -17,9 +17,9 @@ from datetime import date
 from .align import Alias, Alignment, Copy, Variant, align, find_aliases, find_copies, find_stories, find_variants
 from .compare import Measure, Verdict, consistent, judge, measure
 from .extract import extract_claims
-from .ingest import Skipped, read_documents
+from .ingest import MAX_FILE_BYTES, Skipped, read_documents
 from .models import Claim, DisjointSets, Document, Sentence
-from .segment import segment
+from .segment import MAX_SENTENCE, segment
 
 PARALLEL_MIN_BYTES = 2_000_000  # below this a process pool costs more than it saves
 
@@ -67,26 +67,38 @@ class RunResult:
         return [j for j in self.judged if not j.verdict.agree]
 
 
-def _extract_one(document: Document) -> tuple[list[Sentence], list[Claim]]:
-    sentences = segment(document)
+@dataclass(frozen=True)
+class Limits:
+    """Explicit bounds on input, far above what a real article needs."""
+
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_sentence: int = MAX_SENTENCE
+
+
+def _extract_one(document: Document, max_sentence: int = MAX_SENTENCE) -> tuple[list[Sentence], list[Claim]]:
+    sentences = segment(document, max_sentence)
     return sentences, extract_claims(document, sentences)
 
 
 def extract_all(
-    documents: Sequence[Document], jobs: int = 1, min_bytes: int = PARALLEL_MIN_BYTES
+    documents: Sequence[Document], jobs: int = 1, min_bytes: int = PARALLEL_MIN_BYTES,
+    max_sentence: int = MAX_SENTENCE,
 ) -> list[tuple[list[Sentence], list[Claim]]]:
     """Per-document extraction, in a process pool when the corpus is big enough to pay for it.
     Results come back in document order either way."""
     size = sum(len(d.text) for d in documents)
     if jobs > 1 and len(documents) > 1 and size >= min_bytes:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(_extract_one, documents, chunksize=max(1, len(documents) // (jobs * 4))))
-    return [_extract_one(d) for d in documents]
+            return list(pool.map(_extract_one, documents, [max_sentence] * len(documents),
+                                 chunksize=max(1, len(documents) // (jobs * 4))))
+    return [_extract_one(d, max_sentence) for d in documents]
 
 
-def analyze(documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1) -> RunResult:
+def analyze(
+    documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1, limits: Limits = Limits()
+) -> RunResult:
     """Claims, copies, alignments, verdicts and facts for already-ingested documents."""
-    extracted = extract_all(documents, jobs)
+    extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence)
     sentences = {d.path: s for d, (s, _) in zip(documents, extracted)}
     claims = [c for _, cs in extracted for c in cs]
     stories = find_stories({d.path: "\n".join(d.text[a:b] for a, b in d.blocks) for d in documents})
@@ -103,9 +115,9 @@ def analyze(documents: list[Document], skipped: list[Skipped] | None = None, job
                      list(skipped or []), stories, aliases, assumed)
 
 
-def run_corpus(folder: str | os.PathLike, jobs: int = 1) -> RunResult:
-    documents, skipped = read_documents(folder)
-    return analyze(documents, skipped, jobs)
+def run_corpus(folder: str | os.PathLike, jobs: int = 1, limits: Limits = Limits()) -> RunResult:
+    documents, skipped = read_documents(folder, limits.max_file_bytes)
+    return analyze(documents, skipped, jobs, limits)
 
 
 def _body_text(sentences: list[Sentence]) -> str:

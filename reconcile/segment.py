@@ -22,23 +22,23 @@ TOKEN_BEFORE_RE = re.compile(r"([\w.'’-]+)$")
 MAX_SENTENCE = 5_000  # characters; longer runs (tables, dumps) are cut at a space
 
 
-def segment(document: Document) -> list[Sentence]:
+def segment(document: Document, max_sentence: int = MAX_SENTENCE) -> list[Sentence]:
     """Sentences of the kept paragraphs, in order, with 1-based line numbers."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", document.text)]
     sentences: list[Sentence] = []
     for block_start, block_end in document.blocks:
         for sentence_start, sentence_end in split_sentences(document.text, block_start, block_end):
-            for start, end in _capped(document.text, sentence_start, sentence_end):
+            for start, end in _capped(document.text, sentence_start, sentence_end, max_sentence):
                 line = bisect.bisect_right(line_starts, start)
                 sentences.append(Sentence(len(sentences), start, end, line, document.text[start:end]))
     return sentences
 
 
-def _capped(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
-    """Cut an overlong sentence into pieces of at most MAX_SENTENCE characters, at spaces."""
-    while end - start > MAX_SENTENCE:
-        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
-        cut = cut if cut > start else start + MAX_SENTENCE
+def _capped(text: str, start: int, end: int, limit: int) -> Iterable[tuple[int, int]]:
+    """Cut an overlong sentence into pieces of at most `limit` characters, at spaces."""
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
         yield from trimmed(text, start, cut)
         start = cut
     yield from trimmed(text, start, end)

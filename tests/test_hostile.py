@@ -59,3 +59,14 @@ def test_hostile_corpus_runs_end_to_end(tmp_path):
         assert db.execute("pragma integrity_check").fetchone() == ("ok",)
         skipped = dict(db.execute("select path, reason from skipped"))
     assert skipped["empty.txt"] == "empty file"
+
+
+def test_limits_are_options(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "big.md").write_text("The dam is 180 metres tall. " * 100)
+    (corpus / "small.md").write_text("The dam is 180 metres tall.")
+    result = runner.invoke(app, ["run", str(corpus), "--db", str(tmp_path / "l.db"), "--report",
+                                 str(tmp_path / "l.md"), "--max-file-bytes", "1000", "--max-sentence", "100"])
+    assert result.exit_code == 0, result.output
+    assert "skipped big.md: larger than 1,000 bytes (raise --max-file-bytes to read it)" in result.stderr

@@ -82,7 +82,7 @@ def test_oversized_binary_and_empty_files_are_skipped_by_name(tmp_path):
     documents, skipped = read_documents(tmp_path, max_bytes=1000)
     assert [d.path for d in documents] == ["ok.txt"]
     assert [(s.path, s.reason) for s in skipped] == [
-        ("big.txt", "larger than 1,000 bytes (raise the limit to read it)"),
+        ("big.txt", "larger than 1,000 bytes (raise --max-file-bytes to read it)"),
         ("empty.txt", "empty file"),
         ("image.md", "binary file"),
     ]
