@@ -77,11 +77,11 @@ def run(
     max_sentence: Annotated[int, typer.Option(min=100, help="Cut longer sentences at a space.")] = 5_000,
 ) -> None:
     """Read every article in CORPUS, store claims and contradictions, write the report."""
-    from .pipeline import Limits, run_corpus
-    from .report import render_markdown
-    from .store import open_database, save
-
     def body():
+        from .pipeline import Limits, run_corpus
+        from .report import render_markdown
+        from .store import open_database, save
+
         result = run_corpus(corpus, jobs=jobs, limits=Limits(max_file_bytes, max_sentence))
         database = open_database(str(db))
         save(database, result)
