@@ -26,9 +26,9 @@ from .models import Claim, DisjointSets, Sentence
 from .quantities import STOPWORDS
 
 SAME_STORY = 0.25  # weighted share of names two articles need to be one story
-MIN_SCORE = 0.3
-NEARBY_WEIGHT = 0.5
-RECIPROCAL_FACTOR = 0.5  # each other's best match in the other source, with a word nearby or a predicate in common  # weighted word overlap for two claims to be about the same thing
+MIN_SCORE = 0.3  # weighted word overlap for two claims to be about the same thing
+NEARBY_WEIGHT = 0.5  # the previous sentence's words count half
+RECIPROCAL_FACTOR = 0.5  # each other's best match in the other source, with a word nearby or a predicate in common
 HEAD_BONUS = 0.2  # "a 1,100-km pipeline" and "a 680-mile pipeline": the head noun is strong evidence
 PREDICATE_BONUS = 0.1  # both say "supplied" (or "cost", "capacity"): the same kind of statement
 COUNTED_FACTOR = 2  # "38 survivors rescued" / "45 survivors rescued": the thing and the verb say a lot
@@ -363,9 +363,13 @@ def align(
 ) -> list[Alignment]:
     """Compatible pairs of claims from different sources about the same thing."""
     spelling = spelling_map(w for c in claims for w in c.context)
+
+    def normal(word: str) -> str:  # one spelling, one stem
+        return _lemma(spelling.get(word, word))
+
     # a sentence naming a thing by any of its names counts as naming it: "§Stream pipeline"
     bags = [
-        frozenset(_lemma(spelling.get(w, w)) for w in c.context)
+        frozenset(normal(w) for w in c.context)
         | {f"§{name}" for name in (things or {}).get((c.source, c.sentence), ())}
         for c in claims
     ]
@@ -375,7 +379,7 @@ def align(
     # the sentence before counts at half weight: it often names what "the line" or "it" is
     weights = []
     for bag, c in zip(bags, claims):
-        weighted = {w: NEARBY_WEIGHT for w in (_lemma(spelling.get(x, x)) for x in c.nearby) if w in idf}
+        weighted = {w: NEARBY_WEIGHT for w in map(normal, c.nearby) if w in idf}
         weighted.update({w: 1.0 for w in bag})
         weights.append(weighted)
     copied = {(c.source_a, c.sentence_a, c.source_b, c.sentence_b) for c in copies}
@@ -387,7 +391,7 @@ def align(
         if m is not None:
             blocks[((stories or {}).get(claims[i].source, 0), m.dimension)].append(i)
             per_sentence[(claims[i].source, claims[i].sentence, m.dimension)] += 1
-    local = [frozenset(_lemma(spelling.get(w, w)) for w in c.local) for c in claims]
+    local = [frozenset(map(normal, c.local)) for c in claims]
     # what a claim can be found by: its words, and what it says (predicate) of what (head noun)
     keys = [bag | {f"§{c.predicate}"} if c.predicate else bag for bag, c in zip(bags, claims)]
     keys = [k | {f"§head:{_head(c)}"} if c.head else k for k, c in zip(keys, claims)]

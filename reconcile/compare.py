@@ -192,8 +192,8 @@ def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool
     left = f"{a.quantity.surface} = {_bounded(a, ma, unit)}"
     right = f"{b.quantity.surface} = {_bounded(b, mb, unit)}"
     if ma.dimension == EVENT_YEAR:
-        left = f"{a.quantity.surface} → last in {_year_span(ma)}"
-        right = f"{b.quantity.surface} → last in {_year_span(mb)}"
+        left = f"{a.quantity.surface} → last in {year_span(ma)}"
+        right = f"{b.quantity.surface} → last in {year_span(mb)}"
     if agree:
         return f"{left} ≈ {right}: agree within the precision printed"
     if ma.dimension == EVENT_YEAR:
@@ -219,7 +219,8 @@ def _bounded(claim: Claim, m: Measure, unit: str) -> str:
     return prefix.get(claim.quantity.bound, "") + shown
 
 
-def _year_span(m: Measure) -> str:
+def year_span(m: Measure) -> str:
+    """The years an event-year interval allows: "2012" or "2011–2012"."""
     low, high = int(m.low), int(m.high)
     return str(high) if low == high else f"{low}–{high}"
 

@@ -49,7 +49,6 @@ IDIOM_WORDS = {
     "tens of thousands of": (20000, "vague", 20000, 99999),
     "hundreds of thousands of": (200000, "vague", 200000, 999999),
     "millions of": (2e6, "vague", 2e6, 9.99e8),
-    "a": (1, "exact", None, None), "an": (1, "exact", None, None),
 }
 def trie_regex(words: list[str]) -> str:
     """One alternation factored by shared prefixes: Python's re tries alternatives one by
@@ -80,7 +79,7 @@ def trie_regex(words: list[str]) -> str:
 TENS_PATTERN = trie_regex(list(TENS_WORDS))
 DIGIT_WORD_PATTERN = trie_regex([k for k in UNITS_WORDS if UNITS_WORDS[k] < 10])
 NUMBER_WORD = rf"{TENS_PATTERN}(?:[-\s]{DIGIT_WORD_PATTERN})?|{trie_regex(list(UNITS_WORDS))}"
-IDIOM = trie_regex([k for k in IDIOM_WORDS if k not in ("a", "an")])
+IDIOM = trie_regex(list(IDIOM_WORDS))
 FRACTION = trie_regex(list(FRACTION_WORDS))
 
 # Fast first-character tests come first: the regex is tried at every position of the text.
@@ -169,7 +168,6 @@ RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.
 HALF_A_RE = re.compile(r"\s+a\s+(?P<scale>million|billion|trillion)\b", re.I)
 WORD_RE = re.compile(r"\s*([A-Za-z][\w'’\-]*)")
 TIME_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b))", re.I)
-CAPITALIZED_BEFORE_RE = re.compile(r"\b([A-Z][\w\-]*)[ \u00a0]$")
 
 STOPWORDS = frozenset(
     """a an the of in on at to for from by with and or but nor is are was were be been being has

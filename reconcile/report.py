@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .compare import EVENT_YEAR, Measure, format_value
+from .compare import EVENT_YEAR, Measure, format_value, year_span
 from .models import Claim
 from .pipeline import Fact, RunResult
 from . import units
@@ -116,8 +116,7 @@ def _fact_unit(result: RunResult, fact: Fact) -> str:
 
 def _normalized(m: Measure, unit: str, claim: Claim) -> str:
     if m.dimension == EVENT_YEAR:
-        low, high = int(m.low), int(m.high)
-        return f"last in {high}" if low == high else f"last in {low}–{high}"
+        return f"last in {year_span(m)}"
     value = format_value(units.from_base(m.value, unit), unit, claim.quantity.thing)
     prefix = {"upper": "≤ ", "lower": "≥ ", "approx": "~", "vague": "≥ ", "range": "~"}
     return prefix.get(claim.quantity.bound, "") + value
