@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from . import frames
 from .compare import Measure
 from .models import Claim, DisjointSets, Sentence
 from .quantities import STOPWORDS
@@ -31,6 +32,7 @@ NEARBY_WEIGHT = 0.5  # the previous sentence's words count half
 RECIPROCAL_FACTOR = 0.5  # each other's best match in the other source, with a word nearby or a predicate in common
 HEAD_BONUS = 0.2  # "a 1,100-km pipeline" and "a 680-mile pipeline": the head noun is strong evidence
 PREDICATE_BONUS = 0.1  # both say "supplied" (or "cost", "capacity"): the same kind of statement
+FRAME_BONUS = MIN_SCORE  # both frames name one attribute: that alone pairs them, words only rank
 COUNTED_FACTOR = 2  # "38 survivors rescued" / "45 survivors rescued": the thing and the verb say a lot
 COMMON_IN_BLOCK = 0.2  # words in more of a block's claims than this share are not indexed
 COPY_SIMILARITY = 88.0  # rapidfuzz ratio of masked sentences, 0-100
@@ -39,10 +41,6 @@ SHINGLE = 4
 MAX_SHINGLE_POSTINGS = 16
 SMALL_GROUP = 8
 SPELLING_SIMILARITY = 85.0
-EVENT_PREDICATES = frozenset({
-    "supplied", "purchase", "payment", "investment", "killed", "injured", "rescued", "employment",
-    "displaced", "destroyed",
-})
 WORD_RE = re.compile(r"[a-z][a-z'’\-]+|\d[\d,.]*")
 NAME_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*\b")
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
@@ -389,18 +387,21 @@ def align(
     per_sentence: Counter = Counter()
     for i, m in enumerate(measures):
         if m is not None:
-            blocks[((stories or {}).get(claims[i].source, 0), m.dimension)].append(i)
-            per_sentence[(claims[i].source, claims[i].sentence, m.dimension)] += 1
+            blocks[((stories or {}).get(claims[i].source, 0), block_dimension(claims[i], m))].append(i)
+            per_sentence[(claims[i].source, claims[i].sentence, block_dimension(claims[i], m))] += 1
     local = [frozenset(map(normal, c.local)) for c in claims]
     # what a claim can be found by: its words, and what it says (predicate) of what (head noun)
     keys = [bag | {f"§{c.predicate}"} if c.predicate else bag for bag, c in zip(bags, claims)]
     keys = [k | {f"§head:{_head(c)}"} if c.head else k for k, c in zip(keys, claims)]
+    keys = [k | {f"{ATTRIBUTE_KEY}{c.frame.attribute}"} if c.frame.attribute else k for k, c in zip(keys, claims)]
 
     def pairable(i: int, j: int) -> bool:
         a, b = claims[i], claims[j]
         if a.source == b.source or not compatible(a, b):
             return False
-        crowded = max(per_sentence[(c.source, c.sentence, measures[i].dimension)] for c in (a, b)) > 1
+        if measures[i].dimension != measures[j].dimension and _printed(a) != _printed(b):
+            return False  # "3 percentage points" and "25%" measure a change differently
+        crowded = max(per_sentence[(c.source, c.sentence, block_dimension(c, measures[k]))] for c, k in ((a, i), (b, j))) > 1
         return not crowded or bool(local[i] & local[j])  # crowded figures need their own words
 
     scored: dict[tuple[int, int], tuple[float, float, bool]] = {}
@@ -414,6 +415,8 @@ def align(
             same_predicate = bool(a.predicate) and a.predicate == b.predicate
             counted = a.quantity.kind == "count" and b.quantity.kind == "count"
             bonus = HEAD_BONUS * same_head + PREDICATE_BONUS * same_predicate * (1 + COUNTED_FACTOR * counted)
+            if a.frame.attribute and a.frame.attribute == b.frame.attribute:
+                bonus += FRAME_BONUS
             score = 1.0 if is_copy else min(1.0, _weighted_overlap(weights[i], weights[j], idf) + bonus)
             threshold = MIN_SCORE * (1.5 if _is_duration(a) and not same_head else 1)
             scored[(i, j)] = (score, threshold, is_copy)
@@ -427,6 +430,21 @@ def align(
         and (bool(local[i] & local[j]) or bool(claims[i].predicate) and claims[i].predicate == claims[j].predicate)
     ]
     return sorted(alignments, key=lambda x: (x.a, x.b))
+
+
+PERCENT_DIMENSIONS = frozenset({"dimensionless", "[percentage_point]"})
+
+
+def block_dimension(claim: Claim, m: Measure) -> str:
+    """Claims meet only within one dimension; a change in percent and one in percentage points
+    meet too, so that "rose 3 percent" against "rose 3 percentage points" can be diagnosed."""
+    if claim.frame.change in ("up", "down") and m.dimension in PERCENT_DIMENSIONS:
+        return "percent-change"
+    return m.dimension
+
+
+def _printed(claim: Claim) -> float | None:
+    return claim.quantity.value
 
 
 def _best_partners(scored, claims) -> dict[tuple[int, str], int]:
@@ -450,7 +468,7 @@ def _candidates(members: list[int], keys) -> Iterable[tuple[int, int]]:
     seen: set[tuple[int, int]] = set()
     for w in sorted(postings):
         ids = postings[w]
-        if len(ids) > limit:
+        if len(ids) > limit and not w.startswith(ATTRIBUTE_KEY):  # a common word; an attribute is never dropped
             continue
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
@@ -496,13 +514,17 @@ def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, ba
     return bool(base_a) and base_a == base_b
 
 
+ATTRIBUTE_KEY = "§attribute:"
+
+
 def compatible(a: Claim, b: Claim) -> bool:
-    """Could these two claims state the same fact? Predicate, part, increment, head, modality."""
-    base_a, *qualifiers_a = a.predicate.split("+")
-    base_b, *qualifiers_b = b.predicate.split("+")
-    if base_a and base_b and base_a != base_b:
+    """Could these two claims state the same fact? Their frames first (subject, attribute,
+    part, period, change, modality), then what an adjectival figure modifies."""
+    if not frames.compatible(a.frame, b.frame):
         return False
-    if sorted(qualifiers_a) != sorted(qualifiers_b):
+    base_a = a.predicate.split("+")[0]
+    base_b = b.predicate.split("+")[0]
+    if (base_a == "last-occurrence") != (base_b == "last-occurrence"):
         return False
     head_a, head_b = _head(a), _head(b)
     if head_a and head_b and head_a != head_b:
@@ -510,8 +532,6 @@ def compatible(a: Claim, b: Claim) -> bool:
     if _is_duration(a) and not _same_duration(a, b, head_a, head_b, base_a, base_b):
         return False  # "a two-day trip" vs "follows by one day": lengths of what?
     counts = a.quantity is not None and a.quantity.kind == "count"
-    if counts and (base_a in EVENT_PREDICATES or base_b in EVENT_PREDICATES) and base_a != base_b:
+    if counts and bool(a.frame.attribute) != bool(b.frame.attribute):
         return False  # "42 people died" and "120,000 people are in camps": counts need their event
-    if (base_a in EVENT_PREDICATES or base_b in EVENT_PREDICATES) and a.modality != b.modality:
-        return "reported" in (a.modality, b.modality)
     return True

@@ -16,7 +16,8 @@ from . import units
 from .models import Claim
 
 SLACK = 0.01  # relative: printed conversions are rounded
-SAME_BOUND_RATIO = 1.5  # two floors (or two ceilings) this far apart are different figures
+MISLEADING_BOUND = 3.0  # "up to 80,000" where the facts say 20,000: consistent, but misleading
+SHORT_TON_KG, LONG_TON_KG = 907.18474, 1016.0469088  # a bare "ton" may be short, metric or long
 APPROX = 0.1  # "about", "nearly", "an estimated": 10% either way
 EVENT_YEAR = "event-year"  # "first visit in nine years" in a 2021 article -> 2012
 
@@ -29,6 +30,9 @@ SLIPS: list[tuple[float, str, str]] = [
     (1.10231, "unit-confusion", "short tons and tonnes confused"),
     (365.0, "rate-confusion", "per day and per year confused"),
     (12.0, "rate-confusion", "per month and per year confused"),
+    (24.0, "rate-confusion", "per hour and per day confused"),
+    (7.0, "rate-confusion", "per day and per week confused"),
+    (52.18, "rate-confusion", "per week and per year confused"),
     (1000.0, "scale-confusion", "a factor of 1,000 (thousand/million/billion, kilo/mega/giga)"),
     (1e6, "scale-confusion", "a factor of a million (million/trillion)"),
     (100.0, "unit-confusion", "percent and fraction confused"),
@@ -70,7 +74,10 @@ def measure(claim: Claim, published: date | None) -> Measure | None:
         return None
     low, high = interval(q.value, q.bound, q.low, q.high, q.precision)
     to_base = lambda x: units.to_base(x, q.unit) if math.isfinite(x) else x  # noqa: E731
-    return Measure(q.si_value, to_base(low), to_base(high), q.dimension or "", q.unit)
+    low_base, high_base = to_base(low), to_base(high)
+    if q.unit == "short_ton" and "short" not in q.surface.lower():
+        low_base, high_base = low_base, high * LONG_TON_KG if math.isfinite(high) else high
+    return Measure(q.si_value, low_base, high_base, q.dimension or "", q.unit)
 
 
 def interval(value: float, bound: str, low: float | None, high: float | None, precision: float) -> tuple[float, float]:
@@ -107,7 +114,14 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
     ratio = _ratio(ma.value, mb.value)
     agree = consistent(a, b, ma, mb)
     kind, why = "agreement", ""
-    if not agree:
+    if (copied and agree and a.source != b.source and a.quantity.unit == b.quantity.unit
+            and a.quantity.bound == b.quantity.bound and _printed_number(a) != _printed_number(b)):
+        agree = False  # a reprint that changed the figure, even within the hedge
+    if not agree and _is_update(a, b, ma, mb):
+        agree, kind, why = True, "update", "a later, higher count of a running tally"
+    elif agree and a.source != b.source and (bound := _misleading_bound(a, b, ma, mb)):
+        agree, kind, why = False, bound, "a bound consistent with the other figure but 3x or more away from it"
+    elif not agree:
         kind, why = diagnose(a, b, ma, mb, ratio)
         if a.source == b.source:
             kind = "within-source"
@@ -124,13 +138,29 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
 
 
 def consistent(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
-    """Can both figures be true of one fact, given their precision and hedges?"""
-    if not _overlap(ma, mb):
+    """Can both figures be true of one fact, given their precision and hedges? Two floors
+    ("at least 40", "at least 95") or two ceilings always can."""
+    return _overlap(ma, mb)
+
+
+def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
+    """A running tally that grew: the later report's count is higher."""
+    if not (a.frame.tally and b.frame.tally and a.frame.as_of and b.frame.as_of) or a.frame.as_of == b.frame.as_of:
         return False
-    if a.quantity.bound == b.quantity.bound and a.quantity.bound in ("upper", "lower"):
-        # "at least 112" and "at least 212" overlap, but report different tolls
-        return _ratio(ma.value, mb.value) < SAME_BOUND_RATIO
-    return True
+    earlier, later = (ma, mb) if a.frame.as_of < b.frame.as_of else (mb, ma)
+    return later.value > earlier.value
+
+
+def _misleading_bound(a: Claim, b: Claim, ma: Measure, mb: Measure) -> str:
+    """"up to 80,000" against 20,000 (overstated), "more than 40" against 1,900 (understated)."""
+    for x, y, mx, my in ((a, b, ma, mb), (b, a, mb, ma)):
+        if x.quantity.bound in ("upper", "lower") and y.quantity.bound in ("exact", "approx") and my.value:
+            ratio = mx.value / my.value
+            if x.quantity.bound == "upper" and ratio >= MISLEADING_BOUND:
+                return "overstated-bound"
+            if x.quantity.bound == "lower" and 0 < ratio <= 1 / MISLEADING_BOUND:
+                return "understated-bound"
+    return ""
 
 
 def _overlap(ma: Measure, mb: Measure) -> bool:
@@ -153,6 +183,8 @@ def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tupl
         return "date-mismatch", ""
     if ma.dimension == "[time]" and a.quantity.kind == b.quantity.kind == "duration":
         return "duration-mismatch", ""
+    if ma.dimension != mb.dimension and {a.quantity.kind, b.quantity.kind} == {"percent"}:
+        return "percent-points", "percent and percentage points confused"
     same_number = _printed_number(a) == _printed_number(b) and a.quantity.unit != b.quantity.unit
     units_differ = units.split_multiple(a.quantity.unit or "")[1] != units.split_multiple(b.quantity.unit or "")[1]
     for slip_ratio, kind, why in SLIPS:
@@ -170,7 +202,9 @@ def _printed_number(claim: Claim) -> float | None:
 
 
 def _severity(kind: str, ratio: float, ma: Measure, mb: Measure) -> str:
-    if kind in ("unit-confusion", "scale-confusion", "rate-confusion", "altered-copy") or ratio >= 1.5:
+    if kind in ("overstated-bound", "understated-bound"):
+        return "medium"
+    if kind in ("unit-confusion", "scale-confusion", "rate-confusion", "altered-copy", "percent-points") or ratio >= 1.5:
         return "high"
     return "medium" if ratio >= 1.1 or kind == "date-mismatch" else "low"
 

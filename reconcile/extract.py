@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from . import frames
 from .models import Claim, Document, Quantity, Sentence
 from .quantities import STOPWORDS, extract_quantities, rupee_for
 from .segment import segment
@@ -77,6 +78,8 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     """Claims of one document, in reading order; sentences without figures become text claims."""
     sentences = segment(document) if sentences is None else sentences
     rupee = rupee_for(document.text)
+    capitalized = frames.capitalized_words(document.text)
+    year = document.published.year if document.published else None
     claims: list[Claim] = []
     previous: list[str] = []
     for sentence in sentences:
@@ -84,13 +87,14 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
             for q in extract_quantities(sentence.text, rupee=rupee)
         ]
-        claims.extend(_sentence_claims(document, sentence, mentions, previous))
+        claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
         previous = _content_words(sentence.text)
     return claims
 
 
 def _sentence_claims(
-    document: Document, sentence: Sentence, mentions: list[Quantity], previous: list[str]
+    document: Document, sentence: Sentence, mentions: list[Quantity], previous: list[str],
+    capitalized: frozenset[str] = frozenset(), year: int | None = None,
 ) -> list[Claim]:
     text = document.text
     clauses = _clauses(sentence)
@@ -127,12 +131,16 @@ def _sentence_claims(
         if _is_part(head, before[-50:]):
             qualifiers.append("part")
         modality = _modality(before)
+        others = [m for m in mentions if m is not q]
+        frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, head, modality)
+        if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute)) != q.thing:
+            q = replace(q, thing=thing, dimension=re.sub(r"^count:\S+", f"count:{thing}", q.dimension or ""))
         claims.append(Claim(
             source=document.path, sentence=sentence.index, start=s, end=e, text=clause,
             subject=_subject(clause), head=head, predicate="+".join([predicate] + qualifiers) if predicate or qualifiers else "",
             modality=modality, attribution=attribution, quantity=q, context=tuple(words),
             local=tuple(_local_words(text, sentence, figures, figures.index(q)) if q in figures else ()),
-            nearby=tuple(previous),
+            nearby=tuple(previous), frame=frame,
         ))
     return claims
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .frames import Frame
+
 
 @dataclass(frozen=True)
 class Document:
@@ -73,6 +75,7 @@ class Claim:
     context: tuple[str, ...] = field(default=())  # content words of the sentence, for alignment
     local: tuple[str, ...] = field(default=())  # the words next to this figure, up to a comma or "and"
     nearby: tuple[str, ...] = field(default=())  # the previous sentence's words: "The line will carry…"
+    frame: Frame = field(default=Frame())  # what the figure is about: subject, attribute, part, period...
 
 
 class DisjointSets:

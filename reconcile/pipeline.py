@@ -11,9 +11,10 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from . import frames
 from .align import Alias, Alignment, Copy, Variant, align, find_aliases, find_copies, find_stories, find_variants
 from .compare import Measure, Verdict, consistent, judge, measure
 from .extract import extract_claims
@@ -103,6 +104,8 @@ def analyze(
     claims = [c for _, cs in extracted for c in cs]
     stories = find_stories({d.path: "\n".join(d.text[a:b] for a, b in d.blocks) for d in documents})
     published, assumed = _publication_dates(documents, stories)
+    # an assumed date says nothing about when a tally was true: only printed dates set as-of
+    claims = [_dated(c, None if c.source in assumed else published.get(c.source)) for c in claims]
     measures = [measure(c, published.get(c.source)) for c in claims]
     copies = find_copies(sentences)
     variants = find_variants({path: _body_text(items) for path, items in sentences.items()})
@@ -113,6 +116,13 @@ def analyze(
     facts = _facts(claims, measures, judged, copies)
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
                      list(skipped or []), stories, aliases, assumed)
+
+
+def _dated(claim: Claim, published: date | None) -> Claim:
+    """The claim with its frame's as-of date, once its article's date is known."""
+    if claim.quantity is None or published is None:
+        return claim
+    return replace(claim, frame=replace(claim.frame, as_of=frames.as_of(claim.frame, published)))
 
 
 def run_corpus(folder: str | os.PathLike, jobs: int = 1, limits: Limits = Limits()) -> RunResult:
@@ -177,12 +187,11 @@ def _facts(claims, measures, judged: list[Judged], copies: list[Copy]) -> list[F
     origin = _origins(claims, copies)
     members: dict[int, set[int]] = defaultdict(set)
     disputed: dict[int, bool] = defaultdict(bool)
-    agrees: set[tuple[int, int]] = set()
+    agrees: dict[tuple[int, int], bool] = {}
     for j in judged:
         members[j.fact] |= {j.a, j.b}
         disputed[j.fact] |= not j.verdict.agree
-        if j.verdict.agree:
-            agrees |= {(j.a, j.b), (j.b, j.a)}
+        agrees[(j.a, j.b)] = agrees[(j.b, j.a)] = j.verdict.agree and j.verdict.kind != "update"
     facts = []
     for fact_id in sorted(members):
         ids = sorted(members[fact_id], key=lambda i: measures[i].value)
@@ -205,7 +214,10 @@ def _facts(claims, measures, judged: list[Judged], copies: list[Copy]) -> list[F
 
 
 def _agree(i: int, k: int, claims, measures, agrees) -> bool:
-    return (i, k) in agrees or consistent(claims[i], claims[k], measures[i], measures[k])
+    """The judged verdict where the pair was judged, else whether the intervals meet."""
+    if (i, k) in agrees:
+        return agrees[(i, k)]
+    return consistent(claims[i], claims[k], measures[i], measures[k])
 
 
 def _origins(claims: list[Claim], copies: list[Copy]) -> list[int]:

@@ -62,6 +62,13 @@ def test_expectation(result, case):
         assert flagged, f"missed: {item.get('why', '')}"
         if section == "altered_copies":
             assert any(j.verdict.kind == "altered-copy" for j in flagged)
+        elif "kind" in item:
+            assert item["kind"] in {j.verdict.kind for j in flagged}, [j.verdict.explanation for j in flagged]
+    elif section == "updates":
+        a = _claims_at(result, item["earlier"]["file"], item["earlier"]["quote"])
+        b = _claims_at(result, item["later"]["file"], item["later"]["quote"])
+        judged = [j for j in result.judged if {j.a, j.b} <= a | b and (j.a in a) != (j.b in a)]
+        assert judged and all(j.verdict.kind == "update" for j in judged), [j.verdict.explanation for j in judged]
     elif section == "agreements":
         a = _claims_at(result, item["a"]["file"], item["a"]["quote"])
         b = _claims_at(result, item["b"]["file"], item["b"]["quote"])

@@ -1,0 +1,491 @@
+"""Frames: what a figure is about, read from the words tied to it.
+
+A claim's frame is (subject, attribute, part, period, modality, change, as-of), in the spirit
+of the (entity, quantity, context) facts of quantity search (Qsearch, Ho et al. 2019) and the
+"concept" of CQE (Almasian et al. 2023). Two figures can only state one fact when their frames
+are compatible (`compatible`); word similarity may rank candidates, never override a conflict.
+
+Every part of the frame is read from the figure's own slot (the words between the nearest
+comma, semicolon, dash, bracket or conjunction on either side) or from the words grammatically
+next to it, never from cue words elsewhere in the sentence:
+- attribute: "60 metres *wide*", "*burned* 12,000 acres", "a *budget* of $41bn",
+  "40 people were *killed*", "61% *of the vote*", "a 400-metre *ship*" (its length);
+- subject: a name tied to the figure ("*Trump's* 232", "the *Cedar Flat* fire has ...",
+  "turnout *in Ohio*"); an unnamed figure ("the blaze", "it") is the story's thing;
+- part: "the city's *share* of", "a 40-km *section*", "3,000 children *among*", "*31 of* the";
+- period: "*last year's* budget", "*in 2019*", "the *previous* record";
+- change: "*rose by* 3%", "*fell* 12%" (an amount of change, not a level), "150,000 *more*";
+- as-of: the article's date moved by "on Tuesday", "yesterday", "a week ago".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import snowballstemmer
+
+if TYPE_CHECKING:
+    from .models import Quantity
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball (Porter2) stem of a lower-case word."""
+    return _STEMMER.stemWord(word.lower())
+
+
+# Attribute classes: news wordings of one measured attribute share a class. Keys are Snowball
+# stems. A word outside these classes is its own attribute (its stem).
+ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
+    "killed": ("kill", "dead", "die", "death", "toll", "fatal", "fatality", "perish", "lives", "life", "bodi", "body"),
+    "injured": ("injur", "wound", "hurt", "casualti"),
+    "missing": ("miss", "unaccount"),
+    "displaced": ("displac", "evacu", "homeless", "flee", "fled", "relocat", "shelter", "leav", "left"),
+    "rescued": ("rescu", "save", "saved", "pull", "pulled"),
+    "arrested": ("arrest", "detain", "custodi"),
+    "destroyed": ("destroy", "damag", "collaps", "flatten", "raze"),
+    "area": ("burn", "burnt", "scorch", "char", "consum", "area", "cover", "span"),
+    "cost": ("cost", "price", "worth", "valu", "budget", "spend", "spent", "expenditur", "bill"),
+    "revenue": ("revenu", "sale", "turnov", "incom", "earn"),
+    "profit": ("profit", "net"),
+    "loss": ("loss", "lost"),
+    "fine": ("fine", "penalti", "penalty", "sanction"),
+    "damages": ("damages", "compens", "settlement", "settl", "award", "payout"),
+    "capacity": ("capac", "transport", "carri", "carry", "flow", "pump", "handl", "throughput", "move"),
+    "output": ("produc", "product", "output", "generat", "yield"),
+    "length": ("long", "length", "stretch", "extend", "run", "distanc"),
+    "width": ("wide", "width", "broad", "breadth", "across", "beam"),
+    "height": ("tall", "high", "height", "altitud", "elev"),
+    "depth": ("deep", "depth"),
+    "weight": ("weigh", "weight", "mass", "heavi"),
+    "age": ("age", "old", "aged"),
+    "speed": ("speed", "fast", "veloc", "gust", "wind", "sustain"),
+    "temperature": ("temperatur",),
+    "rainfall": ("rain", "rainfal", "precipit", "snow", "snowfal"),
+    "turnout": ("turnout", "vote", "ballot", "cast"),
+    "population": ("popul", "resid", "inhabit"),
+    "investment": ("invest",),
+    "trade": ("trade", "export", "import"),
+    "jobs": ("job", "employ", "worker", "staff", "hire", "layoff", "redund"),
+    "duration": ("durat", "lease", "contract", "term", "sentenc", "prison", "jail"),
+    "attendance": ("attend", "crowd", "spectat"),
+    "cases": ("case", "infect", "test", "posit"),
+    "doses": ("dose", "vaccin", "jab", "inocul"),
+    "supplied": ("provid", "suppli", "deliv", "donat", "sent", "send", "gave", "given", "receiv"),
+    "purchase": ("buy", "bought", "purchas", "procur", "order", "acquir"),
+    "growth": ("growth",),
+    "rate": ("rate",),
+    "share": ("share", "stake", "percentag", "proport"),
+}
+_CLASS_OF = {s: name for name, stems in ATTRIBUTE_WORDS.items() for s in stems}
+
+# Words that say nothing about what is measured: "a figure of", "the total", "an estimated".
+GENERIC_WORDS = frozenset("""figur number total amount sum estim level count tall record about around
+    some nearly almost roughli approxim least most more less fewer than over under just up only
+    mere whop staggering record-break new latest the a an this that these those its their his her our
+    also now still yet further anoth other there here it they he she we some to of at by in on for
+    from with as is are was were be been being has have had stood stand stand reach hit amount came
+    total numb put which who whom whose and or but around some peopl person""".split())
+LINK_WORDS = frozenset("""of at to by is are was were be been being stood stands standing reached hit
+    stayed stays remained remains remain stay hovered sits sat
+    totalled totaled totaling totalling came amounted numbered put as has have had""".split())
+HEDGE_TOKENS = frozenset("""record new all-time combined staggering whopping about around some roughly nearly almost approximately an estimated estimate
+    at least most more less fewer than over under just up to as many much high low close a the
+    only mere some over below above upwards in excess of exceeding no not""".split())
+CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
+             "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen")
+CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
+               "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
+               "lost", "down", "lower", "reduc", "slump", "contract")
+PART_WORDS = frozenset("""section segment stretch portion part share phase leg tranche instal installment
+    instalment half third quarter fraction""".split())
+RELATIVE_PERIODS = (
+    (re.compile(r"\blast\s+(?:year|season|quarter|month|week)['’]?s?\b|\bprevious\s+(?:year|season|quarter)\b", re.I), "last-period"),
+    (re.compile(r"\b(?:a|one|the)\s+(?:year|quarter|month)\s+(?:earlier|before|ago)\b|\byear[\s-]+(?:earlier|ago)\b", re.I), "year-earlier"),
+    (re.compile(r"\b(?:previous|prior|former|old|earlier|preceding)\s+(?:\w+\s+)?(?:record|high|low|peak|best|mark|figure|estimate|forecast|total|toll|count)\b", re.I), "previous"),
+    (re.compile(r"\b(?:previously|formerly|used\s+to)\b", re.I), "previous"),
+    (re.compile(r"\b(?:pre-pandemic|pre-crisis|pre-war)\b", re.I), "previous"),
+)
+FUTURE_RE = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|planning|intends?|aims?|aiming|expects?|expected|forecasts?|"
+    r"forecast|projected|targets?|targeted|goal|set\s+to|going\s+to|scheduled|proposed|"
+    r"pledged?|promised?|could|may|might|hopes?|seeks?|budgeted|should|designed\s+to|meant\s+to|due\s+to|"
+    r"(?:is|are)\s+to|to\s+be|estimates?\s+(?:that\s+)?(?:it\s+)?will)\b",
+    re.I,
+)
+SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whereas|or|as|compared\s+with|versus|vs\.?|against)\s")
+NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
+POSSESSIVE_RE = re.compile(r"['’]s?\s*$")
+ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:said|says|told|reported|announced|added|stated|noted|estimated|confirmed|according)\b", re.I)
+ATTRIBUTION_BEFORE_RE = re.compile(r"\b(?:according\s+to|said|says|told|by)\s*(?:the\s+)?$", re.I)
+NOT_NAMES = frozenset("""the a an this that these those it its in on at by for from of to and but or as with
+    he she they we i you his her their our there here when while after before during since until
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    mr mrs ms dr sir officials authorities police president prime minister
+    covid-19 covid us$ c$ a$ hk$ nz$ s$ r$ usd eur gbp""".split())
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_RE = re.compile(
+    r"\b(?:(?:on|by|since|as\s+of|until|through|late|early)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?P<yesterday>yesterday)\b|\b(?P<week>a\s+week\s+ago|last\s+week)\b",
+    re.I,
+)
+TALLY_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested",
+                              "destroyed", "cases", "doses"})
+PERSON_NOUNS = frozenset("""people persons person individuals residents inhabitants citizens evacuees
+    villagers locals claimants victims passengers""".split())
+PEOPLE_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a figure is about. Empty strings mean "not said"; see `compatible`.
+
+    subject: the name tied to the figure, lower case ("cedar flat fire"), "" for the story's thing
+    attribute: the measured attribute class or word stem ("area", "width", "killed", "turnout")
+    part: "" for the whole, else the part word ("share", "section", "among")
+    period: "" for the story's present, else "year-2019", "last-period", "year-earlier", "previous"
+    modality: "planned" (will, target, forecast), "actual" (a past tense tied to it) or "" (neither)
+    change: "" for a level, "up"/"down" for an amount of change, "increment" for "more"
+    day: a weekday, "yesterday" or "week-ago" that moves the as-of date back from the article's
+    as_of: ISO date, set once the article's date is known ("" when it is not)
+    """
+
+    subject: str = ""
+    attribute: str = ""
+    part: str = ""
+    period: str = ""
+    modality: str = ""
+    change: str = ""
+    day: str = ""
+    as_of: str = ""
+    head: str = ""
+
+    @property
+    def tally(self) -> bool:
+        """A running count (a toll, evacuees, cases) is compared by its as-of time."""
+        return self.attribute in TALLY_ATTRIBUTES
+
+    def label(self) -> str:
+        """'Cedar Flat fire: area' — how the report and `check` name the fact."""
+        what = self.attribute.replace("-", " ") or "figure"
+        if self.change:
+            what = {"up": f"rise in {what}", "down": f"fall in {what}", "increment": f"more {what}"}.get(self.change, what)
+        if self.part:
+            what = f"{what} ({self.part})"
+        if self.period:
+            what = f"{what}, {self.period.replace('year-', '').replace('-', ' ')}"
+        if self.modality == "planned":
+            what = f"planned {what}"
+        subject = self.subject.title() if self.subject else (self.head or "")
+        return f"{subject}: {what}" if subject else what
+
+
+def compatible(a: Frame, b: Frame) -> bool:
+    """Can these two frames describe one fact? Both attributes, parts, periods, changes and
+    modalities must match where both are said; subjects must share a word or one be unnamed.
+    An unsaid attribute is compatible (the aligner then needs word evidence instead)."""
+    if a.attribute and b.attribute and a.attribute != b.attribute:
+        return False
+    if a.part != b.part or a.change != b.change:
+        return False
+    if a.modality and b.modality and a.modality != b.modality:
+        return False
+    if a.period != b.period and not (_absolute(a.period, b.period)):
+        return False
+    if a.subject and b.subject and not set(a.subject.split()) & set(b.subject.split()):
+        return False
+    return True
+
+
+def _absolute(x: str, y: str) -> bool:
+    """An absolute year ("in 2019") may be the story's own present; a relative one never is."""
+    return (not x and y.startswith("year-2")) or (not y and x.startswith("year-2"))
+
+
+def as_of(frame: Frame, published: date | None) -> str:
+    """The date the figure was true as of: the article's date moved back to the day named."""
+    if published is None:
+        return ""
+    moved = published
+    if frame.day in WEEKDAYS:
+        moved = published - timedelta(days=(published.weekday() - WEEKDAYS.index(frame.day)) % 7)
+    elif frame.day == "yesterday":
+        moved = published - timedelta(days=1)
+    elif frame.day == "week-ago":
+        moved = published - timedelta(days=7)
+    return moved.isoformat()
+
+
+def read_frame(
+    text: str, sentence_start: int, sentence_end: int, q: Quantity, others: list[Quantity],
+    names_capitalized: frozenset[str], published_year: int | None, head: str, modality: str,
+) -> Frame:
+    """The frame of figure `q` in the sentence text[sentence_start:sentence_end].
+
+    `others` are the sentence's other figures (their spans end slots); `names_capitalized`
+    are words the document capitalizes mid-sentence (so a sentence-initial word is a name only
+    when the article treats it as one); `head` is the noun an adjectival figure modifies.
+    """
+    figures = [o for o in others if o.kind != "date"]  # "revenue in 2019 was $5bn": a year does not end a slot
+    left_end = max([o.end for o in figures if o.end <= q.start] + [sentence_start])
+    right_end = min([o.start for o in figures if o.start >= q.end] + [sentence_end])
+    before = text[left_end:q.start]
+    after = text[q.end:right_end]
+    slot_before = _slot_before(before)
+    slot_after = _slot_after(after)
+    clause_before = text[sentence_start:q.start]
+    attribute, change = _attribute(q, slot_before, slot_after, head)
+    subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
+    part = _part(q, slot_before, slot_after, head, clause_before)
+    slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
+    period = _period(_blank(text, slot_before, slot_after, q), slot_dates, q, published_year)
+    if _increment(q, slot_before, slot_after):
+        change = change or "increment"
+    day = _day(text[sentence_start:sentence_end])
+    # a thing's own measures (its length, capacity) do not depend on whether it is built yet
+    modality = "" if head or attribute in STATIC_ATTRIBUTES else _modality(slot_before, slot_after)
+    return Frame(subject=subject, attribute=attribute, part=part, period=period,
+                 modality=modality, change=change, day=day, head=head)
+
+
+STATIC_ATTRIBUTES = frozenset({"length", "width", "height", "depth", "weight", "capacity", "age", "speed", "volume"})
+
+
+PAST_RE = re.compile(r"\b(?:was|were|has|have|had|did)\b|\b[a-z]{3,}ed\b", re.I)
+
+
+def _modality(before: str, after: str) -> str:
+    """"planned" (will, aims, forecast, target), "actual" (a past tense tied to the figure),
+    or "" when the figure's own words say neither: then it is compatible with both."""
+    near_before, near_after = before[-60:], after[:30]
+    future = [m.end() for m in FUTURE_RE.finditer(near_before)] + [100 + m.end() for m in FUTURE_RE.finditer(near_after)]
+    past = [m.end() for m in PAST_RE.finditer(near_before)] + [100 + m.end() for m in PAST_RE.finditer(near_after)]
+    if future and (not past or min(future) <= min(past) or max(future) >= max(past)):
+        return "planned"
+    return "actual" if past else ""
+
+
+def _slot_before(before: str) -> str:
+    breaks = list(SLOT_BREAK_RE.finditer(before))
+    return before[breaks[-1].end():] if breaks else before
+
+
+def _slot_after(after: str) -> str:
+    m = SLOT_BREAK_RE.search(after)
+    return after[:m.start()] if m else after
+
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _words(text: str) -> list[str]:
+    words = (re.sub(r"['’]s$", "", w.lower()).strip("'’-") for w in WORD_RE.findall(text))
+    return [w for w in words if len(w) > 1]
+
+
+def _class(word: str, verbs: bool = True) -> str:
+    """The attribute class of a word; a past participle outside the classes is its own
+    attribute ("80 trucks crossed" vs "300 waited"); any other word is not an attribute."""
+    s = stem(word)
+    if cls := _CLASS_OF.get(s) or _CLASS_OF.get(word):
+        return cls
+    if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS:
+        return s
+    return ""
+
+
+def _change_of(word: str) -> str:
+    s = stem(word)
+    if any(s.startswith(c) or word == c for c in CHANGE_UP):
+        return "up"
+    if any(s.startswith(c) or word == c for c in CHANGE_DOWN):
+        return "down"
+    return ""
+
+
+DIMENSION_ATTRIBUTES = {
+    "[length]": "length", "[length] ** 2": "area", "[length] ** 3": "volume", "[mass]": "weight",
+    "[time]": "duration", "[temperature]": "temperature", "[length] / [time]": "speed",
+}
+ADJECTIVE_AFTER_RE = re.compile(
+    r"^\s*(?:\([^)]{0,40}\)\s*)?(?P<adj>wide|broad|across|long|tall|high|deep|thick|old|in\s+(?:length|width|height|diameter|depth|area))\b",
+    re.I,
+)
+VERB_AFTER_COUNT_RE = re.compile(
+    r"^\s*(?:who\s+|that\s+)?(?:(?:had\s+been|have\s+been|has\s+been|will\s+be|are\s+still|were\s+still|were|was|are|is|have|has|had|remain|remained)\s+)?"
+    r"(?:also\s+|reportedly\s+|now\s+|still\s+|later\s+)?(?P<verb>[a-z]+)",
+)
+OF_AFTER_RE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+|all\s+|total\s+)?(?P<noun>[a-z][a-z\-]+)", re.I)
+
+
+def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, str]:
+    """(attribute, change) from the words tied to the figure; ("", "") when none are."""
+    if m := ADJECTIVE_AFTER_RE.match(after):
+        word = m.group("adj").split()[-1].lower()
+        return _class(word), ""
+    if q.kind in ("money", "quantity", "percent") and (m := re.match(r"^\s*([a-z]+)\b", after)):
+        if cls := _class(m.group(1)):
+            return cls, ""  # "the $4 billion cost", "12,000 acres burned"
+        noun = m.group(1)
+        if q.kind == "money" and noun not in LINK_WORDS | HEDGE_TOKENS and not noun.endswith(("ed", "ly", "ing")) \
+                and noun not in ("in", "for", "on", "from", "with", "into", "over", "per", "a", "an", "and", "or", "each", "apiece"):
+            return "cost", ""  # "a $1.2bn agreement", "a $2 billion project": what it is worth
+    if head:  # "a 400-metre ship", "a 25-year lease", "a $4bn deal"
+        return DIMENSION_ATTRIBUTES.get(q.dimension or "", "value" if q.kind == "money" else ""), ""
+    if q.kind == "count" and (m := VERB_AFTER_COUNT_RE.match(after)):
+        word = m.group("verb")
+        if word in ("dead", "missing", "injured", "homeless") or word.endswith(("ed", "en")) or _CLASS_OF.get(stem(word)):
+            if cls := _CLASS_OF.get(stem(word)) or _CLASS_OF.get(word):
+                return cls, ""
+            if word.endswith("ed"):
+                return stem(word), ""
+    words = _words(before)
+    change = ""
+    i = len(words) - 1
+    while i >= 0 and words[i] in HEDGE_TOKENS and words[i] not in ("by", "to", "of", "at"):
+        i -= 1
+    # "rose by 3%", "fell 12%": an amount of change; "rose to $5bn": a level
+    if i >= 0 and words[i] == "by" and i > 0 and _change_of(words[i - 1]):
+        change, i = _change_of(words[i - 1]), i - 2
+    elif i >= 0 and words[i] == "to" and i > 0 and _change_of(words[i - 1]):
+        i -= 2
+    elif i >= 0 and _change_of(words[i]) and q.kind in ("percent", "money", "count"):
+        change, i = _change_of(words[i]), i - 1
+    if change:
+        while i >= 0 and words[i] in LINK_WORDS | HEDGE_TOKENS:
+            i -= 1
+    found = ""
+    first = True
+    while i >= 0:  # the nearest attribute word in the figure's own slot: "the death toll ... has risen to 24"
+        w = words[i]
+        i -= 1
+        if w in LINK_WORDS or w in HEDGE_TOKENS:
+            continue
+        if cls := _class(w, verbs=first):
+            found = cls
+            break
+        first = False
+    if not found and q.kind in ("percent", "money", "quantity") and (m := OF_AFTER_RE.match(after)):
+        found = _class(m.group("noun"), verbs=False)
+    if not found and q.kind == "count" and q.thing and stem(q.thing) in _CLASS_OF:
+        found = _CLASS_OF[stem(q.thing)]  # "12 deaths", "3,000 cases", "50,000 doses"
+    return found, change
+
+
+def _increment(q: Quantity, before: str, after: str) -> bool:
+    return bool(re.match(r"^\s*(?:more|additional|extra|further|new)\b(?!\s+than)", after, re.I)
+                or re.search(r"\b(?:another|additional|extra|further|a\s+further|an\s+additional|new)\s*$", before, re.I)
+                or re.search(r"\b(?:more|additional|extra|further)$", q.surface, re.I))
+
+
+PART_OF_RE = re.compile(r"\b(share|portion|part|section|stretch|segment|phase|tranche)\s+of\b[^.;]*"
+                        r"\b(?:is|was|will\s+be|would\s+be|amounts\s+to|amounted\s+to|comes\s+to|totals|of)\s+$", re.I)
+
+
+def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = "") -> str:
+    if head in PART_WORDS:
+        return head
+    if m := PART_OF_RE.search(clause_before[-120:]):  # "the city's share of the $4bn cost is $1.1bn"
+        return m.group(1).lower()
+    near = _words(before)[-4:]
+    for w in reversed(near):
+        if w in PART_WORDS:
+            return w
+    bare = not re.search(r"[A-Za-z]", q.surface)  # "31 of the paintings", not "50,000 doses of the vaccine"
+    if re.match(r"^\s*(?:among\b|out\s+of\b)", after, re.I) or bare and re.match(
+            r"^\s*of\s+(?:the|them|whom|which|those|these|its|their)\b", after, re.I):
+        return "among"
+    if re.search(r"\b(?:alone|only)\b", after[:40], re.I) or re.search(r"\b(?:in\s+one|one\s+of\s+the)\b", before, re.I):
+        return "one-place"
+    return ""
+
+
+def _blank(text: str, before: str, after: str, q: Quantity) -> str:
+    return before + " # " + after
+
+
+def _period(slot: str, dates: list[Quantity], q: Quantity, published_year: int | None) -> str:
+    before, _, after = slot.partition(" # ")
+    near = before + " " + after[:40]
+    for pattern, name in RELATIVE_PERIODS:
+        if pattern.search(near):
+            return name
+    for o in dates:
+        if o.date and o.date[:4].isdigit() and int(o.date[:4]) != published_year:
+            return f"year-{o.date[:4]}"
+    m = re.search(r"\b(?:in|for|during|of|since)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)['’]s\b", slot)
+    if m:
+        return f"year-{m.group(1) or m.group(2)}"
+    return ""
+
+
+def _day(sentence: str) -> str:
+    m = DAY_RE.search(sentence)
+    if not m:
+        return ""
+    if m.group("day"):
+        return m.group("day").lower()
+    return "yesterday" if m.group("yesterday") else "week-ago"
+
+
+def _subject(
+    text: str, sentence_start: int, q: Quantity, before: str, after: str, clause_before: str,
+    capitalized: frozenset[str],
+) -> str:
+    """The name tied to the figure: in its own slot before it (nearest first), after it
+    ("turnout in Ohio", "votes for Biden"), else the clause's own subject name."""
+    offset = len(clause_before) - len(before)
+    if m := re.search(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s?\s+(?:[a-z\-]+\s+){0,3}$", before):
+        if name := _clean_name(m.group("name"), False, capitalized):
+            return name  # "Trump's 232", "Florida's death toll rose to"
+    words_before_name = re.match(r"^\s*(?:(?:the|a|an|in|on|at|this|that)\s+)?", before).end()
+    for m in NAME_RE.finditer(before, words_before_name, words_before_name + 60):
+        if m.start() == words_before_name:  # the slot opens with a name: its grammatical subject
+            names = _names(before[:m.end() + 40], clause_before, offset, capitalized)
+            if names:
+                return names[0]
+        break
+    m = re.match(r"^\s*(?:\w+\s+){0,3}?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", after)
+    if m and (name := _clean_name(m.group("name"), False, capitalized)):
+        return name
+    return ""
+
+
+def _names(span: str, clause: str, offset: int, capitalized: frozenset[str]) -> list[str]:
+    """Names in `span` (which starts at `offset` in `clause`), without speakers ("X said")."""
+    out = []
+    for m in NAME_RE.finditer(span):
+        rest = span[m.end():]
+        if ATTRIBUTION_AFTER_RE.match(rest) or ATTRIBUTION_BEFORE_RE.search(span[:m.start()]):
+            continue
+        at_start = not clause[:offset + m.start()].strip() or clause[:offset + m.start()].rstrip()[-1:] in ".!?\"“"
+        if name := _clean_name(m.group(0), at_start, capitalized):
+            out.append(name)
+    return out
+
+
+def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
+    words = [w.strip(".’'-").removesuffix("’s").removesuffix("'s") for w in name.split()]
+    if at_start and words and words[0] not in capitalized:
+        words = words[1:]
+    words = [w for w in words if w and w.lower() not in NOT_NAMES and not w[0].isdigit()]
+    return " ".join(w.lower() for w in words)
+
+
+def capitalized_words(text: str) -> frozenset[str]:
+    """Words a document capitalizes after a lower-case word: its names, not sentence starts."""
+    return frozenset(m.group(1) for m in re.finditer(r"(?<=[a-z,] )([A-Z][\w’'\-]*)", text))
+
+
+def people_thing(thing: str | None, attribute: str) -> str | None:
+    """"residents", "evacuees", "claimants" are people when the attribute is what happened to them."""
+    if thing in PERSON_NOUNS and attribute in PEOPLE_ATTRIBUTES:
+        return "people"
+    return thing
