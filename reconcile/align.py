@@ -27,6 +27,7 @@ from .models import Claim, DisjointSets, Sentence
 from .quantities import STOPWORDS
 
 SAME_STORY = 0.25  # weighted share of names two articles need to be one story
+LONER_MIN_SHARED = 1  # content words an article with no shared names needs in common to join a story
 MIN_SCORE = 0.3  # weighted word overlap for two claims to be about the same thing
 NEARBY_WEIGHT = 0.5  # the previous sentence's words count half
 RECIPROCAL_FACTOR = 0.5  # each other's best match in the other source, with a word nearby or a predicate in common
@@ -304,8 +305,37 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
                 enough = 2 if min(len(names[a]), len(names[b])) >= 5 else 1
                 if len(names[a] & names[b]) >= enough and _overlap(names[a], names[b], idf) >= SAME_STORY:
                     sets.union(a, b)
+    _attach_loners(bodies, sets)
     roots: dict[str, int] = {}
     return {path: roots.setdefault(sets.find(path), len(roots)) for path in sorted(names)}
+
+
+def _attach_loners(bodies: dict[str, str], sets: DisjointSets) -> None:
+    """An article that shares no names with any other (an explainer, an editorial, a draft)
+    joins the story of the article it shares the most rare content words with, so that it is
+    never left alone while another article speaks of the same things."""
+    size: Counter = Counter(sets.find(p) for p in bodies)
+    loners = [p for p in sorted(bodies) if size[sets.find(p)] == 1]
+    if not loners or len(bodies) < 2:
+        return
+    # a figure printed in both ("5,000") counts as a shared word
+    words = {p: frozenset(_lemma(w) for w in WORD_RE.findall(t.lower()) if w not in STOPWORDS and len(w) > 2)
+             for p, t in bodies.items()}
+    frequency = Counter(w for ws in words.values() for w in ws)
+    idf = {w: math.log(1 + len(bodies) / n) for w, n in frequency.items()}
+    postings: dict[str, list[str]] = defaultdict(list)
+    for p in sorted(bodies):
+        for w in words[p]:
+            postings[w].append(p)
+    for loner in loners:
+        shared: Counter = Counter()
+        for w in words[loner]:
+            for other in postings[w]:
+                if other != loner:
+                    shared[other] += idf[w]
+        best = max(shared.items(), key=lambda kv: (kv[1], kv[0] < loner), default=None)
+        if best and sum(1 for w in words[loner] if loner in postings[w] and best[0] in postings[w]) >= LONER_MIN_SHARED:
+            sets.union(loner, best[0])
 
 
 def spelling_map(words: Iterable[str]) -> dict[str, str]:
@@ -402,7 +432,8 @@ def align(
         if measures[i].dimension != measures[j].dimension and _printed(a) != _printed(b):
             return False  # "3 percentage points" and "25%" measure a change differently
         crowded = max(per_sentence[(c.source, c.sentence, block_dimension(c, measures[k]))] for c, k in ((a, i), (b, j))) > 1
-        return not crowded or bool(local[i] & local[j])  # crowded figures need their own words
+        same_attribute = bool(a.frame.attribute) and a.frame.attribute == b.frame.attribute
+        return not crowded or same_attribute or bool(local[i] & local[j])  # crowded figures need their own words
 
     scored: dict[tuple[int, int], tuple[float, float, bool]] = {}
     for members in blocks.values():
@@ -500,12 +531,15 @@ def _is_duration(claim: Claim) -> bool:
 
 
 def _head(claim: Claim) -> str:
-    return _lemma(claim.head)
+    """What a figure measures a property of: "a 1,100-km *pipeline*", "the *tanker* is 330 m long"."""
+    return _lemma(claim.head or claim.frame.head.rsplit(" ", 1)[-1])
 
 
 def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, base_b: str) -> bool:
     """Durations pair when they measure the same noun: both modify it ("25-year lease"), or one
     modifies it and the other has it next door ("leased ... for 30 years")."""
+    if a.frame.attribute and a.frame.attribute == b.frame.attribute and a.frame.attribute != "duration":
+        return True  # "freed four days later" / "freed after five days"
     if head_a and head_b:
         return head_a == head_b
     if head_a or head_b:
@@ -527,8 +561,9 @@ def compatible(a: Claim, b: Claim) -> bool:
     if (base_a == "last-occurrence") != (base_b == "last-occurrence"):
         return False
     head_a, head_b = _head(a), _head(b)
-    if head_a and head_b and head_a != head_b:
-        return False
+    if head_a and head_b and head_a != head_b and not (
+            head_a in map(_lemma, b.frame.head.split()) or head_b in map(_lemma, a.frame.head.split())):
+        return False  # "a 6-km tunnel" is not "a 30-km link"; "a 30-km rail link opens" names the link
     if _is_duration(a) and not _same_duration(a, b, head_a, head_b, base_a, base_b):
         return False  # "a two-day trip" vs "follows by one day": lengths of what?
     counts = a.quantity is not None and a.quantity.kind == "count"

@@ -70,6 +70,11 @@ def measure(claim: Claim, published: date | None) -> Measure | None:
         return None
     if claim.predicate.startswith("last-occurrence"):
         return _event_year(claim, published)
+    if claim.predicate.startswith("event-ago"):
+        return _event_year(claim, published, gap=0)
+    if q.kind == "date" and q.date and len(q.date) == 4 and q.date.isdigit() and claim.frame.attribute:
+        year = float(q.date)  # "married in 1951": the year of an event the frame names
+        return Measure(year, year, year, EVENT_YEAR, "year")
     if q.kind == "date" or q.value is None or q.unit is None:
         return None
     low, high = interval(q.value, q.bound, q.low, q.high, q.precision)
@@ -90,7 +95,7 @@ def interval(value: float, bound: str, low: float | None, high: float | None, pr
     return low, high
 
 
-def _event_year(claim: Claim, published: date | None) -> Measure | None:
+def _event_year(claim: Claim, published: date | None, gap: int = 1) -> Measure | None:
     q = claim.quantity
     if q.kind == "date":
         year = float(q.date[:4])
@@ -102,7 +107,7 @@ def _event_year(claim: Claim, published: date | None) -> Measure | None:
     years, years_low, years_high = to_years(q.value), to_years(low), to_years(high)
     # "in nine years" counts whole years: the last event fell in one of two calendar years
     return Measure(
-        published.year - years, published.year - years_high - 1, published.year - years_low,
+        published.year - years, published.year - years_high - gap, published.year - years_low,
         EVENT_YEAR, "year",
     )
 
@@ -119,7 +124,7 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
         agree = False  # a reprint that changed the figure, even within the hedge
     if not agree and _is_update(a, b, ma, mb):
         agree, kind, why = True, "update", "a later, higher count of a running tally"
-    elif agree and a.source != b.source and (bound := _misleading_bound(a, b, ma, mb)):
+    elif agree and a.source != b.source and a.frame.as_of == b.frame.as_of and (bound := _misleading_bound(a, b, ma, mb)):
         agree, kind, why = False, bound, "a bound consistent with the other figure but 3x or more away from it"
     elif not agree:
         kind, why = diagnose(a, b, ma, mb, ratio)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from . import frames
 from .models import Claim, Document, Quantity, Sentence
-from .quantities import STOPWORDS, extract_quantities, rupee_for
+from .quantities import STOPWORDS, dollar_for, extract_quantities, rupee_for
 from .segment import segment
 
 # Cue word stem -> predicate class. Synonyms across outlets share a class.
@@ -78,6 +78,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     """Claims of one document, in reading order; sentences without figures become text claims."""
     sentences = segment(document) if sentences is None else sentences
     rupee = rupee_for(document.text)
+    dollar = dollar_for(document.text)
     capitalized = frames.capitalized_words(document.text)
     year = document.published.year if document.published else None
     claims: list[Claim] = []
@@ -85,7 +86,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in extract_quantities(sentence.text, rupee=rupee)
+            for q in extract_quantities(sentence.text, rupee=rupee, dollar=dollar)
         ]
         claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
         previous = _content_words(sentence.text)
@@ -116,13 +117,16 @@ def _sentence_claims(
         words = sentence_words
         before = text[s:q.start]
         after = text[q.end:e]
-        head = _head_noun(text, q)
+        phrase = _head_noun(text, q)  # "rail link opens": the noun phrase a figure modifies, up to 3 words
+        head = phrase.rsplit(" ", 1)[-1]
         # an adjectival figure ("a 1,100-km pipeline") is an attribute of its head noun
         predicate = "" if head else _predicate(before, after, q.kind)
         if q.kind == "duration" and GAP_BEFORE_RE.search(before[-40:]) and (
-            re.search(r"\bfirst\b", clause, re.I) or before.rstrip().lower().endswith("after")
+            re.search(r"\bfirst\b", clause, re.I) or before.rstrip().lower().endswith("after") and q.unit == "year"
         ):
             predicate = "last-occurrence"
+        elif q.kind == "duration" and re.match(r"\s+ago\b", after):
+            predicate = "event-ago"  # "impounded eight years ago": the year of an event
         elif q.kind == "date" and q.date and q.date[:4].isdigit() and LAST_EVENT_RE.search(before[-70:]):
             predicate = "last-occurrence"
         qualifiers = []
@@ -132,7 +136,7 @@ def _sentence_claims(
             qualifiers.append("part")
         modality = _modality(before)
         others = [m for m in mentions if m is not q]
-        frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, head, modality)
+        frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase, modality)
         if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute)) != q.thing:
             q = replace(q, thing=thing, dimension=re.sub(r"^count:\S+", f"count:{thing}", q.dimension or ""))
         claims.append(Claim(
@@ -241,10 +245,10 @@ def _head_noun(text: str, q: Quantity) -> str:
     m = re.match(r"(?:\s+[A-Za-z][\w\-]*){1,3}", rest)
     words = []
     for word in (m.group(0).split() if m else []):
-        if word.lower() in STOPWORDS or not word[0].islower():
-            break
+        if word.lower() in STOPWORDS or not word[0].islower() or word.endswith("ed") and len(words) > 0:
+            break  # "the 190-km canal resumed": a verb ends the noun phrase
         words.append(word.lower())
-    return words[-1] if words else ""
+    return " ".join(words)
 
 
 def _subject(clause: str) -> str:

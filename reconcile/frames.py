@@ -93,6 +93,7 @@ GENERIC_WORDS = frozenset("""figur number total amount sum estim level count tal
     from with as is are was were be been being has have had stood stand stand reach hit amount came
     total numb put which who whom whose and or but around some peopl person""".split())
 LINK_WORDS = frozenset("""of at to by is are was were be been being stood stands standing reached hit
+    after for within during later
     stayed stays remained remains remain stay hovered sits sat
     totalled totaled totaling totalling came amounted numbered put as has have had""".split())
 HEDGE_TOKENS = frozenset("""record new all-time combined staggering whopping about around some roughly nearly almost approximately an estimated estimate
@@ -155,6 +156,8 @@ class Frame:
     change: "" for a level, "up"/"down" for an amount of change, "increment" for "more"
     day: a weekday, "yesterday" or "week-ago" that moves the as-of date back from the article's
     as_of: ISO date, set once the article's date is known ("" when it is not)
+    head: the noun phrase an adjectival figure modifies ("gas pipeline")
+    target: what money goes to or a measure is of ("defence" in "$14bn into defence")
     """
 
     subject: str = ""
@@ -166,6 +169,7 @@ class Frame:
     day: str = ""
     as_of: str = ""
     head: str = ""
+    target: str = ""
 
     @property
     def tally(self) -> bool:
@@ -200,6 +204,8 @@ def compatible(a: Frame, b: Frame) -> bool:
     if a.period != b.period and not (_absolute(a.period, b.period)):
         return False
     if a.subject and b.subject and not set(a.subject.split()) & set(b.subject.split()):
+        return False
+    if a.target and b.target and a.target != b.target:
         return False
     return True
 
@@ -241,7 +247,7 @@ def read_frame(
     slot_before = _slot_before(before)
     slot_after = _slot_after(after)
     clause_before = text[sentence_start:q.start]
-    attribute, change = _attribute(q, slot_before, slot_after, head)
+    attribute, change, target = _attribute(q, slot_before, slot_after, head)
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
     part = _part(q, slot_before, slot_after, head, clause_before)
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
@@ -249,11 +255,18 @@ def read_frame(
     if _increment(q, slot_before, slot_after):
         change = change or "increment"
     day = _day(text[sentence_start:sentence_end])
+    if not head and attribute in STATIC_ATTRIBUTES and (m := SUBJECT_NOUN_RE.search(slot_before)):
+        head = m.group(1).lower()  # "The tanker is 330 metres long": a measure of the tanker
     # a thing's own measures (its length, capacity) do not depend on whether it is built yet
     modality = "" if head or attribute in STATIC_ATTRIBUTES else _modality(slot_before, slot_after)
     return Frame(subject=subject, attribute=attribute, part=part, period=period,
-                 modality=modality, change=change, day=day, head=head)
+                 modality=modality, change=change, day=day, head=head, target=target)
 
+
+SUBJECT_NOUN_RE = re.compile(
+    r"\b(?:the|a|an|its|this|that)\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]{3,})\s+(?:is|was|are|were|will|would|has|had|can|measures|measured|stretches|runs|spans)\b",
+    re.I)
+SUBJECT_WORDS = 5  # a name further from its figure is the subject of another verb
 
 STATIC_ATTRIBUTES = frozenset({"length", "width", "height", "depth", "weight", "capacity", "age", "speed", "volume"})
 
@@ -329,23 +342,25 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     """(attribute, change) from the words tied to the figure; ("", "") when none are."""
     if m := ADJECTIVE_AFTER_RE.match(after):
         word = m.group("adj").split()[-1].lower()
-        return _class(word), ""
+        return _class(word), "", ""
     if q.kind in ("money", "quantity", "percent") and (m := re.match(r"^\s*([a-z]+)\b", after)):
         if cls := _class(m.group(1)):
-            return cls, ""  # "the $4 billion cost", "12,000 acres burned"
+            return cls, "", ""  # "the $4 billion cost", "12,000 acres burned"
         noun = m.group(1)
         if q.kind == "money" and noun not in LINK_WORDS | HEDGE_TOKENS and not noun.endswith(("ed", "ly", "ing")) \
                 and noun not in ("in", "for", "on", "from", "with", "into", "over", "per", "a", "an", "and", "or", "each", "apiece"):
-            return "cost", ""  # "a $1.2bn agreement", "a $2 billion project": what it is worth
+            return "cost", "", ""  # "a $1.2bn agreement", "a $2 billion project": what it is worth
     if head:  # "a 400-metre ship", "a 25-year lease", "a $4bn deal"
-        return DIMENSION_ATTRIBUTES.get(q.dimension or "", "value" if q.kind == "money" else ""), ""
+        return DIMENSION_ATTRIBUTES.get(q.dimension or "", "cost" if q.kind == "money" else ""), "", ""
     if q.kind == "count" and (m := VERB_AFTER_COUNT_RE.match(after)):
         word = m.group("verb")
+        if then := re.match(r"\s+to\s+([a-z]+)", after[m.end():]):  # "were ordered to leave", "forced to flee"
+            word = then.group(1)
         if word in ("dead", "missing", "injured", "homeless") or word.endswith(("ed", "en")) or _CLASS_OF.get(stem(word)):
             if cls := _CLASS_OF.get(stem(word)) or _CLASS_OF.get(word):
-                return cls, ""
+                return cls, "", ""
             if word.endswith("ed"):
-                return stem(word), ""
+                return stem(word), "", ""
     words = _words(before)
     change = ""
     i = len(words) - 1
@@ -361,7 +376,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     if change:
         while i >= 0 and words[i] in LINK_WORDS | HEDGE_TOKENS:
             i -= 1
-    found = ""
+    found = target = ""
     first = True
     while i >= 0:  # the nearest attribute word in the figure's own slot: "the death toll ... has risen to 24"
         w = words[i]
@@ -370,13 +385,31 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
             continue
         if cls := _class(w, verbs=first):
             found = cls
+            if cls in MONEY_NOUN_CLASSES and i >= 0 and _modifier(words[i]):
+                target = stem(words[i])  # "health spending", "defence budget": spending on what
             break
         first = False
     if not found and q.kind in ("percent", "money", "quantity") and (m := OF_AFTER_RE.match(after)):
         found = _class(m.group("noun"), verbs=False)
     if not found and q.kind == "count" and q.thing and stem(q.thing) in _CLASS_OF:
         found = _CLASS_OF[stem(q.thing)]  # "12 deaths", "3,000 cases", "50,000 doses"
-    return found, change
+    if q.kind == "money" and (m := TARGET_AFTER_RE.match(after)) and m.group(1) not in INFINITIVES:
+        target = stem(m.group(1))  # "$14 billion into defence", "$2bn on roads", "$12bn to defence"
+    return found, change, target
+
+
+MONEY_NOUN_CLASSES = frozenset({"cost", "revenue", "investment"})
+
+
+def _modifier(word: str) -> bool:
+    """A noun that says what money is for ("health", "defence"), not an adjective ("annual")."""
+    return (word not in LINK_WORDS | HEDGE_TOKENS | GENERIC_WORDS and not _class(word, False) and len(word) > 3
+            and not word.endswith(("al", "ly", "ed", "ic", "ive", "ous", "ing")) and word not in NOT_NAMES)
+
+
+INFINITIVES = frozenset("""build buy pay fund help cover support finance repair rebuild upgrade expand make
+    keep meet boost cut reduce settle resolve develop create improve buy""".split())
+TARGET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:into|on|for|towards?|to)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
 
 
 def _increment(q: Quantity, before: str, after: str) -> bool:
@@ -390,13 +423,14 @@ PART_OF_RE = re.compile(r"\b(share|portion|part|section|stretch|segment|phase|tr
 
 
 def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = "") -> str:
-    if head in PART_WORDS:
-        return head
+    if head.rsplit(" ", 1)[-1] in PART_WORDS:
+        return head.rsplit(" ", 1)[-1]
     if m := PART_OF_RE.search(clause_before[-120:]):  # "the city's share of the $4bn cost is $1.1bn"
         return m.group(1).lower()
     near = _words(before)[-4:]
+    whole = re.search(r"\b(?:share|part|portion|section|half|third|quarter|fraction)\s+of\s+(?:the\s+|its\s+|their\s+)?$", before, re.I)
     for w in reversed(near):
-        if w in PART_WORDS:
+        if w in PART_WORDS and not whole:  # "the share of the $4bn cost": the $4bn is the whole
             return w
     bare = not re.search(r"[A-Za-z]", q.surface)  # "31 of the paintings", not "50,000 doses of the vaccine"
     if re.match(r"^\s*(?:among\b|out\s+of\b)", after, re.I) or bare and re.match(
@@ -445,13 +479,15 @@ def _subject(
     if m := re.search(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s?\s+(?:[a-z\-]+\s+){0,3}$", before):
         if name := _clean_name(m.group("name"), False, capitalized):
             return name  # "Trump's 232", "Florida's death toll rose to"
-    words_before_name = re.match(r"^\s*(?:(?:the|a|an|in|on|at|this|that)\s+)?", before).end()
-    for m in NAME_RE.finditer(before, words_before_name, words_before_name + 60):
-        if m.start() == words_before_name:  # the slot opens with a name: its grammatical subject
-            names = _names(before[:m.end() + 40], clause_before, offset, capitalized)
-            if names:
-                return names[0]
-        break
+    # the subject of the verb that governs the figure: the last name before it, a few words away
+    # ("the Cedar Flat fire had burned 2,100 acres", "Biden won 306"), never a speaker ("X said")
+    names = [(m, n) for m in NAME_RE.finditer(before)
+             if (n := _names(m.group(0), clause_before, offset + m.start(), capitalized))
+             and not ATTRIBUTION_AFTER_RE.match(before[m.end():])]
+    if names:
+        m, found = names[-1]
+        if len(before[m.end():].split()) <= SUBJECT_WORDS:
+            return found[0]
     m = re.match(r"^\s*(?:\w+\s+){0,3}?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", after)
     if m and (name := _clean_name(m.group("name"), False, capitalized)):
         return name

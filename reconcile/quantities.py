@@ -257,6 +257,14 @@ def _count_noun(text: str, pos: int) -> tuple[int, str] | None:
     return None
 
 
+def dollar_for(text: str) -> str:
+    """Which dollar a bare "$" means: the country the document names most; USD on a tie or none."""
+    counts = [(sum(text.count(cue) + text.count(cue.upper() + " ") for cue in cues), -i, code)  # "TORONTO -" datelines
+              for i, (cues, code) in enumerate(units.DOLLAR_BY_COUNTRY)]
+    best = max(counts)
+    return best[2] if best[0] else "USD"
+
+
 def rupee_for(text: str) -> str:
     """Which rupee a document means: the country it names most, else an unresolved rupee."""
     counts = [(sum(text.count(cue) for cue in cues), code) for cues, code in units.RUPEE_BY_COUNTRY]
@@ -312,9 +320,10 @@ def _lemma(word: str | None) -> str:
     return word
 
 
-def extract_quantities(text: str, rupee: str | None = None) -> list[Quantity]:
+def extract_quantities(text: str, rupee: str | None = None, dollar: str | None = None) -> list[Quantity]:
     """Every quantity, money amount, percentage, count, duration and date in `text`."""
     rupee = rupee or rupee_for(text)
+    dollar = dollar or dollar_for(text)
     mentions: list[Quantity] = list(_date_mentions(text))
     taken = [(q.start, q.end) for q in mentions]
     taken_index = 0
@@ -326,7 +335,7 @@ def extract_quantities(text: str, rupee: str | None = None) -> list[Quantity]:
             taken_index += 1
         if taken_index < len(taken) and taken[taken_index][0] <= m.start() < taken[taken_index][1]:
             continue
-        quantity = _read_mention(text, m, rupee)
+        quantity = _read_mention(text, m, rupee, dollar)
         if quantity is not None:
             mentions.append(quantity)
             last_end = quantity.end
@@ -364,7 +373,7 @@ def _norm(words: str) -> str:
     return re.sub(r"\s+", " ", words.lower())
 
 
-def _read_mention(text: str, m: re.Match, rupee: str) -> Quantity | None:
+def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Quantity | None:
     """Read the figure around one number candidate, or None when it is not a quantity."""
     start, pos = m.start(), m.end()
     digits = m.group("digits")
@@ -447,6 +456,8 @@ def _read_mention(text: str, m: re.Match, rupee: str) -> Quantity | None:
             return None
     if unit == "rupee":
         unit = rupee
+    elif unit == "dollar":
+        unit = dollar
     if kind == "duration" and text.startswith("-old", pos) or text.startswith("s-old", pos):
         return None  # "a 21-year-old": an age
     if m.group("article"):

@@ -32,6 +32,8 @@ CHF = [currency_CHF]
 AUD = [currency_AUD]
 CAD = [currency_CAD]
 HKD = [currency_HKD]
+NZD = [currency_NZD]
+SGD = [currency_SGD]
 rupee = [currency_rupee]
 """
 
@@ -103,7 +105,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"minutes?|mins?", "minute", "duration"),
     (r"seconds?|secs?", "second", "duration"),
     # currencies written after the number
-    (r"(?:US|American)\s+dollars?|dollars?", "USD", "money"),
+    (r"(?:US|American)\s+dollars?", "USD", "money"),
+    (r"dollars?", "dollar", "money"),
     (r"euros?", "EUR", "money"),
     (r"(?:British\s+)?pounds?\s+sterling|pounds?", "GBP", "money"),
     (r"yuan|renminbi", "CNY", "money"),
@@ -122,7 +125,7 @@ CURRENCY_PREFIXES: list[tuple[str, str]] = [
     (r"A\$|AU\$|AUD", "AUD"),
     (r"C\$|CA\$|CAD", "CAD"),
     (r"HK\$|HKD", "HKD"),
-    (r"\$", "USD"),
+    (r"\$", "dollar"),
     (r"€|EUR", "EUR"),
     (r"£|GBP", "GBP"),
     (r"₹|INR", "INR"),
@@ -142,6 +145,17 @@ RUPEE_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
       "Gujarat", "Bihar", "Uttar Pradesh", "Sensex", "Bengaluru", "Chennai", "Kolkata", "Hyderabad"), "INR"),
     (("Sri Lanka", "Colombo"), "LKR"),
     (("Nepal", "Kathmandu"), "NPR"),
+]
+
+# A bare "$" or "dollars" is the dollar of the country an article names most (its dateline
+# counts); with none named, or the United States most, it is the US dollar.
+DOLLAR_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
+    (("United States", "U.S.", "Washington", "New York", "American", "California", "Texas", "Florida"), "USD"),
+    (("Canada", "Canadian", "Toronto", "Ottawa", "Montreal", "Vancouver", "Ontario", "Quebec", "Alberta", "Calgary"), "CAD"),
+    (("Australia", "Australian", "Sydney", "Melbourne", "Canberra", "Brisbane", "Queensland", "Victoria", "Perth"), "AUD"),
+    (("New Zealand", "Auckland", "Wellington", "Christchurch"), "NZD"),
+    (("Singapore",), "SGD"),
+    (("Hong Kong",), "HKD"),
 ]
 
 SCALES: list[tuple[str, float]] = [
@@ -211,6 +225,8 @@ def known_units() -> list[str]:
     """Every canonical unit the extractor can produce, with and without a rate."""
     bases = {split_multiple(unit)[1] for _, unit, _ in UNIT_SPELLINGS}
     bases |= {code for _, code in CURRENCY_PREFIXES} | {code for _, code in RUPEE_BY_COUNTRY}
+    bases |= {code for _, code in DOLLAR_BY_COUNTRY}
+    bases.discard("dollar")  # resolved per document to one of the codes above
     bases |= {"count", "dimensionless", "year"} | {u for u in EXTRA_UNITS}
     units = set(bases)
     for base in bases:

@@ -39,7 +39,7 @@ def test_multiples_for_decades_and_gas_units():
 
 def test_every_spelling_maps_to_a_unit_pint_knows():
     for _, unit, _ in units.UNIT_SPELLINGS:
-        if unit != "rupee":
+        if unit not in ("rupee", "dollar"):  # resolved per document
             units.conversion(units.split_multiple(unit)[1])
 
 
