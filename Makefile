@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench score install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "quantulum3 unavailable: benchmarking reconcile alone"
 	$(BIN)/python bench/bench.py
+
+score: $(STAMP)
+	$(BIN)/python bench/score_corpora.py fixtures/dev
 
 clean:
 	rm -rf $(VENV) reconcile.db reconcile-report.md .pytest_cache

@@ -260,6 +260,10 @@ def _bounded(claim: Claim, m: Measure, unit: str) -> str:
 
 def year_span(m: Measure) -> str:
     """The years an event-year interval allows: "2012" or "2011–2012"."""
+    if not math.isfinite(m.low):
+        return f"by {int(m.high)}" if math.isfinite(m.high) else "some year"
+    if not math.isfinite(m.high):
+        return f"{int(m.low)} or later"
     low, high = int(m.low), int(m.high)
     return str(high) if low == high else f"{low}–{high}"
 
