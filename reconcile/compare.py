@@ -171,7 +171,7 @@ def _misleading_bound(a: Claim, b: Claim, ma: Measure, mb: Measure) -> str:
 def _overlap(ma: Measure, mb: Measure) -> bool:
     slack_a = SLACK * abs(ma.value)
     slack_b = SLACK * abs(mb.value)
-    if ma.dimension == EVENT_YEAR:
+    if ma.dimension == EVENT_YEAR or ma.unit == mb.unit:  # slack is for rounded conversions only
         slack_a = slack_b = 0.0
     return ma.low - slack_a <= mb.high + slack_b and mb.low - slack_b <= ma.high + slack_a
 

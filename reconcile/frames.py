@@ -93,7 +93,8 @@ GENERIC_WORDS = frozenset("""figur number total amount sum estim level count tal
     from with as is are was were be been being has have had stood stand stand reach hit amount came
     total numb put which who whom whose and or but around some peopl person""".split())
 LINK_WORDS = frozenset("""of at to by is are was were be been being stood stands standing reached hit
-    after for within during later
+    after for within during later back from since until
+    recorded logged registered measured posted reported showed saw set touched topped peaked reach hitting
     stayed stays remained remains remain stay hovered sits sat
     totalled totaled totaling totalling came amounted numbered put as has have had""".split())
 HEDGE_TOKENS = frozenset("""record new all-time combined staggering whopping about around some roughly nearly almost approximately an estimated estimate
@@ -266,7 +267,8 @@ def read_frame(
 SUBJECT_NOUN_RE = re.compile(
     r"\b(?:the|a|an|its|this|that)\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]{3,})\s+(?:is|was|are|were|will|would|has|had|can|measures|measured|stretches|runs|spans)\b",
     re.I)
-SUBJECT_WORDS = 5  # a name further from its figure is the subject of another verb
+CHAIN_RE = re.compile(NAME_RE.pattern + r"(?:\s+(?:in|of|at)\s+(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+)?" + NAME_RE.pattern + ")?")
+SUBJECT_WORDS = 7  # a name further from its figure is the subject of another verb
 
 STATIC_ATTRIBUTES = frozenset({"length", "width", "height", "depth", "weight", "capacity", "age", "speed", "volume"})
 
@@ -303,12 +305,34 @@ def _words(text: str) -> list[str]:
     return [w for w in words if len(w) > 1]
 
 
-def _class(word: str, verbs: bool = True) -> str:
+MONEY_CLASSES = frozenset({"cost", "revenue", "profit", "loss", "fine", "damages", "investment", "trade"})
+COUNT_CLASSES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested", "destroyed",
+                           "cases", "doses", "jobs", "attendance", "population", "turnout", "supplied", "purchase"})
+LENGTH_CLASSES = frozenset({"length", "width", "height", "depth"})
+
+
+def fits(cls: str, kind: str | None) -> bool:
+    """Can an attribute class describe a figure of this kind? "spend 25 years in prison" is
+    no cost, "30 sites across England" no width: a word of the wrong class is passed over."""
+    if kind is None or not cls:
+        return True
+    if cls in MONEY_CLASSES:
+        return kind in ("money", "percent")
+    if cls in COUNT_CLASSES:
+        return kind in ("count", "percent", "quantity")
+    if cls in LENGTH_CLASSES:
+        return kind == "quantity"
+    if cls in ("duration", "age"):
+        return kind in ("duration", "date")
+    return True
+
+
+def _class(word: str, verbs: bool = True, kind: str | None = None) -> str:
     """The attribute class of a word; a past participle outside the classes is its own
     attribute ("80 trucks crossed" vs "300 waited"); any other word is not an attribute."""
     s = stem(word)
     if cls := _CLASS_OF.get(s) or _CLASS_OF.get(word):
-        return cls
+        return cls if fits(cls, kind) else ""
     if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS:
         return s
     return ""
@@ -340,9 +364,8 @@ OF_AFTER_RE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+|all\s+|tota
 
 def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, str]:
     """(attribute, change) from the words tied to the figure; ("", "") when none are."""
-    if m := ADJECTIVE_AFTER_RE.match(after):
-        word = m.group("adj").split()[-1].lower()
-        return _class(word), "", ""
+    if (m := ADJECTIVE_AFTER_RE.match(after)) and (cls := _class(m.group("adj").split()[-1].lower(), kind=q.kind)):
+        return cls, "", ""
     if q.kind in ("money", "quantity", "percent") and (m := re.match(r"^\s*([a-z]+)\b", after)):
         if cls := _class(m.group(1)):
             return cls, "", ""  # "the $4 billion cost", "12,000 acres burned"
@@ -383,7 +406,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         i -= 1
         if w in LINK_WORDS or w in HEDGE_TOKENS:
             continue
-        if cls := _class(w, verbs=first):
+        if cls := _class(w, verbs=first, kind=q.kind):
             found = cls
             if cls in MONEY_NOUN_CLASSES and i >= 0 and _modifier(words[i]):
                 target = stem(words[i])  # "health spending", "defence budget": spending on what
@@ -447,7 +470,7 @@ def _blank(text: str, before: str, after: str, q: Quantity) -> str:
 
 def _period(slot: str, dates: list[Quantity], q: Quantity, published_year: int | None) -> str:
     before, _, after = slot.partition(" # ")
-    near = before + " " + after[:40]
+    near = before + " " + after[:15]
     for pattern, name in RELATIVE_PERIODS:
         if pattern.search(near):
             return name
@@ -481,14 +504,14 @@ def _subject(
             return name  # "Trump's 232", "Florida's death toll rose to"
     # the subject of the verb that governs the figure: the last name before it, a few words away
     # ("the Cedar Flat fire had burned 2,100 acres", "Biden won 306"), never a speaker ("X said")
-    names = [(m, n) for m in NAME_RE.finditer(before)
+    names = [(m, n) for m in CHAIN_RE.finditer(before)
              if (n := _names(m.group(0), clause_before, offset + m.start(), capitalized))
              and not ATTRIBUTION_AFTER_RE.match(before[m.end():])]
     if names:
         m, found = names[-1]
         if len(before[m.end():].split()) <= SUBJECT_WORDS:
-            return found[0]
-    m = re.match(r"^\s*(?:\w+\s+){0,3}?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", after)
+            return " ".join(found)  # "Coningsby in Lincolnshire": either name is the subject
+    m = re.match(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", after)
     if m and (name := _clean_name(m.group("name"), False, capitalized)):
         return name
     return ""
