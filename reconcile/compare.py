@@ -36,6 +36,7 @@ SLIPS: list[tuple[float, str, str]] = [
     (1000.0, "scale-confusion", "a factor of 1,000 (thousand/million/billion, kilo/mega/giga)"),
     (1e6, "scale-confusion", "a factor of a million (million/trillion)"),
     (100.0, "unit-confusion", "percent and fraction confused"),
+    (10.0, "value-mismatch", "a zero added or dropped"),
 ]
 RATIO_TOLERANCE = 0.04
 

@@ -81,7 +81,8 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "purchase": ("buy", "bought", "purchas", "procur", "order", "acquir"),
     "growth": ("growth",),
     "rate": ("rate",),
-    "share": ("share", "stake", "percentag", "proport"),
+    "share": ("share", "stake", "percentag", "proport", "market"),
+    "stock": ("stock", "shares"),
 }
 _CLASS_OF = {s: name for name, stems in ATTRIBUTE_WORDS.items() for s in stems}
 
@@ -250,7 +251,7 @@ def read_frame(
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
-    part = _part(q, slot_before, slot_after, head, clause_before)
+    part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
     period = _period(_blank(text, slot_before, slot_after, q), slot_dates, q, published_year)
     if _increment(q, slot_before, slot_after):
@@ -331,6 +332,8 @@ def _class(word: str, verbs: bool = True, kind: str | None = None) -> str:
     """The attribute class of a word; a past participle outside the classes is its own
     attribute ("80 trucks crossed" vs "300 waited"); any other word is not an attribute."""
     s = stem(word)
+    if word in ("shares", "stock", "stocks"):
+        return "stock"  # a company's shares, not a share of something
     if cls := _CLASS_OF.get(s) or _CLASS_OF.get(word):
         return cls if fits(cls, kind) else ""
     if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS:
@@ -409,7 +412,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         if cls := _class(w, verbs=first, kind=q.kind):
             found = cls
             if cls in MONEY_NOUN_CLASSES and i >= 0 and _modifier(words[i]):
-                target = stem(words[i])  # "health spending", "defence budget": spending on what
+                target = stem(words[i].rsplit("-", 1)[-1])  # "health spending", "defence budget": on what
             break
         first = False
     if not found and q.kind in ("percent", "money", "quantity") and (m := OF_AFTER_RE.match(after)):
@@ -417,7 +420,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     if not found and q.kind == "count" and q.thing and stem(q.thing) in _CLASS_OF:
         found = _CLASS_OF[stem(q.thing)]  # "12 deaths", "3,000 cases", "50,000 doses"
     if q.kind == "money" and (m := TARGET_AFTER_RE.match(after)) and m.group(1) not in INFINITIVES:
-        target = stem(m.group(1))  # "$14 billion into defence", "$2bn on roads", "$12bn to defence"
+        target = stem(m.group(1).rsplit("-", 1)[-1])  # "$14 billion into defence", "$2bn on roads", "$12bn to defence"
     return found, change, target
 
 
@@ -435,12 +438,20 @@ INFINITIVES = frozenset("""build buy pay fund help cover support finance repair 
 TARGET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:into|on|for|towards?|to)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
 
 
+def _instalment(after: str) -> str:
+    """"paid $300 million to the state as a first instalment": a part of the price."""
+    m = INSTALMENT_AFTER_RE.match(after)
+    return m.group(1).lower().split()[0] if m else ""
+
+
 def _increment(q: Quantity, before: str, after: str) -> bool:
     return bool(re.match(r"^\s*(?:more|additional|extra|further|new)\b(?!\s+than)", after, re.I)
                 or re.search(r"\b(?:another|additional|extra|further|a\s+further|an\s+additional|new)\s*$", before, re.I)
                 or re.search(r"\b(?:more|additional|extra|further)$", q.surface, re.I))
 
 
+INSTALMENT_AFTER_RE = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,4}?as\s+(?:a|an|the|its)\s+(?:\w+\s+)?(instal\w*|tranche|down\s+payment|deposit|advance)\b", re.I)
 PART_OF_RE = re.compile(r"\b(share|portion|part|section|stretch|segment|phase|tranche)\s+of\b[^.;]*"
                         r"\b(?:is|was|will\s+be|would\s+be|amounts\s+to|amounted\s+to|comes\s+to|totals|of)\s+$", re.I)
 
@@ -507,8 +518,11 @@ def _subject(
     names = [(m, n) for m in CHAIN_RE.finditer(before)
              if (n := _names(m.group(0), clause_before, offset + m.start(), capitalized))
              and not ATTRIBUTION_AFTER_RE.match(before[m.end():])]
-    if names:
-        m, found = names[-1]
+    # a name after a preposition ("at HP") or owning a noun ("HP's biggest deal") is not the subject
+    plain = [(m, n) for m, n in names if not re.search(r"\\b(?:at|in|of|for|from|with|to|by|on|over|against)\\s+(?:the\\s+)?$", before[:m.start()])
+             and not re.match(r"['’]s?\\b", before[m.end():])]
+    if plain or names:
+        m, found = (plain or names)[-1]
         if len(before[m.end():].split()) <= SUBJECT_WORDS:
             return " ".join(found)  # "Coningsby in Lincolnshire": either name is the subject
     m = re.match(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", after)
