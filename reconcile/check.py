@@ -99,7 +99,8 @@ def _finding(result: RunResult, index: int, conflicts, agreeing: int) -> Finding
     worst_other = next(o for o, j in conflicts if j is worst)
     explanation = judge(claim, result.claims[worst_other], result.measures[index], result.measures[worst_other]).explanation
     support = f"; {agreeing} agree" if agreeing else ""
-    message = f"“{q.surface}” contradicts {len(conflicts)} {'source' if len(conflicts) == 1 else 'sources'}{support}: {others}. {explanation}"
+    fact = next((f.label for f in result.facts if f.id == worst.fact), claim.frame.label(q.thing))
+    message = f"{fact}: “{q.surface}” contradicts {len(conflicts)} {'source' if len(conflicts) == 1 else 'sources'}{support}: {others}. {explanation}"
     line, column = _position(document.text, q.start)
     end_line, end_column = _position(document.text, q.end)
     return Finding(code, kind, severity, _display(claim.source), line, column, end_line, end_column,

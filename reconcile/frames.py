@@ -178,9 +178,11 @@ class Frame:
         """A running count (a toll, evacuees, cases) is compared by its as-of time."""
         return self.attribute in TALLY_ATTRIBUTES
 
-    def label(self) -> str:
-        """'Cedar Flat fire: area' — how the report and `check` name the fact."""
-        what = self.attribute.replace("-", " ") or "figure"
+    def label(self, thing: str | None = None) -> str:
+        """'Cedar Flat: area', 'deaths (people)': how the report and `check` name a fact."""
+        what = ATTRIBUTE_NAMES.get(self.attribute, self.attribute.replace("-", " ")) or "figure"
+        if thing and thing not in what:
+            what = f"{what} ({thing})" if self.attribute else thing
         if self.change:
             what = {"up": f"rise in {what}", "down": f"fall in {what}", "increment": f"more {what}"}.get(self.change, what)
         if self.part:
@@ -189,8 +191,12 @@ class Frame:
             what = f"{what}, {self.period.replace('year-', '').replace('-', ' ')}"
         if self.modality == "planned":
             what = f"planned {what}"
-        subject = self.subject.title() if self.subject else (self.head or "")
+        subject = self.subject.title() if self.subject else (self.head.rsplit(" ", 1)[-1] if self.head else "")
         return f"{subject}: {what}" if subject else what
+
+
+ATTRIBUTE_NAMES = {"killed": "deaths", "displaced": "people displaced", "area": "area", "stock": "share price",
+                   "share": "share", "jobs": "jobs", "cases": "cases", "doses": "doses"}
 
 
 def compatible(a: Frame, b: Frame) -> bool:

@@ -234,6 +234,19 @@ def _origins(claims: list[Claim], copies: list[Copy]) -> list[int]:
 
 
 def _label(claims: list[Claim]) -> str:
+    """A fact's name from its claims' frames ("Coningsby: temperature", "deaths (people)"),
+    the commonest among those that say what is measured; else from shared words."""
+    if all(c.predicate.startswith(("last-occurrence", "event-ago")) for c in claims):
+        subjects = Counter(c.frame.subject for c in claims if c.frame.subject)
+        what = "year it last happened" if claims[0].predicate.startswith("last") else "year"
+        return f"{subjects.most_common(1)[0][0].title()}: {what}" if subjects else what
+    named = Counter(c.frame.label(c.quantity.thing) for c in claims if c.frame.attribute or c.frame.subject)
+    if named:
+        return max(named.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+    return _word_label(claims)
+
+
+def _word_label(claims: list[Claim]) -> str:
     """A short name for a fact: what the figure is attached to, and what is said of it."""
     heads = Counter(c.head for c in claims if c.head)
     things = Counter(c.quantity.thing for c in claims if c.quantity.thing)

@@ -18,7 +18,7 @@ from . import __version__
 from .errors import DatabaseError
 from .pipeline import RunResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS: list[Callable[[Database], None]] = []
 migration = MIGRATIONS.append
@@ -72,6 +72,20 @@ def m001_initial(db: Database) -> None:
     db.create_view("contradictions", CONTRADICTIONS_VIEW, replace=True)
 
 
+FRAME_COLUMNS = {
+    "frame_subject": str, "attribute": str, "part": str, "period": str, "target": str,
+    "change": str, "frame_modality": str, "as_of": str, "fact_name": str,
+}
+
+
+@migration
+def m002_frames(db: Database) -> None:
+    """Each claim's quantity frame (issue #9): what the figure is about, queryable."""
+    for name, kind in FRAME_COLUMNS.items():
+        db["claims"].add_column(name, kind)
+    db["claims"].create_index(["attribute"])
+
+
 def open_database(path: str) -> Database:
     """Open (creating or migrating) the database; a clear error if it is not ours or too new."""
     try:
@@ -92,6 +106,17 @@ def open_database(path: str) -> Database:
         return db
     except sqlite3.DatabaseError as error:
         raise DatabaseError(path, str(error)) from None
+
+
+def _frame_columns(c) -> dict:
+    f = c.frame
+    if c.quantity is None:
+        return dict.fromkeys(FRAME_COLUMNS)
+    return {
+        "frame_subject": f.subject, "attribute": f.attribute, "part": f.part, "period": f.period,
+        "target": f.target, "change": f.change, "frame_modality": f.modality, "as_of": f.as_of or None,
+        "fact_name": f.label(),
+    }
 
 
 def _schema_version(db: Database) -> int:
@@ -166,6 +191,7 @@ def build_rows(result: RunResult) -> dict[str, list[dict]]:
             "si_value": q.si_value if q else None, "si_unit": q.si_unit if q else None,
             "dimension": q.dimension if q else None, "thing": q.thing if q else None,
             "date": q.date if q else None,
+            **_frame_columns(c),
         })
     comparisons = []
     for j in result.judged:

@@ -19,7 +19,7 @@ def test_draft_figure_that_contradicts_sources_is_found():
     assert (finding.code, finding.rule, finding.quote) == ("RC101", "value-mismatch", "12,000 passengers a day")
     assert (finding.path, finding.line, finding.column) == ("d.md", 5, 26)
     assert finding.sources == ("coast-wire.md:8", "harbour-gazette.md:13")
-    assert finding.message.startswith("“12,000 passengers a day” contradicts 2 sources; 1 agree")
+    assert finding.message.startswith("capacity (passengers): “12,000 passengers a day” contradicts 2 sources; 1 agree")
     assert exit_code([finding], "high") == 1 and exit_code([finding], "never") == 0
 
 
@@ -34,7 +34,7 @@ def test_cli_exit_codes():
 def test_cli_text_line_format():
     result = runner.invoke(app, ["check", DRAFT, "--corpus", MINI])
     first = result.stdout.splitlines()[0]
-    assert first.startswith(f"{DRAFT}:5:26: RC101 [high] value-mismatch: “12,000 passengers a day” contradicts")
+    assert first.startswith(f"{DRAFT}:5:26: RC101 [high] value-mismatch: capacity (passengers): “12,000 passengers a day” contradicts")
     assert result.stdout.endswith("1 figure contradicts the sources.\n")
 
 
