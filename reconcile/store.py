@@ -115,7 +115,7 @@ def _frame_columns(c) -> dict:
     return {
         "frame_subject": f.subject, "attribute": f.attribute, "part": f.part, "period": f.period,
         "target": f.target, "change": f.change, "frame_modality": f.modality, "as_of": f.as_of or None,
-        "fact_name": f.label(),
+        "fact_name": f.label(c.quantity.thing),
     }
 
 

@@ -105,3 +105,23 @@ def test_a_second_writer_gets_a_clear_error(tmp_path, monkeypatch):
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_claims_carry_their_frames(tmp_path):
+    save(open_database(str(tmp_path / "r.db")), run_corpus(FIXTURES / "mini"))
+    with sqlite3.connect(tmp_path / "r.db") as db:
+        rows = db.execute("select surface, attribute, fact_name, as_of from claims where surface like '%passengers a day'").fetchall()
+    assert rows and all(r[1] == "capacity" and r[2] == "capacity (passengers)" and r[3] for r in rows)
+
+
+def test_a_schema_1_database_gains_the_frame_columns(tmp_path):
+    from sqlite_utils import Database
+
+    from reconcile.store import MIGRATIONS
+    db = Database(str(tmp_path / "old.db"))
+    MIGRATIONS[0](db)
+    db["meta"].upsert({"key": "schema_version", "value": "1"}, pk="key")
+    db.conn.commit()
+    db = open_database(str(tmp_path / "old.db"))
+    assert {"attribute", "frame_subject", "as_of"} <= set(db["claims"].columns_dict)
+    save(db, run_corpus(FIXTURES / "mini"))
