@@ -290,21 +290,22 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
             postings[w].append(path)
     sets = DisjointSets()
 
-    limit = max(50, int(0.05 * total))  # a name in that many articles is no evidence of one story
+    limit = max(50, int(0.05 * total))  # past this many articles, a name's pairs are checked as a chain
     checked: set[tuple[str, str]] = set()
     for w in sorted(postings):
         paths = postings[w]
-        if len(paths) > limit:
-            continue
-        for i, a in enumerate(paths):
-            for b in paths[i + 1:]:
-                if (a, b) in checked or sets.find(a) == sets.find(b):
-                    continue
-                checked.add((a, b))
-                # one shared name is a coincidence unless an article names almost nothing
-                enough = 2 if min(len(names[a]), len(names[b])) >= 5 else 1
-                if len(names[a] & names[b]) >= enough and _overlap(names[a], names[b], idf) >= SAME_STORY:
-                    sets.union(a, b)
+        # a name in many articles still counts, but each article is checked against its neighbours
+        # in the posting list, not all the others: linear, and no evidence is dropped
+        pairs = ((a, b) for i, a in enumerate(paths) for b in paths[i + 1:]) if len(paths) <= limit else \
+            ((paths[i], paths[i + k]) for i in range(len(paths)) for k in (1, 2) if i + k < len(paths))
+        for a, b in pairs:
+            if (a, b) in checked or sets.find(a) == sets.find(b):
+                continue
+            checked.add((a, b))
+            # one shared name is a coincidence unless an article names almost nothing
+            enough = 2 if min(len(names[a]), len(names[b])) >= 5 else 1
+            if len(names[a] & names[b]) >= enough and _overlap(names[a], names[b], idf) >= SAME_STORY:
+                sets.union(a, b)
     _attach_loners(bodies, sets)
     roots: dict[str, int] = {}
     return {path: roots.setdefault(sets.find(path), len(roots)) for path in sorted(names)}

@@ -126,7 +126,7 @@ SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whe
 NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
 POSSESSIVE_RE = re.compile(r"['’]s?\s*$")
 ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:said|says|told|reported|announced|added|stated|noted|estimated|confirmed|according)\b", re.I)
-ATTRIBUTION_BEFORE_RE = re.compile(r"\b(?:according\s+to|said|says|told|by)\s*(?:the\s+)?$", re.I)
+ATTRIBUTION_BEFORE_RE = re.compile(r"\b(?:according\s+to|told|by)\s*(?:the\s+)?$", re.I)
 NOT_NAMES = frozenset("""the a an this that these those it its in on at by for from of to and but or as with
     he she they we i you his her their our there here when while after before during since until
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -525,12 +525,11 @@ def _subject(
              if (n := _names(m.group(0), clause_before, offset + m.start(), capitalized))
              and not ATTRIBUTION_AFTER_RE.match(before[m.end():])]
     # a name after a preposition ("at HP") or owning a noun ("HP's biggest deal") is not the subject
-    plain = [(m, n) for m, n in names if not re.search(r"\\b(?:at|in|of|for|from|with|to|by|on|over|against)\\s+(?:the\\s+)?$", before[:m.start()])
-             and not re.match(r"['’]s?\\b", before[m.end():])]
-    if plain or names:
-        m, found = (plain or names)[-1]
-        if len(before[m.end():].split()) <= SUBJECT_WORDS:
-            return " ".join(found)  # "Coningsby in Lincolnshire": either name is the subject
+    plain = [(m, n) for m, n in names if not re.search(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?$", before[:m.start()])
+             and not re.match(r"['’]s?\b", before[m.end():])]
+    near = [(m, n) for m, n in (plain or names) if len(before[m.end():].split()) <= SUBJECT_WORDS]
+    if near:  # every such name is a word of the subject: "Coningsby in Lincolnshire", "the Arlen flood"
+        return " ".join(dict.fromkeys(w for _, n in near for name in n for w in name.split()))
     m = re.match(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", after)
     if m and (name := _clean_name(m.group("name"), False, capitalized)):
         return name

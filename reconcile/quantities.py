@@ -389,7 +389,7 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
             # "1 in 5 adults": a share
             return _finish(text, start, ratio.end(), "percent", value / of, "dimensionless", "exact", 0.0)
     elif m.group("fraction"):
-        if re.search(r"\\b(?:first|second|latter|former|other|back|front)\\s+$", text[max(0, start - 12):start], re.I):
+        if re.search(r"\b(?:first|second|latter|former|other|back|front)\s+$", text[max(0, start - 12):start], re.I):
             return None  # "the second half of the year": a period, not a fraction
         value = FRACTION_WORDS[_norm(m.group("fraction"))]
         half_a = HALF_A_RE.match(text, pos)
