@@ -365,7 +365,7 @@ ADJECTIVE_AFTER_RE = re.compile(
     re.I,
 )
 VERB_AFTER_COUNT_RE = re.compile(
-    r"^\s*(?:who\s+|that\s+)?(?:(?:had\s+been|have\s+been|has\s+been|will\s+be|are\s+still|were\s+still|were|was|are|is|have|has|had|remain|remained)\s+)?"
+    r"^\s*(?:[a-z]+\s+(?=(?:were|was|are|is|have|has|had)\b))?(?:who\s+|that\s+)?(?:(?:had\s+been|have\s+been|has\s+been|will\s+be|are\s+still|were\s+still|were|was|are|is|have|has|had|remain|remained)\s+)?"
     r"(?:also\s+|reportedly\s+|now\s+|still\s+|later\s+)?(?P<verb>[a-z]+)",
 )
 OF_AFTER_RE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+|all\s+|total\s+)?(?P<noun>[a-z][a-z\-]+)", re.I)
@@ -472,7 +472,8 @@ def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = 
     for w in reversed(near):
         if w in PART_WORDS and not whole:  # "the share of the $4bn cost": the $4bn is the whole
             return w
-    bare = not re.search(r"[A-Za-z]", q.surface)  # "31 of the paintings", not "50,000 doses of the vaccine"
+    # "31 of the paintings", not "50,000 doses of the vaccine" nor "90.9% of those voting"
+    bare = q.kind == "count" and not re.search(r"[A-Za-z%]", q.surface)
     if re.match(r"^\s*(?:among\b|out\s+of\b)", after, re.I) or bare and re.match(
             r"^\s*of\s+(?:the|them|whom|which|those|these|its|their)\b", after, re.I):
         return "among"

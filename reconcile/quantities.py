@@ -292,6 +292,8 @@ def _date_mentions(text: str) -> Iterator[Quantity]:
 
 def _make(start, end, text, kind, value, unit, bound, precision, low=None, high=None, thing=None) -> Quantity:
     """Apply the unit's multiple (decades, bcm), state the bounds, normalize to base units."""
+    if kind == "count" and precision == 0.5 and value == int(value) and int(value) % 10:
+        precision = 0.0  # "11 police officers" is eleven, not 10.5-11.5; "1,400 homes" may be rounded
     multiple, unit = units.split_multiple(unit) if unit else (1.0, unit)
     value *= multiple
     precision *= multiple
