@@ -44,9 +44,9 @@ def stem(word: str) -> str:
 # stems. A word outside these classes is its own attribute (its stem).
 ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "dead", "die", "death", "toll", "fatal", "fatality", "perish", "lives", "life", "bodi", "body"),
-    "injured": ("injur", "wound", "hurt", "casualti"),
+    "injured": ("injur", "wound", "hurt", "casualti", "medic", "treat"),
     "missing": ("miss", "unaccount"),
-    "displaced": ("displac", "evacu", "homeless", "flee", "fled", "relocat", "shelter", "leav", "left"),
+    "displaced": ("displac", "evacu", "homeless", "flee", "fled", "relocat", "shelter", "leav"),
     "rescued": ("rescu", "save", "saved", "pull", "pulled"),
     "arrested": ("arrest", "detain", "custodi"),
     "destroyed": ("destroy", "damag", "collaps", "flatten", "raze"),
@@ -112,7 +112,7 @@ RELATIVE_PERIODS = (
     (re.compile(r"\blast\s+(?:year|season|quarter|month|week)['’]?s?\b|\bprevious\s+(?:year|season|quarter)\b", re.I), "last-period"),
     (re.compile(r"\b(?:a|one|the)\s+(?:year|quarter|month)\s+(?:earlier|before|ago)\b|\byear[\s-]+(?:earlier|ago)\b", re.I), "year-earlier"),
     (re.compile(r"\b(?:previous|prior|former|old|earlier|preceding)\s+(?:\w+\s+)?(?:record|high|low|peak|best|mark|figure|estimate|forecast|total|toll|count)\b", re.I), "previous"),
-    (re.compile(r"\b(?:previously|formerly|used\s+to)\b", re.I), "previous"),
+    (re.compile(r"\b(?:previously|formerly)\b", re.I), "previous"),
     (re.compile(r"\b(?:pre-pandemic|pre-crisis|pre-war)\b", re.I), "previous"),
 )
 FUTURE_RE = re.compile(
@@ -142,7 +142,8 @@ DAY_RE = re.compile(
 TALLY_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested",
                               "destroyed", "cases", "doses"})
 PERSON_NOUNS = frozenset("""people persons person individuals residents inhabitants citizens evacuees
-    villagers locals claimants victims passengers""".split())
+    villagers locals claimants victims passengers casualties patients""".split())
+NEED_VERBS = frozenset("needed need sought seek received receive required require got".split())
 PEOPLE_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested"})
 
 
@@ -211,11 +212,24 @@ def compatible(a: Frame, b: Frame) -> bool:
         return False
     if a.period != b.period and not (_absolute(a.period, b.period)):
         return False
-    if a.subject and b.subject and not set(a.subject.split()) & set(b.subject.split()):
+    if a.subject and b.subject and not same_subject(a.subject, b.subject):
         return False
     if a.target and b.target and a.target != b.target:
         return False
     return True
+
+
+def same_subject(x: str, y: str) -> bool:
+    """Names of one thing: a shared word ("Compaq" / "Compaq Computer Corp"), or an acronym
+    of the other's words ("HP" / "Hewlett-Packard Co")."""
+    if set(x.split()) & set(y.split()):
+        return True
+    return _acronym_of(x, y) or _acronym_of(y, x)
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", long) if w)
+    return 2 <= len(short) <= 5 and " " not in short and len(initials) >= 2 and initials.startswith(short)
 
 
 def _absolute(x: str, y: str) -> bool:
@@ -388,11 +402,11 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         word = m.group("verb")
         if then := re.match(r"\s+to\s+([a-z]+)", after[m.end():]):  # "were ordered to leave", "forced to flee"
             word = then.group(1)
+        elif word in NEED_VERBS and (then := re.match(r"\s+([a-z]+)", after[m.end():])):
+            word = then.group(1)  # "needed medical help", "sought medical care": what they needed
         if word in ("dead", "missing", "injured", "homeless") or word.endswith(("ed", "en")) or _CLASS_OF.get(stem(word)):
-            if cls := _CLASS_OF.get(stem(word)) or _CLASS_OF.get(word):
+            if cls := _class(word, verbs=True, kind=q.kind):
                 return cls, "", ""
-            if word.endswith("ed"):
-                return stem(word), "", ""
     words = _words(before)
     change = ""
     i = len(words) - 1
