@@ -267,6 +267,9 @@ def read_frame(
     before = text[left_end:q.start]
     after = text[q.end:right_end]
     slot_before = _slot_before(before)
+    if not slot_before.strip() and re.search(r",\s*$", before):
+        # an apposition, "the old UK record, 38.7C": the noun phrase before the comma names the figure
+        slot_before = _slot_before(re.sub(r",\s*$", "", before)) + " "
     slot_after = _slot_after(after)
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
@@ -437,6 +440,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         first = False
     if not found and q.kind in ("percent", "money", "quantity") and (m := OF_AFTER_RE.match(after)):
         found = _class(m.group("noun"), verbs=False)
+    if not change and (MARGIN_RE.match(after) or re.search(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$", before)):
+        change = "margin"  # "1.9C above the old record", "beat it by 1.6C": a difference, not a level
     if not found and q.kind == "count" and q.thing and stem(q.thing) in _CLASS_OF:
         found = _CLASS_OF[stem(q.thing)]  # "12 deaths", "3,000 cases", "50,000 doses"
     if q.kind == "money" and (m := TARGET_AFTER_RE.match(after)) and m.group(1) not in INFINITIVES:
@@ -455,6 +460,7 @@ def _modifier(word: str) -> bool:
 
 INFINITIVES = frozenset("""build buy pay fund help cover support finance repair rebuild upgrade expand make
     keep meet boost cut reduce settle resolve develop create improve buy""".split())
+MARGIN_RE = re.compile(r"^\s*(?:higher|lower|more|less|above|below|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|short\s+of|ahead\s+of|behind)\b", re.I)
 TARGET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:into|on|for|towards?|to)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
 
 
