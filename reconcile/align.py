@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from . import frames
-from .compare import Measure
+from .compare import EVENT_YEAR, RATIO_TOLERANCE, SLIPS, Measure
 from .models import Claim, DisjointSets, Sentence
 from .quantities import STOPWORDS
 
@@ -33,6 +33,7 @@ NEARBY_WEIGHT = 0.5  # the previous sentence's words count half
 RECIPROCAL_FACTOR = 0.5  # each other's best match in the other source, with a word nearby or a predicate in common
 HEAD_BONUS = 0.2  # "a 1,100-km pipeline" and "a 680-mile pipeline": the head noun is strong evidence
 PREDICATE_BONUS = 0.1  # both say "supplied" (or "cost", "capacity"): the same kind of statement
+FAR_APART = 100.0  # see far_apart
 FRAME_BONUS = MIN_SCORE  # both frames name one attribute: that alone pairs them, words only rank
 COUNTED_FACTOR = 2  # "38 survivors rescued" / "45 survivors rescued": the thing and the verb say a lot
 COMMON_IN_BLOCK = 0.2  # words in more of a block's claims than this share are not indexed
@@ -432,6 +433,8 @@ def align(
             return False
         if measures[i].dimension != measures[j].dimension and _printed(a) != _printed(b):
             return False  # "3 percentage points" and "25%" measure a change differently
+        if far_apart(measures[i], measures[j]):
+            return False
         crowded = max(per_sentence[(c.source, c.sentence, block_dimension(c, measures[k]))] for c, k in ((a, i), (b, j))) > 1
         same_attribute = bool(a.frame.attribute) and a.frame.attribute == b.frame.attribute
         return not crowded or same_attribute or bool(local[i] & local[j])  # crowded figures need their own words
@@ -465,6 +468,16 @@ def align(
 
 
 PERCENT_DIMENSIONS = frozenset({"dimensionless", "[percentage_point]"})
+
+
+def far_apart(ma: Measure, mb: Measure) -> bool:
+    """Figures FAR_APART times apart or more, with no known slip to explain the ratio (1,000, a
+    million, 365, 100 for percent/fraction), are different facts: "an £89m fee" and "a £500
+    fine". Real misprints are close or known slips; the founding 47x pipeline conflict is kept."""
+    if ma.dimension == EVENT_YEAR or not ma.value or not mb.value:
+        return False
+    ratio = max(abs(ma.value), abs(mb.value)) / min(abs(ma.value), abs(mb.value))
+    return ratio >= FAR_APART and not any(abs(ratio / slip - 1) <= RATIO_TOLERANCE for slip, _, _ in SLIPS)
 
 
 def block_dimension(claim: Claim, m: Measure) -> str:

@@ -267,7 +267,7 @@ def read_frame(
     before = text[left_end:q.start]
     after = text[q.end:right_end]
     slot_before = _slot_before(before)
-    if not slot_before.strip() and re.search(r",\s*$", before):
+    if not slot_before.strip() and re.search(r",\s*$", before) and re.match(r"^\s*(?:[,;)]|$)", after):
         # an apposition, "the old UK record, 38.7C": the noun phrase before the comma names the figure
         slot_before = _slot_before(re.sub(r",\s*$", "", before)) + " "
     slot_after = _slot_after(after)
@@ -572,10 +572,15 @@ def _names(span: str, clause: str, offset: int, capitalized: frozenset[str]) -> 
 
 def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
     words = [w.strip(".’'-").removesuffix("’s").removesuffix("'s") for w in name.split()]
-    if at_start and words and words[0] not in capitalized:
+    if at_start and words and words[0] not in capitalized and not _name_shaped(words[0]):
         words = words[1:]
     words = [w for w in words if w and w.lower() not in NOT_NAMES and not w[0].isdigit()]
     return " ".join(w.lower() for w in words)
+
+
+def _name_shaped(word: str) -> bool:
+    """A word that is a name even at a sentence start: "HP", "EDS", "Hewlett-Packard", "McDonald"."""
+    return (len(word) > 1 and word.isupper()) or bool(re.search(r"[a-z][A-Z]|-[A-Z]", word))
 
 
 def capitalized_words(text: str) -> frozenset[str]:
