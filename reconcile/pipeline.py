@@ -240,7 +240,7 @@ def _label(claims: list[Claim]) -> str:
         subjects = Counter(c.frame.subject for c in claims if c.frame.subject)
         what = "year it last happened" if claims[0].predicate.startswith("last") else "year"
         return f"{subjects.most_common(1)[0][0].title()}: {what}" if subjects else what
-    named = Counter(c.frame.label(c.quantity.thing) for c in claims if c.frame.attribute or c.frame.subject)
+    named = Counter(c.frame.label(c.quantity.thing) for c in claims if c.frame.attribute)
     if named:
         return max(named.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
     return _word_label(claims)
