@@ -250,7 +250,7 @@ def _count_noun(text: str, pos: int) -> tuple[int, str] | None:
             return None
         if lower in IRREGULAR_PLURALS or (
             len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
-            and word[0].islower()
+            and (word[0].islower() or lower.endswith("ans"))  # "61 Americans", "two million Catalans"
         ):
             return match.end(1), lower
         pos = match.end(1)
@@ -463,7 +463,10 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
     elif unit == "dollar":
         unit = dollar
     if kind == "duration" and text.startswith("-old", pos) or text.startswith("s-old", pos):
-        return None  # "a 21-year-old": an age
+        if unit != "year":
+            return None  # "a six-month-old baby": not compared
+        end = pos + (4 if text.startswith("-old", pos) else 5)
+        return _finish(text, start, end, "count", value, "count", "exact", 0.0, thing="age")  # "a 21-year-old"
     if m.group("article"):
         if kind != "duration":
             return None
