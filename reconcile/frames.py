@@ -125,7 +125,7 @@ FUTURE_RE = re.compile(
 SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whereas|or|as|compared\s+with|versus|vs\.?|against)\s")
 NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
 POSSESSIVE_RE = re.compile(r"['’]s?\s*$")
-ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:said|says|told|reported|announced|added|stated|noted|estimated|confirmed|according)\b", re.I)
+ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:said|says|told|reported|announced|added|stated|noted|estimated|confirmed|according|counted|recorded|showed|shows|listed|tallied|put)\b", re.I)
 ATTRIBUTION_BEFORE_RE = re.compile(r"\b(?:according\s+to|told|by)\s*(?:the\s+)?$", re.I)
 NOT_NAMES = frozenset("""the a an this that these those it its in on at by for from of to and but or as with
     he she they we i you his her their our there here when while after before during since until
@@ -494,8 +494,7 @@ def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = 
             return w
     # "31 of the paintings", not "50,000 doses of the vaccine" nor "90.9% of those voting"
     bare = q.kind == "count" and not re.search(r"[A-Za-z%]", q.surface)
-    if re.match(r"^\s*(?:among\b|out\s+of\b)", after, re.I) or bare and re.match(
-            r"^\s*of\s+(?:the|them|whom|which|those|these|its|their)\b", after, re.I):
+    if bare and re.match(r"^\s*(?:among\b|out\s+of\b|of\s+(?:the|them|whom|which|those|these|its|their)\b)", after, re.I):
         return "among"
     if re.search(r"\b(?:alone|only)\b", after[:40], re.I) or re.search(r"\b(?:in\s+one|one\s+of\s+the)\b", before, re.I):
         return "one-place"
@@ -522,7 +521,13 @@ def _period(slot: str, dates: list[Quantity], q: Quantity, published_year: int |
 
 
 def _day(sentence: str) -> str:
-    m = DAY_RE.search(sentence)
+    """The day a sentence dates its figures to; not a day it compares with ("than in Tuesday's
+    update", "since Monday"), and none when it says "today" or "now"."""
+    if re.search(r"\b(?:today|now|tonight)\b", sentence, re.I):
+        return ""
+    m = next((m for m in DAY_RE.finditer(sentence)
+              if not re.match(r"['’]s\b", sentence[m.end():])
+              and not re.search(r"\b(?:than|since|from|before|compared\s+with)\s+(?:in\s+|on\s+)?$", sentence[:m.start()], re.I)), None)
     if not m:
         return ""
     if m.group("day"):

@@ -252,9 +252,18 @@ def _count_noun(text: str, pos: int) -> tuple[int, str] | None:
             len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
             and (word[0].islower() or lower.endswith("ans"))  # "61 Americans", "two million Catalans"
         ):
+            # the head is the last noun: "124 measles cases", "11 police officers"
+            if (after := WORD_RE.match(text, match.end(1))) and _plural_noun(after.group(1)):
+                return after.end(1), after.group(1).lower()
             return match.end(1), lower
         pos = match.end(1)
     return None
+
+
+def _plural_noun(word: str) -> bool:
+    lower = word.lower()
+    return word[0].islower() and lower not in STOPWORDS and (lower in IRREGULAR_PLURALS or (
+        len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)))
 
 
 def dollar_for(text: str) -> str:

@@ -58,3 +58,10 @@ def test_as_of_moves_back_to_the_day_named():
     assert as_of(Frame(day="monday"), date(2024, 3, 6)) == "2024-03-04"  # a Wednesday article
     assert as_of(Frame(day="yesterday"), date(2024, 3, 6)) == "2024-03-05"
     assert as_of(Frame(), date(2024, 3, 6)) == "2024-03-06"
+
+
+def test_a_day_named_for_comparison_does_not_date_the_figure():
+    from reconcile.frames import _day
+    assert _day("Officials said on Tuesday that 40 people died.") == "tuesday"
+    assert _day("146 cases have now been reported, 22 more than in Tuesday's update.") == ""
+    assert _day("The toll rose to 95, up from 40 since Monday.") == ""
