@@ -526,7 +526,7 @@ def _day(sentence: str) -> str:
     if re.search(r"\b(?:today|now|tonight)\b", sentence, re.I):
         return ""
     m = next((m for m in DAY_RE.finditer(sentence)
-              if not re.match(r"['’]s\b", sentence[m.end():])
+              if not re.match(r"['’]s\b", sentence[m.end():]) and not re.match(r"(?:since|until|through)\b", m.group(0), re.I)
               and not re.search(r"\b(?:than|since|from|before|compared\s+with)\s+(?:in\s+|on\s+)?$", sentence[:m.start()], re.I)), None)
     if not m:
         return ""
