@@ -394,6 +394,9 @@ def align(
     """Compatible pairs of claims from different sources about the same thing."""
     spelling = spelling_map(w for c in claims for w in c.context)
 
+    def stories_of(c: Claim) -> int:
+        return (stories or {}).get(c.source, 0)
+
     def normal(word: str) -> str:  # one spelling, one stem
         return _lemma(spelling.get(word, word))
 
@@ -427,9 +430,21 @@ def align(
     keys = [k | {f"§head:{_head(c)}"} if c.head else k for k, c in zip(keys, claims)]
     keys = [k | {f"{ATTRIBUTE_KEY}{c.frame.attribute}"} if c.frame.attribute else k for k, c in zip(keys, claims)]
 
+    # where one attribute is reported for several named things ("9 cases in New Mexico", "80 in
+    # Gaines County"), an unnamed figure is the story's whole, not any one of the named parts
+    named: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
+    for i, m in enumerate(measures):
+        c = claims[i]
+        if m is not None and c.frame.subject and c.frame.attribute:
+            named[(stories_of(c), block_dimension(c, m), c.frame.attribute)].append((c.frame.subject, c.source))
+    divided = {key for key, subjects in named.items() if _distinct_subjects(subjects) > 1}
+
     def pairable(i: int, j: int) -> bool:
         a, b = claims[i], claims[j]
         if a.source == b.source or not compatible(a, b):
+            return False
+        if bool(a.frame.subject) != bool(b.frame.subject) and a.frame.attribute and \
+                (stories_of(a), block_dimension(a, measures[i]), a.frame.attribute) in divided:
             return False
         if measures[i].dimension != measures[j].dimension and _printed(a) != _printed(b):
             return False  # "3 percentage points" and "25%" measure a change differently
@@ -478,6 +493,21 @@ def far_apart(ma: Measure, mb: Measure) -> bool:
         return False
     ratio = max(abs(ma.value), abs(mb.value)) / min(abs(ma.value), abs(mb.value))
     return ratio >= FAR_APART and not any(abs(ratio / slip - 1) <= RATIO_TOLERANCE for slip, _, _ in SLIPS)
+
+
+def _distinct_subjects(named: list[tuple[str, str]]) -> int:
+    """How many different things these (subject, source) names name, counting only things named
+    by two sources or more: one outlet's "Moscow" for "Russia" does not divide a fact."""
+    groups: list[tuple[set[str], set[str]]] = []
+    for subject, source in sorted(named):
+        for names, sources in groups:
+            if any(frames.same_subject(subject, other) for other in names):
+                names.add(subject)
+                sources.add(source)
+                break
+        else:
+            groups.append(({subject}, {source}))
+    return sum(1 for _, sources in groups if len(sources) > 1)
 
 
 def block_dimension(claim: Claim, m: Measure) -> str:
