@@ -82,7 +82,7 @@ def measure(claim: Claim, published: date | None) -> Measure | None:
     to_base = lambda x: units.to_base(x, q.unit) if math.isfinite(x) else x  # noqa: E731
     low_base, high_base = to_base(low), to_base(high)
     if q.unit == "short_ton" and "short" not in q.surface.lower():
-        low_base, high_base = low_base, high * LONG_TON_KG if math.isfinite(high) else high
+        high_base = high * LONG_TON_KG if math.isfinite(high) else high
     return Measure(q.si_value, low_base, high_base, q.dimension or "", q.unit)
 
 

@@ -276,7 +276,7 @@ def read_frame(
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
     part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
-    period = _period(_blank(text, slot_before, slot_after, q), slot_dates, q, published_year)
+    period = _period(slot_before, slot_after, slot_dates, q, published_year)
     if _increment(q, slot_before, slot_after):
         change = change or "increment"
     day = _day(text[sentence_start:sentence_end])
@@ -502,12 +502,7 @@ def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = 
     return ""
 
 
-def _blank(text: str, before: str, after: str, q: Quantity) -> str:
-    return before + " # " + after
-
-
-def _period(slot: str, dates: list[Quantity], q: Quantity, published_year: int | None) -> str:
-    before, _, after = slot.partition(" # ")
+def _period(before: str, after: str, dates: list[Quantity], q: Quantity, published_year: int | None) -> str:
     near = before + " " + after[:15]
     for pattern, name in RELATIVE_PERIODS:
         if pattern.search(near):
@@ -515,7 +510,7 @@ def _period(slot: str, dates: list[Quantity], q: Quantity, published_year: int |
     for o in dates:
         if o.date and o.date[:4].isdigit() and int(o.date[:4]) != published_year:
             return f"year-{o.date[:4]}"
-    m = re.search(r"\b(?:in|for|during|of|since)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)['’]s\b", slot)
+    m = re.search(r"\b(?:in|for|during|of|since)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)['’]s\b", f"{before} # {after}")
     if m:
         return f"year-{m.group(1) or m.group(2)}"
     return ""
