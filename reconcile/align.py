@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from . import frames
-from .compare import EVENT_YEAR, RATIO_TOLERANCE, SLIPS, Measure
+from .compare import EVENT_YEAR, RATIO_TOLERANCE, SLIPS, Measure, printed_number
 from .models import Claim, DisjointSets, Sentence
 from .quantities import STOPWORDS
 
@@ -420,10 +420,11 @@ def align(
 
     blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
     per_sentence: Counter = Counter()
+    dims = [block_dimension(c, m) if m is not None else None for c, m in zip(claims, measures)]
     for i, m in enumerate(measures):
         if m is not None:
-            blocks[((stories or {}).get(claims[i].source, 0), block_dimension(claims[i], m))].append(i)
-            per_sentence[(claims[i].source, claims[i].sentence, block_dimension(claims[i], m))] += 1
+            blocks[(stories_of(claims[i]), dims[i])].append(i)
+            per_sentence[(claims[i].source, claims[i].sentence, dims[i])] += 1
     local = [frozenset(map(normal, c.local)) for c in claims]
     # what a claim can be found by: its words, and what it says (predicate) of what (head noun)
     keys = [bag | {f"§{c.predicate}"} if c.predicate else bag for bag, c in zip(bags, claims)]
@@ -436,7 +437,7 @@ def align(
     for i, m in enumerate(measures):
         c = claims[i]
         if m is not None and c.frame.subject and c.frame.attribute:
-            named[(stories_of(c), block_dimension(c, m), c.frame.attribute)].append((c.frame.subject, c.source))
+            named[(stories_of(c), dims[i], c.frame.attribute)].append((c.frame.subject, c.source))
     divided = {key for key, subjects in named.items() if _distinct_subjects(subjects) > 1}
 
     def pairable(i: int, j: int) -> bool:
@@ -444,13 +445,13 @@ def align(
         if a.source == b.source or not compatible(a, b):
             return False
         if bool(a.frame.subject) != bool(b.frame.subject) and a.frame.attribute and \
-                (stories_of(a), block_dimension(a, measures[i]), a.frame.attribute) in divided:
+                (stories_of(a), dims[i], a.frame.attribute) in divided:
             return False
-        if measures[i].dimension != measures[j].dimension and _printed(a) != _printed(b):
+        if measures[i].dimension != measures[j].dimension and printed_number(a) != printed_number(b):
             return False  # "3 percentage points" and "25%" measure a change differently
         if far_apart(measures[i], measures[j]):
             return False
-        crowded = max(per_sentence[(c.source, c.sentence, block_dimension(c, measures[k]))] for c, k in ((a, i), (b, j))) > 1
+        crowded = max(per_sentence[(c.source, c.sentence, dims[k])] for c, k in ((a, i), (b, j))) > 1
         same_attribute = bool(a.frame.attribute) and a.frame.attribute == b.frame.attribute
         return not crowded or same_attribute or bool(local[i] & local[j])  # crowded figures need their own words
 
@@ -516,10 +517,6 @@ def block_dimension(claim: Claim, m: Measure) -> str:
     if claim.frame.change in ("up", "down") and m.dimension in PERCENT_DIMENSIONS:
         return "percent-change"
     return m.dimension
-
-
-def _printed(claim: Claim) -> float | None:
-    return claim.quantity.value
 
 
 def _best_partners(scored, claims) -> dict[tuple[int, str], int]:

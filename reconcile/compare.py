@@ -17,7 +17,7 @@ from .models import Claim
 
 SLACK = 0.01  # relative: printed conversions are rounded
 MISLEADING_BOUND = 3.0  # "up to 80,000" where the facts say 20,000: consistent, but misleading
-SHORT_TON_KG, LONG_TON_KG = 907.18474, 1016.0469088  # a bare "ton" may be short, metric or long
+LONG_TON_KG = 1016.0469088  # a bare "ton" may be short (its reading), metric or long
 APPROX = 0.1  # "about", "nearly", "an estimated": 10% either way
 EVENT_YEAR = "event-year"  # "first visit in nine years" in a 2021 article -> 2012
 
@@ -121,7 +121,7 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
     agree = consistent(a, b, ma, mb)
     kind, why = "agreement", ""
     if (copied and agree and a.source != b.source and a.quantity.unit == b.quantity.unit
-            and a.quantity.bound == b.quantity.bound and _printed_number(a) != _printed_number(b)):
+            and a.quantity.bound == b.quantity.bound and printed_number(a) != printed_number(b)):
         agree = False  # a reprint that changed the figure, even within the hedge
     if not agree and _is_update(a, b, ma, mb):
         agree, kind, why = True, "update", "a later, higher count of a running tally"
@@ -191,7 +191,7 @@ def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tupl
         return "duration-mismatch", ""
     if ma.dimension != mb.dimension and {a.quantity.kind, b.quantity.kind} == {"percent"}:
         return "percent-points", "percent and percentage points confused"
-    same_number = _printed_number(a) == _printed_number(b) and a.quantity.unit != b.quantity.unit
+    same_number = printed_number(a) == printed_number(b) and a.quantity.unit != b.quantity.unit
     units_differ = units.split_multiple(a.quantity.unit or "")[1] != units.split_multiple(b.quantity.unit or "")[1]
     for slip_ratio, kind, why in SLIPS:
         if abs(ratio / slip_ratio - 1) <= RATIO_TOLERANCE and (units_differ or kind == "scale-confusion"):
@@ -201,7 +201,7 @@ def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tupl
     return "value-mismatch", ""
 
 
-def _printed_number(claim: Claim) -> float | None:
+def printed_number(claim: Claim) -> float | None:
     q = claim.quantity
     multiple, unit = units.split_multiple(q.unit or "")
     return round(q.value / multiple, 6) if q.value is not None else None
