@@ -136,7 +136,7 @@ def _sentence_claims(
             qualifiers.append("part")
         modality = _modality(before)
         others = [m for m in mentions if m is not q]
-        frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase, modality)
+        frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase)
         if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute)) != q.thing:
             q = replace(q, thing=thing, dimension=re.sub(r"^count:\S+", f"count:{thing}", q.dimension or ""))
         claims.append(Claim(

@@ -253,7 +253,7 @@ def as_of(frame: Frame, published: date | None) -> str:
 
 def read_frame(
     text: str, sentence_start: int, sentence_end: int, q: Quantity, others: list[Quantity],
-    names_capitalized: frozenset[str], published_year: int | None, head: str, modality: str,
+    names_capitalized: frozenset[str], published_year: int | None, head: str,
 ) -> Frame:
     """The frame of figure `q` in the sentence text[sentence_start:sentence_end].
 
