@@ -451,6 +451,9 @@ def align(
             return False  # "3 percentage points" and "25%" measure a change differently
         if far_apart(measures[i], measures[j]):
             return False
+        if dims[i] == EVENT_YEAR and not (a.frame.attribute and a.frame.attribute == b.frame.attribute) \
+                and not local[i] & local[j]:
+            return False  # "in service since 1995" / "flying since 1994": years of which event?
         crowded = max(per_sentence[(c.source, c.sentence, dims[k])] for c, k in ((a, i), (b, j))) > 1
         same_attribute = bool(a.frame.attribute) and a.frame.attribute == b.frame.attribute
         return not crowded or same_attribute or bool(local[i] & local[j])  # crowded figures need their own words

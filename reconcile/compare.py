@@ -184,6 +184,11 @@ def _ratio(x: float, y: float) -> float:
     return max(x, y) / min(x, y)
 
 
+def is_slip(ratio: float) -> bool:
+    """Is this ratio one of the known SLIPS (within RATIO_TOLERANCE)?"""
+    return any(abs(ratio / slip - 1) <= RATIO_TOLERANCE for slip, _, _ in SLIPS)
+
+
 def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tuple[str, str]:
     if ma.dimension == EVENT_YEAR:
         return "date-mismatch", ""

@@ -143,7 +143,7 @@ def _sentence_claims(
             source=document.path, sentence=sentence.index, start=s, end=e, text=clause,
             subject=_subject(clause), head=head, predicate="+".join([predicate] + qualifiers) if predicate or qualifiers else "",
             modality=modality, attribution=attribution, quantity=q, context=tuple(words),
-            local=tuple(_local_words(text, sentence, figures, figures.index(q)) if q in figures else ()),
+            local=tuple(_local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: m.start), own.index(q))),
             nearby=tuple(previous), frame=frame,
         ))
     return claims

@@ -216,7 +216,15 @@ def compatible(a: Frame, b: Frame) -> bool:
         return False
     if a.target and b.target and a.target != b.target:
         return False
-    return True
+    return not _moves_on_other_days(a, b)
+
+
+def _moves_on_other_days(a: Frame, b: Frame) -> bool:
+    """"Shares fell 6% on Tuesday" and "fell 2.6% on Monday": amounts of change on different
+    days, one of them named by its sentence. A change with its own period ("shrank by 2 million
+    in 2023") is dated by that period, not by the day it was announced."""
+    return (a.change in ("up", "down") and bool(a.as_of and b.as_of) and a.as_of != b.as_of
+            and not a.tally and not (a.period or b.period) and bool(a.day or b.day))
 
 
 def same_subject(x: str, y: str) -> bool:
@@ -397,7 +405,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
             return cls, "", ""  # "the $4 billion cost", "12,000 acres burned"
         noun = m.group(1)
         if q.kind == "money" and noun not in LINK_WORDS | HEDGE_TOKENS and not noun.endswith(("ed", "ly", "ing")) \
-                and noun not in ("in", "for", "on", "from", "with", "into", "over", "per", "a", "an", "and", "or", "each", "apiece"):
+                and noun not in ("in", "for", "on", "from", "with", "into", "over", "per", "a", "an", "and", "or", "each", "apiece", "last", "this", "next", "every"):
             return "cost", "", ""  # "a $1.2bn agreement", "a $2 billion project": what it is worth
     if head:  # "a 400-metre ship", "a 25-year lease", "a $4bn deal"
         return DIMENSION_ATTRIBUTES.get(q.dimension or "", "cost" if q.kind == "money" else ""), "", ""
@@ -555,7 +563,19 @@ def _subject(
     m = re.match(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", after)
     if m and (name := _clean_name(m.group("name"), False, capitalized)):
         return name
+    if m := RELATIVE_RE.match(before):
+        # "EDS, which took in $22 billion", "IBM, with revenue of $48.3 billion": the name the clause
+        # hangs on; "IBM leads the market, with $54 billion": a with-phrase describes the clause's subject
+        head = clause_before[:len(clause_before) - len(before)]
+        found = ANTECEDENT_RE.search(head) or (m.group(1).lower() == "with" and CLAUSE_SUBJECT_RE.match(head))
+        if found:
+            return _clean_name(found.group("name"), not head[:found.start("name")].strip(), capitalized)
     return ""
+
+
+RELATIVE_RE = re.compile(r"^\s*(which|who|whose|with|that)\b", re.I)
+CLAUSE_SUBJECT_RE = re.compile(r"^\W*(?:The\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-.]*)*)\s+[a-z]+")
+ANTECEDENT_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]?\s*,\s*$")
 
 
 def _names(span: str, clause: str, offset: int, capitalized: frozenset[str]) -> list[str]:
@@ -572,7 +592,9 @@ def _names(span: str, clause: str, offset: int, capitalized: frozenset[str]) -> 
 
 
 def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
+    # "U.S." and "US", "U.K." and "UK" are one name
     words = [w.strip(".’'-").removesuffix("’s").removesuffix("'s") for w in name.split()]
+    words = [w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", w + ".") else w for w in words]
     if at_start and words and words[0] not in capitalized and not _name_shaped(words[0]):
         words = words[1:]
     words = [w for w in words if w and w.lower() not in NOT_NAMES and not w[0].isdigit()]

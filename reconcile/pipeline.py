@@ -16,7 +16,7 @@ from datetime import date
 
 from . import frames
 from .align import Alias, Alignment, Copy, Variant, align, find_aliases, find_copies, find_stories, find_variants
-from .compare import Measure, Verdict, consistent, judge, measure
+from .compare import Measure, Verdict, consistent, is_slip, judge, measure
 from .extract import extract_claims
 from .ingest import MAX_FILE_BYTES, Skipped, read_documents
 from .models import Claim, DisjointSets, Document, Sentence
@@ -113,6 +113,7 @@ def analyze(
     aliases, things = find_aliases(sentences, stories)
     alignments = align(claims, measures, copies, stories, things) + _within_source_pairs(claims, measures, documents)
     judged = _judge_all(claims, measures, alignments)
+    judged = _two_camps(judged, _origins(claims, copies))
     facts = _facts(claims, measures, judged, copies)
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
                      list(skipped or []), stories, aliases, assumed)
@@ -180,6 +181,32 @@ def _judge_all(claims, measures, alignments: list[Alignment]) -> list[Judged]:
         verdict = judge(claims[al.a], claims[al.b], measures[al.a], measures[al.b], al.copied)
         judged.append(Judged(al.a, al.b, verdict, fact, al.score, al.copied))
     return judged
+
+
+TWO_CAMPS = 1.5  # two attested values this far apart are two facts, not a dispute (see _two_camps)
+PLAIN_MISMATCH = frozenset({"value-mismatch", "duration-mismatch", "date-mismatch"})
+
+
+def _two_camps(judged: list[Judged], origin: list[int]) -> list[Judged]:
+    """Drop disagreements between two camps that are each attested by two independent origins
+    and TWO_CAMPS times apart or more, with no known slip to explain the ratio: "90%" in four
+    outlets and "43%" in three are the yes share and the turnout, not a dispute. One outlet's
+    misprint is rarely repeated independently; two consensus values that far apart are two
+    facts whose frames could not tell them apart. Copies count once (their shared origin)."""
+    support: dict[int, set[int]] = defaultdict(set)
+    for j in judged:
+        if j.verdict.agree and j.verdict.kind == "agreement":
+            support[j.a].add(origin[j.b])
+            support[j.b].add(origin[j.a])
+
+    def attested(i: int) -> bool:
+        return len(support[i] | {origin[i]}) >= 2
+
+    def two_facts(j: Judged) -> bool:
+        plain = j.verdict.kind in PLAIN_MISMATCH and not is_slip(j.verdict.ratio)
+        return plain and j.verdict.ratio >= TWO_CAMPS and attested(j.a) and attested(j.b)
+
+    return [j for j in judged if j.verdict.agree or not two_facts(j)]
 
 
 def _facts(claims, measures, judged: list[Judged], copies: list[Copy]) -> list[Fact]:

@@ -65,3 +65,14 @@ def test_a_day_named_for_comparison_does_not_date_the_figure():
     assert _day("Officials said on Tuesday that 40 people died.") == "tuesday"
     assert _day("146 cases have now been reported, 22 more than in Tuesday's update.") == ""
     assert _day("The toll rose to 95, up from 40 since Monday.") == ""
+
+
+READINGS = load_json("frames/readings.json")
+
+
+@pytest.mark.parametrize("case", READINGS, ids=[c["why"] for c in READINGS])
+def test_frame_reading(case):
+    result = analyze([parse_document("a.md", case["text"] + "\n")])
+    claim = next(c for c in result.claims if c.quantity is not None and c.quantity.surface == case["figure"])
+    got = {field: getattr(claim.frame, field) for field in case["frame"]}
+    assert got == case["frame"]
