@@ -486,6 +486,46 @@ def align(
     return sorted(alignments, key=lambda x: (x.a, x.b))
 
 
+def find_conversions(claims: Sequence[Claim], measures: Sequence[Measure | None], texts: dict[str, str]) -> list[Alignment]:
+    """"a 300-kilometre (250-mile) road", "€222m (£198m)": a figure with its conversion in
+    brackets, as a pair within one source (of one dimension, or two currencies). `texts` maps
+    each source path to its text."""
+    pairs = []
+    for i in range(len(claims) - 1):
+        a, b = claims[i], claims[i + 1]
+        ma, mb = measures[i], measures[i + 1]
+        if a.source != b.source or ma is None or mb is None:
+            continue
+        if ma.dimension != mb.dimension and not (a.quantity.kind == b.quantity.kind == "money"):
+            continue
+        between = texts[a.source][a.quantity.end:b.quantity.start]
+        if between.strip() in ("(", "[", "/", "or"):
+            pairs.append(Alignment(i, i + 1, 1.0, False))
+    return pairs
+
+
+def follow_conversions(
+    alignments: list[Alignment], conversions: list[Alignment], claims: Sequence[Claim], measures: Sequence[Measure | None],
+) -> list[Alignment]:
+    """`alignments` plus the pairs their conversions imply: when "€222m (£198m)" and "222 million
+    euros (£200.6m)" state one fact, so do "£198m" and "£200.6m", though their own words say little."""
+    converted: dict[int, list[int]] = defaultdict(list)
+    for c in conversions:
+        converted[c.a].append(c.b)
+        converted[c.b].append(c.a)
+    have = {(al.a, al.b) for al in alignments}
+    implied = []
+    for al in alignments:
+        for x in converted.get(al.a, ()):
+            for y in converted.get(al.b, ()):
+                pair = (min(x, y), max(x, y))
+                if claims[x].source != claims[y].source and measures[x].dimension == measures[y].dimension \
+                        and pair not in have and compatible(claims[x], claims[y]):
+                    have.add(pair)
+                    implied.append(Alignment(*pair, al.score, False))
+    return alignments + implied
+
+
 PERCENT_DIMENSIONS = frozenset({"dimensionless", "[percentage_point]"})
 
 

@@ -341,6 +341,9 @@ MONEY_CLASSES = frozenset({"cost", "revenue", "profit", "loss", "fine", "damages
 COUNT_CLASSES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested", "destroyed",
                            "cases", "doses", "jobs", "attendance", "population", "turnout", "supplied", "purchase"})
 LENGTH_CLASSES = frozenset({"length", "width", "height", "depth"})
+# what happens once to a subject, so a year can date it; turnout, revenue, cases are measured per period
+EVENT_CLASSES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested", "destroyed",
+                           "purchase", "supplied"})
 
 
 def fits(cls: str, kind: str | None) -> bool:
@@ -348,6 +351,8 @@ def fits(cls: str, kind: str | None) -> bool:
     no cost, "30 sites across England" no width: a word of the wrong class is passed over."""
     if kind is None or not cls:
         return True
+    if kind == "date":  # the year of an event ("bought Compaq in 2001"), not the period of a statistic
+        return cls in EVENT_CLASSES or cls not in MONEY_CLASSES | COUNT_CLASSES | LENGTH_CLASSES
     if cls in MONEY_CLASSES:
         return kind in ("money", "percent")
     if cls in COUNT_CLASSES:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import frames
-from .align import Alias, Alignment, Copy, Variant, align, find_aliases, find_copies, find_stories, find_variants
+from .align import (Alias, Alignment, Copy, Variant, align, find_aliases, find_conversions, find_copies, find_stories,
+                    find_variants, follow_conversions)
 from .compare import Measure, Verdict, consistent, is_slip, judge, measure
 from .extract import extract_claims
 from .ingest import MAX_FILE_BYTES, Skipped, read_documents
@@ -111,7 +112,9 @@ def analyze(
     variants = find_variants({path: _body_text(items) for path, items in sentences.items()})
     copies = [c for c in copies if stories[c.source_a] == stories[c.source_b]]
     aliases, things = find_aliases(sentences, stories)
-    alignments = align(claims, measures, copies, stories, things) + _within_source_pairs(claims, measures, documents)
+    conversions = find_conversions(claims, measures, {d.path: d.text for d in documents})
+    alignments = follow_conversions(align(claims, measures, copies, stories, things), conversions, claims, measures)
+    alignments += [c for c in conversions if measures[c.a].dimension == measures[c.b].dimension]
     judged = _judge_all(claims, measures, alignments)
     judged = _two_camps(judged, _origins(claims, copies))
     facts = _facts(claims, measures, judged, copies)
@@ -152,21 +155,6 @@ def _publication_dates(
         if not d.published and dates:
             assumed[d.path] = date.fromordinal(statistics.median_low(x.toordinal() for x in dates))
     return {**known, **assumed}, assumed
-
-
-def _within_source_pairs(claims, measures, documents) -> list[Alignment]:
-    """"a 300-kilometre (250-mile) road": a figure with its conversion in brackets."""
-    texts = {d.path: d.text for d in documents}
-    pairs = []
-    for i in range(len(claims) - 1):
-        a, b = claims[i], claims[i + 1]
-        ma, mb = measures[i], measures[i + 1]
-        if a.source != b.source or ma is None or mb is None or ma.dimension != mb.dimension:
-            continue
-        between = texts[a.source][a.quantity.end:b.quantity.start]
-        if between.strip() in ("(", "[", "/", "or"):
-            pairs.append(Alignment(i, i + 1, 1.0, False))
-    return pairs
 
 
 def _judge_all(claims, measures, alignments: list[Alignment]) -> list[Judged]:
