@@ -617,7 +617,10 @@ def capitalized_words(text: str) -> frozenset[str]:
 
 
 def people_thing(thing: str | None, attribute: str) -> str | None:
-    """"residents", "evacuees", "claimants" are people when the attribute is what happened to them."""
+    """"residents", "evacuees", "claimants" are people when the attribute is what happened to them;
+    "deaths", "casualties" and "population" always count people."""
     if thing in PERSON_NOUNS and attribute in PEOPLE_ATTRIBUTES:
         return "people"
+    if thing and _CLASS_OF.get(stem(thing)) in PEOPLE_ATTRIBUTES | {"population"}:
+        return "people"  # "690,000 deaths" and "690,000 people died"; a population counts people
     return thing

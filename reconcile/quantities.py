@@ -331,6 +331,31 @@ def _lemma(word: str | None) -> str:
     return word
 
 
+# words between a bare figure and the noun it counts: "births totalled some 9.02 million",
+# "the population fell to 1.409 billion", "deaths have risen by 690,000"
+SLOT_VERBS = frozenset("""is are was were be been being has have had stood stands stand reached hit
+    totalled totaled numbered fell rose grew shrank sank dropped climbed declined increased decreased
+    jumped slid slipped dipped surged soared now still already again further only just""".split())
+SLOT_END_RE = re.compile(r"[.!?;:,()\[\]—–\"“”]|\s-\s")
+
+
+def _slot_noun(text: str, start: int) -> str | None:
+    """The noun a bare figure counts, from the words just before it in its own clause; None
+    when those words name none (then the figure is not read: "it was 6.77" says nothing)."""
+    before = text[max(0, start - 80):start]
+    if ends := list(SLOT_END_RE.finditer(before)):
+        before = before[ends[-1].end():]
+    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", before)
+    for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
+        word = words[k]
+        lower = re.sub(r"['’]s$", "", word.lower())
+        if lower in STOPWORDS or lower in SLOT_VERBS or lower in HEDGE_WORDS or lower.endswith("ed"):
+            continue
+        opens = k == 0 and not re.search(r"[A-Za-z0-9]", before[:before.find(word)])  # "Births totalled"
+        return lower if (word[0].islower() or opens and not word.isupper()) and len(lower) > 2 else None
+    return None
+
+
 def extract_quantities(text: str, rupee: str | None = None, dollar: str | None = None) -> list[Quantity]:
     """Every quantity, money amount, percentage, count, duration and date in `text`."""
     rupee = rupee or rupee_for(text)
@@ -463,6 +488,8 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
                 pos, thing = after
         elif TOLL_BEFORE_RE.search(text, max(0, start - 120), start):  # "the death toll rose to 24"
             unit, kind, thing = "count", "count", "people"
+        elif digits and (scale != 1.0 or "," in digits) and not year_like and (noun := _slot_noun(text, start)):
+            unit, kind, thing = "count", "count", noun  # "births totalled 9.02 million", "deaths rose to 690,000"
         elif year_like or (digits and value2 is not None and re.fullmatch(r"1[89]\d\d|20\d\d", digits)):
             return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
         else:
