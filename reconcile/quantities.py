@@ -229,6 +229,10 @@ EVENT_NOUNS = frozenset("""floods elections polls games olympics protests riots 
     midterms accords""".split())
 
 
+# "at one point", "in one way", "one side": "one" as a pronoun-like word, not a count
+SINGULAR_NOT_COUNTED = frozenset("point way side thing time another hand".split())
+
+
 def _identifier_before(text: str, start: int) -> bool:
     """A capitalized name right before the number, not at a sentence start: "Boeing 737"."""
     m = WORD_BEFORE_RE.search(text, max(0, start - 30), start)
@@ -238,8 +242,9 @@ def _identifier_before(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\"“'‘(" and m.group(1).lower() not in HEDGE_WORDS
 
 
-def _count_noun(text: str, pos: int) -> tuple[int, str] | None:
-    """The counted noun after a number: up to two modifiers, then a plural head noun."""
+def _count_noun(text: str, pos: int, singular: bool = False) -> tuple[int, str] | None:
+    """The counted noun after a number: up to two modifiers, then a plural head noun (after
+    "one", a singular one: "one death", "one unvaccinated child")."""
     for _ in range(3):
         match = WORD_RE.match(text, pos)
         if not match:
@@ -248,6 +253,9 @@ def _count_noun(text: str, pos: int) -> tuple[int, str] | None:
         lower = word.lower().rstrip("'’")
         if lower in STOPWORDS:
             return None
+        if singular and word[0].islower() and len(lower) > 2 and "-" not in lower \
+                and not lower.endswith(("ed", "ing", "ly")) and lower not in SINGULAR_NOT_COUNTED:
+            return match.end(1), lower
         if lower in IRREGULAR_PLURALS or (
             len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
             and (word[0].islower() or lower.endswith("ans"))  # "61 Americans", "two million Catalans"
@@ -470,7 +478,7 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
     if glued_m and kind is None:  # "400m hurdles"
         scale, unit, kind = 1.0, "meter", "quantity"
     if unit is None:
-        noun = _count_noun(text, pos)
+        noun = _count_noun(text, pos, singular=value == 1 and value2 is None and scale == 1.0 and m.group("word") is not None)
         if noun and year_like and (noun[1] in EVENT_NOUNS or text[pos:noun[0]].strip().count(" ") > 0):
             noun = None  # "the 2022 floods", "the 2024 budget sets": a year
         if noun and noun[1] in MARGIN_NOUNS and BY_BEFORE_RE.search(text, max(0, start - 20), start):
