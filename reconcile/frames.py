@@ -487,7 +487,7 @@ def _increment(q: Quantity, before: str, after: str) -> bool:
     return bool(re.match(r"^\s*(?:more|additional|extra|further|new)\b(?!\s+than)", after, re.I)
                 or re.search(r"\b(?:another|additional|extra|further|a\s+further|an\s+additional|new)\s*$", before, re.I)
                 or re.search(r"\b(?:more|additional|extra|further)$", q.surface, re.I)
-                or re.match(r"^\S+\s+(?:more|additional|extra|further)\b", q.surface, re.I))
+                or re.match(r"^\S+\s+(?:more|additional|extra|further|other)\b", q.surface, re.I))
 
 
 INSTALMENT_AFTER_RE = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import frames
-from .align import (Alias, Alignment, Copy, Variant, align, find_aliases, find_conversions, find_copies, find_stories,
+from .align import (MIN_SCORE, Alias, Alignment, Copy, Variant, align, find_aliases, find_conversions, find_copies, find_stories,
                     find_variants, follow_conversions)
 from .compare import Measure, Verdict, consistent, is_slip, judge, measure
 from .extract import extract_claims
@@ -116,7 +116,7 @@ def analyze(
     alignments = follow_conversions(align(claims, measures, copies, stories, things), conversions, claims, measures)
     alignments += [c for c in conversions if measures[c.a].dimension == measures[c.b].dimension]
     judged = _judge_all(claims, measures, alignments)
-    judged = _two_camps(judged, _origins(claims, copies))
+    judged = _plausible(_two_camps(judged, _origins(claims, copies)))
     facts = _facts(claims, measures, judged, copies)
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
                      list(skipped or []), stories, aliases, assumed)
@@ -195,6 +195,21 @@ def _two_camps(judged: list[Judged], origin: list[int]) -> list[Judged]:
         return plain and j.verdict.ratio >= TWO_CAMPS and attested(j.a) and attested(j.b)
 
     return [j for j in judged if j.verdict.agree or not two_facts(j)]
+
+
+GAP_NEEDS_EVIDENCE = 3.0  # a gap this wide with no slip to explain it is more likely two facts...
+STRONG_PAIRING = 2 * MIN_SCORE  # ...unless the words tie the figures twice as well as pairing needs
+
+
+def _plausible(judged: list[Judged]) -> list[Judged]:
+    """Drop plain disagreements GAP_NEEDS_EVIDENCE times apart or more whose pairing rests on
+    weak evidence (score below STRONG_PAIRING, not a copy): outlets rarely differ threefold on
+    one fact except by a known slip, while loosely tied figures of other facts often do. A
+    wide gap the words tie strongly ("15,000 votes" / "about 50,000 votes" left to count) stays."""
+    def weak_and_wide(j: Judged) -> bool:
+        return (not j.verdict.agree and not j.copied and j.verdict.kind in PLAIN_MISMATCH
+                and not is_slip(j.verdict.ratio) and j.verdict.ratio >= GAP_NEEDS_EVIDENCE and j.score < STRONG_PAIRING)
+    return [j for j in judged if not weak_and_wide(j)]
 
 
 def _facts(claims, measures, judged: list[Judged], copies: list[Copy]) -> list[Fact]:

@@ -229,6 +229,7 @@ EVENT_NOUNS = frozenset("""floods elections polls games olympics protests riots 
     midterms accords""".split())
 
 
+ELLIPTICAL_VERB_RE = re.compile(r"\s+(?:were|have|had|remain|remained)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
 # "at one point", "in one way", "one side": "one" as a pronoun-like word, not a count
 SINGULAR_NOT_COUNTED = frozenset("point way side thing time another hand".split())
 
@@ -251,6 +252,9 @@ def _count_noun(text: str, pos: int, singular: bool = False) -> tuple[int, str] 
             return None
         word = match.group(1)
         lower = word.lower().rstrip("'’")
+        if lower == "other":  # "182 other people": the noun after it
+            pos = match.end(1)
+            continue
         if lower in STOPWORDS:
             return None
         if singular and word[0].islower() and len(lower) > 2 and "-" not in lower \
@@ -333,6 +337,8 @@ def _lemma(word: str | None) -> str:
     if not word:
         return ""
     word = word.lower()
+    if word in ("person", "persons"):
+        return "people"  # one person and two people are counts of one thing
     for suffix, replacement in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ses", "s"), ("s", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)] + replacement
@@ -490,6 +496,10 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
         if noun:
             pos, thing = noun
             unit, kind = "count", "count"
+            if thing == "others":  # "182 others": what the count before it counted
+                thing = None
+        elif digits and not year_like and ELLIPTICAL_VERB_RE.match(text, pos):
+            unit, kind = "count", "count"  # "181 had been taken to hospital": the thing counted before
         elif more := MORE_AFTER_RE.match(text, pos):  # "150,000 more (soldiers)": an increment
             pos, unit, kind = more.end(), "count", "count"
             if (after := _count_noun(text, pos)) is not None:
