@@ -8,45 +8,24 @@ from __future__ import annotations
 
 import os
 import statistics
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import frames
-from .align import (MIN_SCORE, Alias, Alignment, Copy, Variant, align, find_aliases, find_conversions, find_copies, find_stories,
-                    find_variants, follow_conversions)
-from .compare import Measure, Verdict, consistent, is_slip, judge, measure
+from .align import align, find_conversions, follow_conversions
+from .compare import Measure, measure
+from .copies import Copy, Variant, find_copies, find_variants
 from .extract import extract_claims
+from .facts import Fact, Judged, group_facts, judge_all, origins, plausible, two_camps
 from .ingest import MAX_FILE_BYTES, Skipped, read_documents
-from .models import Claim, DisjointSets, Document, Sentence
+from .models import Claim, Document, Sentence
 from .segment import MAX_SENTENCE, segment
+from .stories import Alias, find_aliases, find_stories
 
 PARALLEL_MIN_BYTES = 2_000_000  # below this a process pool costs more than it saves
-
-
-@dataclass(frozen=True)
-class Judged:
-    """An aligned pair with its verdict; `fact` groups the pairs about one fact."""
-
-    a: int
-    b: int
-    verdict: Verdict
-    fact: int
-    score: float
-    copied: bool
-
-
-@dataclass(frozen=True)
-class Fact:
-    id: int
-    label: str
-    claims: tuple[int, ...]
-    disputed: bool
-    groups: tuple[tuple[int, ...], ...]  # claims that agree with each other, largest first
-    origins: tuple[int, ...]  # independent origins per group
-    articles: tuple[int, ...]  # sources per group
 
 
 @dataclass(frozen=True)
@@ -115,9 +94,8 @@ def analyze(
     conversions = find_conversions(claims, measures, {d.path: d.text for d in documents})
     alignments = follow_conversions(align(claims, measures, copies, stories, things), conversions, claims, measures)
     alignments += [c for c in conversions if measures[c.a].dimension == measures[c.b].dimension]
-    judged = _judge_all(claims, measures, alignments)
-    judged = _plausible(_two_camps(judged, _origins(claims, copies)))
-    facts = _facts(claims, measures, judged, copies)
+    judged = plausible(two_camps(judge_all(claims, measures, alignments), origins(claims, copies)))
+    facts = group_facts(claims, measures, judged, copies)
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
                      list(skipped or []), stories, aliases, assumed)
 
@@ -157,132 +135,3 @@ def _publication_dates(
     return {**known, **assumed}, assumed
 
 
-def _judge_all(claims, measures, alignments: list[Alignment]) -> list[Judged]:
-    sets = DisjointSets()
-    for al in alignments:
-        sets.union(al.a, al.b)
-    fact_ids: dict[int, int] = {}
-    judged = []
-    for al in sorted(alignments, key=lambda x: (x.a, x.b)):
-        root = sets.find(al.a)
-        fact = fact_ids.setdefault(root, len(fact_ids) + 1)
-        verdict = judge(claims[al.a], claims[al.b], measures[al.a], measures[al.b], al.copied)
-        judged.append(Judged(al.a, al.b, verdict, fact, al.score, al.copied))
-    return judged
-
-
-TWO_CAMPS = 1.5  # two attested values this far apart are two facts, not a dispute (see _two_camps)
-PLAIN_MISMATCH = frozenset({"value-mismatch", "duration-mismatch", "date-mismatch"})
-
-
-def _two_camps(judged: list[Judged], origin: list[int]) -> list[Judged]:
-    """Drop disagreements between two camps that are each attested by two independent origins
-    and TWO_CAMPS times apart or more, with no known slip to explain the ratio: "90%" in four
-    outlets and "43%" in three are the yes share and the turnout, not a dispute. One outlet's
-    misprint is rarely repeated independently; two consensus values that far apart are two
-    facts whose frames could not tell them apart. Copies count once (their shared origin)."""
-    support: dict[int, set[int]] = defaultdict(set)
-    for j in judged:
-        if j.verdict.agree and j.verdict.kind == "agreement":
-            support[j.a].add(origin[j.b])
-            support[j.b].add(origin[j.a])
-
-    def attested(i: int) -> bool:
-        return len(support[i] | {origin[i]}) >= 2
-
-    def two_facts(j: Judged) -> bool:
-        plain = j.verdict.kind in PLAIN_MISMATCH and not is_slip(j.verdict.ratio)
-        return plain and j.verdict.ratio >= TWO_CAMPS and attested(j.a) and attested(j.b)
-
-    return [j for j in judged if j.verdict.agree or not two_facts(j)]
-
-
-GAP_NEEDS_EVIDENCE = 3.0  # a gap this wide with no slip to explain it is more likely two facts...
-STRONG_PAIRING = 2 * MIN_SCORE  # ...unless the words tie the figures twice as well as pairing needs
-
-
-def _plausible(judged: list[Judged]) -> list[Judged]:
-    """Drop plain disagreements GAP_NEEDS_EVIDENCE times apart or more whose pairing rests on
-    weak evidence (score below STRONG_PAIRING, not a copy): outlets rarely differ threefold on
-    one fact except by a known slip, while loosely tied figures of other facts often do. A
-    wide gap the words tie strongly ("15,000 votes" / "about 50,000 votes" left to count) stays."""
-    def weak_and_wide(j: Judged) -> bool:
-        return (not j.verdict.agree and not j.copied and j.verdict.kind in PLAIN_MISMATCH
-                and not is_slip(j.verdict.ratio) and j.verdict.ratio >= GAP_NEEDS_EVIDENCE and j.score < STRONG_PAIRING)
-    return [j for j in judged if not weak_and_wide(j)]
-
-
-def _facts(claims, measures, judged: list[Judged], copies: list[Copy]) -> list[Fact]:
-    """Group each fact's claims by agreement and count independent origins behind each group."""
-    origin = _origins(claims, copies)
-    members: dict[int, set[int]] = defaultdict(set)
-    disputed: dict[int, bool] = defaultdict(bool)
-    agrees: dict[tuple[int, int], bool] = {}
-    for j in judged:
-        members[j.fact] |= {j.a, j.b}
-        disputed[j.fact] |= not j.verdict.agree
-        agrees[(j.a, j.b)] = agrees[(j.b, j.a)] = j.verdict.agree and j.verdict.kind != "update"
-    facts = []
-    for fact_id in sorted(members):
-        ids = sorted(members[fact_id], key=lambda i: measures[i].value)
-        groups: list[list[int]] = []
-        for i in ids:  # greedy: join the first group whose every member agrees with i
-            for group in groups:
-                if all(_agree(i, k, claims, measures, agrees) for k in group):
-                    group.append(i)
-                    break
-            else:
-                groups.append([i])
-        groups.sort(key=lambda g: (-len({origin[i] for i in g}), -len(g), min(g)))
-        facts.append(Fact(
-            id=fact_id, label=_label([claims[i] for i in ids]), claims=tuple(ids), disputed=disputed[fact_id],
-            groups=tuple(tuple(g) for g in groups),
-            origins=tuple(len({origin[i] for i in g}) for g in groups),
-            articles=tuple(len({claims[i].source for i in g}) for g in groups),
-        ))
-    return facts
-
-
-def _agree(i: int, k: int, claims, measures, agrees) -> bool:
-    """The judged verdict where the pair was judged, else whether the intervals meet."""
-    if (i, k) in agrees:
-        return agrees[(i, k)]
-    return consistent(claims[i], claims[k], measures[i], measures[k])
-
-
-def _origins(claims: list[Claim], copies: list[Copy]) -> list[int]:
-    """Claims in copied sentences share one origin; every other claim is its own source's."""
-    sets = DisjointSets()
-    for c in copies:
-        sets.union((c.source_a, c.sentence_a), (c.source_b, c.sentence_b))
-    keys: dict[object, int] = {}
-    result = []
-    for c in claims:
-        key = sets.find((c.source, c.sentence)) if (c.source, c.sentence) in sets else c.source
-        result.append(keys.setdefault(key, len(keys)))
-    return result
-
-
-def _label(claims: list[Claim]) -> str:
-    """A fact's name from its claims' frames ("Coningsby: temperature", "deaths (people)"),
-    the commonest among those that say what is measured; else from shared words."""
-    if all(c.predicate.startswith(("last-occurrence", "event-ago")) for c in claims):
-        subjects = Counter(c.frame.subject for c in claims if c.frame.subject)
-        what = "year it last happened" if claims[0].predicate.startswith("last") else "year"
-        return f"{subjects.most_common(1)[0][0].title()}: {what}" if subjects else what
-    named = Counter(c.frame.label(c.quantity.thing) for c in claims if c.frame.attribute)
-    if named:
-        return max(named.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
-    return _word_label(claims)
-
-
-def _word_label(claims: list[Claim]) -> str:
-    """A short name for a fact: what the figure is attached to, and what is said of it."""
-    heads = Counter(c.head for c in claims if c.head)
-    things = Counter(c.quantity.thing for c in claims if c.quantity.thing)
-    predicates = Counter(c.predicate.split("+")[0] for c in claims if c.predicate)
-    words = Counter(w for c in claims for w in dict.fromkeys(c.context))
-    shared = [w for w, n in words.most_common(4) if n > 1]
-    parts = [x.most_common(1)[0][0] for x in (heads, things, predicates) if x]
-    label = " ".join(dict.fromkeys(parts)) or "figure"
-    return f"{label}: {' '.join(shared)}" if shared else label

@@ -8,7 +8,6 @@ below, and only canonical strings ever reach pint.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 

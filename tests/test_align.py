@@ -1,4 +1,5 @@
-from reconcile.align import find_copies, find_stories, find_variants
+from reconcile.copies import find_copies, find_variants
+from reconcile.stories import find_stories
 from reconcile.ingest import parse_document
 from reconcile.pipeline import analyze
 from reconcile.segment import segment

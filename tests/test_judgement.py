@@ -54,17 +54,17 @@ def test_within_source_conversion_that_agrees():
 
 def _judged(ratio: float, score: float, kind: str = "value-mismatch", copied: bool = False):
     from reconcile.compare import Verdict
-    from reconcile.pipeline import Judged
+    from reconcile.facts import Judged
     verdict = Verdict(agree=False, kind=kind, severity="high", ratio=ratio, unit="", value_a=1.0, value_b=ratio,
                       explanation="")
     return Judged(0, 1, verdict, fact=1, score=score, copied=copied)
 
 
 def test_a_wide_gap_needs_strong_pairing_evidence():
-    from reconcile.pipeline import _plausible
-    assert _plausible([_judged(5.0, 0.4)]) == []  # loosely tied, fivefold apart: two facts
+    from reconcile.facts import plausible
+    assert plausible([_judged(5.0, 0.4)]) == []  # loosely tied, fivefold apart: two facts
     kept = [_judged(5.0, 0.8), _judged(2.0, 0.4), _judged(35.3147, 0.4, "unit-confusion"), _judged(5.0, 0.4, copied=True)]
-    assert _plausible(kept) == kept  # strongly tied, a narrower gap, a known slip, a copy
+    assert plausible(kept) == kept  # strongly tied, a narrower gap, a known slip, a copy
 
 
 def test_organisers_and_police_counts_of_one_march_stay_a_contradiction():

@@ -1,0 +1,59 @@
+"""Words: the tokens, name patterns and light stemming that copies, stories and alignment share."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+WORD_RE = re.compile(r"[a-z][a-z'’\-]+|\d[\d,.]*")
+NAME_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*\b")
+SPELLING_SIMILARITY = 85.0  # rapidfuzz ratio, 0-100: "Qureshi"/"Qureshy", "pipeline"/"pipe-line"
+NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
+
+
+SUFFIXES = ("ations", "ation", "ates", "ate", "ments", "ment", "ings", "ing", "eries", "ery", "ers", "er", "ed", "ion", "ly")
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """A light stemmer, enough for "refines"/"refinery", "rescued"/"rescuers", "pipelines"/"pipeline"."""
+    if len(word) <= 4:
+        return word
+    if word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def spelling_map(words: Iterable[str]) -> dict[str, str]:
+    """Map spelling variants of a word ("mehmood", "mahmood") onto one, blocked by prefix."""
+    counts = Counter(words)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for word in counts:
+        if len(word) >= 5:
+            blocks[word[:2]].append(word)
+    mapping: dict[str, str] = {}
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        block.sort(key=lambda w: (-counts[w], w))  # the commonest spelling becomes canonical
+        for i, word in enumerate(block):
+            if word in mapping:
+                continue
+            for other, _, _ in process.extract(word, block[i + 1:], scorer=fuzz.ratio,
+                                               score_cutoff=SPELLING_SIMILARITY, limit=None):
+                mapping.setdefault(other, word)
+    return mapping
