@@ -18,7 +18,7 @@ from . import frames
 from .compare import EVENT_YEAR, Measure, is_slip, printed_number
 from .copies import Copy
 from .models import Claim
-from .words import lemma, spelling_map
+from .words import spelling_map, stem
 
 MIN_SCORE = 0.3  # weighted word overlap for two claims to be about the same thing
 NEARBY_WEIGHT = 0.5  # the previous sentence's words count half
@@ -53,7 +53,7 @@ def align(
         return (stories or {}).get(c.source, 0)
 
     def normal(word: str) -> str:  # one spelling, one stem
-        return lemma(spelling.get(word, word))
+        return stem(spelling.get(word, word))
 
     # a sentence naming a thing by any of its names counts as naming it: "§Stream pipeline"
     bags = [
@@ -264,7 +264,7 @@ def _is_duration(claim: Claim) -> bool:
 
 def _head(claim: Claim) -> str:
     """What a figure measures a property of: "a 1,100-km *pipeline*", "the *tanker* is 330 m long"."""
-    return lemma(claim.head or claim.frame.head.rsplit(" ", 1)[-1])
+    return stem(claim.head or claim.frame.head.rsplit(" ", 1)[-1])
 
 
 def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, base_b: str) -> bool:
@@ -276,7 +276,7 @@ def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, ba
         return head_a == head_b
     if head_a or head_b:
         head, other = (head_a, b) if head_a else (head_b, a)
-        return head in {lemma(w) for w in other.local}
+        return head in {stem(w) for w in other.local}
     return bool(base_a) and base_a == base_b
 
 
@@ -294,7 +294,7 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False
     head_a, head_b = _head(a), _head(b)
     if head_a and head_b and head_a != head_b and not (
-            head_a in map(lemma, b.frame.head.split()) or head_b in map(lemma, a.frame.head.split())):
+            head_a in map(stem, b.frame.head.split()) or head_b in map(stem, a.frame.head.split())):
         return False  # "a 6-km tunnel" is not "a 30-km link"; "a 30-km rail link opens" names the link
     if _is_duration(a) and not _same_duration(a, b, head_a, head_b, base_a, base_b):
         return False  # "a two-day trip" vs "follows by one day": lengths of what?

@@ -23,21 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import snowballstemmer
+from .words import stem
 
 if TYPE_CHECKING:
     from .models import Quantity
 
-_STEMMER = snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Snowball (Porter2) stem of a lower-case word."""
-    return _STEMMER.stemWord(word.lower())
 
 
 # Attribute classes: news wordings of one measured attribute share a class. Keys are Snowball

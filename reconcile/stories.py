@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .models import DisjointSets, Sentence
 from .quantities import STOPWORDS
-from .words import NAME_WORD_RE, WORD_RE, lemma
+from .words import NAME_WORD_RE, WORD_RE, stem
 
 SAME_STORY = 0.25  # weighted share of names two articles need to be one story
 LONER_MIN_SHARED = 1  # content words an article with no shared names needs in common to join a story
@@ -108,7 +108,7 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
     article pairs come from an inverted index of names, so this is not all pairs either.
     """
     names = {
-        path: frozenset(lemma(w.lower()) for w in NAME_WORD_RE.findall(text) if w.lower() not in STOPWORDS)
+        path: frozenset(stem(w.lower()) for w in NAME_WORD_RE.findall(text) if w.lower() not in STOPWORDS)
         for path, text in bodies.items()
     }
     frequency = Counter(w for words in names.values() for w in words)
@@ -150,7 +150,7 @@ def _attach_loners(bodies: dict[str, str], sets: DisjointSets) -> None:
     if not loners or len(bodies) < 2:
         return
     # a figure printed in both ("5,000") counts as a shared word
-    words = {p: frozenset(lemma(w) for w in WORD_RE.findall(t.lower()) if w not in STOPWORDS and len(w) > 2)
+    words = {p: frozenset(stem(w) for w in WORD_RE.findall(t.lower()) if w not in STOPWORDS and len(w) > 2)
              for p, t in bodies.items()}
     frequency = Counter(w for ws in words.values() for w in ws)
     idf = {w: math.log(1 + len(bodies) / n) for w, n in frequency.items()}

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+import snowballstemmer
 from rapidfuzz import fuzz, process
 
 WORD_RE = re.compile(r"[a-z][a-z'’\-]+|\d[\d,.]*")
@@ -15,27 +16,13 @@ SPELLING_SIMILARITY = 85.0  # rapidfuzz ratio, 0-100: "Qureshi"/"Qureshy", "pipe
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
 
 
-SUFFIXES = ("ations", "ation", "ates", "ate", "ments", "ment", "ings", "ing", "eries", "ery", "ers", "er", "ed", "ion", "ly")
+_STEMMER = snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    """A light stemmer, enough for "refines"/"refinery", "rescued"/"rescuers", "pipelines"/"pipeline"."""
-    if len(word) <= 4:
-        return word
-    if word.endswith("sses"):
-        word = word[:-2]
-    elif word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif word.endswith(("ches", "shes", "xes", "zes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+def stem(word: str) -> str:
+    """The Snowball (Porter2) stem: "refines"/"refined", "pipelines"/"pipeline", "rescued"/"rescue"."""
+    return _STEMMER.stemWord(word.lower())
 
 
 def spelling_map(words: Iterable[str]) -> dict[str, str]:
