@@ -11,6 +11,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import escape
 from .compare import judge
 from .ingest import parse_document, read_documents
 from .pipeline import RunResult, analyze
@@ -29,6 +30,7 @@ RULES: dict[str, tuple[str, str]] = {
     "altered-copy": ("RC108", "a passage copied from a source with a changed figure"),
 }
 SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
+BIDI_WARNING = "a bidirectional control character sits in or next to a figure and may make it display as another number"
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def check(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1) -> list
     """Findings for every draft figure that a source contradicts, in draft order."""
     documents, skipped = read_documents(corpus)
     draft_documents = [parse_document(DRAFT_PREFIX + d.path, d.text) for d in drafts]
-    result = analyze(documents + draft_documents, skipped, jobs)
+    result = analyze(documents + draft_documents, skipped, jobs, drafts=frozenset(d.path for d in draft_documents))
     return findings(result)
 
 
@@ -101,10 +103,14 @@ def _finding(result: RunResult, index: int, conflicts, agreeing: int) -> Finding
     support = f"; {agreeing} agree" if agreeing else ""
     fact = next((f.label for f in result.facts if f.id == worst.fact), claim.frame.label(q.thing))
     message = f"{fact}: “{q.surface}” contradicts {len(conflicts)} {'source' if len(conflicts) == 1 else 'sources'}{support}: {others}. {explanation}"
+    marked = [i for i in (index, *(o for o, _ in conflicts)) if "bidi" in result.claims[i].marks]
+    if marked:
+        message += f". Note: {BIDI_WARNING}: " + ", ".join(f"“{result.claims[i].quantity.surface}”" for i in marked)
     line, column = _position(document.text, q.start)
     end_line, end_column = _position(document.text, q.end)
-    return Finding(code, kind, severity, _display(claim.source), line, column, end_line, end_column,
-                   q.surface, message, cited)
+    # article and draft text is data: every output format gets it with controls made visible
+    return Finding(code, kind, severity, escape.line(_display(claim.source)), line, column, end_line, end_column,
+                   escape.line(q.surface), escape.line(message), tuple(escape.line(c) for c in cited))
 
 
 def _is_draft(path: str) -> bool:

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from . import __version__
+from . import __version__, escape
 from .errors import InputFileError, ReconcileError
 
 app = typer.Typer(
@@ -45,7 +45,7 @@ def callback(
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"Error: {message}", markup=False)
+    err.print(escape.line(f"Error: {message}"), markup=False)
     return typer.Exit(code)
 
 
@@ -70,7 +70,7 @@ def _guard(run):
 def run(
     corpus: Annotated[Path, typer.Argument(help="Folder of articles (.txt, .md), searched recursively.")],
     db: Annotated[Path, typer.Option(help="SQLite database to write.")] = Path("reconcile.db"),
-    report: Annotated[Path, typer.Option(help="Markdown report to write.")] = Path("reconcile-report.md"),
+    report: Annotated[Path, typer.Option(help="Report to write: Markdown, or HTML when the name ends in .html.")] = Path("reconcile-report.md"),
     jobs: Annotated[int, typer.Option(min=1, help="Processes for extraction (default: CPU cores).")] = os.cpu_count() or 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     max_file_bytes: Annotated[int, typer.Option(min=1, help="Skip larger files (named in the summary).")] = 50_000_000,
@@ -79,14 +79,15 @@ def run(
     """Read every article in CORPUS, store claims and contradictions, write the report."""
     def body():
         from .pipeline import Limits, run_corpus
-        from .report import render_markdown
+        from .report import render_html, render_markdown
         from .store import open_database, save
 
         result = run_corpus(corpus, jobs=jobs, limits=Limits(max_file_bytes, max_sentence))
         database = open_database(str(db))
         save(database, result)
         try:
-            report.write_text(render_markdown(result, title=corpus.resolve().name), encoding="utf-8")
+            render = render_html if report.suffix.lower() in (".html", ".htm") else render_markdown
+            report.write_text(render(result, title=corpus.resolve().name), encoding="utf-8")
         except OSError as error:
             raise InputFileError(str(report), error.strerror or str(error)) from None
         if not quiet:
@@ -102,8 +103,9 @@ def _print_summary(result, db: Path, report: Path) -> None:
     for j in result.contradictions:
         a, b = result.claims[j.a], result.claims[j.b]
         label = next(f.label for f in result.facts if f.id == j.fact)
-        table.add_row(label, j.verdict.kind, j.verdict.severity,
-                      f"{a.quantity.surface} ({a.source})", f"{b.quantity.surface} ({b.source})")
+        # article text is data: controls shown as escapes, rich markup printed as typed
+        table.add_row(escape.terminal(label), j.verdict.kind, j.verdict.severity,
+                      escape.terminal(f"{a.quantity.surface} ({a.source})"), escape.terminal(f"{b.quantity.surface} ({b.source})"))
     figures = sum(1 for c in result.claims if c.quantity is not None)
     agreed = sum(1 for f in result.facts if not f.disputed)
     out.print(
@@ -113,11 +115,11 @@ def _print_summary(result, db: Path, report: Path) -> None:
     if result.contradictions:
         out.print(table)
     for s in result.skipped:
-        err.print(f"skipped {s.path}: {s.reason}", markup=False)
+        err.print(escape.line(f"skipped {s.path}: {s.reason}"), markup=False)
     for d in result.documents:
         if d.warning:
-            err.print(f"warning {d.path}: {d.warning}", markup=False)
-    out.print(f"Wrote {db} and {report}.")
+            err.print(escape.line(f"warning {d.path}: {d.warning}"), markup=False)
+    out.print(escape.line(f"Wrote {db} and {report}."), markup=False)
 
 
 @app.command()
@@ -144,7 +146,7 @@ def extract(
         for column in ("start", "end", "surface", "kind", "value", "unit", "bound", "si_value", "si_unit"):
             table.add_column(column)
         for q in mentions:
-            table.add_row(str(q.start), str(q.end), q.surface, q.kind,
+            table.add_row(str(q.start), str(q.end), escape.terminal(q.surface), q.kind,
                           q.date if q.kind == "date" else f"{q.value:g}", q.unit or "", q.bound,
                           "" if q.si_value is None else f"{q.si_value:.6g}", q.si_unit or "")
         out.print(table)

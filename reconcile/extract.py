@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from . import frames
+from .escape import has_bidi
 from .models import Claim, Document, Quantity, Sentence
 from .quantities import STOPWORDS, dollar_for, extract_quantities, rupee_for
 from .segment import segment
@@ -145,6 +146,7 @@ def _sentence_claims(
             modality=modality, attribution=attribution, quantity=q, context=tuple(words),
             local=tuple(_local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: m.start), own.index(q))),
             nearby=tuple(previous), frame=frame,
+            marks=("bidi",) if has_bidi(text[max(0, q.start - 1):q.end + 1]) else (),
         ))
     return claims
 

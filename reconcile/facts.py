@@ -59,20 +59,21 @@ def judge_all(claims, measures, alignments: list[Alignment]) -> list[Judged]:
     return judged
 
 
-def two_camps(judged: list[Judged], origin: list[int]) -> list[Judged]:
+def two_camps(judged: list[Judged], origin: list[int | None]) -> list[Judged]:
     """Drop disagreements between two camps that are each attested by two independent origins
     and TWO_CAMPS times apart or more, with no known slip to explain the ratio: "90%" in four
     outlets and "43%" in three are the yes share and the turnout, not a dispute. One outlet's
     misprint is rarely repeated independently; two consensus values that far apart are two
-    facts whose frames could not tell them apart. Copies count once (their shared origin)."""
-    support: dict[int, set[int]] = defaultdict(set)
+    facts whose frames could not tell them apart. Copies count once (their shared origin); a
+    claim whose origin is None (a draft under check) attests nothing."""
+    support: dict[int, set[int | None]] = defaultdict(set)
     for j in judged:
         if j.verdict.agree and j.verdict.kind == "agreement":
             support[j.a].add(origin[j.b])
             support[j.b].add(origin[j.a])
 
     def attested(i: int) -> bool:
-        return len(support[i] | {origin[i]}) >= 2
+        return len((support[i] | {origin[i]}) - {None}) >= 2
 
     def two_facts(j: Judged) -> bool:
         plain = j.verdict.kind in PLAIN_MISMATCH and not is_slip(j.verdict.ratio)

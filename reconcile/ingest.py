@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import CorpusNotFound, CorpusNotReadable, EmptyCorpus
+from .escape import ZERO_WIDTH
 from .quantities import DATE_RE, MONTHS
 from .models import Document
 from .segment import trimmed
@@ -149,7 +150,12 @@ def read_documents(
 
 def parse_document(path: str, text: str, sha256: str = "", warning: str | None = None) -> Document:
     """Front matter, paragraphs without furniture, and a publication date."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    if stripped := sum(text.count(ch) for ch in ZERO_WIDTH):
+        # invisible, and inside a number ("1\u200b200") they would split it: a reader sees 1200
+        text = "".join(ch for ch in text if ch not in ZERO_WIDTH)
+        note = f"removed {stripped} zero-width {'character' if stripped == 1 else 'characters'}"
+        warning = f"{warning}; {note}" if warning else note
     meta, body_start = _front_matter(text)
     lines = list(_lines(text, body_start))
     kept: list[tuple[int, int]] = []

@@ -76,6 +76,7 @@ class Claim:
     local: tuple[str, ...] = field(default=())  # the words next to this figure, up to a comma or "and"
     nearby: tuple[str, ...] = field(default=())  # the previous sentence's words: "The line will carry…"
     frame: Frame = field(default=Frame())  # what the figure is about: subject, attribute, part, period...
+    marks: tuple[str, ...] = ()  # "bidi": a bidirectional control in or next to the figure (see escape)
 
 
 class DisjointSets:

@@ -76,9 +76,12 @@ def extract_all(
 
 
 def analyze(
-    documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1, limits: Limits = Limits()
+    documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1, limits: Limits = Limits(),
+    drafts: frozenset[str] = frozenset(),
 ) -> RunResult:
-    """Claims, copies, alignments, verdicts and facts for already-ingested documents."""
+    """Claims, copies, alignments, verdicts and facts for already-ingested documents.
+    `drafts` are the paths of documents under check: judged like any source, but never
+    evidence for a consensus (a draft cannot vote for its own figure)."""
     extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence)
     sentences = {d.path: s for d, (s, _) in zip(documents, extracted)}
     claims = [c for _, cs in extracted for c in cs]
@@ -94,7 +97,8 @@ def analyze(
     conversions = find_conversions(claims, measures, {d.path: d.text for d in documents})
     alignments = follow_conversions(align(claims, measures, copies, stories, things), conversions, claims, measures)
     alignments += [c for c in conversions if measures[c.a].dimension == measures[c.b].dimension]
-    judged = plausible(two_camps(judge_all(claims, measures, alignments), origins(claims, copies)))
+    witnesses = [None if c.source in drafts else o for c, o in zip(claims, origins(claims, copies))]
+    judged = plausible(two_camps(judge_all(claims, measures, alignments), witnesses))
     facts = group_facts(claims, measures, judged, copies)
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
                      list(skipped or []), stories, aliases, assumed)

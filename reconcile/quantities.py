@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from . import units
 from .errors import UnitError
+from .escape import BIDI_CONTROLS
 from .models import Quantity
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
@@ -370,8 +371,18 @@ def _slot_noun(text: str, start: int) -> str | None:
     return None
 
 
+_BIDI_AS_SPACE = {ord(ch): " " for ch in BIDI_CONTROLS}
+
+
 def extract_quantities(text: str, rupee: str | None = None, dollar: str | None = None) -> list[Quantity]:
-    """Every quantity, money amount, percentage, count, duration and date in `text`."""
+    """Every quantity, money amount, percentage, count, duration and date in `text`.
+
+    Bidirectional controls ("\u202e$45\u202c") are read as spaces, so the figure is read as
+    its characters are stored; the surface keeps them (extract marks such claims)."""
+    if any(ch in BIDI_CONTROLS for ch in text):
+        original = text
+        text = text.translate(_BIDI_AS_SPACE)
+        return [replace(q, surface=original[q.start:q.end]) for q in extract_quantities(text, rupee, dollar)]
     rupee = rupee or rupee_for(text)
     dollar = dollar or dollar_for(text)
     mentions: list[Quantity] = list(_date_mentions(text))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 from .compare import EVENT_YEAR, Measure, format_value, year_span
 from .models import Claim
 from .pipeline import Fact, RunResult
-from . import units
+from . import escape, units
 
 
 def render_markdown(result: RunResult, title: str = "corpus") -> str:
-    out: list[str] = [f"# Where the reports disagree: {title}", ""]
+    """The report as CommonMark (GFM tables). Every piece of article text (and every file name)
+    goes through `escape.markdown`: it is shown, never rendered as markup."""
+    out: list[str] = [f"# Where the reports disagree: {_md(title)}", ""]
     disputed = [f for f in result.facts if f.disputed]
     agreed = [f for f in result.facts if not f.disputed]
     with_figures = sum(1 for c in result.claims if c.quantity is not None)
@@ -40,7 +43,7 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
     if not agreed:
         out += ["No figure is reported by more than one source.", ""]
     for fact in agreed:
-        out.append(f"- **{fact.label}**: " + " ≈ ".join(
+        out.append(f"- **{_md(fact.label)}**: " + " ≈ ".join(
             f"{_quote(result.claims[i])} ({_cite(result, i)})" for i in _one_per_wording(result, fact.claims)
         ) + f" ({_sources(result, fact.claims)})")
     out.append("")
@@ -53,38 +56,63 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
             a = result.sentences[c.source_a][c.sentence_a]
             b = result.sentences[c.source_b][c.sentence_b]
             note = "identical" if c.identical else f"{c.similarity:.0f}% similar"
-            out.append(f"- {c.source_a}:{a.line} ≈ {c.source_b}:{b.line} ({note}): “{_short(a.text)}”")
+            out.append(f"- {_md(c.source_a)}:{a.line} ≈ {_md(c.source_b)}:{b.line} ({note}): “{_md(_short(a.text))}”")
         out.append("")
     if result.aliases:
         out += ["## Names for one thing", "", "Different names the sources use for the same thing.", ""]
         for a in result.aliases:
-            out.append(f"- {' = '.join(f'“{n}”' for n in a.names)} ({', '.join(a.sources)})")
+            out.append(f"- {' = '.join(f'“{_md(n)}”' for n in a.names)} ({_md(', '.join(a.sources))})")
         out.append("")
     if result.variants:
         out += ["## Spelling variants", "", "Names spelt differently across sources (not contradictions).", ""]
         for v in result.variants:
-            out.append(f"- “{v.name_a}” ({', '.join(v.sources_a)}) / “{v.name_b}” ({', '.join(v.sources_b)})")
+            out.append(f"- “{_md(v.name_a)}” ({_md(', '.join(v.sources_a))}) / “{_md(v.name_b)}” ({_md(', '.join(v.sources_b))})")
         out.append("")
     warned = [d for d in result.documents if d.warning]
     if warned:
-        out += ["## Warnings", ""] + [f"- {d.path}: {d.warning}" for d in warned] + [""]
+        out += ["## Warnings", ""] + [f"- {_md(d.path)}: {_md(d.warning)}" for d in warned] + [""]
     if result.skipped:
         out += ["## Skipped files", ""]
-        out += [f"- {s.path}: {s.reason}" for s in result.skipped]
+        out += [f"- {_md(s.path)}: {_md(s.reason)}" for s in result.skipped]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
+# scripts, remote loads, plugins, forms and base changes forbidden; the one inline style allowed
+CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; "
+                           "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+HTML_STYLE = """body{font:16px/1.45 system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}
+table{border-collapse:collapse;display:block;overflow-x:auto;margin:.5rem 0}
+th,td{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}
+@media print{body{max-width:none}table{display:table}}"""
+
+
+def render_html(result: RunResult, title: str = "corpus") -> str:
+    """The Markdown report as one self-contained HTML page: no scripts, no external assets, a
+    Content-Security-Policy that forbids both. Raw HTML in the Markdown is never passed through
+    (markdown-it with html off), and article text was already escaped by `render_markdown`."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(render_markdown(result, title))
+    heading = html.escape(escape.line(f"Where the reports disagree: {title}"))
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{heading}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    )
+
+
 def _fact_section(result: RunResult, fact: Fact, number: int) -> list[str]:
     unit = _fact_unit(result, fact)
-    out = [f"### {number}. {fact.label}", "",
+    out = [f"### {number}. {_md(fact.label)}", "",
            "| Source | As printed | Normalized | Sentence | Where |", "|---|---|---|---|---|"]
     for i in fact.claims:
         claim = result.claims[i]
         sentence = result.sentences[claim.source][claim.sentence]
         out.append(
-            f"| {_cell(claim.source)} | {_cell(_quote(claim))} | {_cell(_normalized(result.measures[i], unit, claim))} "
-            f"| {_cell(_short(sentence.text, 160))} | {claim.source}:{sentence.line} |"
+            f"| {_cell(claim.source)} | {_quote(claim)} | {_cell(_normalized(result.measures[i], unit, claim))} "
+            f"| {_cell(_short(sentence.text, 160))} | {_md(claim.source)}:{sentence.line} |"
         )
     out.append("")
     out.append("Consensus: " + "; ".join(
@@ -93,13 +121,13 @@ def _fact_section(result: RunResult, fact: Fact, number: int) -> list[str]:
     ) + ".")
     if len(fact.groups) > 1 and fact.origins[0] > fact.origins[-1]:
         outlier = fact.groups[-1]
-        out.append(f"Outlier: {', '.join(_quote(result.claims[i]) + ' (' + result.claims[i].source + ')' for i in outlier)}.")
+        out.append(f"Outlier: {', '.join(_quote(result.claims[i]) + ' (' + _md(result.claims[i].source) + ')' for i in outlier)}.")
     out.append("")
     lines: dict[str, list[str]] = {}
     for j in result.judged:
         if j.fact == fact.id and not j.verdict.agree:
-            line = f"- **{j.verdict.kind}** ({j.verdict.severity}): {j.verdict.explanation}"
-            lines.setdefault(line, []).append(f"{result.claims[j.a].source} / {result.claims[j.b].source}")
+            line = f"- **{j.verdict.kind}** ({j.verdict.severity}): {_md(j.verdict.explanation)}"
+            lines.setdefault(line, []).append(f"{_md(result.claims[j.a].source)} / {_md(result.claims[j.b].source)}")
     for line, pairs in lines.items():  # reprints repeat a conflict: say it once, with every pair
         out.append(line + (f" — {len(pairs)} pairs: {'; '.join(pairs)}" if len(pairs) > 1 else ""))
     out.append("")
@@ -147,12 +175,13 @@ def _sources(result: RunResult, claims: tuple[int, ...]) -> str:
 
 
 def _quote(claim: Claim) -> str:
-    return f"“{claim.quantity.surface}”"
+    mark = " (⚠ a bidirectional control character next to this figure may change how it displays)" if "bidi" in claim.marks else ""
+    return f"“{_md(claim.quantity.surface)}”{mark}"
 
 
 def _cite(result: RunResult, i: int) -> str:
     claim = result.claims[i]
-    return f"{claim.source}:{result.sentences[claim.source][claim.sentence].line}"
+    return f"{_md(claim.source)}:{result.sentences[claim.source][claim.sentence].line}"
 
 
 def _short(text: str, limit: int = 120) -> str:
@@ -161,7 +190,11 @@ def _short(text: str, limit: int = 120) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _md(text)
+
+
+def _md(text: str) -> str:
+    return escape.markdown(text)
 
 
 def _plural(n: int, word: str) -> str:
