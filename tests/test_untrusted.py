@@ -91,6 +91,9 @@ def test_terminal_summary_shows_controls_and_markup_literally(tmp_path):
     assert not CONTROLS.search(got.output)
     assert "value-mismatch" in got.output
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    marked_up = tmp_path / "[bold]r.md"  # a name is printed as typed, never as markup
+    got = runner.invoke(app, ["run", str(CORPUS), "--db", str(tmp_path / "r.db"), "--report", str(marked_up)])
+    assert got.exit_code == 0 and "[bold]r.md" in got.output.replace("\n", "")
 
 
 @pytest.mark.parametrize("format", sorted(RENDERERS))
@@ -111,3 +114,14 @@ def test_escape_functions():
         "\\[x\\](javascript:y) \\!\\[i\\](http://e/i.png) &lt;b&gt;\\*a\\*&lt;/b&gt; a\\|b")
     assert escape.terminal("[bold]x[/bold]") == "\\[bold]x\\[/bold]"
     assert escape.has_bidi("1,\u202e200") and not escape.has_bidi("1,200")
+
+
+def test_github_annotations_and_sarif_keep_their_escaping():
+    from reconcile.check import Finding
+    finding = Finding("RC101", "value-mismatch", "high", "a,b:c.md", 1, 2, 1, 9, "12 %", "50% more\r\nnext::error x", ("s.md:1",))
+    github = RENDERERS["github"]([finding])
+    assert github == ("::error file=a%2Cb%3Ac.md,line=1,col=2,endLine=1,endColumn=9,title=RC101 value-mismatch::"
+                      "50%25 more%0D%0Anext::error x\n")
+    assert github.count("\n") == 1  # a newline in a message cannot start a second workflow command
+    sarif = json.loads(RENDERERS["sarif"]([finding]))
+    assert sarif["runs"][0]["results"][0]["message"]["text"] == "50% more\r\nnext::error x"
