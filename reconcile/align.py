@@ -37,6 +37,7 @@ class Alignment:
     b: int
     score: float
     copied: bool
+    agree_only: bool = False  # evidence enough that they agree, not that they disagree (see align)
 
 
 def align(
@@ -91,16 +92,21 @@ def align(
     named: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for i, m in enumerate(measures):
         c = claims[i]
-        if m is not None and c.frame.subject and c.frame.attribute:
+        if m is not None and c.frame.subject:
             named[(stories_of(c), dims[i], c.frame.attribute)].append((c.frame.subject, c.source))
     divided = {key for key, subjects in named.items() if _distinct_subjects(subjects) > 1}
+
+    def agree_only(i: int, j: int) -> bool:
+        """Where one attribute (or, unsaid, one dimension) is reported for several named things
+        ("40.3C at Coningsby", "34.8C at Charterhall"), an unnamed figure that matches a named one
+        is evidence they are one fact; one that does not is more likely another thing's figure."""
+        a, b = claims[i], claims[j]
+        keys = {(stories_of(a), dims[i], attribute) for attribute in (a.frame.attribute, b.frame.attribute, "")}
+        return bool(a.frame.subject) != bool(b.frame.subject) and bool(keys & divided)
 
     def pairable(i: int, j: int) -> bool:
         a, b = claims[i], claims[j]
         if a.source == b.source or not compatible(a, b):
-            return False
-        if bool(a.frame.subject) != bool(b.frame.subject) and a.frame.attribute and \
-                (stories_of(a), dims[i], a.frame.attribute) in divided:
             return False
         if measures[i].dimension != measures[j].dimension and printed_number(a) != printed_number(b):
             return False  # "3 percentage points" and "25%" measure a change differently
@@ -131,7 +137,7 @@ def align(
             scored[(i, j)] = (score, threshold, is_copy)
     best = _best_partners(scored, claims)
     alignments = [
-        Alignment(i, j, round(score, 3), is_copy)
+        Alignment(i, j, round(score, 3), is_copy, agree_only(i, j))
         for (i, j), (score, threshold, is_copy) in scored.items()
         if score >= threshold
         or score >= threshold * RECIPROCAL_FACTOR and best.get((i, claims[j].source)) == j

@@ -9,6 +9,7 @@ diagnosed by its ratio: 35.3 is cubic feet printed as cubic metres, 365 a day/ye
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -145,8 +146,18 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
 
 def consistent(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
     """Can both figures be true of one fact, given their precision and hedges? Two floors
-    ("at least 40", "at least 95") or two ceilings always can."""
+    ("at least 40", "at least 95") or two ceilings always can, unless they print one number
+    a known slip apart ("over $38 million" / "more than $38 billion")."""
+    if a.quantity.bound == b.quantity.bound and a.quantity.bound in ("lower", "upper") \
+            and _digits(a) and _digits(a) == _digits(b) and is_slip(_ratio(ma.value, mb.value)):
+        return False
     return _overlap(ma, mb)
+
+
+def _digits(claim: Claim) -> str:
+    """The number as printed, without its scale or unit: "38" in "more than $38 billion"."""
+    m = re.search(r"\d[\d,.]*\d|\d", claim.quantity.surface)
+    return m.group(0).replace(",", "") if m else ""
 
 
 def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:

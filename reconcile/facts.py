@@ -55,6 +55,8 @@ def judge_all(claims, measures, alignments: list[Alignment]) -> list[Judged]:
         root = sets.find(al.a)
         fact = fact_ids.setdefault(root, len(fact_ids) + 1)
         verdict = judge(claims[al.a], claims[al.b], measures[al.a], measures[al.b], al.copied)
+        if al.agree_only and not verdict.agree and verdict.kind in PLAIN_MISMATCH | {"altered-copy"}:
+            continue  # an unnamed figure against one named part: not shown to be one fact (a slip is)
         judged.append(Judged(al.a, al.b, verdict, fact, al.score, al.copied))
     return judged
 
