@@ -138,7 +138,7 @@ def _sentence_claims(
         modality = _modality(before)
         others = [m for m in mentions if m is not q]
         frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase)
-        if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute)) != q.thing:
+        if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute, bare=q.thing not in q.surface.lower())) != q.thing:
             q = replace(q, thing=thing, dimension=re.sub(r"^count:\S+", f"count:{thing}", q.dimension or ""))
         claims.append(Claim(
             source=document.path, sentence=sentence.index, start=s, end=e, text=clause,

@@ -61,7 +61,7 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "temperature": ("temperatur",),
     "rainfall": ("rain", "rainfal", "precipit", "snow", "snowfal"),
     "turnout": ("turnout", "vote", "ballot", "cast"),
-    "population": ("popul", "resid", "inhabit"),
+    "population": ("popul", "resid", "inhabit", "headcount"),
     "investment": ("invest",),
     "trade": ("trade", "export", "import"),
     "jobs": ("job", "employ", "worker", "staff", "hire", "layoff", "redund"),
@@ -507,8 +507,11 @@ def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = 
     return ""
 
 
+PERIOD_AFTER = 20  # characters after a figure where its own period starts: "10.41 million the year before"
+
+
 def _period(before: str, after: str, dates: list[Quantity], q: Quantity, published_year: int | None) -> str:
-    near = before + " " + after[:15]
+    near = before + " " + after[:PERIOD_AFTER]
     for pattern, name in RELATIVE_PERIODS:
         if pattern.search(near):
             return name
@@ -608,11 +611,13 @@ def capitalized_words(text: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in re.finditer(r"(?<=[a-z,] )([A-Z][\w’'\-]*)", text))
 
 
-def people_thing(thing: str | None, attribute: str) -> str | None:
+def people_thing(thing: str | None, attribute: str, bare: bool = False) -> str | None:
     """"residents", "evacuees", "claimants" are people when the attribute is what happened to them;
     "deaths", "casualties" and "population" always count people."""
     if thing in PERSON_NOUNS and attribute in PEOPLE_ATTRIBUTES:
         return "people"
     if thing and _CLASS_OF.get(stem(thing)) in PEOPLE_ATTRIBUTES | {"population"}:
         return "people"  # "690,000 deaths" and "690,000 people died"; a population counts people
+    if bare and attribute in PEOPLE_ATTRIBUTES | {"population"}:
+        return "people"  # "the population ... shrank by 2.08 million": the noun before was a guess
     return thing

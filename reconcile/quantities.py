@@ -350,7 +350,7 @@ def _lemma(word: str | None) -> str:
 # "the population fell to 1.409 billion", "deaths have risen by 690,000"
 SLOT_VERBS = frozenset("""is are was were be been being has have had stood stands stand reached hit
     totalled totaled numbered fell rose grew shrank sank dropped climbed declined increased decreased
-    jumped slid slipped dipped surged soared now still already again further only just""".split())
+    jumped slid slipped dipped surged soared now still already again further only just down up""".split())
 SLOT_END_RE = re.compile(r"[.!?;:,()\[\]—–\"“”]|\s-\s")
 
 
@@ -404,17 +404,22 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
     return _inherit_things(_drop_overlaps(mentions))
 
 
+INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
+
+
 def _inherit_things(mentions: list[Quantity]) -> list[Quantity]:
     """An elliptical count ("50,000 doses ... and 150,000 more") counts what the count before it
     counted; with nothing before it, it is not a figure we can read."""
-    kept, last_thing = [], None
+    kept, last_thing, last_end = [], None, 0
     for q in mentions:
         if q.kind == "count" and q.thing is None:
-            if last_thing is None:
+            if last_thing is None or q.start - last_end > INHERIT_WITHIN:
                 continue
             q = replace(q, thing=last_thing, dimension=q.dimension.replace("count:", f"count:{_lemma(last_thing)}", 1))
         elif q.kind == "count":
             last_thing = q.thing
+        if q.kind == "count":
+            last_end = q.end
         kept.append(q)
     return kept
 
@@ -517,8 +522,10 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
                 pos, thing = after
         elif TOLL_BEFORE_RE.search(text, max(0, start - 120), start):  # "the death toll rose to 24"
             unit, kind, thing = "count", "count", "people"
-        elif digits and (scale != 1.0 or "," in digits) and not year_like and (noun := _slot_noun(text, start)):
-            unit, kind, thing = "count", "count", noun  # "births totalled 9.02 million", "deaths rose to 690,000"
+        elif digits and (scale != 1.0 or "," in digits) and not year_like:
+            # "births totalled 9.02 million", "deaths rose to 690,000"; with no noun before it
+            # ("fell to 1.409 billion, down 2.75 million") it counts what the count before it counted
+            unit, kind, thing = "count", "count", _slot_noun(text, start)
         elif year_like or (digits and value2 is not None and re.fullmatch(r"1[89]\d\d|20\d\d", digits)):
             return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
         else:
