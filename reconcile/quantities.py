@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from text_to_num import text2num
+
 from . import units
 from .errors import UnitError
 from .escape import BIDI_CONTROLS
@@ -201,6 +203,20 @@ def _parse_digits(digits: str) -> tuple[float, float] | None:
         # Trailing zeros may be rounding; assume at least two significant figures.
         step = 10.0 ** min(trailing, max(0, len(plain) - 2))
     return value, step / 2
+
+
+# the rest of a number written in words: "[six] hundred", "[four] hundred thousand", "[one]
+# hundred and forty"; a scale word ends it when a digit or unit scale follows in the text
+NUMBER_PHRASE_RE = re.compile(
+    rf"(?:(?:\s+|-)(?:hundred|thousand)(?:(?:\s+and)?(?:\s+|-)(?:{NUMBER_WORD})\b)?)+", re.I)
+
+
+def _words_value(phrase: str) -> float | None:
+    """The value of a number written in words, by text2num; None when it is not one."""
+    try:
+        return float(text2num(re.sub(r"\s+", " ", phrase.lower()), "en"))
+    except ValueError:
+        return None
 
 
 def _word_value(word: str) -> float:
@@ -473,6 +489,8 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
         value = _word_value(m.group("word"))
         if value <= 10 and DETERMINERS_BEFORE_SMALL.search(text, max(0, start - 12), start):
             return None  # "the two countries": a reference, not a measurement
+        if (phrase := NUMBER_PHRASE_RE.match(text, pos)) and (whole := _words_value(text[start:phrase.end()])):
+            value, pos = whole, phrase.end()  # "six hundred", "one hundred and forty", "thirty-five hundred"
 
     value2, pos, precision = _read_range(text, m, pos, value, precision)
 

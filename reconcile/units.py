@@ -162,6 +162,7 @@ SCALES: list[tuple[str, float]] = [
     (r"billion|bn|bln", 1e9),
     (r"million|mn|mln|mio", 1e6),
     (r"thousand", 1e3),
+    (r"hundred", 1e2),  # "3 hundred million": a newsroom's mixed spelling
     (r"crores?", 1e7),
     (r"lakhs?|lacs?", 1e5),
 ]
