@@ -85,9 +85,13 @@ NUMBER_WORD = rf"{TENS_PATTERN}(?:[-\s]{DIGIT_WORD_PATTERN})?|{trie_regex(list(U
 IDIOM = trie_regex(list(IDIOM_WORDS))
 FRACTION = trie_regex(list(FRACTION_WORDS))
 
+# an ISO code or abbreviation glued to its number: "USD12.5 million", "EUR4bn", "Rmb2tn", "Rs380-crore"
+GLUED_CODES = "|".join(f"(?<={code})" for code in ("USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "CHF",
+                                                       "JPY", "CNY", "RMB", "Rmb", "INR", "PKR", "BRL", "Rs"))
+
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
-    rf"(?=[\d.\-\u2212])(?<![\w.,\-/:+#])(?P<neg>[-\u2212](?=\d))?(?P<digits>{DIGITS})"
+    rf"(?=[\d.\-\u2212])(?:(?<![\w.,\-/:+#])|{GLUED_CODES})(?P<neg>[-\u2212](?=\d))?(?P<digits>{DIGITS})"
     rf"|\b(?=[adefhmnostwADEFHMNOSTW])(?:"
     rf"(?P<fraction>{FRACTION})\b(?!-)"
     rf"|(?P<idiom>{IDIOM})\b"
@@ -120,8 +124,9 @@ DATE_RE = re.compile(
 )
 
 HEDGES = [
-    (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|as\s+high\s+as|a\s+maximum\s+of|maximum\s+of|just\s+under", "upper"),
-    (r"more\s+than|over|at\s+least|above|in\s+excess\s+of|upwards\s+of|as\s+many\s+as|as\s+much\s+as|a\s+minimum\s+of|just\s+over|exceeding|no\s+fewer\s+than|no\s+less\s+than", "lower"),
+    # "as many as 300" and "as much as $5bn" are ceilings: a source's most, not its least
+    (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|as\s+high\s+as|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|maximum\s+of|just\s+under", "upper"),
+    (r"more\s+than|over|at\s+least|above|in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|just\s+over|exceeding|no\s+fewer\s+than|no\s+less\s+than", "lower"),
     (r"about|around|some|roughly|nearly|almost|approximately|approx\.|an\s+estimated|estimated|close\s+to|circa|~", "approx"),
 ]
 HEDGE_BEFORE_RE = re.compile(
@@ -166,7 +171,7 @@ BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|around|roughly|more
 HYPHEN_NOUN_RE = re.compile(r"-([a-z]{3,})\b(?=\s+[a-z])(?!-)")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z\-]*)[ \u00a0]$")
 RATIO_RE = re.compile(r"\s+(?:in|out\s+of)\s+(?P<of>\d{1,3}(?:,\d{3})*)\b")
-RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?P<digits>{DIGITS})(?![\d])", re.I)
+RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
 HALF_A_RE = re.compile(r"\s+a\s+(?P<scale>million|billion|trillion)\b", re.I)
 WORD_RE = re.compile(r"\s*([A-Za-z][\w'’\-]*)")
@@ -507,13 +512,21 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
         low, high = 2, 9
 
     unit = kind = thing = None
-    if c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
+    if digits and (cents := CENTS_RE.match(text, pos)) and not CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
+        # "19 cents a share" is $0.19 a share; "320 pence" is £3.20
+        unit, kind, pos = ("GBP" if cents.group(1).lower() == "pence" else "dollar"), "money", cents.end()
+        value, precision = value / 100, precision / 100
+    elif c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
     elif u := UNIT_RE.match(text, pos):
         _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]
         if glued_m and kind != "money":
             return None  # "500m km" is not a figure we can read
+        if unit == "GBP" and TORQUE_RE.match(text, u.end()):
+            return None  # "400 pound-feet": a torque, not sterling
         pos = u.end()
+        if kind == "quantity" and "degree" in unit and MINUS_BEFORE_RE.search(text, max(0, start - 8), start):
+            value, start = -value, MINUS_BEFORE_RE.search(text, max(0, start - 8), start).start()  # "minus 20C"
     year_like = bool(digits and scale == 1.0 and value2 is None and re.fullmatch(r"1[89]\d\d|20\d\d", digits))
     if glued_m and kind is None:  # "400m hurdles"
         scale, unit, kind = 1.0, "meter", "quantity"
@@ -544,6 +557,9 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
             # "births totalled 9.02 million", "deaths rose to 690,000"; with no noun before it
             # ("fell to 1.409 billion, down 2.75 million") it counts what the count before it counted
             unit, kind, thing = "count", "count", _slot_noun(text, start)
+        elif digits and not year_like and value < 130 and value2 is None and AGED_BEFORE_RE.search(text, max(0, start - 8), start) \
+                and not AGE_BRACKET_RE.match(text, pos):  # "aged 60 and over", "aged 5 to 17": a group, not an age
+            return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "aged 34"
         elif year_like or (digits and value2 is not None and re.fullmatch(r"1[89]\d\d|20\d\d", digits)):
             return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
         else:
@@ -605,6 +621,16 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
     return None, pos, precision
 
 
+HEDGE_AFTER_RE = re.compile(r",?\s+or\s+(more|over|above|less|fewer|under|below|so)\b", re.I)
+HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "upper", "fewer": "upper",
+               "under": "upper", "below": "upper", "so": "approx"}
+CENTS_RE = re.compile(r"\s*(cents?|pence)\b", re.I)
+TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
+MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
+AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
+AGE_BRACKET_RE = re.compile(r"\s*(?:to|-|–|and|or|\+|plus)(?:\s|\d|$)", re.I)
+
+
 def _finish(text, start, end, kind, value, unit, bound, precision, low=None, high=None, thing=None):
     """Take the hedge before the figure into its span and bound, then build the Quantity."""
     if bound == "range":
@@ -618,6 +644,8 @@ def _finish(text, start, end, kind, value, unit, bound, precision, low=None, hig
         if not over_is_extent and not PHRASAL_OVER_RE.search(text, max(0, hedge.start() - 20), hedge.end()):
             bound = HEDGES[_first_group(hedge, "h")][1]
             start = hedge.start()
+    if bound == "exact" and (after := HEDGE_AFTER_RE.match(text, end)):
+        bound, end = HEDGE_AFTER[after.group(1).lower()], after.end()  # "600 people or more", "50 or so"
     try:
         return _make(start, end, text, kind, value, unit, bound, precision, low, high, thing)
     except UnitError:  # a unit combination pint cannot read: not a figure we can compare

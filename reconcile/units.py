@@ -33,6 +33,7 @@ CAD = [currency_CAD]
 HKD = [currency_HKD]
 NZD = [currency_NZD]
 SGD = [currency_SGD]
+BRL = [currency_BRL]
 rupee = [currency_rupee]
 """
 
@@ -92,7 +93,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     # ratios
     (r"percentage\s+points?|pp\b|ppts?\b", "percentage_point", "percent"),
     (r"basis\s+points?|bps?\b", "basis_point", "percent"),
-    (r"per\s*cent|percent|pct\b|%", "percent", "percent"),
+    (r"per\s*cent|percent|pct\b|pc\b|%", "percent", "percent"),
     # durations
     (r"centur(?:y|ies)", "100 year", "duration"),
     (r"decades?", "10 year", "duration"),
@@ -104,7 +105,14 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"minutes?|mins?", "minute", "duration"),
     (r"seconds?|secs?", "second", "duration"),
     # currencies written after the number
-    (r"(?:US|American)\s+dollars?", "USD", "money"),
+    (r"(?:US|U\.S\.|American)\s+dollars?", "USD", "money"),
+    (r"Canadian\s+dollars?", "CAD", "money"),
+    (r"Australian\s+dollars?", "AUD", "money"),
+    (r"New\s+Zealand\s+dollars?", "NZD", "money"),
+    (r"Singapore\s+dollars?", "SGD", "money"),
+    (r"Hong\s+Kong\s+dollars?", "HKD", "money"),
+    (r"(?:Brazilian\s+)?reais|reals?", "BRL", "money"),
+    (r"€", "EUR", "money"),
     (r"dollars?", "dollar", "money"),
     (r"euros?", "EUR", "money"),
     (r"(?:British\s+)?pounds?\s+sterling|pounds?", "GBP", "money"),
@@ -122,6 +130,9 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
 CURRENCY_PREFIXES: list[tuple[str, str]] = [
     (r"US\$|U\.S\.\s?\$|USD", "USD"),
     (r"A\$|AU\$|AUD", "AUD"),
+    (r"NZ\$|NZD", "NZD"),
+    (r"S\$|SGD", "SGD"),
+    (r"R\$|BRL", "BRL"),
     (r"C\$|CA\$|CAD", "CAD"),
     (r"HK\$|HKD", "HKD"),
     (r"\$", "dollar"),
@@ -131,7 +142,7 @@ CURRENCY_PREFIXES: list[tuple[str, str]] = [
     (r"PKR", "PKR"),
     (r"LKR", "LKR"),
     (r"Rs\.?|₨", "rupee"),
-    (r"¥|CNY|RMB", "CNY"),
+    (r"¥|CNY|RMB|Rmb", "CNY"),
     (r"JPY", "JPY"),
     (r"RUB|₽", "RUB"),
     (r"CHF", "CHF"),
@@ -160,7 +171,7 @@ DOLLAR_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
 SCALES: list[tuple[str, float]] = [
     (r"trillion|tn|trn|tln", 1e12),
     (r"billion|bn|bln", 1e9),
-    (r"million|mn|mln|mio", 1e6),
+    (r"million|mn|mln|mio|mil", 1e6),
     (r"thousand", 1e3),
     (r"hundred", 1e2),  # "3 hundred million": a newsroom's mixed spelling
     (r"crores?", 1e7),
