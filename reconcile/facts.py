@@ -61,13 +61,14 @@ def judge_all(claims, measures, alignments: list[Alignment]) -> list[Judged]:
     return judged
 
 
-def two_camps(judged: list[Judged], origin: list[int | None]) -> list[Judged]:
+def two_camps(judged: list[Judged], origin: list[int | None], claims: list[Claim] | None = None) -> list[Judged]:
     """Drop disagreements between two camps that are each attested by two independent origins
     and TWO_CAMPS times apart or more, with no known slip to explain the ratio: "90%" in four
     outlets and "43%" in three are the yes share and the turnout, not a dispute. One outlet's
     misprint is rarely repeated independently; two consensus values that far apart are two
     facts whose frames could not tell them apart. Copies count once (their shared origin); a
-    claim whose origin is None (a draft under check) attests nothing."""
+    claim whose origin is None (a draft under check) attests nothing. Two camps on one running
+    tally (both frames say deaths, say) are a dispute between authorities and stay."""
     support: dict[int, set[int | None]] = defaultdict(set)
     for j in judged:
         if j.verdict.agree and j.verdict.kind == "agreement":
@@ -77,9 +78,13 @@ def two_camps(judged: list[Judged], origin: list[int | None]) -> list[Judged]:
     def attested(i: int) -> bool:
         return len((support[i] | {origin[i]}) - {None}) >= 2
 
+    def framed(j: Judged) -> bool:  # both frames name one attribute of a running tally: the frames say one fact
+        a, b = (claims[j.a].frame, claims[j.b].frame) if claims else (None, None)
+        return bool(a and a.tally and a.attribute == b.attribute)
+
     def two_facts(j: Judged) -> bool:
         plain = j.verdict.kind in PLAIN_MISMATCH and not is_slip(j.verdict.ratio)
-        return plain and j.verdict.ratio >= TWO_CAMPS and attested(j.a) and attested(j.b)
+        return plain and j.verdict.ratio >= TWO_CAMPS and attested(j.a) and attested(j.b) and not framed(j)
 
     return [j for j in judged if j.verdict.agree or not two_facts(j)]
 

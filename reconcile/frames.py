@@ -271,6 +271,9 @@ def read_frame(
         # an apposition, "the old UK record, 38.7C": the noun phrase before the comma names the figure
         slot_before = _slot_before(re.sub(r",\s*$", "", before)) + " "
     slot_after = _slot_after(after)
+    if q.kind == "count" and not slot_after.strip() and (m := APPOSITION_AFTER_RE.match(after)) \
+            and re.match(r"(?:has|have|had|was|were|is|are|died|[a-z]+ed)\b", after[m.end():]):
+        slot_after = _slot_after(after[m.end():])  # "one person, a child, has died": the verb past the apposition
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
@@ -288,6 +291,7 @@ def read_frame(
                  modality=modality, change=change, day=day, head=head, target=target)
 
 
+APPOSITION_AFTER_RE = re.compile(r"^\s*,\s*(?:a|an|the|mostly|most|all|both|including)\b[^,;:()]{0,40},\s*")
 SUBJECT_NOUN_RE = re.compile(
     r"\b(?:the|a|an|its|this|that)\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]{3,})\s+(?:is|was|are|were|will|would|has|had|can|measures|measured|stretches|runs|spans)\b",
     re.I)
