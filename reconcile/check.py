@@ -54,12 +54,44 @@ class Draft:
     text: str
 
 
+@dataclass(frozen=True)
+class Tally:
+    """What a check could say about each of the draft's figures: every figure is exactly one
+    of confirmed (a source agrees, none contradicts), contradicted (a finding), or unverified
+    (no source states it, so nothing was compared)."""
+
+    figures: int
+    confirmed: int
+    contradicted: int
+    unverified: int
+
+
 def check(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1) -> list[Finding]:
     """Findings for every draft figure that a source contradicts, in draft order."""
+    return check_with_tally(drafts, corpus, jobs)[0]
+
+
+def check_with_tally(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1) -> tuple[list[Finding], Tally]:
+    """The findings, and how many of the draft's figures were confirmed, contradicted or left
+    unverified: a check never calls a draft clean without saying how much it compared."""
     documents, skipped = read_documents(corpus)
     draft_documents = [parse_document(DRAFT_PREFIX + d.path, d.text) for d in drafts]
     result = analyze(documents + draft_documents, skipped, jobs, drafts=frozenset(d.path for d in draft_documents))
-    return findings(result)
+    found = findings(result)
+    return found, tally(result, found)
+
+
+def tally(result: RunResult, found: list[Finding]) -> Tally:
+    figures = [i for i, c in enumerate(result.claims)
+               if _is_draft(c.source) and c.quantity is not None and result.measures[i] is not None]
+    compared: dict[int, bool] = {}
+    for j in result.judged:
+        for own, other in ((j.a, j.b), (j.b, j.a)):
+            if _is_draft(result.claims[own].source) and not _is_draft(result.claims[other].source):
+                compared[own] = compared.get(own, True) and j.verdict.agree
+    contradicted = len(found)
+    confirmed = sum(1 for i in figures if compared.get(i))
+    return Tally(len(figures), confirmed, contradicted, len(figures) - sum(1 for i in figures if i in compared))
 
 
 def findings(result: RunResult) -> list[Finding]:
@@ -100,9 +132,9 @@ def _finding(result: RunResult, index: int, conflicts, agreeing: int) -> Finding
     )
     worst_other = next(o for o, j in conflicts if j is worst)
     explanation = judge(claim, result.claims[worst_other], result.measures[index], result.measures[worst_other]).explanation
-    support = f"; {agreeing} agree" if agreeing else ""
+    support = f"; {agreeing} {'agrees' if agreeing == 1 else 'agree'}" if agreeing else ""
     fact = next((f.label for f in result.facts if f.id == worst.fact), claim.frame.label(q.thing))
-    message = f"{fact}: “{q.surface}” contradicts {len(conflicts)} {'source' if len(conflicts) == 1 else 'sources'}{support}: {others}. {explanation}"
+    message = f"{fact}: “{q.surface}” contradicts {len(conflicts)} {'source' if len(conflicts) == 1 else 'sources'} ({others}){support}. {explanation}"
     marked = [i for i in (index, *(o for o, _ in conflicts)) if "bidi" in result.claims[i].marks]
     if marked:
         message += f". Note: {BIDI_WARNING}: " + ", ".join(f"“{result.claims[i].quantity.surface}”" for i in marked)

@@ -165,8 +165,8 @@ def check(
     jobs: Annotated[int, typer.Option(min=1, help="Processes for extraction.")] = 1,
 ) -> None:
     """Check DRAFTS against the articles in --corpus: exit 1 when a figure contradicts them."""
-    from .check import Draft, check as check_drafts, exit_code
-    from .render import RENDERERS
+    from .check import Draft, check_with_tally, exit_code
+    from .render import RENDERERS, render_text
 
     if format not in RENDERERS:
         raise _fail(f"unknown format {format!r}: use {', '.join(RENDERERS)}")
@@ -175,8 +175,8 @@ def check(
 
     def body():
         loaded = [Draft(stdin_filename if d == "-" else d, _read_text(d)) for d in drafts]
-        found = check_drafts(loaded, corpus, jobs=jobs)
-        sys.stdout.write(RENDERERS[format](found))
+        found, tally = check_with_tally(loaded, corpus, jobs=jobs)
+        sys.stdout.write(render_text(found, tally) if format == "text" else RENDERERS[format](found))
         return 0 if exit_zero else exit_code(found, fail_on)
 
     code = _guard(body)

@@ -6,19 +6,33 @@ import json
 from dataclasses import asdict
 
 from . import __version__
-from .check import RULES, Finding
+from .check import RULES, Finding, Tally
 
 GITHUB_LEVEL = {"high": "error", "medium": "warning", "low": "notice"}
 SARIF_LEVEL = {"high": "error", "medium": "warning", "low": "note"}
 
 
-def render_text(findings: list[Finding]) -> str:
-    """`path:line:col: CODE [severity] message`, then a count."""
+def render_text(findings: list[Finding], tally: Tally | None = None) -> str:
+    """`path:line:col: CODE [severity] message`, then a count, then (given a tally) what was
+    checked: "3 figures: 1 confirmed, 1 contradicted, 1 unverified (no source states it)"."""
     lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.rule}: {f.message}" for f in findings]
     count = len(findings)
-    lines.append("No figures contradict the sources." if not count else
-                 f"{count} {'figure contradicts' if count == 1 else 'figures contradict'} the sources.")
+    if tally is not None and tally.figures == 0:
+        lines.append("Nothing was checked: the draft has no figure to compare.")
+    elif tally is not None and tally.unverified == tally.figures:
+        lines.append(f"Nothing was checked: no source states any of the draft's {_figures(tally.figures)}.")
+    else:
+        lines.append("No figures contradict the sources." if not count else
+                     f"{count} {'figure contradicts' if count == 1 else 'figures contradict'} the sources.")
+    if tally is not None and tally.figures:
+        why = f" (no source states {'it' if tally.unverified == 1 else 'them'})" if tally.unverified else ""
+        lines.append(f"{_figures(tally.figures)}: {tally.confirmed} confirmed, {tally.contradicted} contradicted, "
+                     f"{tally.unverified} unverified{why}.")
     return "\n".join(lines) + "\n"
+
+
+def _figures(n: int) -> str:
+    return f"{n} {'figure' if n == 1 else 'figures'}"
 
 
 def render_json(findings: list[Finding]) -> str:

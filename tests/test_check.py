@@ -19,7 +19,8 @@ def test_draft_figure_that_contradicts_sources_is_found():
     assert (finding.code, finding.rule, finding.quote) == ("RC101", "value-mismatch", "12,000 passengers a day")
     assert (finding.path, finding.line, finding.column) == ("d.md", 5, 26)
     assert finding.sources == ("coast-wire.md:8", "harbour-gazette.md:13")
-    assert finding.message.startswith("capacity (passengers): “12,000 passengers a day” contradicts 2 sources; 1 agree")
+    assert finding.message.startswith("capacity (passengers): “12,000 passengers a day” contradicts 2 sources (“1,200 passengers a day” (coast-wire.md:8); ")
+    assert "); 1 agrees. " in finding.message
     assert exit_code([finding], "high") == 1 and exit_code([finding], "never") == 0
 
 
@@ -28,14 +29,14 @@ def test_cli_exit_codes():
     assert runner.invoke(app, ["check", CLEAN, "--corpus", MINI]).exit_code == 0
     assert runner.invoke(app, ["check", DRAFT, "--corpus", MINI, "--exit-zero"]).exit_code == 0
     result = runner.invoke(app, ["check", CLEAN, "--corpus", MINI])
-    assert result.stdout == "No figures contradict the sources.\n"
+    assert result.stdout == "No figures contradict the sources.\n2 figures: 2 confirmed, 0 contradicted, 0 unverified.\n"
 
 
 def test_cli_text_line_format():
     result = runner.invoke(app, ["check", DRAFT, "--corpus", MINI])
     first = result.stdout.splitlines()[0]
     assert first.startswith(f"{DRAFT}:5:26: RC101 [high] value-mismatch: capacity (passengers): “12,000 passengers a day” contradicts")
-    assert result.stdout.endswith("1 figure contradicts the sources.\n")
+    assert result.stdout.endswith("1 figure contradicts the sources.\n3 figures: 2 confirmed, 1 contradicted, 0 unverified.\n")
 
 
 def test_cli_json_and_sarif_and_github():
@@ -82,3 +83,16 @@ def test_lavrov_draft_findings_against_the_fixture_corpus():
         (9, "RC101", "500,000 doses"),  # 50,000 in every source
     ]
     assert "years apart" in found[0].message
+
+
+def test_check_never_calls_a_draft_clean_when_it_compared_nothing(tmp_path):
+    unstated = tmp_path / "unstated.md"
+    unstated.write_text("The museum opened 45 rooms and hung 3,000 paintings.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(unstated), "--corpus", MINI])
+    assert result.exit_code == 0
+    assert result.stdout == ("Nothing was checked: no source states any of the draft's 2 figures.\n"
+                             "2 figures: 0 confirmed, 0 contradicted, 2 unverified (no source states them).\n")
+    bare = tmp_path / "bare.md"
+    bare.write_text("A draft with no figure in it.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(bare), "--corpus", MINI])
+    assert (result.exit_code, result.stdout) == (0, "Nothing was checked: the draft has no figure to compare.\n")
