@@ -61,7 +61,7 @@ def judge_all(claims, measures, alignments: list[Alignment]) -> list[Judged]:
     return judged
 
 
-def two_camps(judged: list[Judged], origin: list[int | None], claims: list[Claim] | None = None) -> list[Judged]:
+def two_camps(judged: list[Judged], origin: list[int | None], claims: list[Claim]) -> list[Judged]:
     """Drop disagreements between two camps that are each attested by two independent origins
     and TWO_CAMPS times apart or more, with no known slip to explain the ratio: "90%" in four
     outlets and "43%" in three are the yes share and the turnout, not a dispute. One outlet's
@@ -79,8 +79,8 @@ def two_camps(judged: list[Judged], origin: list[int | None], claims: list[Claim
         return len((support[i] | {origin[i]}) - {None}) >= 2
 
     def framed(j: Judged) -> bool:  # both frames name one attribute of a running tally: the frames say one fact
-        a, b = (claims[j.a].frame, claims[j.b].frame) if claims else (None, None)
-        return bool(a and a.tally and a.attribute == b.attribute)
+        a, b = claims[j.a].frame, claims[j.b].frame
+        return a.tally and a.attribute == b.attribute
 
     def two_facts(j: Judged) -> bool:
         plain = j.verdict.kind in PLAIN_MISMATCH and not is_slip(j.verdict.ratio)
