@@ -27,6 +27,7 @@ HEAD_BONUS = 0.2  # "a 1,100-km pipeline" and "a 680-mile pipeline": the head no
 PREDICATE_BONUS = 0.1  # both say "supplied" (or "cost", "capacity"): the same kind of statement
 FAR_APART = 100.0  # see far_apart
 FRAME_BONUS = MIN_SCORE  # both frames name one attribute: that alone pairs them, words only rank
+VALUE_BONUS = MIN_SCORE  # "€222m" and "222 million euros": one distinctive value says as much as one attribute
 COUNTED_FACTOR = 2  # "38 survivors rescued" / "45 survivors rescued": the thing and the verb say a lot
 COMMON_IN_BLOCK = 0.2  # words in more of a block's claims than this share are not indexed
 
@@ -86,6 +87,7 @@ def align(
     keys = [bag | {f"§{c.predicate}"} if c.predicate else bag for bag, c in zip(bags, claims)]
     keys = [k | {f"§head:{_head(c)}"} if c.head else k for k, c in zip(keys, claims)]
     keys = [k | {f"{ATTRIBUTE_KEY}{c.frame.attribute}"} if c.frame.attribute else k for k, c in zip(keys, claims)]
+    keys = [k | {f"§value:{m.value:.6g}"} if m is not None and _distinctive(m.value) else k for k, m in zip(keys, measures)]
 
     # where one attribute is reported for several named things ("9 cases in New Mexico", "80 in
     # Gaines County"), an unnamed figure is the story's whole, not any one of the named parts
@@ -132,6 +134,8 @@ def align(
             bonus = HEAD_BONUS * same_head + PREDICATE_BONUS * same_predicate * (1 + COUNTED_FACTOR * counted)
             if a.frame.attribute and a.frame.attribute == b.frame.attribute:
                 bonus += FRAME_BONUS
+            if _same_distinctive_value(measures[i], measures[j]):
+                bonus += VALUE_BONUS
             score = 1.0 if is_copy else min(1.0, _weighted_overlap(weights[i], weights[j], idf) + bonus)
             threshold = MIN_SCORE * (1.5 if _is_duration(a) and not same_head else 1)
             scored[(i, j)] = (score, threshold, is_copy)
@@ -213,6 +217,17 @@ def _distinct_subjects(named: list[tuple[str, str]]) -> int:
         else:
             groups.append(({subject}, {source}))
     return sum(1 for _, sources in groups if len(sources) > 1)
+
+
+def _same_distinctive_value(ma: Measure, mb: Measure) -> bool:
+    """"€222m" and "222 million euros": one value with three significant digits or more."""
+    return bool(ma.value) and abs(ma.value - mb.value) <= 1e-9 * abs(ma.value) and _distinctive(ma.value)
+
+
+def _distinctive(value: float) -> bool:
+    """Three significant digits or more ("222", "1.409", "12,842"): rarely a coincidence."""
+    digits = f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")
+    return len(digits) >= 3
 
 
 def block_dimension(claim: Claim, m: Measure) -> str:
