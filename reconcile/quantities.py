@@ -151,10 +151,11 @@ UNIT_RE = re.compile(
 )
 RATE_ALTERNATIVES = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(units.RATE_SPELLINGS))
 RATE_RE = re.compile(
-    rf"(?:\s+of(?:\s+[\w'()\-]+){{1,6}}?)?,?\s*(?:{RATE_ALTERNATIVES})(?![\w])"
-    r"(?!\s+(?:earlier|ago|before|later|after|previously)\b)",  # "4.1% a year earlier" is no rate
+    rf"(?:\s+(?:net|gross|after\s+tax|before\s+tax))?(?:\s+of(?:\s+[\w'()\-]+){{1,6}}?)?,?(?:\s*|-)(?:in\s+)?(?:{RATE_ALTERNATIVES})(?![\w])"
+    r"(?!\s+(?:earlier|ago|before|later|after(?!\s+tax)|previously)\b)",  # "4.1% a year earlier" is no rate
     re.I,
 )
+BRACKET_RE = re.compile(r"\s*\([^()]{1,40}\)")
 # A price: "$75 a barrel", "€0.30 per kWh".
 PER_UNIT_RE = re.compile(
     r"\s*(?:a|an|per|/)\s*(?:"
@@ -591,6 +592,11 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
     if kind in ("quantity", "money", "count", "percent") and "/" not in unit and (r := RATE_RE.match(text, pos)):
         unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
         pos = r.end()
+    elif kind == "money" and "/" not in unit and (
+            (b := BRACKET_RE.match(text, pos)) and (r := RATE_RE.match(text, b.end()))
+            or text.startswith(")", pos) and (r := RATE_RE.match(text, pos + 1))):
+        # "€600,000 (£540,000) per week": the rate after a conversion is both figures' rate
+        unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
 
     value *= scale
     precision *= scale

@@ -182,11 +182,11 @@ LETTER_SCALES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "bn
 
 # Rates after a quantity: "per day", "a year", "annually", "/d".
 RATE_SPELLINGS: list[tuple[str, str]] = [
-    (r"(?:per|a|each|every)\s+day|daily|/\s?d(?:ay)?\b", "day"),
-    (r"(?:per|a|each|every)\s+(?:year|annum)|annually|yearly|per\s+annum|/\s?y(?:ea)?r\b|p\.a\.", "year"),
-    (r"(?:per|a|each|every)\s+month|monthly|/\s?month\b", "month"),
-    (r"(?:per|a|each|every)\s+week|weekly|/\s?week\b", "week"),
-    (r"(?:per|an|each|every)\s+hour|hourly|/\s?h(?:ou)?r?\b", "hour"),
+    (r"(?:per|a|each|every)[\s-]+day|daily|/\s?d(?:ay)?\b", "day"),
+    (r"(?:per|a|each|every)[\s-]+(?:year|annum)|annually|yearly|per\s+annum|/\s?y(?:ea)?r\b|p\.a\.", "year"),
+    (r"(?:per|a|each|every)[\s-]+month|monthly|/\s?month\b", "month"),
+    (r"(?:per|a|each|every)[\s-]+week|weekly|/\s?week\b", "week"),
+    (r"(?:per|an|each|every)[\s-]+hour|hourly|/\s?h(?:ou)?r?\b", "hour"),
 ]
 
 # Units worth precomputing beyond the spellings above (the cache covers them too).
