@@ -528,6 +528,11 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
     return ""
 
 
+# "crashed while landing on Saturday, July 6": the day of an event the sentence recalls (an -ing or
+# -ed verb other than a reporting one right before it), not the day its figures were counted
+EVENT_DAY_RE = re.compile(r"\b(?!(?:said|reported|confirmed|announced|counted|added|stated|noted|recorded|updated|released|published|tallied)\b)[a-z]{3,}(?:ed|ing)\s+(?:on\s+)?$", re.I)
+
+
 def _day(sentence: str) -> str:
     """The day a sentence dates its figures to; not a day it compares with ("than in Tuesday's
     update", "since Monday"), and none when it says "today" or "now"."""
@@ -535,7 +540,8 @@ def _day(sentence: str) -> str:
         return ""
     m = next((m for m in DAY_RE.finditer(sentence)
               if not re.match(r"['’]s\b", sentence[m.end():]) and not re.match(r"(?:since|until|through)\b", m.group(0), re.I)
-              and not re.search(r"\b(?:than|since|from|before|compared\s+with)\s+(?:in\s+|on\s+)?$", sentence[:m.start()], re.I)), None)
+              and not re.search(r"\b(?:than|since|from|before|compared\s+with)\s+(?:in\s+|on\s+)?$", sentence[:m.start()], re.I)
+              and not EVENT_DAY_RE.search(sentence[:m.start()])), None)
     if not m:
         return ""
     if m.group("day"):

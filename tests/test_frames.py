@@ -65,6 +65,9 @@ def test_a_day_named_for_comparison_does_not_date_the_figure():
     assert _day("Officials said on Tuesday that 40 people died.") == "tuesday"
     assert _day("146 cases have now been reported, 22 more than in Tuesday's update.") == ""
     assert _day("The toll rose to 95, up from 40 since Monday.") == ""
+    # the day of an event the sentence recalls does not date its count; a reporting verb's day does
+    assert _day("The jet crashed while landing on Saturday, and three passengers died.") == ""
+    assert _day("Officials confirmed on Saturday that three passengers died.") == "saturday"
 
 
 READINGS = load_json("frames/readings.json")
