@@ -40,7 +40,7 @@ def _escape_char(m: re.Match) -> str:
 
 def has_bidi(text: str) -> bool:
     """Does `text` hold a bidirectional control (which can reorder how a figure displays)?"""
-    return any(ch in BIDI_CONTROLS for ch in text)
+    return not BIDI_CONTROLS.isdisjoint(text)
 
 
 def line(text: str) -> str:

@@ -394,6 +394,7 @@ def _slot_noun(text: str, start: int) -> str | None:
 
 
 _BIDI_AS_SPACE = {ord(ch): " " for ch in BIDI_CONTROLS}
+_BIDI_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def extract_quantities(text: str, rupee: str | None = None, dollar: str | None = None) -> list[Quantity]:
@@ -401,7 +402,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
 
     Bidirectional controls ("\u202e$45\u202c") are read as spaces, so the figure is read as
     its characters are stored; the surface keeps them (extract marks such claims)."""
-    if any(ch in BIDI_CONTROLS for ch in text):
+    if _BIDI_RE.search(text):
         original = text
         text = text.translate(_BIDI_AS_SPACE)
         return [replace(q, surface=original[q.start:q.end]) for q in extract_quantities(text, rupee, dollar)]
