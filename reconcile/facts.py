@@ -100,9 +100,8 @@ def plausible(judged: list[Judged]) -> list[Judged]:
     return [j for j in judged if not weak_and_wide(j)]
 
 
-def group_facts(claims, measures, judged: list[Judged], copies: list[Copy]) -> list[Fact]:
+def group_facts(claims, measures, judged: list[Judged], origin: list[int]) -> list[Fact]:
     """Group each fact's claims by agreement and count independent origins behind each group."""
-    origin = origins(claims, copies)
     members: dict[int, set[int]] = defaultdict(set)
     disputed: dict[int, bool] = defaultdict(bool)
     agrees: dict[tuple[int, int], bool] = {}

@@ -97,9 +97,10 @@ def analyze(
     conversions = find_conversions(claims, measures, {d.path: d.text for d in documents})
     alignments = follow_conversions(align(claims, measures, copies, stories, things), conversions, claims, measures)
     alignments += [c for c in conversions if measures[c.a].dimension == measures[c.b].dimension]
-    witnesses = [None if c.source in drafts else o for c, o in zip(claims, origins(claims, copies))]
+    origin = origins(claims, copies)
+    witnesses = [None if c.source in drafts else o for c, o in zip(claims, origin)]
     judged = plausible(two_camps(judge_all(claims, measures, alignments), witnesses, claims))
-    facts = group_facts(claims, measures, judged, copies)
+    facts = group_facts(claims, measures, judged, origin)
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
                      list(skipped or []), stories, aliases, assumed)
 

@@ -527,8 +527,8 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
         if unit == "GBP" and TORQUE_RE.match(text, u.end()):
             return None  # "400 pound-feet": a torque, not sterling
         pos = u.end()
-        if kind == "quantity" and "degree" in unit and MINUS_BEFORE_RE.search(text, max(0, start - 8), start):
-            value, start = -value, MINUS_BEFORE_RE.search(text, max(0, start - 8), start).start()  # "minus 20C"
+        if kind == "quantity" and "degree" in unit and (minus := MINUS_BEFORE_RE.search(text, max(0, start - 8), start)):
+            value, start = -value, minus.start()  # "minus 20C"
     year_like = bool(digits and scale == 1.0 and value2 is None and re.fullmatch(r"1[89]\d\d|20\d\d", digits))
     if glued_m and kind is None:  # "400m hurdles"
         scale, unit, kind = 1.0, "meter", "quantity"

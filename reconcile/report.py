@@ -30,7 +30,7 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
     for d in result.documents:
         published = d.published or result.assumed_dates.get(d.path)
         date_text = f"{published}{' (assumed)' if d.path in result.assumed_dates else ''}" if published else "unknown"
-        out.append(f"| {_cell(d.path)} | {_cell(d.outlet or '')} | {date_text} | {_cell(d.title or '')} |")
+        out.append(f"| {_md(d.path)} | {_md(d.outlet or '')} | {date_text} | {_md(d.title or '')} |")
     out.append("")
 
     out += ["## Disputed facts", ""]
@@ -111,8 +111,8 @@ def _fact_section(result: RunResult, fact: Fact, number: int) -> list[str]:
         claim = result.claims[i]
         sentence = result.sentences[claim.source][claim.sentence]
         out.append(
-            f"| {_cell(claim.source)} | {_quote(claim)} | {_cell(_normalized(result.measures[i], unit, claim))} "
-            f"| {_cell(_short(sentence.text, 160))} | {_md(claim.source)}:{sentence.line} |"
+            f"| {_md(claim.source)} | {_quote(claim)} | {_md(_normalized(result.measures[i], unit, claim))} "
+            f"| {_md(_short(sentence.text, 160))} | {_md(claim.source)}:{sentence.line} |"
         )
     out.append("")
     out.append("Consensus: " + "; ".join(
@@ -187,10 +187,6 @@ def _cite(result: RunResult, i: int) -> str:
 def _short(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _cell(text: str) -> str:
-    return _md(text)
 
 
 def _md(text: str) -> str:
