@@ -93,7 +93,7 @@ GLUED_CODES = "|".join(f"(?<={code})" for code in ("USD", "EUR", "GBP", "AUD", "
 CANDIDATE_RE = re.compile(
     rf"(?=[\d.\-\u2212])(?:(?<![\w.,\-/:+#])|{GLUED_CODES})(?P<neg>[-\u2212](?=\d))?(?P<digits>{DIGITS})"
     rf"|\b(?=[adefhmnostwADEFHMNOSTW])(?:"
-    rf"(?P<fraction>{FRACTION})\b(?!-)"
+    rf"(?P<fraction>{FRACTION})\b"
     rf"|(?P<idiom>{IDIOM})\b"
     rf"|(?P<word>{NUMBER_WORD})\b"
     rf"|(?P<article>an?)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b))",
@@ -160,9 +160,14 @@ BRACKET_RE = re.compile(r"\s*\([^()]{1,40}\)")
 PER_UNIT_RE = re.compile(
     r"\s*(?:a|an|per|/)\s*(?:"
     + "|".join(f"(?P<p{i}>{p})" for i, (p, _, kind) in enumerate(units.UNIT_SPELLINGS))
-    + r")(?![\w²³])",
+    + r")(?![\w²³])(?!\s+(?:earlier|ago|before|later|previously)\b)",  # "$31.5m a year earlier" is no price
     re.I,
 )
+# money per thing: "per person", "a share" (before a clause's end or link word: "$3bn a company
+# spokesman said" names no price)
+PER_NOUN_RE = re.compile(
+    r"\s+(?:per\s+(?P<per>(?!cent\b)[a-z]{3,})\b|(?:a|an)\s+(?P<a>[a-z]{3,})\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|on|for|from|to|compared|against|versus|vs|last|this|a|an|the|up|down|while|but)\b))"
+    r"|\s*(?P<each>apiece|each)\b(?!\s+(?:of|other)\b)", re.I)
 TOLL_BEFORE_RE = re.compile(
     r"\b(?:death|casualty|fatality)\s+tolls?\b[^.;]{0,80}?\b(?:to|at|of|reached|hit|is|was)\s+$", re.I
 )
@@ -174,7 +179,14 @@ WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z\-]*)[ \u00a0]$")
 RATIO_RE = re.compile(r"\s+(?:in|out\s+of)\s+(?P<of>\d{1,3}(?:,\d{3})*)\b")
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
-HALF_A_RE = re.compile(r"\s+a\s+(?P<scale>million|billion|trillion)\b", re.I)
+HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion)\b", re.I)  # "a quarter of a million"
+# the fractional part of a mixed number: "2 1/2", "2½", "three and a half", "one-and-a-half"
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+MIXED_RE = re.compile(r"(?:[\s-](?P<num>[1-9]|1[0-5])/(?P<den>2|3|4|8|16)(?![\d/])|\s?(?P<vulgar>[½¼¾⅓⅔⅛⅜⅝⅞])|(?:\s+and\s+|-and-)a[\s-]half\b)")
+SLASH_RE = re.compile(r"/(?P<den>2|3|4|8|16)(?![\d/])")  # "3/4 inch"; "9/11" and "24/7" are not fractions
+# scientific notation: "2.3×10^6", "2.3 x 10⁶", "6.02e23"
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+SCI_RE = re.compile(r"(?:\s?[×x]\s?10\s?(?:\^|\*\*)\s?(?P<exp>[-−]?\d{1,3})|\s?[×x]\s?10(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|[eE](?P<e>[-+]?\d{1,3}))(?![\w.])")
 WORD_RE = re.compile(r"\s*([A-Za-z][\w'’\-]*)")
 TIME_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b))", re.I)
 
@@ -191,6 +203,7 @@ IRREGULAR_PLURALS = frozenset(
     """people children men women police personnel staff cattle sheep livestock deer fish
     aircraft troops crew""".split()
 )
+NOT_PRICED_PER = STOPWORDS | units.TIME_WORDS
 DETERMINERS_BEFORE_SMALL = re.compile(r"\b(?:these|those)\s+$", re.I)
 
 
@@ -223,6 +236,12 @@ def _words_value(phrase: str) -> float | None:
         return float(text2num(re.sub(r"\s+", " ", phrase.lower()), "en"))
     except ValueError:
         return None
+
+
+def _mixed_fraction(m: re.Match) -> float:
+    if m.group("num"):
+        return int(m.group("num")) / int(m.group("den")) if int(m.group("num")) < int(m.group("den")) else 0.0
+    return VULGAR[m.group("vulgar")] if m.group("vulgar") else 0.5
 
 
 def _word_value(word: str) -> float:
@@ -350,6 +369,8 @@ def _make(start, end, text, kind, value, unit, bound, precision, low=None, high=
     si_value, si_unit, dimension = units.to_base(value, unit), conversion.base_unit, conversion.dimension
     if kind == "count":  # counts of different things never compare: the thing is part of the dimension
         dimension = f"count:{_lemma(thing)}" + ("" if dimension == "dimensionless" else f" {dimension}")
+    elif kind == "money" and thing:  # "$40 per person" never compares with "$4m"
+        dimension = f"{dimension} / {thing}"
     return Quantity(
         start, end, text[start:end], kind, value, unit, bound, low, high, precision, thing,
         si_value=si_value, si_unit=si_unit, dimension=dimension,
@@ -477,10 +498,27 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
         if (ratio := RATIO_RE.match(text, pos)) and (of := float(ratio.group("of").replace(",", ""))):
             # "1 in 5 adults": a share
             return _finish(text, start, ratio.end(), "percent", value / of, "dimensionless", "exact", 0.0)
+        if sci := SCI_RE.match(text, pos):
+            exponent = int((sci.group("exp") or sci.group("e") or sci.group("sup").translate(SUPERSCRIPTS)).replace("−", "-"))
+            if abs(exponent) > 300:
+                return None
+            value, precision, pos = value * 10.0 ** exponent, precision * 10.0 ** exponent, sci.end()
+        elif "." not in digits and "," not in digits and (slash := SLASH_RE.match(text, pos)):
+            if value >= int(slash.group("den")):
+                return None  # "5/4": a time signature or a score, not a figure we read
+            value, precision, pos = value / int(slash.group("den")), 0.0, slash.end()
+        elif "." not in digits and (mixed := MIXED_RE.match(text, pos)):
+            value, pos = value + _mixed_fraction(mixed), mixed.end()
     elif m.group("fraction"):
         if re.search(r"\b(?:first|second|latter|former|other|back|front)\s+$", text[max(0, start - 12):start], re.I):
             return None  # "the second half of the year": a period, not a fraction
         value = FRACTION_WORDS[_norm(m.group("fraction"))]
+        if text.startswith("-", pos):  # "a half-inch pipe"; "half-time", "one-third-owned": not figures
+            u = UNIT_RE.match(text, pos)
+            if not u or units.UNIT_SPELLINGS[_first_group(u, "u")][2] not in ("quantity", "duration"):
+                return None
+            _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]
+            return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
         half_a = HALF_A_RE.match(text, pos)
         bare_half = m.group("fraction").lower() == "half"
         if bare_half and not half_a and not SHARE_AFTER_RE.match(text, pos) and not BY_BEFORE_RE.search(text, max(0, start - 20), start):
@@ -498,6 +536,8 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
             return None  # "the two countries": a reference, not a measurement
         if (phrase := NUMBER_PHRASE_RE.match(text, pos)) and (whole := _words_value(text[start:phrase.end()])):
             value, pos = whole, phrase.end()  # "six hundred", "one hundred and forty", "thirty-five hundred"
+        if (mixed := MIXED_RE.match(text, pos)) and not mixed.group("num") and not mixed.group("vulgar"):
+            value, pos = value + 0.5, mixed.end()  # "three and a half years"
 
     value2, pos, precision = _read_range(text, m, pos, value, precision)
 
@@ -516,7 +556,7 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
     unit = kind = thing = None
     if digits and (cents := CENTS_RE.match(text, pos)) and not CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         # "19 cents a share" is $0.19 a share; "320 pence" is £3.20
-        unit, kind, pos = ("GBP" if cents.group(1).lower() == "pence" else "dollar"), "money", cents.end()
+        unit, kind, pos = ("GBP" if (cents.group(1) or cents.group(2)).lower() in ("pence", "p") else "dollar"), "money", cents.end()
         value, precision = value / 100, precision / 100
     elif c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
@@ -598,6 +638,10 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
             or text.startswith(")", pos) and (r := RATE_RE.match(text, pos + 1))):
         # "€600,000 (£540,000) per week": the rate after a conversion is both figures' rate
         unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
+    elif kind == "money" and "/" not in unit and (p := PER_NOUN_RE.match(text, pos)) \
+            and (noun := (p.group("per") or p.group("a") or "").lower()) not in NOT_PRICED_PER:
+        noun = noun or "each"
+        thing, pos = _lemma(noun), p.end()  # "19 cents a share", "$40 per person": money per thing
 
     value *= scale
     precision *= scale
@@ -631,7 +675,8 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
 HEDGE_AFTER_RE = re.compile(r",?\s+or\s+(more|over|above|less|fewer|under|below|so)\b", re.I)
 HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "upper", "fewer": "upper",
                "under": "upper", "below": "upper", "so": "approx"}
-CENTS_RE = re.compile(r"\s*(cents?|pence)\b", re.I)
+# "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius)
+CENTS_RE = re.compile(r"\s*(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)", re.I)
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)

@@ -35,6 +35,8 @@ NZD = [currency_NZD]
 SGD = [currency_SGD]
 BRL = [currency_BRL]
 rupee = [currency_rupee]
+proof = 0.5 * percent
+mmBTU = 1e6 * british_thermal_unit
 """
 
 # Printed spelling (regex, matched case-insensitively unless marked) -> (canonical unit, kind).
@@ -54,18 +56,25 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"tcf", "1e12 cubic_foot", "quantity"),
     (r"mmcf|mmscf", "1e6 cubic_foot", "quantity"),
     (r"(?:oil\s+)?barrels?|bbl", "oil_barrel", "quantity"),
+    (r"millilit(?:er|re)s?|(?-i:ml)", "milliliter", "quantity"),
     (r"lit(?:er|re)s?", "liter", "quantity"),
     (r"gallons?", "gallon", "quantity"),
     # length and area
     (r"square\s+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²", "kilometer ** 2", "quantity"),
     (r"square\s+miles?|sq\.?\s?mi", "mile ** 2", "quantity"),
     (r"square\s+met(?:er|re)s?|sq\.?\s?m\b|m2|m²", "meter ** 2", "quantity"),
+    (r"square\s+f(?:oo|ee)t|sq\.?\s?ft|ft2|ft²", "foot ** 2", "quantity"),
     (r"hectares?|ha\b", "hectare", "quantity"),
     (r"acres?", "acre", "quantity"),
-    (r"kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour|km/h|kph|kmh", "kilometer / hour", "quantity"),
+    (r"kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour|km/hr?|kph|kmph|kmh", "kilometer / hour", "quantity"),
+    (r"met(?:er|re)s?\s+(?:per|a)\s+second|m/s", "meter / second", "quantity"),
     (r"miles?\s+(?:per|an|a)\s+hour|mph", "mile / hour", "quantity"),
     (r"knots?", "knot", "quantity"),
+    (r"nautical\s+miles?", "nautical_mile", "quantity"),
     (r"kilomet(?:er|re)s?|kms?", "kilometer", "quantity"),
+    # torque, before "pounds" and "feet": "400 pound-feet" is neither sterling nor a length
+    (r"pound[\s-]f(?:ee|oo)t|lb[\s.-]*ft|foot[\s-]pounds?|ft[\s.-]*lbs?", "force_pound * foot", "quantity"),
+    (r"newton[\s-]met(?:er|re)s?|(?-i:Nm)", "newton * meter", "quantity"),
     (r"centimet(?:er|re)s?|cm", "centimeter", "quantity"),
     (r"millimet(?:er|re)s?|mm", "millimeter", "quantity"),
     (r"met(?:er|re)s?", "meter", "quantity"),
@@ -73,6 +82,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"f(?:oo|ee)t|ft", "foot", "quantity"),
     (r"inch(?:es)?", "inch", "quantity"),
     (r"yards?", "yard", "quantity"),
+    (r"mm\s?btu|million\s+British\s+thermal\s+units", "mmBTU", "quantity"),
     # energy and power
     (r"terawatt[\s-]hours?|TWh", "terawatt_hour", "quantity"),
     (r"gigawatt[\s-]hours?|GWh", "gigawatt_hour", "quantity"),
@@ -81,11 +91,29 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"gigawatts?|GW", "gigawatt", "quantity"),
     (r"megawatts?|MW", "megawatt", "quantity"),
     (r"kilowatts?|kW", "kilowatt", "quantity"),
+    (r"(?:brake\s+)?horsepower|(?-i:b?hp)", "horsepower", "quantity"),
+    (r"revolutions\s+per\s+minute|rpm", "revolutions_per_minute", "quantity"),
+    # explosive yield: "kiloton" without the -ne is the bomb-makers' unit
+    (r"kilotons?(?:\s+of\s+TNT)?", "1e3 ton_TNT", "quantity"),
+    (r"megatons?(?:\s+of\s+TNT)?", "1e6 ton_TNT", "quantity"),
+    # data; pint's bit is dimensionless, so conversion() gives it a dimension of its own
+    (r"petabytes?|(?-i:PB)", "petabyte", "quantity"),
+    (r"terabytes?|(?-i:TB)", "terabyte", "quantity"),
+    (r"gigabytes?|(?-i:GB)", "gigabyte", "quantity"),
+    (r"megabytes?|(?-i:MB)", "megabyte", "quantity"),
+    (r"kilobytes?|(?-i:KB|kB)", "kilobyte", "quantity"),
+    (r"gigabits?\s+(?:per|a)\s+second|(?-i:Gbps|Gbit/s)", "gigabit / second", "quantity"),
+    (r"megabits?\s+(?:per|a)\s+second|(?-i:Mbps|Mbit/s)", "megabit / second", "quantity"),
     # mass
-    (r"metric\s+tons?|tonnes?", "tonne", "quantity"),
+    (r"kilotonnes?|(?-i:kt)", "1e3 tonne", "quantity"),
+    (r"megatonnes?|(?-i:Mt)", "1e6 tonne", "quantity"),
+    (r"metric\s+tons?|tonnes?|(?-i:t)(?=[\s,.;)]|$)", "tonne", "quantity"),
     (r"tons?", "short_ton", "quantity"),
     (r"kilograms?|kilos?|kg", "kilogram", "quantity"),
+    (r"milligrams?|(?-i:mg)", "milligram", "quantity"),
+    (r"micrograms?|(?-i:mcg|µg)", "microgram", "quantity"),
     (r"grams?", "gram", "quantity"),
+    (r"ounces?|(?-i:oz)", "ounce", "quantity"),
     (r"pounds?\s+of|lbs?", "pound", "quantity"),
     # temperature (offset units: converted by pint, not by factor)
     (r"degrees?\s+(?:celsius|centigrade)|°\s?(?-i:C)\b|(?-i:C)(?=[\s,.;)])", "degree_Celsius", "quantity"),
@@ -94,6 +122,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"percentage\s+points?|pp\b|ppts?\b", "percentage_point", "percent"),
     (r"basis\s+points?|bps?\b", "basis_point", "percent"),
     (r"per\s*cent|percent|pct\b|pc\b|%", "percent", "percent"),
+    (r"proof", "proof", "percent"),  # US proof: twice the alcohol by volume
     # durations
     (r"centur(?:y|ies)", "100 year", "duration"),
     (r"decades?", "10 year", "duration"),
@@ -229,6 +258,8 @@ class Conversion:
 
 
 RATES = ("day", "year", "month", "week", "hour")
+# words after "a"/"per" that are a period, not a thing money is paid per ("a year earlier")
+TIME_WORDS = frozenset("day days week weeks month months year years hour hours decade century quarter season".split())
 CACHE_ENV = "RECONCILE_CACHE_DIR"
 
 
@@ -307,12 +338,15 @@ def _convert(unit: str) -> Conversion:
 
         raise UnitError(unit, str(error)) from None
     offset = float(zero.magnitude)
+    dimension = str(one.dimensionality) or "dimensionless"
+    if "bit" in str(one.units).split():  # pint's bit is dimensionless: 64 GB would compare with 40%
+        dimension = "[information]" if dimension == "dimensionless" else "[information] * " + dimension
     return Conversion(
         unit=unit,
         factor=float(one.magnitude) - offset,
         offset=offset,
         base_unit=str(one.units),
-        dimension=str(one.dimensionality) or "dimensionless",
+        dimension=dimension,
     )
 
 
