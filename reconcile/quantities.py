@@ -445,7 +445,69 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             mentions.append(quantity)
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
-    return _inherit_things(_drop_overlaps(mentions))
+    return _inherit_things(_join_ranges(text, _drop_overlaps(mentions)))
+
+
+# "$8bn-$12bn", "between 4% and 7%", "from $700,000 to $1.4 million": two printed ends of one range
+RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to)\s*|\s+(?P<and>and)\s+")
+RANGE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<word>between|from)\s+$", re.I)
+# "rose from 12% to 15%": a prior value and a level, not a range; "ranged from" is a range
+CHANGE_FROM_RE = re.compile(
+    r"\b(?:(?!rang|var|span|stretch|pric)[a-z]+ed|rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|"
+    r"growing|sank|sunk|shrank|shrunk|slid|swung|shot|up|down|rise|fall|increase|decrease|drop|jump|cut)\s+from\s+$", re.I)
+# "4 and 9 tonnes respectively": two figures sharing one unit; "4 or 5 tonnes": a range
+SHARED_UNIT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<digits>{DIGITS})\s+(?P<link>and|or)\s+$")
+
+
+def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    """Join the two printed ends of a range into one figure, and give a bare number the unit it
+    shares with the next figure ("4 and 9 tonnes")."""
+    out: list[Quantity] = []
+    for q in mentions:
+        a = out[-1] if out else None
+        if a is not None and _range_ends(text, a, q):
+            opening = RANGE_OPEN_RE.search(text, max(0, a.start - 10), a.start)
+            start = opening.start() if opening else a.start
+            precision = max(a.precision or 0.0, q.precision or 0.0)
+            joined = _finish(text, start, q.end, q.kind, (a.value + q.value) / 2, q.unit, "range", precision,
+                             a.value, q.value, q.thing or a.thing)
+            if joined is not None:
+                out[-1] = replace(joined, low=a.low, high=q.high)
+                continue
+        if q.kind not in ("date", "count") and q.bound == "exact" and q.value is not None and q.value > 0 \
+                and (shared := SHARED_UNIT_RE.search(text, max(0, q.start - 30), q.start)) \
+                and (a is None or a.end <= shared.start()) and (parsed := _parse_digits(shared.group("digits"))) \
+                and parsed[0] < q.value and not RANGE_OPEN_RE.search(text, max(0, shared.start() - 10), shared.start()):
+            scale = q.value / _parse_digits(re.match(DIGITS, q.surface.lstrip("$€£¥₹ ")).group(0))[0] \
+                if re.match(DIGITS, q.surface.lstrip("$€£¥₹ ")) else 1.0
+            first = _make(shared.start(), shared.end("digits"), text, q.kind, parsed[0] * scale, q.unit, "exact",
+                          parsed[1] * scale, thing=q.thing)
+            if shared.group("link") == "or":
+                joined = _finish(text, shared.start(), q.end, q.kind, (first.value + q.value) / 2, q.unit, "range",
+                                 max(first.precision, q.precision), first.value, q.value, q.thing)
+                if joined is not None:
+                    out.append(replace(joined, low=first.low, high=q.high))
+                    continue
+            else:
+                out.append(first)
+        out.append(q)
+    return out
+
+
+def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
+    if a.kind != b.kind or a.kind == "date" or a.unit != b.unit or a.thing != b.thing and a.thing is not None:
+        return False
+    if a.bound != "exact" or b.bound != "exact" or not (a.value is not None and b.value is not None and a.value < b.value):
+        return False
+    gap = RANGE_GAP_RE.fullmatch(text, a.end, b.start)
+    if gap is None:
+        return False
+    opening = RANGE_OPEN_RE.search(text, max(0, a.start - 10), a.start)
+    if gap.group("and"):
+        return bool(opening) and opening.group("word").lower() == "between"
+    if opening and opening.group("word").lower() == "from" and CHANGE_FROM_RE.search(text, max(0, a.start - 40), a.start):
+        return False
+    return True
 
 
 INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
