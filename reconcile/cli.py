@@ -128,26 +128,30 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "jsonl",
 ) -> None:
     """Print every quantity, money amount, percentage, count, duration and date in FILE."""
-    from .quantities import extract_quantities
+    from .extract import read_figures
 
     if format not in ("jsonl", "table"):
         raise _fail(f"unknown format {format!r}: use jsonl or table")
 
     def body():
         text = _read_text(file)
-        mentions = extract_quantities(text)
+        figures = read_figures(text)
         if format == "jsonl":
-            for q in mentions:
+            for f in figures:
+                q = f.quantity
                 record = dataclasses.asdict(q)
                 record["value"] = record["value"] if q.kind != "date" else q.date
+                record["role"], record["direction"] = f.role, f.direction
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             return
         table = Table()
-        for column in ("start", "end", "surface", "kind", "value", "unit", "bound", "si_value", "si_unit"):
+        for column in ("start", "end", "surface", "kind", "value", "unit", "bound", "role", "si_value", "si_unit"):
             table.add_column(column)
-        for q in mentions:
+        for f in figures:
+            q = f.quantity
+            role = f"{f.role} {f.direction}".strip()
             table.add_row(str(q.start), str(q.end), escape.terminal(q.surface), q.kind,
-                          q.date if q.kind == "date" else f"{q.value:g}", q.unit or "", q.bound,
+                          q.date if q.kind == "date" else f"{q.value:g}", q.unit or "", q.bound, role,
                           "" if q.si_value is None else f"{q.si_value:.6g}", q.si_unit or "")
         out.print(table)
 

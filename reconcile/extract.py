@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from . import frames
 from .escape import has_bidi
-from .models import Claim, Document, Quantity, Sentence
+from .models import Claim, Document, Figure, Quantity, Sentence
 from .quantities import STOPWORDS, dollar_for, extract_quantities, rupee_for
 from .segment import segment
 
@@ -73,6 +73,20 @@ POSSESSIVE_RE = re.compile(r"['’]s\b")
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
 LAST_EVENT_RE = re.compile(r"\blast\b[^.;]{0,60}\bin\s+$|\bsince\s+$", re.I)
+
+
+def read_figures(text: str) -> list[Figure]:
+    """Every figure in `text` (offsets into it, nothing dropped) with its role: a level, an
+    amount of change with its direction, or the prior value it is compared with (see
+    frames.role). Dates have the role ""."""
+    document = Document(path="-", text=text, blocks=((0, len(text)),) if text else ())
+    figures = []
+    for claim in extract_claims(document):
+        if claim.quantity is None:
+            continue
+        role, direction = frames.role(claim.frame) if claim.quantity.kind != "date" else ("", "")
+        figures.append(Figure(claim.quantity, role, direction))
+    return figures
 
 
 def extract_claims(document: Document, sentences: list[Sentence] | None = None) -> list[Claim]:

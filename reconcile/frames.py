@@ -279,7 +279,8 @@ def read_frame(
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
     part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
-    period = _period(slot_before, slot_after, slot_dates, q, published_year)
+    period = _period(slot_before, slot_after, slot_dates, q, published_year) or (
+        _prior(text[max(sentence_start, q.start - 60):q.start], after) if q.kind != "date" else "")
     if _increment(q, slot_before, slot_after):
         change = change or "increment"
     day = _day(text[sentence_start:sentence_end])
@@ -483,7 +484,7 @@ def _increment(q: Quantity, before: str, after: str) -> bool:
     return bool(re.match(r"^\s*(?:more|additional|extra|further|new)\b(?!\s+than)", after, re.I)
                 or re.search(r"\b(?:another|additional|extra|further|a\s+further|an\s+additional|new)\s*$", before, re.I)
                 or re.search(r"\b(?:more|additional|extra|further)$", q.surface, re.I)
-                or re.match(r"^\S+\s+(?:more|additional|extra|further|other)\b", q.surface, re.I))
+                or re.match(r"^(?:(?:some|about|around|nearly|almost|roughly|at\s+least|more\s+than|over)\s+)?\S+\s+(?:more|additional|extra|further|other)\b", q.surface, re.I))
 
 
 INSTALMENT_AFTER_RE = re.compile(
@@ -526,6 +527,37 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
     if m:
         return f"year-{m.group(1) or m.group(2)}"
     return ""
+
+
+# the earlier value a figure is compared with: "down from $31.5m", "rose to 15% from 12%",
+# "compared with 4.1%", "from 12% to 15%" (a change verb before "from": see quantities.CHANGE_FROM_RE)
+PRIOR_BEFORE_RE = re.compile(
+    r"(?:\b(?:up|down|rose|risen|rises|fell|fallen|falls|grew|sank|shrank|slid|[a-z]{3,}ed|increase|decrease|rise|fall|drop|jump|gain|cut)"
+    r"\s+from|\d\S*\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{0,30}?\bof|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of)"
+    r"\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
+FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
+
+
+def _prior(before: str, after: str) -> str:
+    """"previous" when the figure is the earlier value its sentence compares with."""
+    if PRIOR_BEFORE_RE.search(before) or re.search(r"\bfrom\s+$", before, re.I) and FROM_TO_RE.match(after):
+        return "previous"
+    return ""
+
+
+def role(frame: Frame) -> tuple[str, str]:
+    """(role, direction) of a figure as `extract` reports it: ("change", "up"|"down"|"") for an
+    amount of change (a margin has no direction), ("prior", "") for the earlier value a figure is
+    compared with, else ("level", "")."""
+    if frame.change in ("up", "down"):
+        return "change", frame.change
+    if frame.change == "increment":
+        return "change", "up"
+    if frame.change == "margin":
+        return "change", ""
+    if frame.period in ("previous", "year-earlier", "last-period"):
+        return "prior", ""
+    return "level", ""
 
 
 # "crashed while landing on Saturday, July 6": the day of an event the sentence recalls (an -ing or

@@ -58,6 +58,16 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A figure as `extract` reports it: the quantity and its role ("level", "change" with a
+    direction "up"/"down"/"", or "prior"; "" for dates)."""
+
+    quantity: Quantity
+    role: str
+    direction: str = ""
+
+
+@dataclass(frozen=True)
 class Claim:
     """One atomic statement: a clause of a sentence, with at most one quantity."""
 

@@ -52,3 +52,15 @@ def test_huge_inputs_do_not_hang():
     line = "word 12 km, " * 200_000  # 2.4 MB on one line
     assert len(extract_quantities(line)) == 200_000
     assert math.isfinite(extract_quantities("1" * 20 + " km")[0].value)
+
+
+ROLES = load_json("golden/roles.json")
+
+
+@pytest.mark.parametrize("case", ROLES, ids=[c["text"][:40] for c in ROLES])
+def test_roles_of_figures(case):
+    """Issue #10 item 8: a change amount is not a level, and the value compared with is a prior."""
+    from reconcile.extract import read_figures
+
+    found = [(f.quantity.surface, f.role, f.direction) for f in read_figures(case["text"]) if f.quantity.kind != "date"]
+    assert found == [tuple(e) for e in case["expect"]]
