@@ -15,7 +15,7 @@ from dataclasses import replace
 from . import frames
 from .escape import has_bidi
 from .models import Claim, Document, Figure, Quantity, Sentence
-from .quantities import STOPWORDS, dollar_for, extract_quantities, rupee_for
+from .quantities import STOPWORDS, dollar_for, extract_quantities, rupee_for, yen_sign_for
 from .segment import segment
 
 # Cue word stem -> predicate class. Synonyms across outlets share a class.
@@ -94,6 +94,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     sentences = segment(document) if sentences is None else sentences
     rupee = rupee_for(document.text)
     dollar = dollar_for(document.text)
+    yen_sign = yen_sign_for(document.text)
     capitalized = frames.capitalized_words(document.text)
     year = document.published.year if document.published else None
     claims: list[Claim] = []
@@ -101,7 +102,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in extract_quantities(sentence.text, rupee=rupee, dollar=dollar)
+            for q in extract_quantities(sentence.text, rupee=rupee, dollar=dollar, yen_sign=yen_sign)
         ]
         claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
         previous = _content_words(sentence.text)

@@ -206,6 +206,8 @@ def compatible(a: Frame, b: Frame) -> bool:
         return False
     if a.subject and b.subject and not same_subject(a.subject, b.subject):
         return False
+    if a.attribute == "age" and bool(a.subject) != bool(b.subject):
+        return False  # a story has many people: an unnamed person's age is not a named one's
     if a.target and b.target and a.target != b.target:
         return False
     return not _moves_on_other_days(a, b)
@@ -489,6 +491,7 @@ def _increment(q: Quantity, before: str, after: str) -> bool:
 
 INSTALMENT_AFTER_RE = re.compile(
     r"^\s*(?:[\w-]+\s+){0,4}?as\s+(?:a|an|the|its)\s+(?:\w+\s+)?(instal\w*|tranche|down\s+payment|deposit|advance)\b", re.I)
+OF_WHOLE_AFTER_RE = re.compile(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|his|her|all)\s+)?(?:[\d,.]+\s+)?[a-z]", re.I)
 PART_OF_RE = re.compile(r"\b(share|portion|part|section|stretch|segment|phase|tranche)\s+of\b[^.;]*"
                         r"\b(?:is|was|will\s+be|would\s+be|amounts\s+to|amounted\s+to|comes\s+to|totals|of)\s+$", re.I)
 
@@ -496,6 +499,8 @@ PART_OF_RE = re.compile(r"\b(share|portion|part|section|stretch|segment|phase|tr
 def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = "") -> str:
     if head.rsplit(" ", 1)[-1] in PART_WORDS:
         return head.rsplit(" ", 1)[-1]
+    if q.kind == "count" and OF_WHOLE_AFTER_RE.match(after):
+        return "among"  # "about 47,000 of its employees", "31 of the paintings": some of a whole
     if m := PART_OF_RE.search(clause_before[-120:]):  # "the city's share of the $4bn cost is $1.1bn"
         return m.group(1).lower()
     near = _words(before)[-4:]

@@ -22,7 +22,7 @@ from .models import Quantity
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)|\d+)(?:\.\d+)?|\.\d+"
+DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)|\d+)(?:\.\d+)?|\.\d+"
 
 UNITS_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -86,8 +86,9 @@ IDIOM = trie_regex(list(IDIOM_WORDS))
 FRACTION = trie_regex(list(FRACTION_WORDS))
 
 # an ISO code or abbreviation glued to its number: "USD12.5 million", "EUR4bn", "Rmb2tn", "Rs380-crore"
-GLUED_CODES = "|".join(f"(?<={code})" for code in ("USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "CHF",
-                                                       "JPY", "CNY", "RMB", "Rmb", "INR", "PKR", "BRL", "Rs"))
+GLUED_CODES = "|".join(f"(?<={re.escape(code)})" for code in ("USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "CHF",
+                                                       "JPY", "CNY", "RMB", "Rmb", "INR", "PKR", "BRL", "Rs",
+                                                       "$US", "$A", "$NZ"))
 
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
@@ -136,7 +137,7 @@ HEDGE_BEFORE_RE = re.compile(
 # "handed over 50,000 doses": a phrasal verb, not a hedge
 PHRASAL_OVER_RE = re.compile(r"\b(?:\w+ed|hand|hands|handing|turn|turns|turning|take|takes|took|taking|give|gives|gave)\s+over\s*$", re.I)
 HEDGE_WORDS = frozenset("about around some roughly nearly almost approximately over under up more less".split())
-BETWEEN_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+$", re.I)
+BETWEEN_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+(?:US\$|[$€£¥₹])?$", re.I)  # "between $62.89 and 63.97"
 CURRENCY_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(\"'“\-]))(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(units.CURRENCY_PREFIXES)) + r")\s?$"
 )
@@ -156,17 +157,18 @@ RATE_RE = re.compile(
     re.I,
 )
 BRACKET_RE = re.compile(r"\s*\([^()]{1,40}\)")
-# A price: "$75 a barrel", "€0.30 per kWh".
+# A price: "$75 a barrel", "€0.30 per kWh"; a yield: "39 bushels per acre".
+PER_SPELLINGS = units.PER_ONLY_SPELLINGS + units.UNIT_SPELLINGS
 PER_UNIT_RE = re.compile(
-    r"\s*(?:a|an|per|/)\s*(?:"
-    + "|".join(f"(?P<p{i}>{p})" for i, (p, _, kind) in enumerate(units.UNIT_SPELLINGS))
+    r"\s*(?:(?:a|an|per)\s+|/\s*)(?:"  # "40.3C at" is no price per tonne
+    + "|".join(f"(?P<p{i}>{p})" for i, (p, _, kind) in enumerate(PER_SPELLINGS))
     + r")(?![\w²³])(?!\s+(?:earlier|ago|before|later|previously)\b)",  # "$31.5m a year earlier" is no price
     re.I,
 )
 # money per thing: "per person", "a share" (before a clause's end or link word: "$3bn a company
 # spokesman said" names no price)
 PER_NOUN_RE = re.compile(
-    r"\s+(?:per\s+(?P<per>(?!cent\b)[a-z]{3,})\b|(?:a|an)\s+(?P<a>[a-z]{3,})\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|on|for|from|to|compared|against|versus|vs|last|this|a|an|the|up|down|while|but)\b))"
+    r"\s+(?:per\s+(?:(?:diluted|basic|adjusted|average|(?-i:[A-Z][a-z]+))\s+)?(?P<per>(?!cent\b)[a-z]{3,})\b|(?:a|an)\s+(?P<a>[a-z]{3,})\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|on|for|from|to|compared|against|versus|vs|last|this|a|an|the|up|down|while|but)\b))"
     r"|\s*(?P<each>apiece|each)\b(?!\s+(?:of|other)\b)", re.I)
 TOLL_BEFORE_RE = re.compile(
     r"\b(?:death|casualty|fatality)\s+tolls?\b[^.;]{0,80}?\b(?:to|at|of|reached|hit|is|was)\s+$", re.I
@@ -176,7 +178,7 @@ SHARE_AFTER_RE = re.compile(r"\s+(?:of|the|its|their)\b", re.I)
 BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|around|roughly|more\s+than|less\s+than)\s+)?$", re.I)
 HYPHEN_NOUN_RE = re.compile(r"-([a-z]{3,})\b(?=\s+[a-z])(?!-)")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z\-]*)[ \u00a0]$")
-RATIO_RE = re.compile(r"\s+(?:in|out\s+of)\s+(?P<of>\d{1,3}(?:,\d{3})*)\b")
+RATIO_RE = re.compile(r"\s+in\s+(?P<of>\d{1,3}(?:,\d{3})*)\b")
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
 HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion)\b", re.I)  # "a quarter of a million"
@@ -328,6 +330,13 @@ def dollar_for(text: str) -> str:
     return best[2] if best[0] else "USD"
 
 
+def yen_sign_for(text: str) -> str:
+    """Which currency a "¥" means: the country the document names most; yen on a tie or none."""
+    counts = [(sum(text.count(cue) for cue in cues), -i, code) for i, (cues, code) in enumerate(units.YEN_SIGN_BY_COUNTRY)]
+    best = max(counts)
+    return best[2] if best[0] else "JPY"
+
+
 def rupee_for(text: str) -> str:
     """Which rupee a document means: the country it names most, else an unresolved rupee."""
     counts = [(sum(text.count(cue) for cue in cues), code) for cues, code in units.RUPEE_BY_COUNTRY]
@@ -418,7 +427,8 @@ _BIDI_AS_SPACE = {ord(ch): " " for ch in BIDI_CONTROLS}
 _BIDI_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
-def extract_quantities(text: str, rupee: str | None = None, dollar: str | None = None) -> list[Quantity]:
+def extract_quantities(text: str, rupee: str | None = None, dollar: str | None = None,
+                       yen_sign: str | None = None) -> list[Quantity]:
     """Every quantity, money amount, percentage, count, duration and date in `text`.
 
     Bidirectional controls ("\u202e$45\u202c") are read as spaces, so the figure is read as
@@ -426,9 +436,10 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
     if _BIDI_RE.search(text):
         original = text
         text = text.translate(_BIDI_AS_SPACE)
-        return [replace(q, surface=original[q.start:q.end]) for q in extract_quantities(text, rupee, dollar)]
+        return [replace(q, surface=original[q.start:q.end]) for q in extract_quantities(text, rupee, dollar, yen_sign)]
     rupee = rupee or rupee_for(text)
     dollar = dollar or dollar_for(text)
+    currencies = {"dollar": dollar, "rupee": rupee, "yen_sign": yen_sign or yen_sign_for(text)}
     mentions: list[Quantity] = list(_date_mentions(text))
     taken = [(q.start, q.end) for q in mentions]
     taken_index = 0
@@ -440,7 +451,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             taken_index += 1
         if taken_index < len(taken) and taken[taken_index][0] <= m.start() < taken[taken_index][1]:
             continue
-        quantity = _read_mention(text, m, rupee, dollar)
+        quantity = _read_mention(text, m, currencies)
         if quantity is not None:
             mentions.append(quantity)
             last_end = quantity.end
@@ -545,7 +556,7 @@ def _norm(words: str) -> str:
     return re.sub(r"\s+", " ", words.lower())
 
 
-def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Quantity | None:
+def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantity | None:
     """Read the figure around one number candidate, or None when it is not a quantity."""
     start, pos = m.start(), m.end()
     digits = m.group("digits")
@@ -612,6 +623,12 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
         # "£3m" and "1.5m doses" are millions; "400m hurdles" is a distance
         glued_m = ls.group("ls") in ("m", "M") and "." not in digits and value >= 100
         scale, pos = units.LETTER_SCALES[ls.group("ls")], ls.end()
+    if value2 is None and scale != 1.0 and (r := RANGE_RE.match(text, pos)) and (s2 := SCALE_RE.match(text, r.end())) \
+            and (r.group(0).strip()[:3].lower() != "and" or BETWEEN_BEFORE_RE.search(text, max(0, start - 12), start)) \
+            and (parsed := _parse_digits(r.group("digits"))):
+        scale2 = units.SCALES[_first_group(s2, "s")][1]
+        if parsed[0] * scale2 > value * scale:  # "between 5.5 million and 9 million", "60 lakh-70 lakh tonnes"
+            value2, pos, precision = parsed[0] * scale2 / scale, s2.end(), max(precision, parsed[1] * scale2 / scale)
     if bound == "vague" and scale != 1.0:  # "several million": 2 to 9 million
         low, high = 2, 9
 
@@ -634,6 +651,16 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
     year_like = bool(digits and scale == 1.0 and value2 is None and re.fullmatch(r"1[89]\d\d|20\d\d", digits))
     if glued_m and kind is None:  # "400m hurdles"
         scale, unit, kind = 1.0, "meter", "quantity"
+    if unit is None and value2 is None and scale == 1.0 and not year_like and value != 1 and (of := OF_COUNT_RE.match(text, pos)) \
+            and (noun := _count_noun(text, of.end())):
+        # "31 of the paintings", "nine of 11 gauges", "38 out of 44 forces": a count of the
+        # things named after it (the whole, when printed, is read as a figure of its own); "one of
+        # the guards" is a way of speaking of one of them, not a count anyone reports
+        return _finish(text, start, pos, "count", value, "count", "exact", precision, thing=noun[1])
+    if unit is None and digits and not year_like and value2 is None and scale == 1.0 and value == int(value) \
+            and 0 < value < 120 and AGE_APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start) \
+            and AGE_APPOSITION_AFTER_RE.match(text, pos):
+        return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "Kiptum, 23, won"
     if unit is None:
         noun = _count_noun(text, pos, singular=value == 1 and value2 is None and scale == 1.0 and m.group("word") is not None)
         if noun and year_like and (noun[1] in EVENT_NOUNS or text[pos:noun[0]].strip().count(" ") > 0):
@@ -668,10 +695,7 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
             return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
         else:
             return None
-    if unit == "rupee":
-        unit = rupee
-    elif unit == "dollar":
-        unit = dollar
+    unit = currencies.get(unit, unit)  # "$", "Rs" and "¥" as the document means them
     if kind == "duration" and text.startswith("-old", pos) or text.startswith("s-old", pos):
         if unit != "year":
             return None  # "a six-month-old baby": not compared
@@ -687,9 +711,9 @@ def _read_mention(text: str, m: re.Match, rupee: str, dollar: str = "USD") -> Qu
         ):
             return None
 
-    if kind == "money" and (p := PER_UNIT_RE.match(text, pos)):
-        per_unit = units.UNIT_SPELLINGS[_first_group(p, "p")]
-        if per_unit[2] in ("quantity", "duration"):
+    if kind in ("money", "quantity") and (p := PER_UNIT_RE.match(text, pos)):
+        per_unit = PER_SPELLINGS[_first_group(p, "p")]
+        if per_unit[2] == "quantity" or per_unit[2] == "duration" and kind == "money":
             unit = f"{unit} / {units.split_multiple(per_unit[1])[1]}"
             pos = p.end()
     if kind in ("quantity", "money", "count", "percent") and "/" not in unit and (r := RATE_RE.match(text, pos)):
@@ -734,13 +758,18 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
     return None, pos, precision
 
 
-HEDGE_AFTER_RE = re.compile(r",?\s+or\s+(more|over|above|less|fewer|under|below|so)\b", re.I)
+HEDGE_AFTER_RE = re.compile(r",?\s+or\s+(more|over|above|less|fewer|under|below|so)\b(?!\s+than)", re.I)  # not "9.5%, or more than 6,000 deaths"
 HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "upper", "fewer": "upper",
                "under": "upper", "below": "upper", "so": "approx"}
 # "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius)
 CENTS_RE = re.compile(r"\s*(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)", re.I)
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
+OF_COUNT_RE = re.compile(
+    rf"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|his|her|all)\s+)?(?:(?:{DIGITS}|{NUMBER_WORD})\s+)?(?=[a-z])", re.I)
+# "Joao Rodrigo, 33, was photographed": a person's age after the name (not "In March, 23 ...")
+AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:Jr\.|Sr\.))?,\s$")
+AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
 AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
 AGE_BRACKET_RE = re.compile(r"\s*(?:to|-|–|and|or|\+|plus)(?:\s|\d|$)", re.I)
 

@@ -56,7 +56,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"tcf", "1e12 cubic_foot", "quantity"),
     (r"mmcf|mmscf", "1e6 cubic_foot", "quantity"),
     (r"(?:oil\s+)?barrels?|bbl", "oil_barrel", "quantity"),
-    (r"millilit(?:er|re)s?|(?-i:ml)", "milliliter", "quantity"),
+    (r"millilit(?:er|re)s?|(?-i:ml|mL)", "milliliter", "quantity"),
+    (r"bushels?", "bushel", "quantity"),
     (r"lit(?:er|re)s?", "liter", "quantity"),
     (r"gallons?", "gallon", "quantity"),
     # length and area
@@ -122,7 +123,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"percentage\s+points?|pp\b|ppts?\b", "percentage_point", "percent"),
     (r"basis\s+points?|bps?\b", "basis_point", "percent"),
     (r"per\s*cent|percent|pct\b|pc\b|%", "percent", "percent"),
-    (r"proof", "proof", "percent"),  # US proof: twice the alcohol by volume
+    (r"proof", "proof", "percent"),
+    (r"parts\s+per\s+million|ppm", "ppm", "percent"),  # US proof: twice the alcohol by volume
     # durations
     (r"centur(?:y|ies)", "100 year", "duration"),
     (r"decades?", "10 year", "duration"),
@@ -155,11 +157,14 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"JPY", "JPY", "money"), (r"CHF", "CHF", "money"), (r"AUD", "AUD", "money"), (r"CAD", "CAD", "money"),
 ]
 
+# Spellings read only after "a", "per" or "/": "$2.08 a pound" is a price per pound of weight.
+PER_ONLY_SPELLINGS: list[tuple[str, str, str]] = [(r"pounds?|lbs?", "pound", "quantity")]
+
 # Currency written before the number. "rupee" is resolved per document (see extract).
 CURRENCY_PREFIXES: list[tuple[str, str]] = [
-    (r"US\$|U\.S\.\s?\$|USD", "USD"),
-    (r"A\$|AU\$|AUD", "AUD"),
-    (r"NZ\$|NZD", "NZD"),
+    (r"US\$|U\.S\.\s?\$|USD|\$US", "USD"),  # "$US496 million": Australian papers put the code after the sign
+    (r"A\$|AU\$|AUD|\$A", "AUD"),
+    (r"NZ\$|NZD|\$NZ", "NZD"),
     (r"S\$|SGD", "SGD"),
     (r"R\$|BRL", "BRL"),
     (r"C\$|CA\$|CAD", "CAD"),
@@ -171,7 +176,8 @@ CURRENCY_PREFIXES: list[tuple[str, str]] = [
     (r"PKR", "PKR"),
     (r"LKR", "LKR"),
     (r"Rs\.?|₨", "rupee"),
-    (r"¥|CNY|RMB|Rmb", "CNY"),
+    (r"CNY|RMB|Rmb", "CNY"),
+    (r"¥", "yen_sign"),  # yen or yuan: resolved per document (see YEN_SIGN_BY_COUNTRY)
     (r"JPY", "JPY"),
     (r"RUB|₽", "RUB"),
     (r"CHF", "CHF"),
@@ -184,6 +190,13 @@ RUPEE_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
       "Gujarat", "Bihar", "Uttar Pradesh", "Sensex", "Bengaluru", "Chennai", "Kolkata", "Hyderabad"), "INR"),
     (("Sri Lanka", "Colombo"), "LKR"),
     (("Nepal", "Kathmandu"), "NPR"),
+]
+
+# "¥" is the yen's sign and the yuan's: the country an article names most decides; with none, yen
+# (English-language papers write the yuan as "yuan" or "RMB" far more often than as "¥").
+YEN_SIGN_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
+    (("Japan", "Tokyo", "Nikkei", "yen", "Osaka", "Topix"), "JPY"),
+    (("China", "Chinese", "Beijing", "Shanghai", "Shenzhen", "yuan", "renminbi", "Hang Seng"), "CNY"),
 ]
 
 # A bare "$" or "dollars" is the dollar of the country an article names most (its dateline
@@ -268,7 +281,7 @@ def known_units() -> list[str]:
     bases = {split_multiple(unit)[1] for _, unit, _ in UNIT_SPELLINGS}
     bases |= {code for _, code in CURRENCY_PREFIXES} | {code for _, code in RUPEE_BY_COUNTRY}
     bases |= {code for _, code in DOLLAR_BY_COUNTRY}
-    bases.discard("dollar")  # resolved per document to one of the codes above
+    bases -= {"dollar", "yen_sign"}  # resolved per document to one of the codes above
     bases |= {"count", "dimensionless", "year"} | {u for u in EXTRA_UNITS}
     units = set(bases)
     for base in bases:
