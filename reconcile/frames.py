@@ -94,16 +94,16 @@ HEDGE_TOKENS = frozenset("""record new all-time combined staggering whopping abo
     at least most more less fewer than over under just up to as many much high low close a the
     only mere some over below above upwards in excess of exceeding no not""".split())
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
-             "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen")
+             "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike")
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
-               "lost", "down", "lower", "reduc", "slump", "contract")
+               "lost", "loss", "down", "lower", "reduc", "slump", "contract")
 PART_WORDS = frozenset("""section segment stretch portion part share phase leg tranche instal installment
     instalment half third quarter fraction""".split())
 RELATIVE_PERIODS = (
     (re.compile(r"\blast\s+(?:year|season|quarter|month|week)['’]?s?\b|\bprevious\s+(?:year|season|quarter)\b", re.I), "last-period"),
     (re.compile(r"\b(?:a|one|the)\s+(?:year|quarter|month)\s+(?:earlier|before|ago)\b|\byear[\s-]+(?:earlier|ago)\b", re.I), "year-earlier"),
-    (re.compile(r"\b(?:previous|prior|former|old|earlier|preceding)\s+(?:\w+\s+)?(?:record|high|low|peak|best|mark|figure|estimate|forecast|total|toll|count)\b", re.I), "previous"),
+    (re.compile(r"\b(?:previous|prior|former|old|earlier|preceding)\s+(?:\w+\s+)?(?:record|high|low|peak|best|mark|figure|estimate|forecast|total|toll|count|close|level|reading|session|price)\b", re.I), "previous"),
     (re.compile(r"\b(?:previously|formerly)\b", re.I), "previous"),
     (re.compile(r"\b(?:pre-pandemic|pre-crisis|pre-war)\b", re.I), "previous"),
 )
@@ -278,6 +278,9 @@ def read_frame(
         slot_after = _slot_after(after[m.end():])  # "one person, a child, has died": the verb past the apposition
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
+    if not change and q.kind in ("percent", "money", "count", "quantity") and (
+            (m := CHANGE_NOUN_AFTER_RE.match(after)) or (m := CHANGE_NOUN_BEFORE_RE.search(slot_before))):
+        change = _change_of(m.group("noun").lower())
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
     part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
@@ -425,7 +428,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     words = _words(before)
     change = ""
     i = len(words) - 1
-    while i >= 0 and words[i] in HEDGE_TOKENS and words[i] not in ("by", "to", "of", "at"):
+    # "up" before a figure is a direction ("went up 2%"): "up to" would be in the figure's surface
+    while i >= 0 and words[i] in HEDGE_TOKENS and words[i] not in ("by", "to", "of", "at", "up"):
         i -= 1
     # "rose by 3%", "fell 12%": an amount of change; "rose to $5bn": a level
     if i >= 0 and words[i] == "by" and i > 0 and _change_of(words[i - 1]):
@@ -452,8 +456,11 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         first = False
     if not found and q.kind in ("percent", "money", "quantity") and (m := OF_AFTER_RE.match(after)):
         found = _class(m.group("noun"), verbs=False)
-    if not change and (MARGIN_RE.match(after) or re.search(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$", before)):
-        change = "margin"  # "1.9C above the old record", "beat it by 1.6C": a difference, not a level
+    if not change and (m := MARGIN_RE.match(after)):
+        # "1.9C above the old record", "7.3% higher": a difference, not a level, with its direction
+        change = "margin-down" if m.group(1).lower().split()[0] in MARGIN_DOWN else "margin-up"
+    elif not change and re.search(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$", before):
+        change = "margin"  # "beat it by 1.6C": a difference of unsaid direction
     if not found and q.kind == "count" and q.thing and stem(q.thing) in _CLASS_OF:
         found = _CLASS_OF[stem(q.thing)]  # "12 deaths", "3,000 cases", "50,000 doses"
     if q.kind == "money" and (m := TARGET_AFTER_RE.match(after)) and m.group(1) not in INFINITIVES:
@@ -472,7 +479,12 @@ def _modifier(word: str) -> bool:
 
 INFINITIVES = frozenset("""build buy pay fund help cover support finance repair rebuild upgrade expand make
     keep meet boost cut reduce settle resolve develop create improve buy""".split())
-MARGIN_RE = re.compile(r"^\s*(?:higher|lower|more|less|above|below|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|short\s+of|ahead\s+of|behind)\b", re.I)
+MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|above|below|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind)\b", re.I)
+MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
+# "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%": the figure is an amount of change
+CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
+CHANGE_NOUN_AFTER_RE = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{CHANGE_NOUNS}|growth)s?\b(?!\s+(?:in|of)\s+(?:the\s+)?(?:number|rate)\b)", re.I)
+CHANGE_NOUN_BEFORE_RE = re.compile(rf"\b(?P<noun>{CHANGE_NOUNS})s?\s+(?:of|by)\s+$", re.I)
 TARGET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:into|on|for|towards?|to)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
 
 
@@ -558,8 +570,8 @@ def role(frame: Frame) -> tuple[str, str]:
         return "change", frame.change
     if frame.change == "increment":
         return "change", "up"
-    if frame.change == "margin":
-        return "change", ""
+    if frame.change.startswith("margin"):
+        return "change", frame.change.partition("-")[2]
     if frame.period in ("previous", "year-earlier", "last-period"):
         return "prior", ""
     return "level", ""
