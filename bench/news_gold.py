@@ -18,6 +18,8 @@ Scoring rules, fixed before the first score:
   a count's thing is not compared. Two annotator spellings pint lacks are mapped
   (pound_force_foot, newton_meter).
 - Precision = right / system figures not overlapping a date or "other"; recall = right / gold.
+  (Corrected after the first development-half score: a vague gold amount's unit was never
+  matched because it has no value; it is now matched by dimension alone.)
 - Role: among gold mentions matched on value, how often level / change / prior agrees, and
   among changes how often the direction agrees.
 
@@ -88,6 +90,8 @@ def _base(value: float, unit: str) -> tuple[str, float] | None:
 def gold_key(m: dict) -> tuple | None:
     """(kind of measure, dimension, per-thing, base value) of a gold mention."""
     value, unit = m.get("value"), m.get("unit") or "dimensionless"
+    if value is None and m.get("bound") == "vague":
+        value = 1.0  # "dozens of deaths": no value, but a unit to match
     if value is None or not isinstance(value, (int, float)):
         return None
     if m["kind"] == "age":

@@ -456,7 +456,28 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             mentions.append(quantity)
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
-    return _inherit_things(_join_ranges(text, _drop_overlaps(mentions)))
+    return _inherit_things(_join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))
+
+
+COMPOUND_GAP_RE = re.compile(r",?\s+(?:and\s+)?|\s*")
+
+
+def _join_compounds(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    """One span of time or length printed in two units is one figure: "six minutes and 40
+    seconds", "two hours, 42 minutes", "6ft 3in" (the larger unit first)."""
+    out: list[Quantity] = []
+    for q in mentions:
+        a = out[-1] if out else None
+        if a is not None and a.kind == q.kind and q.kind in ("duration", "quantity") and q.bound == "exact" \
+                and a.bound != "range" and a.value is not None and q.value is not None and a.dimension == q.dimension \
+                and q.dimension in ("[time]", "[length]") and COMPOUND_GAP_RE.fullmatch(text, a.end, q.start) \
+                and units.conversion(a.unit).factor > units.conversion(q.unit).factor:
+            value = units.from_base(units.to_base(a.value, a.unit) + units.to_base(q.value, q.unit), q.unit)
+            if (joined := _finish(text, a.start, q.end, q.kind, value, q.unit, a.bound, q.precision)) is not None:
+                out[-1] = replace(joined, surface=text[a.start:q.end], start=a.start)
+                continue
+        out.append(q)
+    return out
 
 
 # "$8bn-$12bn", "between 4% and 7%", "from $700,000 to $1.4 million": two printed ends of one range
@@ -465,9 +486,10 @@ RANGE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<word>between|from)\s+$", re.I)
 # "rose from 12% to 15%": a prior value and a level, not a range; "ranged from" is a range
 CHANGE_FROM_RE = re.compile(
     r"\b(?:(?!rang|var|span|stretch|pric)[a-z]+ed|rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|"
-    r"growing|sank|sunk|shrank|shrunk|slid|swung|shot|up|down|rise|fall|increase|decrease|drop|jump|cut)\s+from\s+$", re.I)
+    r"growing|sank|sunk|shrank|shrunk|slid|swung|shot|up|down|rise|fall|increase|decrease|drop|jump|cut)"
+    r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?,?\s+from\s+$", re.I)  # "revised higher, from 6.6% to 7.1%"
 # "4 and 9 tonnes respectively": two figures sharing one unit; "4 or 5 tonnes": a range
-SHARED_UNIT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?P<digits>{DIGITS})\s+(?P<link>and|or)\s+$")
+SHARED_UNIT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:(?P<digits>{DIGITS})|(?P<word>{NUMBER_WORD}))\s+(?P<link>and|or)\s+$", re.I)
 
 
 def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
@@ -487,11 +509,12 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 continue
         if q.kind not in ("date", "count") and q.bound == "exact" and q.value is not None and q.value > 0 \
                 and (shared := SHARED_UNIT_RE.search(text, max(0, q.start - 30), q.start)) \
-                and (a is None or a.end <= shared.start()) and (parsed := _parse_digits(shared.group("digits"))) \
+                and (a is None or a.end <= shared.start()) \
+                and (parsed := _parse_digits(shared.group("digits")) if shared.group("digits") else (_word_value(shared.group("word")), 0.0)) \
                 and parsed[0] < q.value and not RANGE_OPEN_RE.search(text, max(0, shared.start() - 10), shared.start()):
             scale = q.value / _parse_digits(re.match(DIGITS, q.surface.lstrip("$€£¥₹ ")).group(0))[0] \
                 if re.match(DIGITS, q.surface.lstrip("$€£¥₹ ")) else 1.0
-            first = _make(shared.start(), shared.end("digits"), text, q.kind, parsed[0] * scale, q.unit, "exact",
+            first = _make(shared.start(), shared.end("digits") if shared.group("digits") else shared.end("word"), text, q.kind, parsed[0] * scale, q.unit, "exact",
                           parsed[1] * scale, thing=q.thing)
             if shared.group("link") == "or":
                 joined = _finish(text, shared.start(), q.end, q.kind, (first.value + q.value) / 2, q.unit, "range",
@@ -639,7 +662,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         value, precision = value / 100, precision / 100
     elif c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
-    elif u := UNIT_RE.match(text, pos):
+    elif (u := UNIT_RE.match(text, pos)) or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
+            and units.UNIT_SPELLINGS[_first_group(u, "u")][2] == "duration":  # "113 straight months"
         _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]
         if glued_m and kind != "money":
             return None  # "500m km" is not a figure we can read
@@ -753,6 +777,8 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
             return parsed[0], r.end(), max(precision, parsed[1])
     elif m.group("word"):
         r = RANGE_WORD_RE.match(text, pos)
+        if r and r.group(0).split()[0].lower() == "and" and not BETWEEN_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()):
+            r = None  # "five and seven per cent": two figures sharing a unit, not a range
         if r and _word_value(r.group("word")) > value:
             return _word_value(r.group("word")), r.end(), precision
     return None, pos, precision
@@ -765,6 +791,7 @@ HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "uppe
 CENTS_RE = re.compile(r"\s*(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)", re.I)
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
+RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
 OF_COUNT_RE = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|his|her|all)\s+)?(?:(?:{DIGITS}|{NUMBER_WORD})\s+)?(?=[a-z])", re.I)
 # "Joao Rodrigo, 33, was photographed": a person's age after the name (not "In March, 23 ...")

@@ -114,6 +114,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"milligrams?|(?-i:mg)", "milligram", "quantity"),
     (r"micrograms?|(?-i:mcg|µg)", "microgram", "quantity"),
     (r"grams?", "gram", "quantity"),
+    (r"troy\s+ounces?|(?-i:ozt)", "troy_ounce", "quantity"),
     (r"ounces?|(?-i:oz)", "ounce", "quantity"),
     (r"pounds?\s+of|lbs?", "pound", "quantity"),
     # temperature (offset units: converted by pint, not by factor)
