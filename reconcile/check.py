@@ -28,8 +28,10 @@ RULES: dict[str, tuple[str, str]] = {
     "duration-mismatch": ("RC106", "a different duration for the same thing"),
     "within-source": ("RC107", "the draft contradicts itself (a figure and its conversion)"),
     "altered-copy": ("RC108", "a passage copied from a source with a changed figure"),
+    "unverified": ("RC201", "no source states this figure, so it was not checked (a note)"),
 }
-SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
+SEVERITY_ORDER = {"note": 0, "low": 1, "medium": 2, "high": 3}
+FAIL_ON = ("high", "medium", "low", "unverified", "never")
 BIDI_WARNING = "a bidirectional control character sits in or next to a figure and may make it display as another number"
 
 
@@ -57,13 +59,18 @@ class Draft:
 @dataclass(frozen=True)
 class Tally:
     """What a check could say about each of the draft's figures: every figure is exactly one
-    of confirmed (a source agrees, none contradicts), contradicted (a finding), or unverified
-    (no source states it, so nothing was compared)."""
+    of confirmed (a source agrees, none contradicts), contradicted (sources contradict it, none
+    agrees), disputed (the sources disagree among themselves: some agree with it, some do not),
+    or unverified (no source states it, so nothing was compared). `notes` holds one RC201
+    finding per unverified figure; `skipped` the corpus files that were not read, with why."""
 
     figures: int
     confirmed: int
     contradicted: int
     unverified: int
+    disputed: int = 0
+    notes: tuple[Finding, ...] = ()
+    skipped: tuple[str, ...] = ()
 
 
 def check(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1) -> list[Finding]:
@@ -71,27 +78,48 @@ def check(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1) -> list
     return check_with_tally(drafts, corpus, jobs)[0]
 
 
-def check_with_tally(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1) -> tuple[list[Finding], Tally]:
+def check_with_tally(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1,
+                     follow_symlinks: bool = False) -> tuple[list[Finding], Tally]:
     """The findings, and how many of the draft's figures were confirmed, contradicted or left
     unverified: a check never calls a draft clean without saying how much it compared."""
-    documents, skipped = read_documents(corpus)
+    documents, skipped = read_documents(corpus, follow_symlinks=follow_symlinks)
     draft_documents = [parse_document(DRAFT_PREFIX + d.path, d.text) for d in drafts]
     result = analyze(documents + draft_documents, skipped, jobs, drafts=frozenset(d.path for d in draft_documents))
     found = findings(result)
-    return found, tally(result, found)
+    return found, tally(result)
 
 
-def tally(result: RunResult, found: list[Finding]) -> Tally:
+def tally(result: RunResult) -> Tally:
     figures = [i for i, c in enumerate(result.claims)
                if _is_draft(c.source) and c.quantity is not None and result.measures[i] is not None]
-    compared: dict[int, bool] = {}
+    agree: dict[int, int] = defaultdict(int)
+    disagree: dict[int, int] = defaultdict(int)
     for j in result.judged:
         for own, other in ((j.a, j.b), (j.b, j.a)):
             if _is_draft(result.claims[own].source) and not _is_draft(result.claims[other].source):
-                compared[own] = compared.get(own, True) and j.verdict.agree
-    contradicted = len(found)
-    confirmed = sum(1 for i in figures if compared.get(i))
-    return Tally(len(figures), confirmed, contradicted, len(figures) - sum(1 for i in figures if i in compared))
+                (agree if j.verdict.agree else disagree)[own] += 1
+    unverified = [i for i in figures if not agree[i] and not disagree[i]]
+    return Tally(
+        figures=len(figures),
+        confirmed=sum(1 for i in figures if agree[i] and not disagree[i]),
+        contradicted=sum(1 for i in figures if disagree[i] and not agree[i]),
+        unverified=len(unverified),
+        disputed=sum(1 for i in figures if agree[i] and disagree[i]),
+        notes=tuple(_note(result, i) for i in unverified),
+        skipped=tuple(escape.line(f"{s.path}: {s.reason}") for s in result.skipped),
+    )
+
+
+def _note(result: RunResult, index: int) -> Finding:
+    """An RC201 note: a draft figure no source states."""
+    claim = result.claims[index]
+    document = next(d for d in result.documents if d.path == claim.source)
+    q = claim.quantity
+    line, column = _position(document.text, q.start)
+    end_line, end_column = _position(document.text, q.end)
+    message = f"{claim.frame.label(q.thing)}: “{q.surface}” is stated by no source, so it was not checked"
+    return Finding(RULES["unverified"][0], "unverified", "note", escape.line(_display(claim.source)), line, column,
+                   end_line, end_column, escape.line(q.surface), escape.line(message), ())
 
 
 def findings(result: RunResult) -> list[Finding]:
@@ -163,9 +191,12 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def exit_code(found: list[Finding], fail_on: str) -> int:
-    """1 when any finding is at or above `fail_on` (high, medium, low); never for "never"."""
+def exit_code(found: list[Finding], fail_on: str, tally: Tally | None = None) -> int:
+    """1 when any finding is at or above `fail_on` (high, medium, low); "unverified" also fails
+    on any figure no source states (for desks that want every figure sourced); never for "never"."""
     if fail_on == "never":
         return 0
+    if fail_on == "unverified":
+        return 1 if found or (tally is not None and tally.unverified) else 0
     threshold = SEVERITY_ORDER[fail_on]
     return 1 if any(SEVERITY_ORDER[f.severity] >= threshold for f in found) else 0

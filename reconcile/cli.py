@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__, escape
-from .errors import InputFileError, ReconcileError
+from .errors import InputFileError, OutputFileError, ReconcileError
 
 app = typer.Typer(
     help="Find where news reports of one event disagree about their figures.",
@@ -49,14 +49,18 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _guard(run):
-    """Run a command body, turning our errors into one line and exit 2, Ctrl-C into 130."""
+INTERRUPTED = "Interrupted: nothing from this run was stored; the database and report keep the last complete run."
+
+
+def _guard(run, interrupted=lambda: INTERRUPTED):
+    """Run a command body, turning our errors into one line and exit 2, Ctrl-C into 130 with
+    `interrupted()` saying truthfully what was kept."""
     try:
         return run()
     except ReconcileError as error:
         raise _fail(str(error)) from None
     except KeyboardInterrupt:
-        err.print("Interrupted: nothing from this run was stored; the database keeps its last complete state.")
+        err.print(interrupted())
         raise typer.Exit(130) from None
     except (typer.Exit, typer.Abort):
         raise
@@ -75,25 +79,54 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     max_file_bytes: Annotated[int, typer.Option(min=1, help="Skip larger files (named in the summary).")] = 50_000_000,
     max_sentence: Annotated[int, typer.Option(min=100, help="Cut longer sentences at a space.")] = 5_000,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Read symbolic links that lead outside CORPUS.")] = False,
 ) -> None:
-    """Read every article in CORPUS, store claims and contradictions, write the report."""
+    """Read every article in CORPUS, store claims and contradictions, write the report.
+
+    The database and the report always describe the same run: the report is written beside
+    its final name first, the database commits, then the report is moved into place. A run
+    that fails or is interrupted before the commit keeps the previous run in both."""
+    stage = ["reading"]
+
     def body():
         from .pipeline import Limits, run_corpus
         from .report import render_html, render_markdown
         from .store import open_database, save
 
-        result = run_corpus(corpus, jobs=jobs, limits=Limits(max_file_bytes, max_sentence))
-        database = open_database(str(db))
-        save(database, result)
+        result = run_corpus(corpus, jobs=jobs, limits=Limits(max_file_bytes, max_sentence), follow_symlinks=follow_symlinks)
+        render = render_html if report.suffix.lower() in (".html", ".htm") else render_markdown
+        pending = _write_beside(report, render(result, title=corpus.resolve().name))
         try:
-            render = render_html if report.suffix.lower() in (".html", ".htm") else render_markdown
-            report.write_text(render(result, title=corpus.resolve().name), encoding="utf-8")
-        except OSError as error:
-            raise InputFileError(str(report), error.strerror or str(error)) from None
+            stage[0] = "saving"
+            save(open_database(str(db)), result)
+            stage[0] = "saved"
+            os.replace(pending, report)
+            stage[0] = "done"
+        finally:
+            if stage[0] != "done":
+                pending.unlink(missing_ok=True)
         if not quiet:
             _print_summary(result, db, report)
 
-    _guard(body)
+    def interrupted() -> str:
+        if stage[0] == "saved":  # between the commit and the move of the report
+            return f"Interrupted: {db} holds this run, but {report} still holds the previous report; rerun to replace it."
+        if stage[0] == "done":
+            return f"Interrupted after the run was stored: {db} and {report} both hold it."
+        return INTERRUPTED
+
+    _guard(body, interrupted)
+
+
+def _write_beside(path: Path, text: str) -> Path:
+    """Write `text` to a hidden file next to `path` (same folder, so the move is atomic)."""
+    pending = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        pending.write_text(text, encoding="utf-8")
+    except OSError as error:
+        pending.unlink(missing_ok=True) if pending.parent.exists() else None
+        raise OutputFileError(str(path), error.strerror or str(error)) from None
+    return pending
 
 
 def _print_summary(result, db: Path, report: Path) -> None:
@@ -163,25 +196,33 @@ def check(
     drafts: Annotated[list[str], typer.Argument(help="Draft files to check, or - for standard input.")],
     corpus: Annotated[Path, typer.Option("--corpus", "-c", help="Folder of source articles.")],
     format: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif.")] = "text",
-    fail_on: Annotated[str, typer.Option(help="Exit 1 for findings at or above: high, medium, low, never.")] = "low",
+    fail_on: Annotated[str, typer.Option(help="Exit 1 for findings at or above: high, medium, low; 'unverified' also for any figure no source states; never.")] = "low",
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings (errors still exit 2).")] = False,
     stdin_filename: Annotated[str, typer.Option(help="Name to show for a draft read from -.")] = "<stdin>",
     jobs: Annotated[int, typer.Option(min=1, help="Processes for extraction.")] = 1,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Read symbolic links that lead outside the corpus.")] = False,
 ) -> None:
-    """Check DRAFTS against the articles in --corpus: exit 1 when a figure contradicts them."""
-    from .check import Draft, check_with_tally, exit_code
+    """Check DRAFTS against the articles in --corpus: exit 1 when a figure contradicts them.
+
+    Every draft figure is confirmed, contradicted, disputed among the sources, or unverified;
+    the text summary counts the four, JSON, GitHub and SARIF carry unverified figures as notes."""
+    from .check import FAIL_ON, Draft, check_with_tally, exit_code
     from .render import RENDERERS, render_text
 
     if format not in RENDERERS:
         raise _fail(f"unknown format {format!r}: use {', '.join(RENDERERS)}")
-    if fail_on not in ("high", "medium", "low", "never"):
-        raise _fail(f"unknown --fail-on {fail_on!r}: use high, medium, low or never")
+    if fail_on not in FAIL_ON:
+        raise _fail(f"unknown --fail-on {fail_on!r}: use {', '.join(FAIL_ON[:-1])} or {FAIL_ON[-1]}")
 
     def body():
         loaded = [Draft(stdin_filename if d == "-" else d, _read_text(d)) for d in drafts]
-        found, tally = check_with_tally(loaded, corpus, jobs=jobs)
-        sys.stdout.write(render_text(found, tally) if format == "text" else RENDERERS[format](found))
-        return 0 if exit_zero else exit_code(found, fail_on)
+        found, tally = check_with_tally(loaded, corpus, jobs=jobs, follow_symlinks=follow_symlinks)
+        for skipped in tally.skipped:
+            err.print(escape.line(f"skipped {skipped}"), markup=False)
+        # notes go to machine formats always, to the text listing when they can fail the check
+        shown = found + list(tally.notes) if format != "text" or fail_on == "unverified" else found
+        sys.stdout.write(render_text(shown, tally) if format == "text" else RENDERERS[format](shown))
+        return 0 if exit_zero else exit_code(found, fail_on, tally)
 
     code = _guard(body)
     if code:

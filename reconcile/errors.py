@@ -30,11 +30,29 @@ class EmptyCorpus(ReconcileError):
         )
 
 
+class NothingReadable(ReconcileError):
+    """Every article file was skipped: a run stores nothing (the previous run is kept)."""
+
+    def __init__(self, path: str, skipped: list) -> None:
+        self.path = path
+        self.skipped = skipped
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:5])
+        more = f"; and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        super().__init__(f"nothing to read in {path}: every file was skipped ({reasons}{more})")
+
+
 class InputFileError(ReconcileError):
     def __init__(self, path: str, reason: str) -> None:
         self.path = path
         self.reason = reason
         super().__init__(f"cannot read {path}: {reason}")
+
+
+class OutputFileError(ReconcileError):
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot write {path}: {reason} (nothing was stored; pass another path)")
 
 
 class DatabaseError(ReconcileError):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import CorpusNotFound, CorpusNotReadable, EmptyCorpus
+from .errors import CorpusNotFound, CorpusNotReadable, EmptyCorpus, NothingReadable
 from .escape import ZERO_WIDTH
 from .quantities import DATE_RE, MONTHS
 from .models import Document
@@ -57,8 +57,12 @@ class Skipped:
     reason: str
 
 
-def discover(folder: str | os.PathLike) -> list[Path]:
-    """Article files under `folder`, recursively, in a stable order; hidden entries skipped."""
+OUTSIDE_LINK = "symbolic link to a file outside the corpus (pass --follow-symlinks to read it)"
+
+
+def discover(folder: str | os.PathLike, follow_symlinks: bool = False) -> list[Path]:
+    """Article files under `folder`, recursively, in a stable order; hidden entries skipped.
+    Symbolic links are listed like files; `read_documents` skips those that lead outside."""
     root = Path(folder)
     if not root.exists():
         raise CorpusNotFound(str(folder))
@@ -67,7 +71,13 @@ def discover(folder: str | os.PathLike) -> list[Path]:
     if not os.access(root, os.R_OK | os.X_OK):
         raise CorpusNotReadable(str(folder), "permission denied")
     found: list[Path] = []
-    for current, dirs, files in os.walk(root):  # followlinks=False: no symlink loops
+    seen: set[str] = set()
+    for current, dirs, files in os.walk(root, followlinks=follow_symlinks):
+        real = os.path.realpath(current)
+        if real in seen:  # a followed link that loops back
+            dirs[:] = []
+            continue
+        seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES + HTML_SUFFIXES):
@@ -116,15 +126,23 @@ def html_to_text(html: str) -> tuple[str | None, str | None]:
 
 
 def read_documents(
-    folder: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES
+    folder: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES, follow_symlinks: bool = False,
 ) -> tuple[list[Document], list[Skipped]]:
-    """Every article in the folder, and the files skipped with a reason."""
+    """Every article in the folder, and the files skipped with a reason.
+
+    Raises EmptyCorpus when the folder holds no article files, NothingReadable when every one
+    was skipped. A symbolic link that leads outside the folder is skipped by name unless
+    `follow_symlinks`: a corpus is what the folder holds, not what it points at."""
     root = Path(folder)
-    paths = discover(root)
+    paths = discover(root, follow_symlinks)
+    inside = os.path.realpath(root)
     documents: list[Document] = []
     skipped: list[Skipped] = []
     for path in paths:
         relative = path.relative_to(root).as_posix()
+        if not follow_symlinks and _leads_outside(path, inside):
+            skipped.append(Skipped(relative, OUTSIDE_LINK))
+            continue
         try:
             if path.stat().st_size > max_bytes:
                 skipped.append(Skipped(relative, f"larger than {max_bytes:,} bytes (raise --max-file-bytes to read it)"))
@@ -145,7 +163,13 @@ def read_documents(
         documents.append(parse_document(relative, text, hashlib.sha256(raw).hexdigest(), warning=problem))
     if not documents and not skipped:
         raise EmptyCorpus(str(folder))
+    if not documents:
+        raise NothingReadable(str(folder), skipped)
     return documents, skipped
+
+
+def _leads_outside(path: Path, inside: str) -> bool:
+    return os.path.commonpath([os.path.realpath(path), inside]) != inside
 
 
 def parse_document(path: str, text: str, sha256: str = "", warning: str | None = None) -> Document:

@@ -112,8 +112,9 @@ def _dated(claim: Claim, published: date | None) -> Claim:
     return replace(claim, frame=replace(claim.frame, as_of=frames.as_of(claim.frame, published)))
 
 
-def run_corpus(folder: str | os.PathLike, jobs: int = 1, limits: Limits = Limits()) -> RunResult:
-    documents, skipped = read_documents(folder, limits.max_file_bytes)
+def run_corpus(folder: str | os.PathLike, jobs: int = 1, limits: Limits = Limits(),
+               follow_symlinks: bool = False) -> RunResult:
+    documents, skipped = read_documents(folder, limits.max_file_bytes, follow_symlinks)
     return analyze(documents, skipped, jobs, limits)
 
 

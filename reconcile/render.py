@@ -8,15 +8,16 @@ from dataclasses import asdict
 from . import __version__
 from .check import RULES, Finding, Tally
 
-GITHUB_LEVEL = {"high": "error", "medium": "warning", "low": "notice"}
-SARIF_LEVEL = {"high": "error", "medium": "warning", "low": "note"}
+GITHUB_LEVEL = {"high": "error", "medium": "warning", "low": "notice", "note": "notice"}
+SARIF_LEVEL = {"high": "error", "medium": "warning", "low": "note", "note": "note"}
 
 
 def render_text(findings: list[Finding], tally: Tally | None = None) -> str:
     """`path:line:col: CODE [severity] message`, then a count, then (given a tally) what was
-    checked: "3 figures: 1 confirmed, 1 contradicted, 1 unverified (no source states it)"."""
+    checked: "4 figures: 1 confirmed, 1 contradicted, 1 disputed, 1 unverified (no source states it)".
+    Notes (RC201, unverified figures) are listed when given but are not contradictions."""
     lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.rule}: {f.message}" for f in findings]
-    count = len(findings)
+    count = sum(1 for f in findings if f.severity != "note")
     if tally is not None and tally.figures == 0:
         lines.append("Nothing was checked: the draft has no figure to compare.")
     elif tally is not None and tally.unverified == tally.figures:
@@ -27,7 +28,7 @@ def render_text(findings: list[Finding], tally: Tally | None = None) -> str:
     if tally is not None and tally.figures:
         why = f" (no source states {'it' if tally.unverified == 1 else 'them'})" if tally.unverified else ""
         lines.append(f"{_figures(tally.figures)}: {tally.confirmed} confirmed, {tally.contradicted} contradicted, "
-                     f"{tally.unverified} unverified{why}.")
+                     f"{tally.disputed} disputed, {tally.unverified} unverified{why}.")
     return "\n".join(lines) + "\n"
 
 

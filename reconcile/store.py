@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from sqlite_utils import Database
 
@@ -87,25 +89,60 @@ def m002_frames(db: Database) -> None:
 
 
 def open_database(path: str) -> Database:
-    """Open (creating or migrating) the database; a clear error if it is not ours or too new."""
+    """Open (creating or migrating) the database; a clear error if it is not ours or too new.
+    Two runs that open one new database together take turns: the schema is created under
+    the write lock, so the second waits (up to BUSY_TIMEOUT_MS) and then finds it made."""
     try:
         db = Database(path)
         db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")  # a second run waits for the first
-        if db.conn.execute("pragma journal_mode").fetchone()[0] != "wal":
-            db.enable_wal()  # readers (Datasette, sqlite3) never block a run
-        version = _schema_version(db)
-        if version > SCHEMA_VERSION:
-            raise DatabaseError(path, f"it was written by a newer reconcile (schema {version})")
-        if version == 0 and [t for t in db.table_names() if t != "meta"]:
-            raise DatabaseError(path, "it holds tables that reconcile did not create")
-        if version < SCHEMA_VERSION:
-            with db.atomic():
+        _retry_busy(lambda: db.conn.execute("pragma journal_mode").fetchone()[0] == "wal" or db.enable_wal())
+        with write_lock(db):
+            version = _schema_version(db)
+            if version > SCHEMA_VERSION:
+                raise DatabaseError(path, f"it was written by a newer reconcile (schema {version})")
+            if version == 0 and [t for t in db.table_names() if t != "meta"]:
+                raise DatabaseError(path, "it holds tables that reconcile did not create")
+            if version < SCHEMA_VERSION:
                 for step in MIGRATIONS[version:]:
                     step(db)
                 db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
         return db
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(path, str(error)) from None
+        raise DatabaseError(path, _reason(error)) from None
+
+
+@contextmanager
+def write_lock(db: Database) -> Iterator[None]:
+    """One transaction that holds the write lock from its start (BEGIN IMMEDIATE): a second
+    writer waits for it by the busy timeout, instead of failing when a read lock cannot be
+    upgraded (SQLite does not wait in that case)."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
+
+
+def _retry_busy(step: Callable[[], object]) -> None:
+    """Changing the journal mode takes an exclusive lock and does not wait on busy: retry it."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _reason(error: sqlite3.Error) -> str:
+    reason = str(error)
+    return "another reconcile run is writing to it; wait for it to finish" if "locked" in reason else reason
 
 
 def _frame_columns(c) -> dict:
@@ -134,7 +171,7 @@ def save(db: Database, result: RunResult) -> None:
     """Replace the stored run with `result`, atomically."""
     rows = build_rows(result)
     try:
-        with db.atomic():
+        with write_lock(db):
             for table in TABLES:
                 db.execute(f"delete from [{table}]")
             for table in reversed(TABLES):
@@ -142,11 +179,7 @@ def save(db: Database, result: RunResult) -> None:
                     db[table].insert_all(rows[table], batch_size=500)
             db["meta"].upsert({"key": "tool_version", "value": __version__}, pk="key")
     except sqlite3.OperationalError as error:
-        path = str(db.conn.execute("pragma database_list").fetchone()[2])
-        reason = str(error)
-        if "locked" in reason:
-            reason = "another reconcile run is writing to it; wait for it to finish"
-        raise DatabaseError(path, reason) from None
+        raise DatabaseError(str(db.conn.execute("pragma database_list").fetchone()[2]), _reason(error)) from None
     except sqlite3.DatabaseError as error:
         raise DatabaseError(str(db.conn.execute("pragma database_list").fetchone()[2]), str(error)) from None
 

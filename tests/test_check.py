@@ -29,14 +29,14 @@ def test_cli_exit_codes():
     assert runner.invoke(app, ["check", CLEAN, "--corpus", MINI]).exit_code == 0
     assert runner.invoke(app, ["check", DRAFT, "--corpus", MINI, "--exit-zero"]).exit_code == 0
     result = runner.invoke(app, ["check", CLEAN, "--corpus", MINI])
-    assert result.stdout == "No figures contradict the sources.\n2 figures: 2 confirmed, 0 contradicted, 0 unverified.\n"
+    assert result.stdout == "No figures contradict the sources.\n2 figures: 2 confirmed, 0 contradicted, 0 disputed, 0 unverified.\n"
 
 
 def test_cli_text_line_format():
     result = runner.invoke(app, ["check", DRAFT, "--corpus", MINI])
     first = result.stdout.splitlines()[0]
     assert first.startswith(f"{DRAFT}:5:26: RC101 [high] value-mismatch: capacity (passengers): “12,000 passengers a day” contradicts")
-    assert result.stdout.endswith("1 figure contradicts the sources.\n3 figures: 2 confirmed, 1 contradicted, 0 unverified.\n")
+    assert result.stdout.endswith("1 figure contradicts the sources.\n3 figures: 2 confirmed, 0 contradicted, 1 disputed, 0 unverified.\n")
 
 
 def test_cli_json_and_sarif_and_github():
@@ -91,8 +91,37 @@ def test_check_never_calls_a_draft_clean_when_it_compared_nothing(tmp_path):
     result = runner.invoke(app, ["check", str(unstated), "--corpus", MINI])
     assert result.exit_code == 0
     assert result.stdout == ("Nothing was checked: no source states any of the draft's 2 figures.\n"
-                             "2 figures: 0 confirmed, 0 contradicted, 2 unverified (no source states them).\n")
+                             "2 figures: 0 confirmed, 0 contradicted, 0 disputed, 2 unverified (no source states them).\n")
     bare = tmp_path / "bare.md"
     bare.write_text("A draft with no figure in it.\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(bare), "--corpus", MINI])
     assert (result.exit_code, result.stdout) == (0, "Nothing was checked: the draft has no figure to compare.\n")
+
+
+def test_unverified_figures_are_notes_and_can_fail_the_check(tmp_path):
+    """Issue #11 item 6: a figure no source states is an RC201 note in JSON and SARIF, and
+    `--fail-on unverified` makes it fail the check."""
+    draft = tmp_path / "d.md"
+    draft.write_text("The council approved a 42-km ferry route; the island has 37 lighthouses.\n")
+    text = runner.invoke(app, ["check", str(draft), "--corpus", MINI])
+    assert text.exit_code == 0
+    assert text.stdout.endswith("2 figures: 1 confirmed, 0 contradicted, 0 disputed, 1 unverified (no source states it).\n")
+    data = json.loads(runner.invoke(app, ["check", str(draft), "--corpus", MINI, "-f", "json"]).stdout)
+    assert [(d["code"], d["severity"], d["quote"]) for d in data] == [("RC201", "note", "37 lighthouses")]
+    sarif = json.loads(runner.invoke(app, ["check", str(draft), "--corpus", MINI, "-f", "sarif"]).stdout)
+    assert [(r["ruleId"], r["level"]) for r in sarif["runs"][0]["results"]] == [("RC201", "note")]
+    strict = runner.invoke(app, ["check", str(draft), "--corpus", MINI, "--fail-on", "unverified"])
+    assert strict.exit_code == 1
+    assert f"{draft}:1:58: RC201 [note] unverified: " in strict.stdout
+
+
+def test_check_lists_skipped_corpus_files(tmp_path):
+    """Issue #11 item 7: `check` names the corpus files it skipped, as `run` does."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for source in (FIXTURES / "mini").iterdir():
+        (corpus / source.name).write_bytes(source.read_bytes())
+    (corpus / "empty.md").write_text("")
+    result = runner.invoke(app, ["check", CLEAN, "--corpus", str(corpus)])
+    assert result.exit_code == 0
+    assert "skipped empty.md: empty file\n" in result.stderr
