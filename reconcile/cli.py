@@ -147,12 +147,29 @@ def _print_summary(result, db: Path, report: Path) -> None:
     )
     if result.contradictions:
         out.print(table)
+    if len(result.documents) > 1:
+        out.print(escape.line(_stories_line(result.stories)), markup=False)
     for s in result.skipped:
         err.print(escape.line(f"skipped {s.path}: {s.reason}"), markup=False)
     for d in result.documents:
         if d.warning:
             err.print(escape.line(f"warning {d.path}: {d.warning}"), markup=False)
     out.print(escape.line(f"Wrote {db} and {report}."), markup=False)
+
+
+def _stories_line(stories: dict[str, int]) -> str:
+    """How the folder was grouped: "3 stories; 2 articles stand alone (no other article shares
+    their subject): a.md, b.md" — so a user sees when grouping went wrong."""
+    members: dict[int, list[str]] = {}
+    for path, story in stories.items():
+        members.setdefault(story, []).append(path)
+    alone = sorted(paths[0] for paths in members.values() if len(paths) == 1)
+    line = f"{len(members)} {'story' if len(members) == 1 else 'stories'}"
+    if alone:
+        shown = ", ".join(alone[:10]) + (f" and {len(alone) - 10} more" if len(alone) > 10 else "")
+        line += (f"; {len(alone)} {'article stands' if len(alone) == 1 else 'articles stand'} alone "
+                 f"(no other article shares its subject): {shown}")
+    return line + "."
 
 
 @app.command()

@@ -171,3 +171,12 @@ def test_kill_9_keeps_the_previous_run_whole(tmp_path, point):
     assert rerun.returncode == 0, rerun.stderr
     assert killed_at == (_claims(db) if point == "committed" else claims)
     assert report.read_text() != text
+
+
+def test_a_run_says_how_many_stories_and_which_articles_stand_alone(tmp_path):
+    """Item 8: a folder of several stories is summarized so a user sees when grouping went wrong."""
+    corpus = _copy_corpus(tmp_path / "corpus")
+    (corpus / "markets.md").write_text("Tokyo's Nikkei index slid 2% on Friday as Toyota and Sony shares dropped.\n")
+    result = runner.invoke(app, ["run", str(corpus), "--db", str(tmp_path / "r.db"), "--report", str(tmp_path / "r.md")])
+    assert result.exit_code == 0
+    assert "\n2 stories; 1 article stands alone (no other article shares its subject): markets.md.\n" in result.stdout

@@ -1,0 +1,1 @@
+"""Behaviour tests that kill mutants of reconcile/compare.py and reconcile/units.py."""
