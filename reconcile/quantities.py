@@ -127,7 +127,7 @@ DATE_RE = re.compile(
 HEDGES = [
     # "as many as 300" and "as much as $5bn" are ceilings: a source's most, not its least
     (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|as\s+high\s+as|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|maximum\s+of|just\s+under", "upper"),
-    (r"more\s+than|over|at\s+least|above|in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|just\s+over|exceeding|no\s+fewer\s+than|no\s+less\s+than", "lower"),
+    (r"more\s+than|over|at\s+least|above|in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|just\s+over|exceeding|no\s+fewer\s+than|no\s+less\s+than|north\s+of", "lower"),
     (r"about|around|some|roughly|nearly|almost|approximately|approx\.|an\s+estimated|estimated|close\s+to|circa|~", "approx"),
 ]
 HEDGE_BEFORE_RE = re.compile(
@@ -471,6 +471,7 @@ def _join_compounds(text: str, mentions: list[Quantity]) -> list[Quantity]:
         if a is not None and a.kind == q.kind and q.kind in ("duration", "quantity") and q.bound == "exact" \
                 and a.bound != "range" and a.value is not None and q.value is not None and a.dimension == q.dimension \
                 and q.dimension in ("[time]", "[length]") and COMPOUND_GAP_RE.fullmatch(text, a.end, q.start) \
+                and a.value == int(a.value) \
                 and units.conversion(a.unit).factor > units.conversion(q.unit).factor:
             value = units.from_base(units.to_base(a.value, a.unit) + units.to_base(q.value, q.unit), q.unit)
             if (joined := _finish(text, a.start, q.end, q.kind, value, q.unit, a.bound, q.precision)) is not None:
@@ -740,7 +741,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if per_unit[2] == "quantity" or per_unit[2] == "duration" and kind == "money":
             unit = f"{unit} / {units.split_multiple(per_unit[1])[1]}"
             pos = p.end()
-    if kind in ("quantity", "money", "count", "percent") and "/" not in unit and (r := RATE_RE.match(text, pos)):
+    # a percentage's "a year" is the period it is measured over ("grew 4.5% a year"), not a rate
+    if kind in ("quantity", "money", "count") and "/" not in unit and (r := RATE_RE.match(text, pos)):
         unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
         pos = r.end()
     elif kind == "money" and "/" not in unit and (
