@@ -687,15 +687,16 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             and AGE_APPOSITION_AFTER_RE.match(text, pos):
         return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "Kiptum, 23, won"
     if unit is None:
-        noun = _count_noun(text, pos, singular=value == 1 and value2 is None and scale == 1.0 and m.group("word") is not None)
+        noun = _count_noun(text, pos, singular=value == 1 and value2 is None and scale == 1.0
+                           and (m.group("word") is not None or digits == "1"))  # "one death", "1 seat"
         if noun and year_like and (noun[1] in EVENT_NOUNS or text[pos:noun[0]].strip().count(" ") > 0):
             noun = None  # "the 2022 floods", "the 2024 budget sets": a year
         if noun and noun[1] in MARGIN_NOUNS and BY_BEFORE_RE.search(text, max(0, start - 20), start):
             return None
         if noun and digits and _identifier_before(text, start):
             return None  # "Boeing 737 models", "Resolution 2231 talks": a name, not a count
-        if noun is None and digits and (h := HYPHEN_NOUN_RE.match(text, pos)):
-            noun = (h.end(1), h.group(1).lower())  # "a 600-bed hospital"
+        if noun is None and (digits or value != 1) and (h := HYPHEN_NOUN_RE.match(text, pos)):
+            noun = (h.end(1), h.group(1).lower())  # "a 600-bed hospital", "a four-door car" (not "one-off")
         if noun:
             pos, thing = noun
             unit, kind = "count", "count"
