@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import units
+from .errors import ReconcileError
 from .models import Claim
 
 SLACK = 0.01  # relative: printed conversions are rounded
@@ -22,22 +23,24 @@ LONG_TON_KG = 1016.0469088  # a bare "ton" may be short (its reading), metric or
 APPROX = 0.1  # "about", "nearly", "an estimated": 10% either way
 EVENT_YEAR = "event-year"  # "first visit in nine years" in a 2021 article -> 2012
 
-# ratio -> (kind, what probably happened), matched within RATIO_TOLERANCE
-SLIPS: list[tuple[float, str, str]] = [
-    (35.3147, "unit-confusion", "cubic feet and cubic metres confused"),
-    (1.609344, "unit-confusion", "miles and kilometres confused"),
-    (3.28084, "unit-confusion", "feet and metres confused"),
-    (2.20462, "unit-confusion", "pounds and kilograms confused"),
-    (1.10231, "unit-confusion", "short tons and tonnes confused"),
-    (365.0, "rate-confusion", "per day and per year confused"),
-    (12.0, "rate-confusion", "per month and per year confused"),
-    (24.0, "rate-confusion", "per hour and per day confused"),
-    (7.0, "rate-confusion", "per day and per week confused"),
-    (52.18, "rate-confusion", "per week and per year confused"),
-    (1000.0, "scale-confusion", "a factor of 1,000 (thousand/million/billion, kilo/mega/giga)"),
-    (1e6, "scale-confusion", "a factor of a million (million/trillion)"),
-    (100.0, "unit-confusion", "percent and fraction confused"),
-    (10.0, "value-mismatch", "a zero added or dropped"),
+# ratio -> (kind, what probably happened, the two units the slip confuses), matched within
+# RATIO_TOLERANCE; a unit slip needs its own two units printed ("4,610 metres" against "0.2 km"
+# is 23x apart, but no one confused an hour with a day there). None: any units.
+SLIPS: list[tuple[float, str, str, frozenset[str] | None]] = [
+    (35.3147, "unit-confusion", "cubic feet and cubic metres confused", frozenset({"cubic_foot", "cubic_meter"})),
+    (1.609344, "unit-confusion", "miles and kilometres confused", frozenset({"mile", "kilometer"})),
+    (3.28084, "unit-confusion", "feet and metres confused", frozenset({"foot", "meter"})),
+    (2.20462, "unit-confusion", "pounds and kilograms confused", frozenset({"pound", "kilogram"})),
+    (1.10231, "unit-confusion", "short tons and tonnes confused", frozenset({"short_ton", "tonne"})),
+    (365.0, "rate-confusion", "per day and per year confused", frozenset({"day", "year"})),
+    (12.0, "rate-confusion", "per month and per year confused", frozenset({"month", "year"})),
+    (24.0, "rate-confusion", "per hour and per day confused", frozenset({"hour", "day"})),
+    (7.0, "rate-confusion", "per day and per week confused", frozenset({"day", "week"})),
+    (52.18, "rate-confusion", "per week and per year confused", frozenset({"week", "year"})),
+    (1000.0, "scale-confusion", "a factor of 1,000 (thousand/million/billion, kilo/mega/giga)", None),
+    (1e6, "scale-confusion", "a factor of a million (million/trillion)", None),
+    (100.0, "unit-confusion", "percent and fraction confused", frozenset({"percent", "dimensionless"})),
+    (10.0, "value-mismatch", "a zero added or dropped", None),
 ]
 RATIO_TOLERANCE = 0.04
 
@@ -183,9 +186,21 @@ def _misleading_bound(a: Claim, b: Claim, ma: Measure, mb: Measure) -> str:
 def _overlap(ma: Measure, mb: Measure) -> bool:
     slack_a = SLACK * abs(ma.value)
     slack_b = SLACK * abs(mb.value)
-    if ma.dimension == EVENT_YEAR or ma.unit == mb.unit:  # slack is for rounded conversions only
+    if ma.dimension == EVENT_YEAR or not _rounded_conversion(ma.unit, mb.unit):  # slack is for rounded conversions only
         slack_a = slack_b = 0.0
     return ma.low - slack_a <= mb.high + slack_b and mb.low - slack_b <= ma.high + slack_a
+
+
+def _rounded_conversion(unit_a: str, unit_b: str) -> bool:
+    """Is one unit converted to the other by a factor that is not a power of ten? Miles to
+    kilometres is rounded when printed ("1,100-km" = "680-mile"); metres to kilometres is not."""
+    if unit_a == unit_b:
+        return False
+    try:
+        factor = units.conversion(units.split_multiple(unit_a)[1]).factor / units.conversion(units.split_multiple(unit_b)[1]).factor
+    except ReconcileError:
+        return True
+    return not (factor > 0 and abs(math.log10(factor) - round(math.log10(factor))) < 1e-9)
 
 
 def _ratio(x: float, y: float) -> float:
@@ -197,7 +212,7 @@ def _ratio(x: float, y: float) -> float:
 
 def is_slip(ratio: float) -> bool:
     """Is this ratio one of the known SLIPS (within RATIO_TOLERANCE)?"""
-    return any(abs(ratio / slip - 1) <= RATIO_TOLERANCE for slip, _, _ in SLIPS)
+    return any(abs(ratio / slip - 1) <= RATIO_TOLERANCE for slip, *_ in SLIPS)
 
 
 def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tuple[str, str]:
@@ -208,13 +223,21 @@ def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tupl
     if ma.dimension != mb.dimension and {a.quantity.kind, b.quantity.kind} == {"percent"}:
         return "percent-points", "percent and percentage points confused"
     same_number = printed_number(a) == printed_number(b) and a.quantity.unit != b.quantity.unit
-    units_differ = units.split_multiple(a.quantity.unit or "")[1] != units.split_multiple(b.quantity.unit or "")[1]
-    for slip_ratio, kind, why in SLIPS:
-        if abs(ratio / slip_ratio - 1) <= RATIO_TOLERANCE and (units_differ or kind == "scale-confusion"):
-            return kind, why  # a unit slip needs two different units
+    for slip_ratio, kind, why, confused in SLIPS:
+        if abs(ratio / slip_ratio - 1) <= RATIO_TOLERANCE and (confused is None or _printed(a, b, confused)):
+            return kind, why
     if same_number:
         return "unit-confusion", "the same number printed with different units"
     return "value-mismatch", ""
+
+
+def _printed(a: Claim, b: Claim, confused: frozenset[str]) -> bool:
+    """Do the two figures print the two units a slip confuses, one each (as the measured unit
+    or as the "per" of a rate)?"""
+    parts = [tuple(p.strip() for p in units.split_multiple(c.quantity.unit or "dimensionless")[1].split("/")) for c in (a, b)]
+    numerators = {parts[0][0], parts[1][0]}
+    denominators = {p[1] if len(p) > 1 else "" for p in parts}
+    return numerators == confused or denominators == confused
 
 
 def printed_number(claim: Claim) -> float | None:
