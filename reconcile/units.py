@@ -109,6 +109,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"kilotonnes?|(?-i:kt)", "1e3 tonne", "quantity"),
     (r"megatonnes?|(?-i:Mt)", "1e6 tonne", "quantity"),
     (r"metric\s+tons?|tonnes?|(?-i:t)(?=[\s,.;)]|$)", "tonne", "quantity"),
+    (r"short\s+tons?", "short_ton", "quantity"),
+    (r"long\s+tons?", "long_ton", "quantity"),
     (r"tons?", "short_ton", "quantity"),
     (r"kilograms?|kilos?|kg", "kilogram", "quantity"),
     (r"milligrams?|(?-i:mg)", "milligram", "quantity"),
@@ -116,7 +118,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"grams?", "gram", "quantity"),
     (r"troy\s+ounces?|(?-i:ozt)", "troy_ounce", "quantity"),
     (r"ounces?|(?-i:oz)", "ounce", "quantity"),
-    (r"pounds?\s+of|lbs?", "pound", "quantity"),
+    (r"pounds?(?=\s+of\b)|lbs?", "pound", "quantity"),  # "500 pounds of grain"; bare "pounds" is sterling
     # temperature (offset units: converted by pint, not by factor)
     (r"degrees?\s+(?:celsius|centigrade)|°\s?(?-i:C)\b|(?-i:C)(?=[\s,.;)])", "degree_Celsius", "quantity"),
     (r"degrees?\s+fahrenheit|°\s?(?-i:F)\b|(?-i:F)(?=[\s,.;)])", "degree_Fahrenheit", "quantity"),
