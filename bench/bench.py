@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from reconcile.pipeline import analyze  # noqa: E402
 from reconcile.ingest import read_documents  # noqa: E402
@@ -162,6 +163,22 @@ def scaling(base_stories: int) -> list[tuple[int, float, int, float]]:
     return rows
 
 
+def news_gold_table(parse) -> None:
+    """Issue #10: both extractors on the news gold set's test half (fixtures/gold/news), one
+    article sentence at a time, by the rules in bench/news_gold.py."""
+    import news_gold
+
+    readers = [("reconcile", news_gold.reconcile_reader())]
+    if parse is not None:
+        readers.append(("quantulum3", news_gold.quantulum_reader(parse)))
+    for name, read in readers:
+        result = news_gold.score(read, "test")
+        (vp, vr, vf), (up, ur, uf) = result["value"], result["value_unit"]
+        role = f", role {result['role']:.3f}" if name == "reconcile" else ""
+        print(f"news gold set, test half ({result['gold']} figures), {name}: value P={vp:.3f} R={vr:.3f} F1={vf:.3f}; "
+              f"value+unit P={up:.3f} R={ur:.3f} F1={uf:.3f}{role}")
+
+
 def main() -> None:
     text = corpus_text()
     big = (text + "\n\n") * max(1, 2_000_000 // max(1, len(text)))
@@ -183,6 +200,7 @@ def main() -> None:
             theirs_scores = gold_scores(quantulum_spans(parse))
             print("gold set (span overlap + value), quantulum3: "
                   f"P={theirs_scores['precision']:.3f} R={theirs_scores['recall']:.3f} F1={theirs_scores['f1']:.3f}")
+    news_gold_table(parse)
     print(f"CLI start-up (reconcile extract on one sentence): {startup_seconds() * 1000:.0f} ms")
     rows = scaling(base_stories=60)
     for factor, elapsed, contradictions, megabytes in rows:
