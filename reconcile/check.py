@@ -113,13 +113,10 @@ def tally(result: RunResult) -> Tally:
 def _note(result: RunResult, index: int) -> Finding:
     """An RC201 note: a draft figure no source states."""
     claim = result.claims[index]
-    document = next(d for d in result.documents if d.path == claim.source)
     q = claim.quantity
-    line, column = _position(document.text, q.start)
-    end_line, end_column = _position(document.text, q.end)
     message = f"{claim.frame.label(q.thing)}: “{q.surface}” is stated by no source, so it was not checked"
-    return Finding(RULES["unverified"][0], "unverified", "note", escape.line(_display(claim.source)), line, column,
-                   end_line, end_column, escape.line(q.surface), escape.line(message), ())
+    return Finding(RULES["unverified"][0], "unverified", "note", escape.line(_display(claim.source)),
+                   *_span(result, claim), escape.line(q.surface), escape.line(message), ())
 
 
 def findings(result: RunResult) -> list[Finding]:
@@ -143,7 +140,6 @@ def findings(result: RunResult) -> list[Finding]:
 
 def _finding(result: RunResult, index: int, conflicts, agreeing: int) -> Finding:
     claim = result.claims[index]
-    document = next(d for d in result.documents if d.path == claim.source)
     q = claim.quantity
     worst = max(conflicts, key=lambda c: (SEVERITY_ORDER[c[1].verdict.severity], c[1].verdict.ratio))[1]
     kind = worst.verdict.kind
@@ -166,11 +162,15 @@ def _finding(result: RunResult, index: int, conflicts, agreeing: int) -> Finding
     marked = [i for i in (index, *(o for o, _ in conflicts)) if "bidi" in result.claims[i].marks]
     if marked:
         message += f". Note: {BIDI_WARNING}: " + ", ".join(f"“{result.claims[i].quantity.surface}”" for i in marked)
-    line, column = _position(document.text, q.start)
-    end_line, end_column = _position(document.text, q.end)
     # article and draft text is data: every output format gets it with controls made visible
-    return Finding(code, kind, severity, escape.line(_display(claim.source)), line, column, end_line, end_column,
+    return Finding(code, kind, severity, escape.line(_display(claim.source)), *_span(result, claim),
                    escape.line(q.surface), escape.line(message), tuple(escape.line(c) for c in cited))
+
+
+def _span(result: RunResult, claim) -> tuple[int, int, int, int]:
+    """(line, column, end line, end column) of a claim's figure in its document, 1-based."""
+    text = next(d.text for d in result.documents if d.path == claim.source)
+    return (*_position(text, claim.quantity.start), *_position(text, claim.quantity.end))
 
 
 def _is_draft(path: str) -> bool:

@@ -124,7 +124,8 @@ def _write_beside(path: Path, text: str) -> Path:
     try:
         pending.write_text(text, encoding="utf-8")
     except OSError as error:
-        pending.unlink(missing_ok=True) if pending.parent.exists() else None
+        if pending.parent.is_dir():
+            pending.unlink(missing_ok=True)
         raise OutputFileError(str(path), error.strerror or str(error)) from None
     return pending
 

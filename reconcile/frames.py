@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .words import stem
+from .words import CHANGE_BEFORE_FROM, stem
 
 if TYPE_CHECKING:
     from .models import Quantity
@@ -549,8 +549,7 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
 # the earlier value a figure is compared with: "down from $31.5m", "rose to 15% from 12%",
 # "compared with 4.1%", "from 12% to 15%" (a change verb before "from": see quantities.CHANGE_FROM_RE)
 PRIOR_BEFORE_RE = re.compile(
-    r"(?:\b(?:up|down|rose|risen|rises|fell|fallen|falls|grew|sank|shrank|slid|[a-z]{3,}ed|increase|decrease|rise|fall|drop|jump|gain|cut)"
-    r"\s+from|\d\S*\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{0,30}?\bof|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of)"
+    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{0,30}?\bof|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of)"
     r"\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 

@@ -19,6 +19,7 @@ from . import units
 from .errors import UnitError
 from .escape import BIDI_CONTROLS
 from .models import Quantity
+from .words import CHANGE_BEFORE_FROM
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
 
@@ -485,10 +486,7 @@ def _join_compounds(text: str, mentions: list[Quantity]) -> list[Quantity]:
 RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to)\s*|\s+(?P<and>and)\s+")
 RANGE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<word>between|from)\s+$", re.I)
 # "rose from 12% to 15%": a prior value and a level, not a range; "ranged from" is a range
-CHANGE_FROM_RE = re.compile(
-    r"\b(?:(?!rang|var|span|stretch|pric)[a-z]+ed|rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|"
-    r"growing|sank|sunk|shrank|shrunk|slid|swung|shot|up|down|rise|fall|increase|decrease|drop|jump|cut)"
-    r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?,?\s+from\s+$", re.I)  # "revised higher, from 6.6% to 7.1%"
+CHANGE_FROM_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+$", re.I)
 # "4 and 9 tonnes respectively": two figures sharing one unit; "4 or 5 tonnes": a range
 SHARED_UNIT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:(?P<digits>{DIGITS})|(?P<word>{NUMBER_WORD}))\s+(?P<link>and|or)\s+$", re.I)
 

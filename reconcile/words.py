@@ -16,6 +16,15 @@ SPELLING_SIMILARITY = 85.0  # rapidfuzz ratio, 0-100: "Qureshi"/"Qureshy", "pipe
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
 
 
+# A verb or word of change before "from": "rose from 12%", "revised higher, from 6.6%", "down
+# from $31.5m": what follows "from" is the prior value (see quantities and frames). Verbs of
+# extent ("ranged", "varied", "spanned", "stretched", "priced from") open a range instead.
+CHANGE_BEFORE_FROM = (
+    r"\b(?:(?!rang|var|span|stretch|pric)[a-z]{3,}ed|rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|"
+    r"grows|growing|sank|sunk|shrank|shrunk|slid|swung|shot|up|down|rise|fall|increase|decrease|drop|jump|gain|cut)"
+    r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?,?\s+from"
+)
+
 _STEMMER = snowballstemmer.stemmer("english")
 
 
