@@ -273,6 +273,8 @@ def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool
     if ma.dimension == EVENT_YEAR:
         left = f"{a.quantity.surface} → last in {year_span(ma)}"
         right = f"{b.quantity.surface} → last in {year_span(mb)}"
+    if agree and why:  # an update: "52 people (Tuesday) then 40 ...": a later, higher count
+        return f"{left} then {right}: {why}" if ma.value <= mb.value else f"{right} then {left}: {why}"
     if agree:
         return f"{left} ≈ {right}: agree within the precision printed"
     if ma.dimension == EVENT_YEAR:

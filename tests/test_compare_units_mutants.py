@@ -242,6 +242,9 @@ def _tally(as_of: str, attribute: str = "killed") -> Frame:
 def test_a_running_tally_that_grew_is_an_update():
     v = verdict("52 people", "40 people", frame_a=_tally("2024-03-02"), frame_b=_tally("2024-03-01"))
     assert (v.agree, v.kind, v.severity) == (True, "update", "none")
+    # the explanation says it is an update, earlier count first (it used to say "agree within
+    # the precision printed", which is not why they agree)
+    assert v.explanation == "40 people = 40 people then 52 people = 52 people: a later, higher count of a running tally"
     v = verdict("40 people", "52 people", frame_a=_tally("2024-03-02"), frame_b=_tally("2024-03-01"))
     assert (v.agree, v.kind) == (False, "value-mismatch")  # the later count is lower
     v = verdict("52 people", "40 people", frame_a=_tally("2024-03-02"), frame_b=_tally("2024-03-01", "area"))
