@@ -10,6 +10,7 @@ is attached to ("a 1,100-km *pipeline*"), and whether it is a part or an increme
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import replace
 
 from . import frames
@@ -268,6 +269,7 @@ def _head_noun(text: str, q: Quantity) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=256)  # one answer per clause, asked once per figure in it
 def _subject(clause: str) -> str:
     words = _content_words(clause)
     return " ".join(words[:4])

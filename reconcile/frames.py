@@ -21,6 +21,7 @@ next to it, never from cue words elsewhere in the sentence:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -581,6 +582,7 @@ def role(frame: Frame) -> tuple[str, str]:
 EVENT_DAY_RE = re.compile(r"\b(?!(?:said|reported|confirmed|announced|counted|added|stated|noted|recorded|updated|released|published|tallied)\b)[a-z]{3,}(?:ed|ing)\s+(?:on\s+)?$", re.I)
 
 
+@lru_cache(maxsize=256)  # one answer per sentence, asked once per figure in it
 def _day(sentence: str) -> str:
     """The day a sentence dates its figures to; not a day it compares with ("than in Tuesday's
     update", "since Monday"), and none when it says "today" or "now"."""
