@@ -1,6 +1,8 @@
 """The fixture stories scored against their expectations, written as data in fixtures/expected/.
 
-Every expected contradiction must be found, and no pair listed as an agreement may be flagged.
+Every expected contradiction must be found (with its kind where given), every agreement judged
+to agree (those marked "not yet paired" are strict expected failures, so pairing them turns the
+test red until the mark goes), and every unrelated pair never compared.
 """
 
 import json
@@ -12,8 +14,12 @@ from reconcile.pipeline import run_corpus
 from .conftest import FIXTURES
 
 EXPECTED = sorted((FIXTURES / "expected").glob("*.json"))
+KNOWN_MISSES = {  # strict expected failures: fixing one turns the test red until its mark goes
+    "not yet paired": pytest.mark.xfail(strict=True, reason="an agreement the aligner does not pair yet (issue #9)"),
+    "not yet kept apart": pytest.mark.xfail(strict=True, reason="a part the frames do not tell from its whole yet (issue #9)"),
+}
 CASES = [
-    (path.stem, section, item)
+    pytest.param(path.stem, section, item, marks=[KNOWN_MISSES[item["status"]]] if "status" in item else [])
     for path in EXPECTED
     for section, items in json.loads(path.read_text(encoding="utf-8")).items()
     if isinstance(items, list)
@@ -41,19 +47,22 @@ def _claims_at(result, file: str, quote: str) -> set[int]:
     }
 
 
+def _judged(result, a: set[int], b: set[int]):
+    return [j for j in result.judged if (j.a in a and j.b in b) or (j.a in b and j.b in a)]
+
+
 def _flagged(result, a: set[int], b: set[int]):
     return [j for j in result.contradictions if (j.a in a and j.b in b) or (j.a in b and j.b in a)]
 
 
 def _ids(case):
-    story, section, item = case
+    story, section, item = case.values
     quotes = [item.get(k, {}).get("quote") if isinstance(item.get(k), dict) else item.get(k) for k in ("a", "b", "quote_a", "quote_b")]
     return f"{story}:{section}:" + "/".join(str(q) for q in quotes if q)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[_ids(c) for c in CASES])
-def test_expectation(result, case):
-    story, section, item = case
+@pytest.mark.parametrize(("story", "section", "item"), CASES, ids=[_ids(c) for c in CASES])
+def test_expectation(result, story, section, item):
     if section in ("contradictions", "altered_copies"):
         a = _claims_at(result, item["a"]["file"], item["a"]["quote"])
         b = _claims_at(result, item["b"]["file"], item["b"]["quote"])
@@ -74,6 +83,13 @@ def test_expectation(result, case):
         b = _claims_at(result, item["b"]["file"], item["b"]["quote"])
         flagged = _flagged(result, a, b)
         assert not flagged, [j.verdict.explanation for j in flagged]
+        # judged to agree, not merely left unflagged (issue #11 item 9); the ones marked "not yet
+        # paired" are expected to fail here until the aligner pairs them
+        assert _judged(result, a, b) and all(j.verdict.agree for j in _judged(result, a, b)), f"not compared: {item['why']}"
+    elif section == "unrelated":
+        a = _claims_at(result, item["a"]["file"], item["a"]["quote"])
+        b = _claims_at(result, item["b"]["file"], item["b"]["quote"])
+        assert _judged(result, a, b) == [], [j.verdict.explanation for j in _judged(result, a, b)]
     elif section == "within_source":
         a = _claims_at(result, item["file"], item["quote_a"])
         b = _claims_at(result, item["file"], item["quote_b"])
