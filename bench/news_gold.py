@@ -97,9 +97,7 @@ def gold_key(m: dict) -> tuple | None:
     if m["kind"] == "age":
         return ("age", "", "", float(value))
     if m["kind"] == "count" and unit.split(" / ")[0] == "count":
-        rest = unit.partition(" / ")[2]
-        base = _base(1.0, f"count / {rest}") if rest else ("", 1.0)
-        return ("count", base[0] if base else rest, "", float(value) * (base[1] if base else 1.0))
+        return _count_key(float(value), unit)
     if (b := _base(float(value), unit)) is not None:
         return ("pint", b[0], "", b[1])
     if " / " in unit:
@@ -109,6 +107,13 @@ def gold_key(m: dict) -> tuple | None:
     return ("unknown", unit, "", float(value))
 
 
+def _count_key(value: float, unit: str) -> tuple:
+    """A count's key: its rate's dimension ("count / day") and value per base time; its thing is not compared."""
+    rest = unit.partition(" / ")[2]
+    base = _base(1.0, f"count / {rest}") if rest else ("", 1.0)
+    return ("count", base[0] if base else rest, "", value * (base[1] if base else 1.0))
+
+
 def found_key(f: Found) -> tuple | None:
     if f.value is None:
         return None
@@ -116,9 +121,7 @@ def found_key(f: Found) -> tuple | None:
     if f.kind == "count" and f.thing == "age":
         return ("age", "", "", f.value)
     if f.kind == "count" or unit.split(" / ")[0] == "count":
-        rest = unit.partition(" / ")[2]
-        base = _base(1.0, f"count / {rest}") if rest else ("", 1.0)
-        return ("count", base[0] if base else rest, "", f.value * (base[1] if base else 1.0))
+        return _count_key(f.value, unit)
     if (b := _base(f.value, unit)) is not None:
         return ("pint", b[0], _lemma(f.thing) if f.kind == "money" and f.thing else "", b[1])
     return ("unknown", unit, "", f.value)

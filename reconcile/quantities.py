@@ -511,8 +511,7 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 and (a is None or a.end <= shared.start()) \
                 and (parsed := _parse_digits(shared.group("digits")) if shared.group("digits") else (_word_value(shared.group("word")), 0.0)) \
                 and parsed[0] < q.value and not RANGE_OPEN_RE.search(text, max(0, shared.start() - 10), shared.start()):
-            scale = q.value / _parse_digits(re.match(DIGITS, q.surface.lstrip("$€£¥₹ ")).group(0))[0] \
-                if re.match(DIGITS, q.surface.lstrip("$€£¥₹ ")) else 1.0
+            scale = _printed_scale(q)
             first = _make(shared.start(), shared.end("digits") if shared.group("digits") else shared.end("word"), text, q.kind, parsed[0] * scale, q.unit, "exact",
                           parsed[1] * scale, thing=q.thing)
             if shared.group("link") == "or":
@@ -525,6 +524,13 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 out.append(first)
         out.append(q)
     return out
+
+
+def _printed_scale(q: Quantity) -> float:
+    """The scale word's factor in a figure: "9 million tonnes" -> 1e6 (its value over its first
+    printed number); 1.0 when no digits are printed ("seven per cent")."""
+    printed = re.match(DIGITS, q.surface.lstrip("$€£¥₹ "))
+    return q.value / _parse_digits(printed.group(0))[0] if printed else 1.0
 
 
 def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
