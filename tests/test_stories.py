@@ -73,6 +73,9 @@ def test_expectation(result, story, section, item):
             assert any(j.verdict.kind == "altered-copy" for j in flagged)
         elif "kind" in item:
             assert item["kind"] in {j.verdict.kind for j in flagged}, [j.verdict.explanation for j in flagged]
+        if "severity" in item:  # written before the tool was run on them (issue #11 item 9)
+            of_kind = [j for j in flagged if j.verdict.kind == item.get("kind", "altered-copy")]
+            assert {j.verdict.severity for j in of_kind} == {item["severity"]}, item["severity_why"]
     elif section == "updates":
         a = _claims_at(result, item["earlier"]["file"], item["earlier"]["quote"])
         b = _claims_at(result, item["later"]["file"], item["later"]["quote"])
