@@ -3,7 +3,8 @@
     python bench/score_corpora.py ROOT [STORY ...]      ROOT holds corpus/<story>/ and expected/<story>.json
 
 Per story: contradiction pairs found and found with the expected kind, false rows (flagged pairs no
-expectation covers), agreements judged to agree, unrelated pairs never compared, updates reported.
+expectation covers), agreements judged to agree (the pair judged so, or both in one agreement
+group of one fact, with no disagreement flagged between them), unrelated pairs never compared, updates reported.
 Each story's folder is run on its own, as a user would point the tool at one story.
 """
 
@@ -58,6 +59,16 @@ def score_story(root: Path, story: str) -> Score:
     def between(a: set[int], b: set[int]):
         return [judged[(x, y)] for x in a for y in b if (x, y) in judged]
 
+    # a fact's agreement group is a judgement that its members agree (facts.group_facts checks
+    # each member against every other), whether or not the pair itself was judged
+    group_of = {i: (f.id, g) for f in result.facts for g, members in enumerate(f.groups) for i in members}
+
+    def agreed(a: set[int], b: set[int]) -> bool:
+        got = between(a, b)
+        if any(not (j.verdict.agree and j.verdict.kind == "agreement") for j in got):
+            return False
+        return bool(got) or any(x in group_of and group_of[x] == group_of.get(y) for x in a for y in b)
+
     covered = set()
     for c in expected.get("contradictions", []):
         for la in c["a"]:
@@ -93,8 +104,7 @@ def score_story(root: Path, story: str) -> Score:
                 if claims[x]["file"] == claims[y]["file"]:
                     continue
                 s.agreements += 1
-                got = between(at(claims[x]), at(claims[y]))
-                s.agreed += bool(got) and all(j.verdict.agree and j.verdict.kind == "agreement" for j in got)
+                s.agreed += agreed(at(claims[x]), at(claims[y]))
     for c in expected.get("unrelated", []):
         s.unrelated += 1
         s.apart += not between(at(c["a"]), at(c["b"]))

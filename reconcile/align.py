@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import frames
-from .compare import EVENT_YEAR, Measure, is_slip, printed_number
+from .compare import EVENT_YEAR, Measure, consistent, is_slip, printed_number
 from .copies import Copy
-from .models import Claim
+from .models import Claim, DisjointSets
 from .words import spelling_map, stem
 
 MIN_SCORE = 0.3  # weighted word overlap for two claims to be about the same thing
@@ -29,6 +29,7 @@ FAR_APART = 100.0  # see far_apart
 FRAME_BONUS = MIN_SCORE  # both frames name one attribute: that alone pairs them, words only rank
 VALUE_BONUS = MIN_SCORE  # "€222m" and "222 million euros": one distinctive value says as much as one attribute
 COUNTED_FACTOR = 2  # "38 survivors rescued" / "45 survivors rescued": the thing and the verb say a lot
+STRONG_TIE = 2 * MIN_SCORE  # a disagreement tied this well is carried to the figures agreeing with either side
 COMMON_IN_BLOCK = 0.2  # words in more of a block's claims than this share are not indexed
 
 
@@ -47,8 +48,10 @@ def align(
     copies: Sequence[Copy] = (),
     stories: dict[str, int] | None = None,
     things: dict[tuple[str, int], set[str]] | None = None,
+    conversions: Sequence[Alignment] = (),
 ) -> list[Alignment]:
-    """Compatible pairs of claims from different sources about the same thing."""
+    """Compatible pairs of claims from different sources about the same thing. `conversions`
+    (see find_conversions) are figures restated in brackets: one figure, not a crowd."""
     spelling = spelling_map(w for c in claims for w in c.context)
 
     def stories_of(c: Claim) -> int:
@@ -78,8 +81,11 @@ def align(
     blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
     per_sentence: Counter = Counter()
     dims = [block_dimension(c, m) if m is not None else None for c, m in zip(claims, measures)]
+    # "40.3C (104.5F)": the bracketed restatement of one dimension pairs through its figure (see
+    # follow_conversions); a currency's ("€222m ($262m)") meets the figures printed in dollars alone
+    restated = {c.b for c in conversions if measures[c.a].dimension == measures[c.b].dimension}
     for i, m in enumerate(measures):
-        if m is not None:
+        if m is not None and i not in restated:
             blocks[(stories_of(claims[i]), dims[i])].append(i)
             per_sentence[(claims[i].source, claims[i].sentence, dims[i])] += 1
     local = [frozenset(map(normal, c.local)) for c in claims]
@@ -112,7 +118,7 @@ def align(
             return False
         if measures[i].dimension != measures[j].dimension and printed_number(a) != printed_number(b):
             return False  # "3 percentage points" and "25%" measure a change differently
-        if far_apart(measures[i], measures[j]):
+        if far_apart(measures[i], measures[j], a, b):
             return False
         if dims[i] == EVENT_YEAR and not (a.frame.attribute and a.frame.attribute == b.frame.attribute) \
                 and not local[i] & local[j]:
@@ -191,17 +197,78 @@ def follow_conversions(
     return alignments + implied
 
 
+def follow_agreements(
+    alignments: list[Alignment], claims: Sequence[Claim], measures: Sequence[Measure | None],
+) -> list[Alignment]:
+    """`alignments` plus the pairs agreement implies. Figures tied pairwise and agreeing
+    ("40.3C" ~ "40.3C (104.5F)" ~ "104.5F") are one agreement group of one fact: each is tied
+    to the group's first member, so the fact holds them all. A figure tied well (STRONG_TIE) to
+    one member and disagreeing ("49.3C") is compared with every member: a rewritten report
+    shares few words with any one other report, but some with one of them. Only figures whose
+    intervals meet, neither an open bound ("more than 2 million" meets everything above it),
+    chain a group; every implied pair must still be compatible and not far apart (see
+    `compatible`, `far_apart`). Linear in a group's size: no pair within a group is added
+    beyond the tie to its first member."""
+    def tight(i: int) -> bool:
+        return claims[i].quantity.bound in ("exact", "approx")
+
+    sets = DisjointSets()
+    for al in alignments:
+        a, b = claims[al.a], claims[al.b]
+        if tight(al.a) and tight(al.b) and not al.agree_only and consistent(a, b, measures[al.a], measures[al.b]):
+            sets.union(al.a, al.b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(sets.parent):
+        groups[sets.find(i)].append(i)
+
+    def group(i: int) -> list[int]:
+        return groups[sets.find(i)] if i in sets else [i]
+
+    have = {(al.a, al.b) for al in alignments}
+    implied = []
+
+    def add(x: int, y: int, score: float, agree_only: bool = False) -> None:
+        pair = (min(x, y), max(x, y))
+        if x == y or pair in have or claims[x].source == claims[y].source:
+            return
+        mx, my = measures[x], measures[y]
+        if block_dimension(claims[x], mx) != block_dimension(claims[y], my) or far_apart(mx, my, claims[x], claims[y]) \
+                or not compatible(claims[x], claims[y]):
+            return
+        have.add(pair)
+        implied.append(Alignment(*pair, score, False, agree_only))
+
+    score_in: dict[int, float] = defaultdict(float)
+    for al in alignments:
+        if al.a in sets and sets.find(al.a) == sets.find(al.b):
+            score_in[sets.find(al.a)] = max(score_in[sets.find(al.a)], al.score)
+    for root, members in groups.items():
+        for m in members[1:]:
+            if consistent(claims[members[0]], claims[m], measures[members[0]], measures[m]):
+                add(members[0], m, score_in[root])  # a chain of agreeing figures may drift apart
+    for al in alignments:
+        if al.score < STRONG_TIE and not al.copied:
+            continue  # a loose tie of two figures is not carried to the figures agreeing with either
+        if al.a in sets and al.b in sets and sets.find(al.a) == sets.find(al.b):
+            continue
+        for y in group(al.b):
+            add(al.a, y, al.score, al.agree_only)
+        for x in group(al.a):
+            add(x, al.b, al.score, al.agree_only)
+    return alignments + implied
+
+
 PERCENT_DIMENSIONS = frozenset({"dimensionless", "[percentage_point]"})
 
 
-def far_apart(ma: Measure, mb: Measure) -> bool:
+def far_apart(ma: Measure, mb: Measure, a: Claim | None = None, b: Claim | None = None) -> bool:
     """Figures FAR_APART times apart or more, with no known slip to explain the ratio (1,000, a
     million, 365, 100 for percent/fraction), are different facts: "an £89m fee" and "a £500
     fine". Real misprints are close or known slips; the founding 47x pipeline conflict is kept."""
-    if ma.dimension == EVENT_YEAR or not ma.value or not mb.value:
-        return False
+    if ma.dimension == EVENT_YEAR or ma.dimension != mb.dimension or not ma.value or not mb.value:
+        return False  # percent against percentage points is judged by its own diagnosis
     ratio = max(abs(ma.value), abs(mb.value)) / min(abs(ma.value), abs(mb.value))
-    return ratio >= FAR_APART and not is_slip(ratio)
+    return ratio >= FAR_APART and not is_slip(ratio, a, b)
 
 
 def _distinct_subjects(named: list[tuple[str, str]]) -> int:

@@ -152,7 +152,7 @@ def consistent(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
     ("at least 40", "at least 95") or two ceilings always can, unless they print one number
     a known slip apart ("over $38 million" / "more than $38 billion")."""
     if a.quantity.bound == b.quantity.bound and a.quantity.bound in ("lower", "upper") \
-            and _digits(a) and _digits(a) == _digits(b) and is_slip(_ratio(ma.value, mb.value)):
+            and _digits(a) and _digits(a) == _digits(b) and is_slip(_ratio(ma.value, mb.value), a, b):
         return False
     return _overlap(ma, mb)
 
@@ -210,9 +210,12 @@ def _ratio(x: float, y: float) -> float:
     return max(x, y) / min(x, y)
 
 
-def is_slip(ratio: float) -> bool:
-    """Is this ratio one of the known SLIPS (within RATIO_TOLERANCE)?"""
-    return any(abs(ratio / slip - 1) <= RATIO_TOLERANCE for slip, *_ in SLIPS)
+def is_slip(ratio: float, a: Claim | None = None, b: Claim | None = None) -> bool:
+    """Is this ratio one of the known SLIPS (within RATIO_TOLERANCE)? Given the two claims, a
+    slip between two units counts only when they print those units: 90% against 42.3% is 2.13x,
+    near the pound/kilogram 2.2x, but no one confused pounds there."""
+    return any(abs(ratio / slip - 1) <= RATIO_TOLERANCE and (confused is None or a is None or b is None or _printed(a, b, confused))
+               for slip, _, _, confused in SLIPS)
 
 
 def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tuple[str, str]:

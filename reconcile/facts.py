@@ -83,20 +83,20 @@ def two_camps(judged: list[Judged], origin: list[int | None], claims: list[Claim
         return a.tally and a.attribute == b.attribute
 
     def two_facts(j: Judged) -> bool:
-        plain = j.verdict.kind in PLAIN_MISMATCH and not is_slip(j.verdict.ratio)
+        plain = j.verdict.kind in PLAIN_MISMATCH and not is_slip(j.verdict.ratio, claims[j.a], claims[j.b])
         return plain and j.verdict.ratio >= TWO_CAMPS and attested(j.a) and attested(j.b) and not framed(j)
 
     return [j for j in judged if j.verdict.agree or not two_facts(j)]
 
 
-def plausible(judged: list[Judged]) -> list[Judged]:
+def plausible(judged: list[Judged], claims: list[Claim] | None = None) -> list[Judged]:
     """Drop plain disagreements GAP_NEEDS_EVIDENCE times apart or more whose pairing rests on
     weak evidence (score below STRONG_PAIRING, not a copy): outlets rarely differ threefold on
     one fact except by a known slip, while loosely tied figures of other facts often do. A
     wide gap the words tie strongly ("15,000 votes" / "about 50,000 votes" left to count) stays."""
     def weak_and_wide(j: Judged) -> bool:
         return (not j.verdict.agree and not j.copied and j.verdict.kind in PLAIN_MISMATCH
-                and not is_slip(j.verdict.ratio) and j.verdict.ratio >= GAP_NEEDS_EVIDENCE and j.score < STRONG_PAIRING)
+                and not is_slip(j.verdict.ratio, *((claims[j.a], claims[j.b]) if claims else ())) and j.verdict.ratio >= GAP_NEEDS_EVIDENCE and j.score < STRONG_PAIRING)
     return [j for j in judged if not weak_and_wide(j)]
 
 

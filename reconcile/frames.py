@@ -61,7 +61,7 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "speed": ("speed", "fast", "veloc", "gust", "wind", "sustain"),
     "temperature": ("temperatur",),
     "rainfall": ("rain", "rainfal", "precipit", "snow", "snowfal"),
-    "turnout": ("turnout", "vote", "ballot", "cast"),
+    "turnout": ("turnout", "vote", "ballot", "cast", "particip"),
     "population": ("popul", "resid", "inhabit", "headcount"),
     "investment": ("invest",),
     "trade": ("trade", "export", "import"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import frames
-from .align import align, find_conversions, follow_conversions
+from .align import align, find_conversions, follow_agreements, follow_conversions
 from .compare import Measure, measure
 from .copies import Copy, Variant, find_copies, find_variants
 from .extract import extract_claims
@@ -95,11 +95,12 @@ def analyze(
     copies = [c for c in copies if stories[c.source_a] == stories[c.source_b]]
     aliases, things = find_aliases(sentences, stories)
     conversions = find_conversions(claims, measures, {d.path: d.text for d in documents})
-    alignments = follow_conversions(align(claims, measures, copies, stories, things), conversions, claims, measures)
+    alignments = follow_conversions(align(claims, measures, copies, stories, things, conversions), conversions, claims, measures)
     alignments += [c for c in conversions if measures[c.a].dimension == measures[c.b].dimension]
+    alignments = follow_agreements(alignments, claims, measures)
     origin = origins(claims, copies)
     witnesses = [None if c.source in drafts else o for c, o in zip(claims, origin)]
-    judged = plausible(two_camps(judge_all(claims, measures, alignments), witnesses, claims))
+    judged = plausible(two_camps(judge_all(claims, measures, alignments), witnesses, claims), claims)
     facts = group_facts(claims, measures, judged, origin)
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
                      list(skipped or []), stories, aliases, assumed)

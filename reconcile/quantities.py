@@ -19,6 +19,7 @@ from . import units
 from .errors import UnitError
 from .escape import BIDI_CONTROLS
 from .models import Quantity
+from .words import count_class
 from .words import CHANGE_BEFORE_FROM
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
@@ -378,7 +379,7 @@ def _make(start, end, text, kind, value, unit, bound, precision, low=None, high=
     conversion = units.conversion(unit)
     si_value, si_unit, dimension = units.to_base(value, unit), conversion.base_unit, conversion.dimension
     if kind == "count":  # counts of different things never compare: the thing is part of the dimension
-        dimension = f"count:{_lemma(thing)}" + ("" if dimension == "dimensionless" else f" {dimension}")
+        dimension = f"count:{_lemma(count_class(thing, text[start:end]))}" + ("" if dimension == "dimensionless" else f" {dimension}")
     elif kind == "money" and thing:  # "$40 per person" never compares with "$4m"
         dimension = f"{dimension} / {thing}"
     return Quantity(
@@ -403,7 +404,9 @@ def _lemma(word: str | None) -> str:
 # "the population fell to 1.409 billion", "deaths have risen by 690,000"
 SLOT_VERBS = frozenset("""is are was were be been being has have had stood stands stand reached hit
     totalled totaled numbered fell rose grew shrank sank dropped climbed declined increased decreased
-    jumped slid slipped dipped surged soared now still already again further only just down up""".split())
+    jumped slid slipped dipped surged soared now still already again further only just down up
+    came come comes went go goes stood got gets made makes took takes gave put set kept left lost
+    won paid brought bought became become becomes ran held led saw""".split())
 SLOT_END_RE = re.compile(r"[.!?;:,()\[\]—–\"“”]|\s-\s")
 
 
@@ -417,7 +420,7 @@ def _slot_noun(text: str, start: int) -> str | None:
     for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
         word = words[k]
         lower = re.sub(r"['’]s$", "", word.lower())
-        if lower in STOPWORDS or lower in SLOT_VERBS or lower in HEDGE_WORDS or lower.endswith("ed"):
+        if lower in STOPWORDS or lower in SLOT_VERBS or lower in HEDGE_WORDS or lower.endswith(("ed", "ing")):
             continue
         opens = k == 0 and not re.search(r"[A-Za-z0-9]", before[:before.find(word)])  # "Births totalled"
         return lower if (word[0].islower() or opens and not word.isupper()) and len(lower) > 2 else None
@@ -560,7 +563,7 @@ def _inherit_things(mentions: list[Quantity]) -> list[Quantity]:
         if q.kind == "count" and q.thing is None:
             if last_thing is None or q.start - last_end > INHERIT_WITHIN:
                 continue
-            q = replace(q, thing=last_thing, dimension=q.dimension.replace("count:", f"count:{_lemma(last_thing)}", 1))
+            q = replace(q, thing=last_thing, dimension=q.dimension.replace("count:", f"count:{_lemma(count_class(last_thing))}", 1))
         elif q.kind == "count":
             last_thing = q.thing
         if q.kind == "count":
@@ -818,7 +821,10 @@ def _finish(text, start, end, kind, value, unit, bound, precision, low=None, hig
         over_is_extent = hedge.group(0).strip().lower() == "over" and (
             kind == "duration" or units.conversion(units.split_multiple(unit)[1]).dimension == "[length]"
         )
-        if not over_is_extent and not PHRASAL_OVER_RE.search(text, max(0, hedge.start() - 20), hedge.end()):
+        # "a maximum of 40.3C", "a minimum of -5C": the day's highest reading, not a ceiling
+        reading = re.search(r"m(?:ax|in)imum", hedge.group(0), re.I) and kind == "quantity" \
+            and units.conversion(units.split_multiple(unit)[1]).dimension == "[temperature]"
+        if not over_is_extent and not reading and not PHRASAL_OVER_RE.search(text, max(0, hedge.start() - 20), hedge.end()):
             bound = HEDGES[_first_group(hedge, "h")][1]
             start = hedge.start()
     if bound == "exact" and (after := HEDGE_AFTER_RE.match(text, end)):

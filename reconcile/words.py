@@ -25,6 +25,27 @@ CHANGE_BEFORE_FROM = (
     r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?,?\s+from"
 )
 
+# Nouns that count people as such, whatever their role in the story: "2.26 million voters",
+# "2.3 million people", "16 crew" count one kind of thing, and the frame (attribute, part) says
+# which group. Subgroups (children, women, girls) stay their own things: a part is not its whole.
+PEOPLE_NOUNS = frozenset("""people persons person individuals residents inhabitants citizens evacuees
+    villagers locals claimants victims passengers casualties patients voters electors employees
+    workers staff personnel crew members""".split())
+
+
+def count_class(thing: str | None, printed: str = "") -> str | None:
+    """What a count counts, for comparison: "people" for any of PEOPLE_NOUNS and for a
+    capitalized plural as printed ("2.26 million Catalans", "40,000 Texans"), else `thing`."""
+    if not thing:
+        return thing
+    lower = thing.lower()
+    if lower in PEOPLE_NOUNS:
+        return "people"
+    if re.search(rf"\b{re.escape(thing[:1].upper() + thing[1:])}\b", printed) and lower.endswith(("ans", "ese", "ons", "ites", "ers")):
+        return "people"
+    return thing
+
+
 _STEMMER = snowballstemmer.stemmer("english")
 
 

@@ -87,3 +87,37 @@ def test_names_for_one_thing_are_linked_by_a_distinctive_word():
     assert [(a.names, a.sources) for a in result.aliases] == [
         (("North-South pipeline", "Pakistan Stream North-South pipeline", "Stream pipeline"), ("a.md", "b.md"))
     ]
+
+
+def _three_readings(third: str):
+    docs = [parse_document("a.md", "Coningsby logged 40.3C on Tuesday.\n"),
+            parse_document("b.md", "The reading at Coningsby was 40.3C.\n"),
+            parse_document("c.md", f"Coningsby logged {third} on Tuesday.\n")]
+    result = analyze(docs)
+    index = {c.source: i for i, c in enumerate(result.claims)}
+    return result, index
+
+
+def test_a_strong_disagreement_is_carried_to_the_whole_agreement_group():
+    from reconcile.align import STRONG_TIE, Alignment, follow_agreements
+    result, i = _three_readings("49.3C")
+    a, b, c = i["a.md"], i["b.md"], i["c.md"]
+    agree = Alignment(a, b, 0.8, False)
+    strong = Alignment(min(a, c), max(a, c), STRONG_TIE, False)
+    pairs = {(x.a, x.b) for x in follow_agreements([agree, strong], result.claims, result.measures)}
+    assert (min(b, c), max(b, c)) in pairs
+    # a loose tie is one pairing's evidence, not the group's: without STRONG_TIE this pair appears
+    loose = Alignment(min(a, c), max(a, c), STRONG_TIE - 0.01, False)
+    pairs = {(x.a, x.b) for x in follow_agreements([agree, loose], result.claims, result.measures)}
+    assert (min(b, c), max(b, c)) not in pairs
+
+
+def test_an_open_bound_does_not_chain_an_agreement_group():
+    from reconcile.align import Alignment, follow_agreements
+    result, i = _three_readings("above 40C")
+    a, b, c = i["a.md"], i["b.md"], i["c.md"]
+    # "above 40C" meets 40.3C and would meet 49.3C: a group chained through it joins anything
+    # higher, so the two 40.3C readings are not tied to each other through it
+    ties = [Alignment(min(a, c), max(a, c), 0.8, False), Alignment(min(b, c), max(b, c), 0.8, False)]
+    got = follow_agreements(ties, result.claims, result.measures)
+    assert got == ties  # no group formed, nothing implied
