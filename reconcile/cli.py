@@ -25,6 +25,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -62,6 +63,12 @@ def _guard(run, interrupted=lambda: INTERRUPTED):
     except KeyboardInterrupt:
         err.print(interrupted())
         raise typer.Exit(130) from None
+    except BrokenPipeError:  # the reader stopped early ("reconcile extract f | head"): end quietly
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        except OSError:
+            pass
+        raise typer.Exit(0) from None
     except (typer.Exit, typer.Abort):
         raise
     except Exception as error:  # a bug: one line, and the traceback on request
@@ -72,7 +79,7 @@ def _guard(run, interrupted=lambda: INTERRUPTED):
 
 @app.command()
 def run(
-    corpus: Annotated[Path, typer.Argument(help="Folder of articles (.txt, .md), searched recursively.")],
+    corpus: Annotated[Path, typer.Argument(metavar="CORPUS", help="Folder of articles (.txt, .md), searched recursively, or a .jsonl file of articles (id, text, outlet, date, url, title).")],
     db: Annotated[Path, typer.Option(help="SQLite database to write.")] = Path("reconcile.db"),
     report: Annotated[Path, typer.Option(help="Report to write: Markdown, or HTML when the name ends in .html.")] = Path("reconcile-report.md"),
     jobs: Annotated[int, typer.Option(min=1, help="Processes for extraction (default: CPU cores).")] = os.cpu_count() or 1,
@@ -131,22 +138,26 @@ def _write_beside(path: Path, text: str) -> Path:
 
 
 def _print_summary(result, db: Path, report: Path) -> None:
-    table = Table(title="Disputed facts", title_justify="left")
-    for column in ("Fact", "Kind", "Severity", "A", "B"):
+    table = Table(title="Disputed facts (most severe first)", title_justify="left")
+    for column in ("Fact", "Severity", "Kind", "What the sources print"):
         table.add_column(column)
-    for j in result.contradictions:
-        a, b = result.claims[j.a], result.claims[j.b]
-        label = next(f.label for f in result.facts if f.id == j.fact)
+    from .report import count, disputed_rows
+
+    rows = disputed_rows(result)
+    for label, severity, kinds, sides, _ in rows:
         # article text is data: controls shown as escapes, rich markup printed as typed
-        table.add_row(escape.terminal(label), j.verdict.kind, j.verdict.severity,
-                      escape.terminal(f"{a.quantity.surface} ({a.source})"), escape.terminal(f"{b.quantity.surface} ({b.source})"))
+        colour = {"high": "bold red", "medium": "yellow"}.get(severity, "")
+        table.add_row(escape.terminal(label), f"[{colour}]{severity}[/]" if colour else severity, kinds,
+                      "\n".join(escape.terminal(side) for side in sides))
     figures = sum(1 for c in result.claims if c.quantity is not None)
     agreed = sum(1 for f in result.facts if not f.disputed)
     out.print(
-        f"{len(result.documents)} articles, {figures} figures, {len(result.contradictions)} contradictions, "
-        f"{agreed} agreed facts, {len(result.copies)} copied passages, {len(result.skipped)} skipped files."
+        f"{count(len(result.documents), 'article')}, {count(figures, 'figure')}, "
+        f"{count(len(rows), 'disputed fact')} ({count(len(result.contradictions), 'contradicting pair')}), "
+        f"{count(agreed, 'agreed fact')}, {count(len(result.copies), 'copied passage')}, "
+        f"{len(result.skipped)} skipped.", markup=False,
     )
-    if result.contradictions:
+    if rows:
         out.print(table)
     if len(result.documents) > 1:
         out.print(escape.line(_stories_line(result.stories)), markup=False)
@@ -175,7 +186,7 @@ def _stories_line(stories: dict[str, int]) -> str:
 
 @app.command()
 def extract(
-    file: Annotated[str, typer.Argument(help="A text file, or - for standard input.")],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A text file, or - for standard input.")],
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "jsonl",
 ) -> None:
     """Print every quantity, money amount, percentage, count, duration and date in FILE."""
@@ -211,8 +222,8 @@ def extract(
 
 @app.command()
 def check(
-    drafts: Annotated[list[str], typer.Argument(help="Draft files to check, or - for standard input.")],
-    corpus: Annotated[Path, typer.Option("--corpus", "-c", help="Folder of source articles.")],
+    drafts: Annotated[list[str], typer.Argument(metavar="DRAFTS...", help="Draft files to check, or - for standard input.")],
+    corpus: Annotated[Path, typer.Option("--corpus", "-c", help="Folder of source articles, or a .jsonl file of them.")],
     format: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif.")] = "text",
     fail_on: Annotated[str, typer.Option(help="Exit 1 for findings at or above: high, medium, low; 'unverified' also for any figure no source states; never.")] = "low",
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings (errors still exit 2).")] = False,

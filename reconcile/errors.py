@@ -15,6 +15,15 @@ class CorpusNotFound(ReconcileError):
         )
 
 
+class CorpusIsFile(ReconcileError):
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(
+            f"corpus is a file, not a folder: {path} (pass the folder of articles, or a .jsonl file of"
+            " articles; to check one draft against sources use: reconcile check DRAFT --corpus FOLDER)"
+        )
+
+
 class CorpusNotReadable(ReconcileError):
     def __init__(self, path: str, reason: str) -> None:
         self.path = path
@@ -23,11 +32,9 @@ class CorpusNotReadable(ReconcileError):
 
 
 class EmptyCorpus(ReconcileError):
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, expected: str = ".txt, .md, .markdown or .html files") -> None:
         self.path = path
-        super().__init__(
-            f"no articles found in {path}: expected .txt, .md, .markdown or .html files"
-        )
+        super().__init__(f"no articles found in {path}: expected {expected}")
 
 
 class NothingReadable(ReconcileError):

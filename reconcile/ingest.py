@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import CorpusNotFound, CorpusNotReadable, EmptyCorpus, NothingReadable
+from .errors import CorpusIsFile, CorpusNotFound, CorpusNotReadable, EmptyCorpus, NothingReadable
 from .escape import ZERO_WIDTH
 from .quantities import DATE_RE, MONTHS
 from .models import Document
@@ -67,7 +67,7 @@ def discover(folder: str | os.PathLike, follow_symlinks: bool = False) -> list[P
     if not root.exists():
         raise CorpusNotFound(str(folder))
     if not root.is_dir():
-        raise CorpusNotFound(str(folder))
+        raise CorpusIsFile(str(folder))
     if not os.access(root, os.R_OK | os.X_OK):
         raise CorpusNotReadable(str(folder), "permission denied")
     found: list[Path] = []
@@ -134,6 +134,8 @@ def read_documents(
     was skipped. A symbolic link that leads outside the folder is skipped by name unless
     `follow_symlinks`: a corpus is what the folder holds, not what it points at."""
     root = Path(folder)
+    if root.is_file() and root.suffix.lower() == ".jsonl":
+        return read_jsonl(root, max_bytes)
     paths = discover(root, follow_symlinks)
     inside = os.path.realpath(root)
     documents: list[Document] = []
@@ -168,19 +170,75 @@ def read_documents(
     return documents, skipped
 
 
+JSONL_FIELDS = ("outlet", "date", "url", "title")
+
+
+def read_jsonl(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[list[Document], list[Skipped]]:
+    """Articles from a JSON Lines file, the form news archives export: one object per line with
+    `id` and `text`, and optional `outlet`, `date` (ISO), `url`, `title`. Read line by line.
+
+    Each article's path is "<file name>#<id>"; offsets and line numbers point into its `text`.
+    A line that is not such an object, a repeated id, or an empty text is skipped by its line
+    number with the reason. Raises EmptyCorpus / NothingReadable as read_documents does."""
+    import json
+
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    seen: set[str] = set()
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise CorpusNotReadable(str(path), error.strerror or str(error)) from None
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            where = f"{path.name}:{number}"
+            if not raw.strip():
+                continue
+            if len(raw) > max_bytes:
+                skipped.append(Skipped(where, f"larger than {max_bytes:,} bytes (raise --max-file-bytes to read it)"))
+                continue
+            try:
+                record = json.loads(raw)
+            except ValueError as error:
+                skipped.append(Skipped(where, f"not JSON: {error}"))
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str) or "id" not in record:
+                skipped.append(Skipped(where, 'not an article: needs "id" and "text" (a string)'))
+                continue
+            key = str(record["id"])
+            if key in seen:
+                skipped.append(Skipped(where, f"id {key!r} repeats an earlier line"))
+                continue
+            seen.add(key)
+            if not record["text"].strip():
+                skipped.append(Skipped(where, "empty text"))
+                continue
+            meta = {k: str(record[k]) for k in JSONL_FIELDS if isinstance(record.get(k), (str, int, float))}
+            documents.append(parse_document(f"{path.name}#{key}", record["text"],
+                                            hashlib.sha256(record["text"].encode("utf-8")).hexdigest(), meta=meta))
+    if not documents and not skipped:
+        raise EmptyCorpus(str(path), 'one JSON object per line, with "id" and "text"')
+    if not documents:
+        raise NothingReadable(str(path), skipped)
+    return documents, skipped
+
+
 def _leads_outside(path: Path, inside: str) -> bool:
     return os.path.commonpath([os.path.realpath(path), inside]) != inside
 
 
-def parse_document(path: str, text: str, sha256: str = "", warning: str | None = None) -> Document:
-    """Front matter, paragraphs without furniture, and a publication date."""
+def parse_document(path: str, text: str, sha256: str = "", warning: str | None = None,
+                   meta: dict[str, str] | None = None) -> Document:
+    """Front matter, paragraphs without furniture, and a publication date. `meta` (title,
+    outlet, date, url), when given, is what the text's own front matter would say."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
     if stripped := sum(text.count(ch) for ch in ZERO_WIDTH):
         # invisible, and inside a number ("1\u200b200") they would split it: a reader sees 1200
         text = "".join(ch for ch in text if ch not in ZERO_WIDTH)
         note = f"removed {stripped} zero-width {'character' if stripped == 1 else 'characters'}"
         warning = f"{warning}; {note}" if warning else note
-    meta, body_start = _front_matter(text)
+    own, body_start = _front_matter(text)
+    meta = {**own, **(meta or {})}
     lines = list(_lines(text, body_start))
     kept: list[tuple[int, int]] = []
     dropped: list[str] = []

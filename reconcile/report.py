@@ -11,6 +11,38 @@ from .pipeline import Fact, RunResult
 from . import escape, units
 
 
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def disputed_rows(result: RunResult) -> list[tuple[str, str, str, list[str], int]]:
+    """One row per disputed fact, most severe first: (fact, severity, kinds, sides, fact id). Each side
+    is one agreement group in a contradiction, largest first: its figures as printed and how
+    many articles print them ("1.6 billion cubic feet per day (2 articles)")."""
+    by_fact: dict[int, list] = {}
+    for j in result.contradictions:
+        by_fact.setdefault(j.fact, []).append(j)
+    rows = []
+    for fact in result.facts:
+        pairs = by_fact.get(fact.id)
+        if not pairs:
+            continue
+        severity = min((j.verdict.severity for j in pairs), key=lambda x: SEVERITY_ORDER.get(x, 3))
+        kinds = ", ".join(sorted({j.verdict.kind for j in pairs}))
+        flagged = {i for j in pairs for i in (j.a, j.b)}
+        sides = []
+        for group, articles in zip(fact.groups, fact.articles):
+            if flagged & set(group):
+                printed = list(dict.fromkeys(result.claims[i].quantity.surface for i in group))
+                more = f" +{len(printed) - 2} wordings" if len(printed) > 2 else ""
+                sides.append(f"{' / '.join(printed[:2])}{more} ({count(articles, 'article')})")
+        rows.append((fact.label, severity, kinds, sides, fact.id))
+    return sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r[1], 3), r[0]))
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def render_markdown(result: RunResult, title: str = "corpus") -> str:
     """The report as CommonMark (GFM tables). Every piece of article text (and every file name)
     goes through `escape.markdown`: it is shown, never rendered as markup."""
@@ -24,6 +56,17 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
         f"{len(agreed)} {_plural(len(agreed), 'fact')} where the sources agree, "
         f"{len(result.copies)} copied {_plural(len(result.copies), 'passage')}.",
         "",
+    ]
+    rows = disputed_rows(result)
+    if rows:  # what an editor checks first: one line per disputed fact, most severe first
+        numbers = {f.id: n for n, f in enumerate(disputed, 1)}
+        out += ["## Check first", ""]
+        out += [f"- **{_md(label)}** ({severity}; {kinds}): " + " vs ".join(_md(side) for side in sides)
+                + f" (see {numbers[fact_id]} below)" for label, severity, kinds, sides, fact_id in rows]
+        out.append("")
+    out += [
+        "## Sources",
+        "",
         "| Source | Outlet | Date | Title |",
         "|---|---|---|---|",
     ]
@@ -36,8 +79,9 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
     out += ["## Disputed facts", ""]
     if not disputed:
         out += ["No contradictions found.", ""]
+    severity = {fact_id: level for _, level, _, _, fact_id in rows}
     for number, fact in enumerate(disputed, 1):
-        out += _fact_section(result, fact, number)
+        out += _fact_section(result, fact, number, severity.get(fact.id, ""))
 
     out += ["## Agreements", ""]
     if not agreed:
@@ -103,9 +147,9 @@ def render_html(result: RunResult, title: str = "corpus") -> str:
     )
 
 
-def _fact_section(result: RunResult, fact: Fact, number: int) -> list[str]:
+def _fact_section(result: RunResult, fact: Fact, number: int, severity: str = "") -> list[str]:
     unit = _fact_unit(result, fact)
-    out = [f"### {number}. {_md(fact.label)}", "",
+    out = [f"### {number}. {_md(fact.label)}" + (f" ({severity})" if severity else ""), "",
            "| Source | As printed | Normalized | Sentence | Where |", "|---|---|---|---|---|"]
     for i in fact.claims:
         claim = result.claims[i]

@@ -57,7 +57,51 @@ def test_corpus_that_is_a_file_is_refused(tmp_path):
     Path("file.txt").write_text("x")
     result = runner.invoke(app, ["run", "file.txt"])
     assert result.exit_code == 2
-    assert result.stderr == "Error: corpus folder not found: file.txt (pass a folder of .txt/.md articles)\n"
+    assert result.stderr == (
+        "Error: corpus is a file, not a folder: file.txt (pass the folder of articles, or a .jsonl file of"
+        " articles; to check one draft against sources use: reconcile check DRAFT --corpus FOLDER)\n")
+
+
+def test_dash_h_is_help():
+    result = runner.invoke(app, ["run", "-h"])
+    assert result.exit_code == 0 and "CORPUS" in result.stdout
+
+
+def test_a_jsonl_archive_is_a_corpus_and_bad_lines_are_skipped_by_number(tmp_path):
+    import json
+    lines = [
+        {"id": "a1", "text": "The 1,100-km pipeline will carry 1.6 billion cubic meters of gas per day, officials said.",
+         "outlet": "Daily A", "date": "2021-04-07"},
+        {"id": "b2", "text": "Officials said the 680-mile pipeline can move 1.6 billion cubic feet per day.",
+         "outlet": "Wire B", "date": "2021-04-07"},
+        {"id": "b2", "text": "a repeated id"},
+        {"text": "no id"},
+    ]
+    Path("archive.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n{broken\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", "archive.jsonl", "--db", "a.db", "--report", "a.md"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("2 articles, 4 figures, 1 disputed fact (1 contradicting pair), ")
+    assert result.stderr.splitlines() == [
+        "skipped archive.jsonl:3: id 'b2' repeats an earlier line",
+        'skipped archive.jsonl:4: not an article: needs "id" and "text" (a string)',
+        "skipped archive.jsonl:5: not JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+    ]
+    import sqlite3
+    with sqlite3.connect("a.db") as db:
+        assert sorted(db.execute("select path, outlet from sources")) == [("archive.jsonl#a1", "Daily A"), ("archive.jsonl#b2", "Wire B")]
+
+
+def test_an_empty_jsonl_archive_is_one_line(tmp_path):
+    Path("empty.jsonl").write_text("")
+    result = runner.invoke(app, ["run", "empty.jsonl"])
+    assert (result.exit_code, result.stderr) == (2, 'Error: no articles found in empty.jsonl: expected one JSON object per line, with "id" and "text"\n')
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    Path("long.txt").write_text("The 1,100-km line cost $4bn. " * 20000)
+    done = subprocess.run(f"{sys.executable} -m reconcile extract long.txt | head -1", shell=True,
+                          capture_output=True, text=True, timeout=120)
+    assert done.stderr == "" and done.stdout.count("\n") == 1
 
 
 def test_empty_corpus_is_refused(tmp_path):
