@@ -8,8 +8,9 @@ Rule codes are stable: a CI job or an editor's tooling may key on them.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import escape
 from .compare import judge
@@ -79,14 +80,59 @@ def check(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1) -> list
 
 
 def check_with_tally(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1,
-                     follow_symlinks: bool = False) -> tuple[list[Finding], Tally]:
+                     follow_symlinks: bool = False, ignore: frozenset[str] = frozenset()) -> tuple[list[Finding], Tally]:
     """The findings, and how many of the draft's figures were confirmed, contradicted or left
-    unverified: a check never calls a draft clean without saying how much it compared."""
+    unverified: a check never calls a draft clean without saying how much it compared.
+
+    Code (fenced blocks, indented blocks, `inline`) is not read; front matter never is. A
+    finding whose code is in `ignore`, or on a paragraph after `<!-- reconcile: ignore -->`
+    (or `<!-- reconcile: ignore RC101 RC105 -->`), is dropped; so is that paragraph's RC201 note."""
     documents, skipped = read_documents(corpus, follow_symlinks=follow_symlinks)
-    draft_documents = [parse_document(DRAFT_PREFIX + d.path, d.text) for d in drafts]
+    draft_documents = [parse_document(DRAFT_PREFIX + d.path, mask_code(d.text)) for d in drafts]
     result = analyze(documents + draft_documents, skipped, jobs, drafts=frozenset(d.path for d in draft_documents))
-    found = findings(result)
-    return found, tally(result)
+    quiet = {escape.line(d.path): suppressions(d.text) for d in drafts}
+
+    def kept(f: Finding) -> bool:
+        return f.code not in ignore and not any(
+            first <= f.line <= last and (codes is None or f.code in codes) for first, last, codes in quiet.get(f.path, ()))
+
+    counted = tally(result)
+    notes = tuple(f for f in counted.notes if kept(f))
+    return [f for f in findings(result) if kept(f)], replace(counted, notes=notes)
+
+
+SUPPRESS_RE = re.compile(r"^[ \t]*<!--[ \t]*reconcile:[ \t]*ignore(?P<codes>(?:[ \t,]+RC\d{3})*)[ \t]*-->[ \t]*$", re.I | re.M)
+
+
+def suppressions(text: str) -> list[tuple[int, int, frozenset[str] | None]]:
+    """(first line, last line, codes or None for all) of each paragraph that an ignore comment
+    on the line before it silences (lines 1-based, as findings give them)."""
+    lines = text.split("\n")
+    out = []
+    for m in SUPPRESS_RE.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1  # the comment's own line
+        first = line + 1
+        while first <= len(lines) and not lines[first - 1].strip():
+            first += 1
+        last = first
+        while last < len(lines) and lines[last].strip():
+            last += 1
+        codes = frozenset(c.upper() for c in re.findall(r"RC\d{3}", m.group("codes"), re.I)) or None
+        out.append((first, last, codes))
+    return out
+
+
+FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}(?P=fence)[ \t]*$|\Z)", re.M | re.S)
+INDENTED_RE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
+INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+
+
+def mask_code(text: str) -> str:
+    """The draft with its code blanked out (fenced and indented blocks, `inline` spans): spaces
+    of the same length, newlines kept, so every offset and line number stays where it was."""
+    def blank(m: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", m.group(0))
+    return INLINE_CODE_RE.sub(blank, INDENTED_RE.sub(blank, FENCE_RE.sub(blank, text)))
 
 
 def tally(result: RunResult) -> Tally:

@@ -223,39 +223,71 @@ def extract(
 @app.command()
 def check(
     drafts: Annotated[list[str], typer.Argument(metavar="DRAFTS...", help="Draft files to check, or - for standard input.")],
-    corpus: Annotated[Path, typer.Option("--corpus", "-c", help="Folder of source articles, or a .jsonl file of them.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif.")] = "text",
-    fail_on: Annotated[str, typer.Option(help="Exit 1 for findings at or above: high, medium, low; 'unverified' also for any figure no source states; never.")] = "low",
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", "-c", help="Folder of source articles, or a .jsonl file of them (default: corpus in the configuration).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, sarif or markdown.")] = "text",
+    fail_on: Annotated[Optional[str], typer.Option(help="Exit 1 for findings at or above: high, medium, low (the default); 'unverified' also for any figure no source states; never.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Rule codes not to report (RC101; repeat or separate by commas).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: reconcile.toml or [tool.reconcile] in pyproject.toml, found upward from the first draft).")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings (errors still exit 2).")] = False,
-    stdin_filename: Annotated[str, typer.Option(help="Name to show for a draft read from -.")] = "<stdin>",
+    stdin_filename: Annotated[str, typer.Option(help="Name to show for a draft read from -.")] = "stdin.md",
     jobs: Annotated[int, typer.Option(min=1, help="Processes for extraction.")] = 1,
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Read symbolic links that lead outside the corpus.")] = False,
 ) -> None:
     """Check DRAFTS against the articles in --corpus: exit 1 when a figure contradicts them.
 
     Every draft figure is confirmed, contradicted, disputed among the sources, or unverified;
-    the text summary counts the four, JSON, GitHub and SARIF carry unverified figures as notes."""
-    from .check import FAIL_ON, Draft, check_with_tally, exit_code
+    the text summary counts the four, JSON, GitHub and SARIF carry unverified figures as notes.
+    A paragraph after <!-- reconcile: ignore --> (or <!-- reconcile: ignore RC101 -->) is not
+    reported; code blocks and front matter are not read. Flags win over the configuration."""
+    from .check import FAIL_ON, RULES, Draft, check_with_tally, exit_code
+    from .config import Config, _config, _load, find_config
     from .render import RENDERERS, render_text
 
     if format not in RENDERERS:
         raise _fail(f"unknown format {format!r}: use {', '.join(RENDERERS)}")
-    if fail_on not in FAIL_ON:
-        raise _fail(f"unknown --fail-on {fail_on!r}: use {', '.join(FAIL_ON[:-1])} or {FAIL_ON[-1]}")
 
     def body():
-        loaded = [Draft(stdin_filename if d == "-" else d, _read_text(d)) for d in drafts]
-        found, tally = check_with_tally(loaded, corpus, jobs=jobs, follow_symlinks=follow_symlinks)
+        if config is not None:
+            settings = _config(config, _load(config)) if config.name == "reconcile.toml" else \
+                _config(config, _load(config).get("tool", {}).get("reconcile", {}))
+        else:
+            first = next((Path(d) for d in drafts if d != "-"), None)
+            settings = find_config(first.parent if first is not None else Path.cwd()) if drafts else Config()
+        level = fail_on or settings.fail_on or "low"
+        if level not in FAIL_ON:
+            raise _fail(f"unknown --fail-on {level!r}: use {', '.join(FAIL_ON[:-1])} or {FAIL_ON[-1]}")
+        codes = {c.strip().upper() for value in (ignore or []) for c in value.split(",") if c.strip()} | set(settings.ignore)
+        known = {code for code, _ in RULES.values()}
+        if unknown := sorted(codes - known):
+            raise _fail(f"unknown rule code {unknown[0]!r}: use one of {', '.join(sorted(known))}")
+        sources = corpus or settings.corpus
+        if sources is None:
+            raise _fail("no corpus: pass --corpus FOLDER, or set corpus in reconcile.toml or [tool.reconcile] in pyproject.toml")
+        chosen = [d for d in drafts if d == "-" or not settings.excludes(d)]
+        if not chosen:
+            raise _fail(f"every draft is excluded by {settings.path}: nothing to check")
+        loaded = [Draft(stdin_filename if d == "-" else _shown(d), _read_text(d)) for d in chosen]
+        found, tally = check_with_tally(loaded, sources, jobs=jobs, follow_symlinks=follow_symlinks, ignore=frozenset(codes))
         for skipped in tally.skipped:
             err.print(escape.line(f"skipped {skipped}"), markup=False)
         # notes go to machine formats always, to the text listing when they can fail the check
-        shown = found + list(tally.notes) if format != "text" or fail_on == "unverified" else found
+        shown = found + list(tally.notes) if format != "text" or level == "unverified" else found
         sys.stdout.write(render_text(shown, tally) if format == "text" else RENDERERS[format](shown))
-        return 0 if exit_zero else exit_code(found, fail_on, tally)
+        return 0 if exit_zero else exit_code(found, level, tally)
 
     code = _guard(body)
     if code:
         raise typer.Exit(code)
+
+
+def _shown(path: str) -> str:
+    """A draft's path as a terminal can open it: relative to where the command runs when it is
+    inside it, else as given."""
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), Path.cwd().resolve())).as_posix() \
+            if Path(path).resolve().is_relative_to(Path.cwd().resolve()) else path
+    except (OSError, ValueError):
+        return path
 
 
 def _read_text(file: str) -> str:

@@ -62,6 +62,13 @@ class OutputFileError(ReconcileError):
         super().__init__(f"cannot write {path}: {reason} (nothing was stored; pass another path)")
 
 
+class ConfigError(ReconcileError):
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"bad configuration in {path}: {reason}")
+
+
 class DatabaseError(ReconcileError):
     def __init__(self, path: str, reason: str) -> None:
         self.path = path

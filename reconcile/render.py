@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 from dataclasses import asdict
 
 from . import __version__
@@ -70,7 +71,7 @@ def render_sarif(findings: list[Finding]) -> str:
         "level": SARIF_LEVEL[f.severity],
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": f.path},
+            "artifactLocation": {"uri": quote(f.path)},  # a URI reference: "my draft.md" -> "my%20draft.md"
             "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column},
         }}],
         "partialFingerprints": {"reconcile/v1": f"{f.code}:{f.path}:{f.quote}"},
@@ -84,4 +85,23 @@ def render_sarif(findings: list[Finding]) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERERS = {"text": render_text, "json": render_json, "github": render_github, "sarif": render_sarif}
+def render_markdown(findings: list[Finding]) -> str:
+    """A Markdown table for a pull-request comment: where, rule, severity, message. Text from
+    drafts and articles is escaped so it shows as typed."""
+    from .escape import markdown as md
+
+    problems = [f for f in findings if f.severity != "note"]
+    notes = len(findings) - len(problems)
+    if not problems:
+        head = "**reconcile**: no figure contradicts the sources."
+    else:
+        head = f"**reconcile**: {len(problems)} {'figure contradicts' if len(problems) == 1 else 'figures contradict'} the sources."
+    lines = [head + (f" {notes} {'figure is' if notes == 1 else 'figures are'} stated by no source (not checked)." if notes else ""), ""]
+    if findings:
+        lines += ["| Where | Rule | Severity | Finding |", "|---|---|---|---|"]
+        lines += [f"| `{md(f.path)}:{f.line}` | {f.code} {f.rule} | {f.severity} | {md(f.message)} |" for f in findings]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+RENDERERS = {"text": render_text, "json": render_json, "github": render_github, "sarif": render_sarif,
+             "markdown": render_markdown}
