@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from .align import MIN_SCORE, Alignment
 from .compare import Verdict, consistent, is_slip, judge
 from .copies import Copy
+from .frames import same_subject
 from .models import Claim, DisjointSets
 
 TWO_CAMPS = 1.5  # two attested values this far apart are two facts, not a dispute (see _two_camps)
 PLAIN_MISMATCH = frozenset({"value-mismatch", "duration-mismatch", "date-mismatch"})
-GAP_NEEDS_EVIDENCE = 3.0  # a gap this wide with no slip to explain it is more likely two facts...
+GAP_NEEDS_EVIDENCE = 2.0  # a gap this wide with no slip to explain it is more likely two facts...
 STRONG_PAIRING = 2 * MIN_SCORE  # ...unless the words tie the figures twice as well as pairing needs
 
 
@@ -91,13 +92,28 @@ def two_camps(judged: list[Judged], origin: list[int | None], claims: list[Claim
 
 def plausible(judged: list[Judged], claims: list[Claim] | None = None) -> list[Judged]:
     """Drop plain disagreements GAP_NEEDS_EVIDENCE times apart or more whose pairing rests on
-    weak evidence (score below STRONG_PAIRING, not a copy): outlets rarely differ threefold on
-    one fact except by a known slip, while loosely tied figures of other facts often do. A
-    wide gap the words tie strongly ("15,000 votes" / "about 50,000 votes" left to count) stays."""
+    weak evidence (score below STRONG_PAIRING, not a copy): outlets rarely differ by half on
+    one fact except by a known slip, while loosely tied figures of other facts often do (a
+    yes share and a turnout, an electorate and a turnout). A wide gap the words tie strongly
+    ("15,000 votes" / "about 50,000 votes" left to count) stays, and so does one whose frames
+    say it is one fact: both name one running tally ("two people had died" / "only one death":
+    small counts of one toll differ by a wide ratio), or one attribute of one named thing
+    ("the Cedar Flat fire has stayed at 900 acres" / "the Cedar Flat fire had burned 2,100 acres")."""
     def weak_and_wide(j: Judged) -> bool:
-        return (not j.verdict.agree and not j.copied and j.verdict.kind in PLAIN_MISMATCH
-                and not is_slip(j.verdict.ratio, *((claims[j.a], claims[j.b]) if claims else ())) and j.verdict.ratio >= GAP_NEEDS_EVIDENCE and j.score < STRONG_PAIRING)
+        pair = (claims[j.a], claims[j.b]) if claims else ()
+        tally = bool(pair) and _one_fact_by_frames(*pair)
+        return (not j.verdict.agree and not j.copied and j.verdict.kind in PLAIN_MISMATCH and not tally
+                and not is_slip(j.verdict.ratio, *pair) and j.verdict.ratio >= GAP_NEEDS_EVIDENCE and j.score < STRONG_PAIRING)
     return [j for j in judged if not weak_and_wide(j)]
+
+
+def _one_fact_by_frames(a: Claim, b: Claim) -> bool:
+    """Both frames name one running tally, or one named thing with no other attribute said."""
+    x, y = a.frame, b.frame
+    if x.tally and x.attribute == y.attribute:
+        return True
+    named = bool(x.subject and y.subject) and same_subject(x.subject, y.subject)
+    return named and (x.attribute == y.attribute or not (x.attribute and y.attribute))
 
 
 def group_facts(claims, measures, judged: list[Judged], origin: list[int]) -> list[Fact]:

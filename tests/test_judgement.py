@@ -63,8 +63,23 @@ def _judged(ratio: float, score: float, kind: str = "value-mismatch", copied: bo
 def test_a_wide_gap_needs_strong_pairing_evidence():
     from reconcile.facts import plausible
     assert plausible([_judged(5.0, 0.4)]) == []  # loosely tied, fivefold apart: two facts
-    kept = [_judged(5.0, 0.8), _judged(2.0, 0.4), _judged(35.3147, 0.4, "unit-confusion"), _judged(5.0, 0.4, copied=True)]
+    # 90% (a yes share) and 43% (a turnout) loosely tied: 2.1x is two facts, not a dispute
+    assert plausible([_judged(2.09, 0.35)]) == []
+    kept = [_judged(5.0, 0.8), _judged(1.4, 0.4), _judged(35.3147, 0.4, "unit-confusion"), _judged(5.0, 0.4, copied=True)]
     assert plausible(kept) == kept  # strongly tied, a narrower gap, a known slip, a copy
+
+
+def test_a_wide_gap_in_one_running_tally_stays():
+    """"two people had died" / "only one death": both frames name the toll, so a 2x gap of
+    small counts is a dispute even when the words tie them loosely."""
+    from reconcile.facts import plausible
+    from reconcile.frames import Frame
+    from reconcile.models import Claim
+    toll = Claim("a", 0, 0, 1, "", "", "", "", None, frame=Frame(attribute="killed"))
+    share = Claim("b", 0, 0, 1, "", "", "", "", None, frame=Frame(attribute="share"))
+    wide = [_judged(2.0, 0.4)]
+    assert plausible(wide, [toll, toll]) == wide
+    assert plausible(wide, [share, share]) == []
 
 
 def test_organisers_and_police_counts_of_one_march_stay_a_contradiction():
