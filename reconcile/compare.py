@@ -127,7 +127,7 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
     if (copied and agree and a.source != b.source and a.quantity.unit == b.quantity.unit
             and a.quantity.bound == b.quantity.bound and printed_number(a) != printed_number(b)):
         agree = False  # a reprint that changed the figure, even within the hedge
-    if not agree and _is_update(a, b, ma, mb):
+    if (not agree or _floor_then_more(a, b, ma, mb)) and _is_update(a, b, ma, mb):
         agree, kind, why = True, "update", "a later, higher count of a running tally"
     elif agree and a.source != b.source and a.frame.as_of == b.frame.as_of and (bound := _misleading_bound(a, b, ma, mb)):
         agree, kind, why = False, bound, "a bound consistent with the other figure but 3x or more away from it"
@@ -161,6 +161,13 @@ def _digits(claim: Claim) -> str:
     """The number as printed, without its scale or unit: "38" in "more than $38 billion"."""
     m = re.search(r"\d[\d,.]*\d|\d", claim.quantity.surface)
     return m.group(0).replace(",", "") if m else ""
+
+
+def _floor_then_more(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
+    """"at least 90 cases" on the 21st, "124 cases" on the 26th: the later count is higher than
+    the earlier floor. The two meet, but a reader needs the timeline, not "they agree"."""
+    earlier, later, m_earlier, m_later = (a, b, ma, mb) if a.frame.as_of <= b.frame.as_of else (b, a, mb, ma)
+    return earlier.quantity.bound == "lower" and m_later.value > m_earlier.value
 
 
 def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:

@@ -39,6 +39,7 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "dead", "die", "death", "toll", "fatal", "fatality", "perish", "lives", "life", "bodi", "body"),
     "injured": ("injur", "wound", "hurt", "casualti", "medic", "treat"),
     "missing": ("miss", "unaccount"),
+    "hospitalized": ("hospit", "hospitalis", "hospitaliz", "admit"),
     "displaced": ("displac", "evacu", "homeless", "flee", "fled", "relocat", "shelter", "leav"),
     "rescued": ("rescu", "save", "saved", "pull", "pulled"),
     "arrested": ("arrest", "detain", "custodi"),
@@ -133,7 +134,7 @@ DAY_RE = re.compile(
     re.I,
 )
 TALLY_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested",
-                              "destroyed", "cases", "doses"})
+                              "destroyed", "cases", "doses", "hospitalized"})
 PERSON_NOUNS = frozenset("""people persons person individuals residents inhabitants citizens evacuees
     villagers locals claimants victims passengers casualties patients""".split())
 NEED_VERBS = frozenset("needed need sought seek received receive required require got".split())
