@@ -6,6 +6,7 @@ Exit codes: 0 the job completed, 1 findings (for checks), 2 bad input or an inte
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -100,7 +101,9 @@ def run(
         from .report import render_html, render_markdown
         from .store import open_database, save
 
-        result = run_corpus(corpus, jobs=jobs, limits=Limits(max_file_bytes, max_sentence), follow_symlinks=follow_symlinks)
+        with _progress(enabled=not quiet) as progress:
+            result = run_corpus(corpus, jobs=jobs, limits=Limits(max_file_bytes, max_sentence),
+                                follow_symlinks=follow_symlinks, progress=progress)
         render = render_html if report.suffix.lower() in (".html", ".htm") else render_markdown
         pending = _write_beside(report, render(result, title=corpus.resolve().name))
         try:
@@ -123,6 +126,25 @@ def run(
         return INTERRUPTED
 
     _guard(body, interrupted)
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool):
+    """A progress bar on stderr while articles are read and compared, when stderr is a
+    terminal (never in a pipe, a log or a test); the callback the pipeline reports to."""
+    if not (enabled and err.is_terminal):
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        yield update
 
 
 def _write_beside(path: Path, text: str) -> Path:
@@ -278,6 +300,35 @@ def check(
     code = _guard(body)
     if code:
         raise typer.Exit(code)
+
+
+@app.command()
+def show(
+    fact_id: Annotated[int, typer.Argument(metavar="FACT_ID", help="A fact's id: the facts table, or the number in the report.")],
+    db: Annotated[Path, typer.Option(help="SQLite database a run wrote.")] = Path("reconcile.db"),
+) -> None:
+    """Print one fact from a stored run: every source's figure and sentence, grouped by what
+    agrees, and the arithmetic of each disagreement. Reads only the database."""
+    from .store import load_fact
+
+    def body():
+        fact = load_fact(str(db), fact_id)
+        lines = [("", f"Fact {fact.id}: {fact.label} ({'disputed' if fact.disputed else 'the sources agree'})")]
+        for number, group in enumerate(fact.groups, 1):
+            sources = len({r["source"] for r in group})
+            lines.append(("", f"Group {number} ({sources} {'article' if sources == 1 else 'articles'}):"))
+            for r in group:
+                who = ", ".join(x for x in (r["outlet"], r["published"]) if x)
+                lines.append(("  ", f"{r['source']}:{r['line']}{f' ({who})' if who else ''}: “{r['surface']}”"))
+                lines.append(("    ", r["sentence"]))
+        if fact.disagreements:
+            lines.append(("", "Disagreements:"))
+            lines += [("  ", f"{d['kind']} [{d['severity']}] {d['source_a']}:{d['line_a']} / {d['source_b']}:{d['line_b']}: "
+                             f"{d['explanation']}") for d in fact.disagreements]
+        for indent, line in lines:  # stored article text is data: shown with its controls made visible
+            out.print(indent + escape.line(line), markup=False)
+
+    _guard(body)
 
 
 def _shown(path: str) -> str:

@@ -78,6 +78,12 @@ class DatabaseError(ReconcileError):
         )
 
 
+class FactNotFound(ReconcileError):
+    def __init__(self, fact_id: int, path: str) -> None:
+        self.fact_id = fact_id
+        super().__init__(f"no fact {fact_id} in {path} (the report gives each disputed fact's id; the facts table holds every id)")
+
+
 class UnitError(ReconcileError, ValueError):
     def __init__(self, unit: str, reason: str) -> None:
         self.unit = unit

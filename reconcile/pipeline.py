@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -61,28 +61,41 @@ def _extract_one(document: Document, max_sentence: int = MAX_SENTENCE) -> tuple[
     return sentences, extract_claims(document, sentences)
 
 
+Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar; never prints
+
+
 def extract_all(
     documents: Sequence[Document], jobs: int = 1, min_bytes: int = PARALLEL_MIN_BYTES,
-    max_sentence: int = MAX_SENTENCE,
+    max_sentence: int = MAX_SENTENCE, progress: Progress | None = None,
 ) -> list[tuple[list[Sentence], list[Claim]]]:
     """Per-document extraction, in a process pool when the corpus is big enough to pay for it.
-    Results come back in document order either way."""
+    Results come back in document order either way; `progress` hears of each article read."""
     size = sum(len(d.text) for d in documents)
+    report = progress or (lambda stage, done, total: None)
+    out = []
     if jobs > 1 and len(documents) > 1 and size >= min_bytes:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(_extract_one, documents, [max_sentence] * len(documents),
-                                 chunksize=max(1, len(documents) // (jobs * 4))))
-    return [_extract_one(d, max_sentence) for d in documents]
+            for item in pool.map(_extract_one, documents, [max_sentence] * len(documents),
+                                 chunksize=max(1, len(documents) // (jobs * 4))):
+                out.append(item)
+                report("reading", len(out), len(documents))
+        return out
+    for d in documents:
+        out.append(_extract_one(d, max_sentence))
+        report("reading", len(out), len(documents))
+    return out
 
 
 def analyze(
     documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1, limits: Limits = Limits(),
-    drafts: frozenset[str] = frozenset(),
+    drafts: frozenset[str] = frozenset(), progress: Progress | None = None,
 ) -> RunResult:
     """Claims, copies, alignments, verdicts and facts for already-ingested documents.
     `drafts` are the paths of documents under check: judged like any source, but never
     evidence for a consensus (a draft cannot vote for its own figure)."""
-    extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence)
+    extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence, progress=progress)
+    if progress:
+        progress("comparing", 0, 1)
     sentences = {d.path: s for d, (s, _) in zip(documents, extracted)}
     claims = [c for _, cs in extracted for c in cs]
     stories = find_stories({d.path: "\n".join(d.text[a:b] for a, b in d.blocks) for d in documents})
@@ -114,9 +127,9 @@ def _dated(claim: Claim, published: date | None) -> Claim:
 
 
 def run_corpus(folder: str | os.PathLike, jobs: int = 1, limits: Limits = Limits(),
-               follow_symlinks: bool = False) -> RunResult:
+               follow_symlinks: bool = False, progress: Progress | None = None) -> RunResult:
     documents, skipped = read_documents(folder, limits.max_file_bytes, follow_symlinks)
-    return analyze(documents, skipped, jobs, limits)
+    return analyze(documents, skipped, jobs, limits, progress=progress)
 
 
 def _body_text(sentences: list[Sentence]) -> str:

@@ -62,7 +62,7 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
         numbers = {f.id: n for n, f in enumerate(disputed, 1)}
         out += ["## Check first", ""]
         out += [f"- **{_md(label)}** ({severity}; {kinds}): " + " vs ".join(_md(side) for side in sides)
-                + f" (see {numbers[fact_id]} below)" for label, severity, kinds, sides, fact_id in rows]
+                + f" (see {numbers[fact_id]} below; fact id {fact_id})" for label, severity, kinds, sides, fact_id in rows]
         out.append("")
     out += [
         "## Sources",

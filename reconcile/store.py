@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from . import __version__
-from .errors import DatabaseError
+from .errors import DatabaseError, FactNotFound
 from .pipeline import RunResult
 
 SCHEMA_VERSION = 2
@@ -266,3 +268,39 @@ def build_rows(result: RunResult) -> dict[str, list[dict]]:
         "sources": sources, "sentences": sentences, "claims": claims, "comparisons": comparisons,
         "facts": facts, "copies": copies, "variants": variants, "skipped": skipped, "aliases": aliases,
     }
+
+
+@dataclass(frozen=True)
+class StoredFact:
+    """One fact as stored: its name, each agreement group's figures (largest first) and the
+    disagreements between them with their arithmetic. Rows are dicts of the stored columns."""
+
+    id: int
+    label: str
+    disputed: bool
+    groups: list[list[dict]]
+    disagreements: list[dict]
+
+
+def load_fact(path: str, fact_id: int) -> StoredFact:
+    """Read one fact back from a stored run, without reading the corpus again.
+    Raises DatabaseError when `path` is not a reconcile database, FactNotFound for an id it lacks."""
+    if not os.path.isfile(path):
+        raise DatabaseError(path, "no such file; `reconcile run CORPUS --db FILE` writes one")
+    db = open_database(path)
+    row = next(db.query("select * from facts where id = ?", [fact_id]), None)
+    if row is None:
+        raise FactNotFound(fact_id, path)
+    groups = []
+    for group in json.loads(row["groups"]):
+        marks = ", ".join("?" for _ in group["claims"])
+        rows = {r["id"]: r for r in db.query(
+            f"select claims.id, claims.source, claims.line, claims.surface, claims.value, claims.unit, "
+            f"sources.outlet, sources.published, sentences.text as sentence from claims "
+            f"join sources on sources.id = claims.source join sentences on sentences.id = claims.sentence_id "
+            f"where claims.id in ({marks})", group["claims"])}
+        groups.append([rows[i] for i in group["claims"] if i in rows])
+    disagreements = list(db.query(
+        "select source_a, line_a, quote_a, source_b, line_b, quote_b, kind, severity, explanation "
+        "from comparisons where fact_id = ? and agree = 0 order by source_a, line_a, source_b, line_b", [fact_id]))
+    return StoredFact(row["id"], row["label"], bool(row["disputed"]), groups, disagreements)

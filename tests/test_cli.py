@@ -177,3 +177,19 @@ def test_ctrl_c_exits_130_with_a_message(monkeypatch):
     result = runner.invoke(app, ["run", str(MINI)])
     assert result.exit_code == 130
     assert result.stderr.startswith("Interrupted: nothing from this run was stored")
+
+
+def test_show_prints_one_fact_from_the_store_only(tmp_path):
+    assert runner.invoke(app, ["run", str(MINI), "--db", "m.db", "--report", "m.md", "-q"]).exit_code == 0
+    result = runner.invoke(app, ["show", "3", "--db", "m.db"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Fact 3: capacity (passengers) (disputed)"
+    assert lines[1:3] == ["Group 1 (2 articles):", "  coast-wire.md:8 (Coast Wire, 2023-09-14): “1,200 passengers a day”"]
+    assert "Group 2 (1 article):" in lines and lines[-3] == "Disagreements:"
+    assert lines[-2].startswith("  value-mismatch [high] coast-wire.md:8 / island-times.txt:7: ")
+    missing = runner.invoke(app, ["show", "99", "--db", "m.db"])
+    assert (missing.exit_code, missing.stderr) == (
+        2, "Error: no fact 99 in m.db (the report gives each disputed fact's id; the facts table holds every id)\n")
+    nowhere = runner.invoke(app, ["show", "1", "--db", "none.db"])
+    assert nowhere.exit_code == 2 and not Path("none.db").exists()
