@@ -101,9 +101,11 @@ def run(
         from .report import render_html, render_markdown
         from .store import open_database, save
 
+        from .store import load_extractions
+
         with _progress(enabled=not quiet) as progress:
             result = run_corpus(corpus, jobs=jobs, limits=Limits(max_file_bytes, max_sentence),
-                                follow_symlinks=follow_symlinks, progress=progress)
+                                follow_symlinks=follow_symlinks, progress=progress, stored=load_extractions(str(db)))
         render = render_html if report.suffix.lower() in (".html", ".htm") else render_markdown
         pending = _write_beside(report, render(result, title=corpus.resolve().name))
         try:

@@ -6,6 +6,8 @@ once over the corpus. Nothing here prints or writes files: `store` and `report` 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import statistics
 from collections import defaultdict
@@ -13,6 +15,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from . import frames
 from .align import align, find_conversions, follow_agreements, follow_conversions
@@ -42,6 +45,7 @@ class RunResult:
     stories: dict[str, int] = field(default_factory=dict)
     aliases: list[Alias] = field(default_factory=list)
     assumed_dates: dict[str, date] = field(default_factory=dict)
+    extraction_keys: dict[str, str] = field(default_factory=dict)  # path -> extraction_key
 
     @property
     def contradictions(self) -> list[Judged]:
@@ -62,38 +66,77 @@ def _extract_one(document: Document, max_sentence: int = MAX_SENTENCE) -> tuple[
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar; never prints
+Extracted = tuple[list[Sentence], list[Claim]]
+
+
+def _code_version() -> str:
+    """A hash of the modules extraction runs through: a stored extraction is reused only by
+    the very code that made it."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in ("quantities", "units", "frames", "extract", "segment", "words", "models", "escape"):
+        digest.update((here / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE_VERSION = _code_version()
+
+
+def extraction_key(document: Document, max_sentence: int = MAX_SENTENCE) -> str:
+    """What one article's extraction depends on: its text, its date, the sentence limit and the
+    code. Equal keys give equal sentences and claims (up to the article's path)."""
+    basis = json.dumps([document.text, document.published.isoformat() if document.published else None,
+                        max_sentence, CODE_VERSION])
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
 def extract_all(
     documents: Sequence[Document], jobs: int = 1, min_bytes: int = PARALLEL_MIN_BYTES,
     max_sentence: int = MAX_SENTENCE, progress: Progress | None = None,
-) -> list[tuple[list[Sentence], list[Claim]]]:
+    stored: dict[str, Extracted] | None = None,
+) -> list[Extracted]:
     """Per-document extraction, in a process pool when the corpus is big enough to pay for it.
-    Results come back in document order either way; `progress` hears of each article read."""
-    size = sum(len(d.text) for d in documents)
+    Results come back in document order either way; `progress` hears of each article read.
+    `stored` maps extraction keys (see extraction_key) to a previous run's results: an article
+    whose key is there is not read again (its claims take its current path)."""
     report = progress or (lambda stage, done, total: None)
-    out = []
-    if jobs > 1 and len(documents) > 1 and size >= min_bytes:
+    stored = stored or {}
+    keys = [extraction_key(d, max_sentence) for d in documents] if stored else [""] * len(documents)
+    fresh = [d for d, k in zip(documents, keys) if k not in stored]
+    size = sum(len(d.text) for d in fresh)
+    done = len(documents) - len(fresh)
+    results: list[Extracted] = []
+    if jobs > 1 and len(fresh) > 1 and size >= min_bytes:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for item in pool.map(_extract_one, documents, [max_sentence] * len(documents),
-                                 chunksize=max(1, len(documents) // (jobs * 4))):
-                out.append(item)
-                report("reading", len(out), len(documents))
-        return out
-    for d in documents:
-        out.append(_extract_one(d, max_sentence))
-        report("reading", len(out), len(documents))
-    return out
+            for item in pool.map(_extract_one, fresh, [max_sentence] * len(fresh),
+                                 chunksize=max(1, len(fresh) // (jobs * 4))):
+                results.append(item)
+                report("reading", done + len(results), len(documents))
+    else:
+        for d in fresh:
+            results.append(_extract_one(d, max_sentence))
+            report("reading", done + len(results), len(documents))
+    made = iter(results)
+    return [_moved(stored[k], d.path) if k in stored else next(made) for d, k in zip(documents, keys)]
+
+
+def _moved(extracted: Extracted, path: str) -> Extracted:
+    """A stored extraction under the article's current path (a renamed file keeps its claims)."""
+    sentences, claims = extracted
+    if all(c.source == path for c in claims):
+        return extracted
+    return sentences, [replace(c, source=path) for c in claims]
 
 
 def analyze(
     documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1, limits: Limits = Limits(),
     drafts: frozenset[str] = frozenset(), progress: Progress | None = None,
+    stored: dict[str, Extracted] | None = None,
 ) -> RunResult:
     """Claims, copies, alignments, verdicts and facts for already-ingested documents.
     `drafts` are the paths of documents under check: judged like any source, but never
     evidence for a consensus (a draft cannot vote for its own figure)."""
-    extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence, progress=progress)
+    extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence, progress=progress, stored=stored)
     if progress:
         progress("comparing", 0, 1)
     sentences = {d.path: s for d, (s, _) in zip(documents, extracted)}
@@ -115,8 +158,9 @@ def analyze(
     witnesses = [None if c.source in drafts else o for c, o in zip(claims, origin)]
     judged = plausible(two_camps(judge_all(claims, measures, alignments), witnesses, claims), claims)
     facts = group_facts(claims, measures, judged, origin)
+    keys = {d.path: extraction_key(d, limits.max_sentence) for d in documents if d.path not in drafts}
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
-                     list(skipped or []), stories, aliases, assumed)
+                     list(skipped or []), stories, aliases, assumed, keys)
 
 
 def _dated(claim: Claim, published: date | None) -> Claim:
@@ -127,9 +171,10 @@ def _dated(claim: Claim, published: date | None) -> Claim:
 
 
 def run_corpus(folder: str | os.PathLike, jobs: int = 1, limits: Limits = Limits(),
-               follow_symlinks: bool = False, progress: Progress | None = None) -> RunResult:
+               follow_symlinks: bool = False, progress: Progress | None = None,
+               stored: dict[str, Extracted] | None = None) -> RunResult:
     documents, skipped = read_documents(folder, limits.max_file_bytes, follow_symlinks)
-    return analyze(documents, skipped, jobs, limits, progress=progress)
+    return analyze(documents, skipped, jobs, limits, progress=progress, stored=stored)
 
 
 def _body_text(sentences: list[Sentence]) -> str:

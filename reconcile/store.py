@@ -12,17 +12,20 @@ import json
 import os
 import sqlite3
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
 
 from . import __version__
 from .errors import DatabaseError, FactNotFound
+from .frames import Frame
+from .models import Claim, Quantity, Sentence
 from .pipeline import RunResult
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS: list[Callable[[Database], None]] = []
 migration = MIGRATIONS.append
@@ -88,6 +91,13 @@ def m002_frames(db: Database) -> None:
     for name, kind in FRAME_COLUMNS.items():
         db["claims"].add_column(name, kind)
     db["claims"].create_index(["attribute"])
+
+
+@migration
+def m003_extractions(db: Database) -> None:
+    """Each article's sentences and claims, keyed by what they depend on (pipeline.extraction_key),
+    so a rerun reads only the articles that changed (issue #12)."""
+    db["extractions"].create({"key": str, "source": str, "sentences": bytes, "claims": bytes}, pk="key")
 
 
 def open_database(path: str) -> Database:
@@ -179,6 +189,9 @@ def save(db: Database, result: RunResult) -> None:
             for table in reversed(TABLES):
                 if rows[table]:
                     db[table].insert_all(rows[table], batch_size=500)
+            # extractions are derived data: those of this run's articles are kept, others dropped
+            db.execute("delete from extractions")
+            db["extractions"].insert_all(_extraction_rows(result), batch_size=50, replace=True)  # copies share a key
             db["meta"].upsert({"key": "tool_version", "value": __version__}, pk="key")
     except sqlite3.OperationalError as error:
         raise DatabaseError(str(db.conn.execute("pragma database_list").fetchone()[2]), _reason(error)) from None
@@ -304,3 +317,51 @@ def load_fact(path: str, fact_id: int) -> StoredFact:
         "select source_a, line_a, quote_a, source_b, line_b, quote_b, kind, severity, explanation "
         "from comparisons where fact_id = ? and agree = 0 order by source_a, line_a, source_b, line_b", [fact_id]))
     return StoredFact(row["id"], row["label"], bool(row["disputed"]), groups, disagreements)
+
+
+def _extraction_rows(result: RunResult) -> Iterator[dict]:
+    claims_of: dict[str, list] = {}
+    for c in result.claims:
+        claims_of.setdefault(c.source, []).append(c)
+    for path, key in result.extraction_keys.items():
+        # compressed: a claim repeats its sentence's words, and a one-line article has many claims
+        yield {
+            "key": key, "source": path,
+            "sentences": _pack([[s.index, s.start, s.end, s.line, s.text] for s in result.sentences[path]]),
+            "claims": _pack([asdict(c) for c in claims_of.get(path, [])]),
+        }
+
+
+def _pack(value) -> bytes:
+    return zlib.compress(json.dumps(value, separators=(",", ":")).encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes):
+    return json.loads(zlib.decompress(blob))
+
+
+def load_extractions(path: str) -> dict[str, tuple[list[Sentence], list[Claim]]]:
+    """A stored run's extractions by key, for a rerun to reuse; empty when there is no usable
+    database at `path` (a rerun then reads everything, as a first run does)."""
+    if not os.path.isfile(path):
+        return {}
+    try:
+        db = open_database(path)
+        rows = list(db.query("select key, sentences, claims from extractions"))
+    except (DatabaseError, sqlite3.DatabaseError):
+        return {}  # not a usable database: read everything again
+    out = {}
+    for row in rows:
+        try:
+            sentences = [Sentence(*items) for items in _unpack(row["sentences"])]
+            out[row["key"]] = (sentences, [_claim(d) for d in _unpack(row["claims"])])
+        except (zlib.error, ValueError, TypeError, KeyError):
+            continue  # a damaged row: that article is read again
+    return out
+
+
+def _claim(d: dict) -> Claim:
+    q = d.pop("quantity")
+    frame = Frame(**d.pop("frame"))
+    tuples = {k: tuple(d.pop(k)) for k in ("context", "local", "nearby", "marks")}
+    return Claim(**d, quantity=Quantity(**q) if q else None, frame=frame, **tuples)

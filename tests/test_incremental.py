@@ -1,0 +1,53 @@
+"""Incremental reruns (issue #12 item 4): an article's extraction is stored under a key of
+what it depends on (text, date, sentence limit, code), and a rerun reads only the articles
+that changed; the stored run is the same as a fresh run's."""
+
+import shutil
+from pathlib import Path
+
+import reconcile.pipeline as pipeline
+from reconcile.pipeline import run_corpus
+from reconcile.store import load_extractions, open_database, save
+
+from .conftest import FIXTURES
+
+
+def _rows(db_path: str) -> dict:
+    db = open_database(db_path)
+    return {t: sorted(map(str, db[t].rows)) for t in ("claims", "comparisons", "facts", "sentences")}
+
+
+def test_a_rerun_reads_only_changed_articles_and_stores_what_a_fresh_run_stores(monkeypatch):
+    shutil.copytree(FIXTURES / "mini", "corpus")
+    save(open_database("run.db"), run_corpus("corpus"))
+    read: list[str] = []
+    real = pipeline._extract_one
+    monkeypatch.setattr(pipeline, "_extract_one", lambda d, m=5000: read.append(d.path) or real(d, m))
+
+    save(open_database("run.db"), run_corpus("corpus", stored=load_extractions("run.db")))
+    assert read == []  # nothing changed: nothing read
+
+    changed = Path("corpus/island-times.txt")
+    changed.write_text(changed.read_text(encoding="utf-8").replace("12,000", "13,000"), encoding="utf-8")
+    Path("corpus/coast-wire.md").rename("corpus/coast-wire-renamed.md")
+    result = run_corpus("corpus", stored=load_extractions("run.db"))
+    assert read == ["island-times.txt"]  # a renamed file keeps its extraction
+    save(open_database("run.db"), result)
+
+    save(open_database("fresh.db"), run_corpus("corpus"))
+    assert _rows("run.db") == _rows("fresh.db")
+    assert not [r for r in open_database("run.db")["claims"].rows if r["source"] == "coast-wire.md"]
+
+
+def test_extractions_of_other_code_or_dates_are_not_reused():
+    from reconcile.ingest import parse_document
+    a = parse_document("a.md", "---\ndate: 2024-01-02\n---\nIt cost $4bn.\n")
+    b = parse_document("a.md", "---\ndate: 2024-01-03\n---\nIt cost $4bn.\n")
+    assert pipeline.extraction_key(a) != pipeline.extraction_key(b)
+    assert pipeline.extraction_key(a) != pipeline.extraction_key(a, max_sentence=100)
+
+
+def test_an_unreadable_database_means_a_full_read(tmp_path):
+    Path("junk.db").write_bytes(b"not a database at all" * 100)
+    assert load_extractions("junk.db") == {}
+    assert load_extractions("missing.db") == {}
