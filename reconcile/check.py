@@ -79,17 +79,27 @@ def check(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1) -> list
     return check_with_tally(drafts, corpus, jobs)[0]
 
 
-def check_with_tally(drafts: list[Draft], corpus: str | os.PathLike, jobs: int = 1,
-                     follow_symlinks: bool = False, ignore: frozenset[str] = frozenset()) -> tuple[list[Finding], Tally]:
+def check_with_tally(drafts: list[Draft], corpus: str | os.PathLike | None, jobs: int = 1,
+                     follow_symlinks: bool = False, ignore: frozenset[str] = frozenset(),
+                     db: str | None = None) -> tuple[list[Finding], Tally]:
     """The findings, and how many of the draft's figures were confirmed, contradicted or left
     unverified: a check never calls a draft clean without saying how much it compared.
+    With `db` (a database `reconcile run` wrote) the sources are that run's articles, read
+    from the database with their stored extractions; `corpus` is then not read.
 
     Code (fenced blocks, indented blocks, `inline`) is not read; front matter never is. A
     finding whose code is in `ignore`, or on a paragraph after `<!-- reconcile: ignore -->`
     (or `<!-- reconcile: ignore RC101 RC105 -->`), is dropped; so is that paragraph's RC201 note."""
-    documents, skipped = read_documents(corpus, follow_symlinks=follow_symlinks)
+    stored = None
+    if db is not None:  # a stored run: its articles and their extractions, no corpus folder read
+        from .store import load_documents, load_extractions
+        documents, skipped = load_documents(db)
+        stored = load_extractions(db)
+    else:
+        documents, skipped = read_documents(corpus, follow_symlinks=follow_symlinks)
     draft_documents = [parse_document(DRAFT_PREFIX + d.path, mask_code(d.text)) for d in drafts]
-    result = analyze(documents + draft_documents, skipped, jobs, drafts=frozenset(d.path for d in draft_documents))
+    result = analyze(documents + draft_documents, skipped, jobs, drafts=frozenset(d.path for d in draft_documents),
+                     stored=stored)
     quiet = {escape.line(d.path): suppressions(d.text) for d in drafts}
 
     def kept(f: Finding) -> bool:

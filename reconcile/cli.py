@@ -251,6 +251,7 @@ def check(
     format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, sarif or markdown.")] = "text",
     fail_on: Annotated[Optional[str], typer.Option(help="Exit 1 for findings at or above: high, medium, low (the default); 'unverified' also for any figure no source states; never.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Rule codes not to report (RC101; repeat or separate by commas).")] = None,
+    db: Annotated[Optional[Path], typer.Option("--db", help="Check against the run stored in this database instead of a corpus folder.")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: reconcile.toml or [tool.reconcile] in pyproject.toml, found upward from the first draft).")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings (errors still exit 2).")] = False,
     stdin_filename: Annotated[str, typer.Option(help="Name to show for a draft read from -.")] = "stdin.md",
@@ -284,14 +285,17 @@ def check(
         known = {code for code, _ in RULES.values()}
         if unknown := sorted(codes - known):
             raise _fail(f"unknown rule code {unknown[0]!r}: use one of {', '.join(sorted(known))}")
-        sources = corpus or settings.corpus
-        if sources is None:
-            raise _fail("no corpus: pass --corpus FOLDER, or set corpus in reconcile.toml or [tool.reconcile] in pyproject.toml")
+        if corpus is not None and db is not None:
+            raise _fail("give --corpus or --db, not both")
+        sources = corpus or (None if db is not None else settings.corpus)
+        if sources is None and db is None:
+            raise _fail("no corpus: pass --corpus FOLDER or --db FILE, or set corpus in reconcile.toml or [tool.reconcile] in pyproject.toml")
         chosen = [d for d in drafts if d == "-" or not settings.excludes(d)]
         if not chosen:
             raise _fail(f"every draft is excluded by {settings.path}: nothing to check")
         loaded = [Draft(stdin_filename if d == "-" else _shown(d), _read_text(d)) for d in chosen]
-        found, tally = check_with_tally(loaded, sources, jobs=jobs, follow_symlinks=follow_symlinks, ignore=frozenset(codes))
+        found, tally = check_with_tally(loaded, sources, jobs=jobs, follow_symlinks=follow_symlinks, ignore=frozenset(codes),
+                                        db=str(db) if db is not None else None)
         for skipped in tally.skipped:
             err.print(escape.line(f"skipped {skipped}"), markup=False)
         # notes go to machine formats always, to the text listing when they can fail the check

@@ -22,10 +22,11 @@ from sqlite_utils import Database
 from . import __version__
 from .errors import DatabaseError, FactNotFound
 from .frames import Frame
-from .models import Claim, Quantity, Sentence
+from .ingest import Skipped, parse_document
+from .models import Claim, Document, Quantity, Sentence
 from .pipeline import RunResult
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS: list[Callable[[Database], None]] = []
 migration = MIGRATIONS.append
@@ -98,6 +99,12 @@ def m003_extractions(db: Database) -> None:
     """Each article's sentences and claims, keyed by what they depend on (pipeline.extraction_key),
     so a rerun reads only the articles that changed (issue #12)."""
     db["extractions"].create({"key": str, "source": str, "sentences": bytes, "claims": bytes}, pk="key")
+
+
+@migration
+def m004_source_text(db: Database) -> None:
+    """Each article's text, so `check --db` and a re-rendered report need no corpus folder."""
+    db["sources"].add_column("text", str)
 
 
 def open_database(path: str) -> Database:
@@ -215,7 +222,7 @@ def build_rows(result: RunResult) -> dict[str, list[dict]]:
         "published": _iso(d.published or result.assumed_dates.get(d.path)),
         "date_assumed": int(d.path in result.assumed_dates), "url": d.url, "sha256": d.sha256,
         "sentences": len(result.sentences[d.path]), "claims": claim_counts.get(d.path, 0),
-        "dropped_lines": len(d.dropped), "warning": d.warning,
+        "dropped_lines": len(d.dropped), "warning": d.warning, "text": d.text,
     } for d in result.documents]
     sentences = [{
         "id": sentence_ids[(src, s.index)], "source": src, "idx": s.index, "line": s.line,
@@ -365,3 +372,23 @@ def _claim(d: dict) -> Claim:
     frame = Frame(**d.pop("frame"))
     tuples = {k: tuple(d.pop(k)) for k in ("context", "local", "nearby", "marks")}
     return Claim(**d, quantity=Quantity(**q) if q else None, frame=frame, **tuples)
+
+
+def load_documents(path: str) -> tuple[list[Document], list[Skipped]]:
+    """The articles of a stored run and the files it skipped, as `ingest.read_documents` gave
+    them, without the corpus folder. Raises DatabaseError when `path` holds no stored run."""
+    if not os.path.isfile(path):
+        raise DatabaseError(path, "no such file; `reconcile run CORPUS --db FILE` writes one")
+    db = open_database(path)
+    documents = []
+    for row in db.query("select * from sources order by path"):
+        if row.get("text") is None:
+            raise DatabaseError(path, "it holds a run from before article texts were stored; run it again")
+        meta = {k: row[k] for k in ("title", "outlet", "url") if row[k]}
+        if row["published"] and not row["date_assumed"]:
+            meta["date"] = row["published"]
+        documents.append(parse_document(row["path"], row["text"], row["sha256"] or "", row["warning"], meta=meta))
+    if not documents:
+        raise DatabaseError(path, "it holds no stored run; `reconcile run CORPUS --db FILE` writes one")
+    skipped = [Skipped(r["path"], r["reason"]) for r in db.query("select path, reason from skipped order by path")]
+    return documents, skipped

@@ -85,7 +85,7 @@ def test_no_corpus_anywhere_is_one_line():
     _project()
     result = runner.invoke(app, ["check", "repo/drafts/story.md"])
     assert (result.exit_code, result.stderr) == (
-        2, "Error: no corpus: pass --corpus FOLDER, or set corpus in reconcile.toml or [tool.reconcile] in pyproject.toml\n")
+        2, "Error: no corpus: pass --corpus FOLDER or --db FILE, or set corpus in reconcile.toml or [tool.reconcile] in pyproject.toml\n")
 
 
 def test_excluded_drafts_are_not_checked():
@@ -108,3 +108,19 @@ def test_sarif_for_a_stdin_draft_has_a_uri():
     sarif = json.loads(runner.invoke(app, ["check", "-", "--corpus", "repo/sources", "-f", "sarif"], input=DRAFT_TEXT).stdout)
     uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "stdin.md"
+
+
+def test_check_against_a_stored_run_says_what_check_against_the_folder_says():
+    """Issue #12 item 5: `check --db` uses the stored run (texts and extractions), not the folder."""
+    shutil.copytree(FIXTURES / "corpus", "sources")
+    drafts = [str(FIXTURES / "drafts" / name) for name in ("ferry-draft.md", "lavrov-draft.md", "ferry-clean.md")]
+    assert runner.invoke(app, ["run", "sources", "--db", "run.db", "--report", "run.md", "-q"]).exit_code == 0
+    by_folder = runner.invoke(app, ["check", *drafts, "--corpus", "sources", "-f", "json"])
+    shutil.rmtree("sources")  # the folder is gone: only the database is left
+    by_store = runner.invoke(app, ["check", *drafts, "--db", "run.db", "-f", "json"])
+    assert (by_store.exit_code, by_store.stdout) == (by_folder.exit_code, by_folder.stdout)
+    assert json.loads(by_store.stdout)  # it found something to compare
+    both = runner.invoke(app, ["check", drafts[0], "--db", "run.db", "--corpus", "x"])
+    assert (both.exit_code, both.stderr) == (2, "Error: give --corpus or --db, not both\n")
+    missing = runner.invoke(app, ["check", drafts[0], "--db", "none.db"])
+    assert missing.exit_code == 2 and not Path("none.db").exists()
