@@ -110,10 +110,11 @@ def run(
         pending = _write_beside(report, render(result, title=corpus.resolve().name))
         try:
             stage[0] = "saving"
-            save(open_database(str(db)), result)
+            save(open_database(str(db)), result, title=corpus.resolve().name)
             stage[0] = "saved"
             os.replace(pending, report)
             stage[0] = "done"
+            _write_metadata(db, corpus.resolve().name)
         finally:
             if stage[0] != "done":
                 pending.unlink(missing_ok=True)
@@ -147,6 +148,18 @@ def _progress(enabled: bool):
             bar.update(task, description=stage, completed=done, total=total)
 
         yield update
+
+
+def _write_metadata(db: Path, title: str) -> None:
+    """reconcile-metadata.json beside the database, for `datasette DB -m ...`; a folder that
+    refuses it costs only the metadata (the run is stored)."""
+    from .store import datasette_metadata
+
+    target = db.with_name("reconcile-metadata.json")
+    try:
+        os.replace(_write_beside(target, json.dumps(datasette_metadata(title), indent=2) + "\n"), target)
+    except (OutputFileError, OSError) as error:
+        err.print(escape.line(f"warning: metadata not written: {error}"), markup=False)
 
 
 def _write_beside(path: Path, text: str) -> Path:
@@ -306,6 +319,39 @@ def check(
     code = _guard(body)
     if code:
         raise typer.Exit(code)
+
+
+@app.command()
+def report(
+    db: Annotated[Path, typer.Option(help="SQLite database a run wrote.")] = Path("reconcile.db"),
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+) -> None:
+    """Render the report again from a stored run, without the corpus folder."""
+    from .pipeline import analyze
+    from .report import render_html, render_markdown
+    from .store import load_documents, load_extractions
+
+    if format not in ("md", "html"):
+        raise _fail(f"unknown format {format!r}: use md or html")
+
+    def body():
+        documents, skipped = load_documents(str(db))
+        result = analyze(documents, skipped, stored=load_extractions(str(db)))
+        title = _stored_title(str(db))
+        text = (render_html if format == "html" else render_markdown)(result, title=title)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            os.replace(_write_beside(output, text), output)
+
+    _guard(body)
+
+
+def _stored_title(db: str) -> str:
+    from .store import open_database
+    row = next(open_database(db).query("select value from meta where key = 'title'"), None)
+    return row["value"] if row else "corpus"
 
 
 @app.command()

@@ -26,7 +26,7 @@ from .ingest import Skipped, parse_document
 from .models import Claim, Document, Quantity, Sentence
 from .pipeline import RunResult
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS: list[Callable[[Database], None]] = []
 migration = MIGRATIONS.append
@@ -105,6 +105,37 @@ def m003_extractions(db: Database) -> None:
 def m004_source_text(db: Database) -> None:
     """Each article's text, so `check --db` and a re-rendered report need no corpus folder."""
     db["sources"].add_column("text", str)
+
+
+CONTRADICTIONS_VIEW_V5 = """
+select c.id, c.fact_id, f.label as fact_name, c.source_a, sa.outlet as outlet_a, c.source_b,
+       sb.outlet as outlet_b, c.quote_a, c.quote_b, c.sentence_a, c.sentence_b, c.line_a, c.line_b,
+       c.value_a, c.value_b, c.unit, c.kind, c.severity, c.ratio, c.explanation, c.copied,
+       c.claim_a, c.claim_b
+from comparisons c left join facts f on f.id = c.fact_id
+left join sources sa on sa.id = c.source_a left join sources sb on sb.id = c.source_b
+where c.agree = 0
+"""
+FULL_TEXT = {"sentences": ("text",), "claims": ("text", "surface")}
+
+
+@migration
+def m005_search(db: Database) -> None:
+    """For Datasette: the contradictions view names the fact and both outlets, and sentences
+    and claims have full-text search (FTS5, kept in step by triggers). Plain statements, not
+    sqlite-utils' enable_fts, which commits mid-transaction."""
+    db.execute("drop view if exists contradictions")
+    db.execute(f"create view contradictions as {CONTRADICTIONS_VIEW_V5}")
+    for table, columns in FULL_TEXT.items():
+        cols = ", ".join(columns)
+        new = ", ".join(f"new.[{c}]" for c in columns)
+        old = ", ".join(f"old.[{c}]" for c in columns)
+        db.execute(f"create virtual table [{table}_fts] using fts5({cols}, content=[{table}])")
+        db.execute(f"create trigger [{table}_ai] after insert on [{table}] begin "
+                   f"insert into [{table}_fts] (rowid, {cols}) values (new.rowid, {new}); end")
+        db.execute(f"create trigger [{table}_ad] after delete on [{table}] begin "
+                   f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) values ('delete', old.rowid, {old}); end")
+        db.execute(f"insert into [{table}_fts] ([{table}_fts]) values ('rebuild')")
 
 
 def open_database(path: str) -> Database:
@@ -186,8 +217,8 @@ def _id(*parts: object) -> str:
     return hashlib.sha1(json.dumps(parts, default=str).encode()).hexdigest()[:16]
 
 
-def save(db: Database, result: RunResult) -> None:
-    """Replace the stored run with `result`, atomically."""
+def save(db: Database, result: RunResult, title: str | None = None) -> None:
+    """Replace the stored run with `result`, atomically; `title` names it in a re-rendered report."""
     rows = build_rows(result)
     try:
         with write_lock(db):
@@ -200,6 +231,8 @@ def save(db: Database, result: RunResult) -> None:
             db.execute("delete from extractions")
             db["extractions"].insert_all(_extraction_rows(result), batch_size=50, replace=True)  # copies share a key
             db["meta"].upsert({"key": "tool_version", "value": __version__}, pk="key")
+            if title is not None:
+                db["meta"].upsert({"key": "title", "value": title}, pk="key")
     except sqlite3.OperationalError as error:
         raise DatabaseError(str(db.conn.execute("pragma database_list").fetchone()[2]), _reason(error)) from None
     except sqlite3.DatabaseError as error:
@@ -392,3 +425,23 @@ def load_documents(path: str) -> tuple[list[Document], list[Skipped]]:
         raise DatabaseError(path, "it holds no stored run; `reconcile run CORPUS --db FILE` writes one")
     skipped = [Skipped(r["path"], r["reason"]) for r in db.query("select path, reason from skipped order by path")]
     return documents, skipped
+
+
+def datasette_metadata(title: str) -> dict:
+    """Titles, descriptions and facets for `datasette DB -m reconcile-metadata.json`."""
+    return {
+        "title": f"reconcile: {title}",
+        "description": "Where news reports of one event disagree about their figures.",
+        "databases": {"*": {"tables": {
+            "contradictions": {"description": "Pairs of figures about one fact that cannot both be true.",
+                               "facets": ["kind", "severity", "fact_name", "outlet_a"]},
+            "facts": {"description": "Facts: figures grouped by what they measure; disputed when the groups disagree.",
+                      "facets": ["disputed"]},
+            "claims": {"description": "Every figure read, with its quantity frame; full-text search on the clause.",
+                       "facets": ["kind", "attribute", "source", "unit"]},
+            "comparisons": {"description": "Every aligned pair, agreeing or not.", "facets": ["agree", "kind"]},
+            "sources": {"description": "The articles read, with outlet and date.", "facets": ["outlet"]},
+            "sentences": {"description": "Every sentence, with full-text search."},
+            "skipped": {"description": "Files not read, and why."},
+        }}},
+    }

@@ -193,3 +193,17 @@ def test_show_prints_one_fact_from_the_store_only(tmp_path):
         2, "Error: no fact 99 in m.db (the report gives each disputed fact's id; the facts table holds every id)\n")
     nowhere = runner.invoke(app, ["show", "1", "--db", "none.db"])
     assert nowhere.exit_code == 2 and not Path("none.db").exists()
+
+
+def test_report_is_rendered_again_from_the_store_alone(tmp_path):
+    import shutil
+    shutil.copytree(MINI, "corpus")
+    assert runner.invoke(app, ["run", "corpus", "--db", "r.db", "--report", "r.md", "-q"]).exit_code == 0
+    assert runner.invoke(app, ["run", "corpus", "--db", "r2.db", "--report", "r.html", "-q"]).exit_code == 0
+    shutil.rmtree("corpus")
+    again = runner.invoke(app, ["report", "--db", "r.db"])
+    assert (again.exit_code, again.stdout) == (0, Path("r.md").read_text(encoding="utf-8"))
+    assert runner.invoke(app, ["report", "--db", "r2.db", "-f", "html", "-o", "again.html"]).exit_code == 0
+    assert Path("again.html").read_bytes() == Path("r.html").read_bytes()
+    bad = runner.invoke(app, ["report", "--db", "r.db", "-f", "pdf"])
+    assert (bad.exit_code, bad.stderr) == (2, "Error: unknown format 'pdf': use md or html\n")

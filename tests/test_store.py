@@ -125,3 +125,18 @@ def test_a_schema_1_database_gains_the_frame_columns(tmp_path):
     db = open_database(str(tmp_path / "old.db"))
     assert {"attribute", "frame_subject", "as_of"} <= set(db["claims"].columns_dict)
     save(db, run_corpus(FIXTURES / "mini"))
+
+
+def test_the_store_serves_datasette_search_and_names(tmp_path):
+    """Issue #13: the contradictions view names the fact and outlets; sentences and claims
+    have full-text search that stays in step when a run replaces the last."""
+    path = str(tmp_path / "r.db")
+    save(open_database(path), run_corpus(FIXTURES / "mini"))
+    save(open_database(path), run_corpus(FIXTURES / "mini"))  # replaced: the index must follow
+    with sqlite3.connect(path) as db:
+        names = {r[0] for r in db.execute("select fact_name from contradictions")}
+        assert names == {"capacity (passengers)"}
+        assert "Coast Wire" in {r[0] for r in db.execute("select outlet_a from contradictions")}
+        found = db.execute("select count(*) from sentences_fts where sentences_fts match 'passengers'").fetchone()[0]
+        plain = db.execute("select count(*) from sentences where text like '%passengers%'").fetchone()[0]
+        assert found == plain > 0
