@@ -278,8 +278,7 @@ def _shown(base_value: float, m: Measure, unit: str) -> float:
 
 def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool, ratio: float, why: str) -> str:
     """"1.6 billion cubic feet per day = 16.5 billion m³/year vs up to 12.4 ...: +33%"."""
-    left = f"{a.quantity.surface} = {_bounded(a, ma, unit)}"
-    right = f"{b.quantity.surface} = {_bounded(b, mb, unit)}"
+    left, right = _side(a, ma, unit), _side(b, mb, unit)
     if ma.dimension == EVENT_YEAR:
         left = f"{a.quantity.surface} → last in {year_span(ma)}"
         right = f"{b.quantity.surface} → last in {year_span(mb)}"
@@ -295,13 +294,23 @@ def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool
     return f"{text} ({why})" if why else text
 
 
+def _side(claim: Claim, m: Measure, unit: str) -> str:
+    """A figure as printed, and in the fact's unit only when that says something new:
+    "1.6 billion cubic feet per day = 16.5 billion m³/year", but "400 people", not "400 people = 400 people"."""
+    shown = _bounded(claim, m, unit)
+    surface = claim.quantity.surface
+    return surface if shown.lower() == surface.lower() else f"{surface} = {shown}"
+
+
 def _difference(x: float, y: float) -> str:
+    """How the first figure stands to the second, in words: "33% higher", "38% lower", "23.1x"."""
     if y == 0 or x == 0:
         return "one figure is zero"
     ratio = _ratio(x, y)
     if ratio >= 2:
         return f"{ratio:.3g}x"
-    return f"{(x - y) / abs(y):+.0%}"
+    change = (x - y) / abs(y)
+    return f"{abs(change):.0%} {'higher' if change > 0 else 'lower'}"
 
 
 def _bounded(claim: Claim, m: Measure, unit: str) -> str:
