@@ -277,7 +277,7 @@ def _shown(base_value: float, m: Measure, unit: str) -> float:
 
 
 def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool, ratio: float, why: str) -> str:
-    """"1.6 billion cubic feet per day = 16.5 billion m³/year vs up to 12.4 ...: +33%"."""
+    """"1.6 billion cubic feet per day = 16.5 billion m³/year vs up to 12.4 ...: 33% higher"."""
     left, right = _side(a, ma, unit), _side(b, mb, unit)
     if ma.dimension == EVENT_YEAR:
         left = f"{a.quantity.surface} → last in {year_span(ma)}"
