@@ -137,7 +137,7 @@ def render_html(result: RunResult, title: str = "corpus") -> str:
     (markdown-it with html off), and article text was already escaped by `render_markdown`."""
     from markdown_it import MarkdownIt
 
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(render_markdown(result, title))
+    body = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).render(render_markdown(result, title))
     heading = html.escape(escape.line(f"Where the reports disagree: {title}"))
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -174,8 +174,38 @@ def _fact_section(result: RunResult, fact: Fact, number: int, severity: str = ""
             lines.setdefault(line, []).append(f"{_md(result.claims[j.a].source)} / {_md(result.claims[j.b].source)}")
     for line, pairs in lines.items():  # reprints repeat a conflict: say it once, with every pair
         out.append(line + (f" — {len(pairs)} pairs: {'; '.join(pairs)}" if len(pairs) > 1 else ""))
+    shown = set()
+    for j in result.judged:  # a copy that changed its figure: the words that differ, marked
+        if j.fact == fact.id and j.verdict.kind == "altered-copy":
+            a, b = result.claims[j.a], result.claims[j.b]
+            diff = word_diff(result.sentences[a.source][a.sentence].text, result.sentences[b.source][b.sentence].text)
+            if diff not in shown:
+                shown.add(diff)
+                out.append(f"- Copy changed ({_md(a.source)} → {_md(b.source)}): {diff}")
     out.append("")
     return out
+
+
+def word_diff(old: str, new: str, context: int = 6) -> str:
+    """The words of `new` against `old`, Markdown-marked: removed ~~struck~~, added **bold**,
+    and at most `context` unchanged words kept around each change ("… at least ~~112~~ **212**
+    people were …"). Article text is escaped first."""
+    import difflib
+
+    a, b = old.split(), new.split()
+    parts: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            same = [_md(w) for w in a[i1:i2]]
+            if len(same) > 2 * context:
+                same = (same[:context] if parts else []) + ["…"] + (same[-context:] if i2 < len(a) else [])
+            parts += same
+            continue
+        if i2 > i1:
+            parts.append("~~" + _md(" ".join(a[i1:i2])) + "~~")
+        if j2 > j1:
+            parts.append("**" + _md(" ".join(b[j1:j2])) + "**")
+    return " ".join(parts)
 
 
 def _fact_unit(result: RunResult, fact: Fact) -> str:

@@ -38,3 +38,15 @@ def test_html_report_loads_in_a_real_browser(tmp_path):
              f"--user-data-dir={tmp_path / 'profile'}", "--window-size=390,1200"]
     dom = subprocess.run([browser, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
     assert "<h2>Check first</h2>" in dom and "<h2>Disputed facts</h2>" in dom and "<table>" in dom
+
+
+def test_an_altered_copy_is_shown_as_a_word_diff():
+    from reconcile.report import render_html, word_diff
+
+    assert word_diff("Rescuers said at least 112 people were killed on Monday.",
+                     "Rescuers said at least 212 people were killed on Monday.") == \
+        "Rescuers said at least ~~112~~ **212** people were killed on Monday."
+    result = run_corpus(FIXTURES / "corpus" / "quake-wire")
+    text = render_markdown(result, title="quake-wire")
+    assert "~~112~~ **212**" in text
+    assert "<s>112</s> <strong>212</strong>" in render_html(result, title="quake-wire")

@@ -25,7 +25,7 @@ DRAFT = FIXTURES / "hostile" / "draft.md"
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]")
 # the only elements the reports make; no element may carry an attribute but these
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "thead", "tbody",
-                "tr", "th", "td", "ul", "li", "strong"}
+                "tr", "th", "td", "ul", "li", "strong", "s"}  # <s>: the report's own mark of a copy's removed words
 ALLOWED_ATTRIBUTES = {("html", "lang"), ("meta", "charset"), ("meta", "http-equiv"), ("meta", "content"),
                       ("meta", "name"), ("th", "style"), ("td", "style")}
 
