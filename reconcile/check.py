@@ -177,7 +177,7 @@ def _note(result: RunResult, index: int) -> Finding:
 
 def findings(result: RunResult) -> list[Finding]:
     by_claim: dict[int, list] = defaultdict(list)
-    agreeing: dict[int, int] = defaultdict(int)
+    agreeing: dict[int, list[int]] = defaultdict(list)
     for j in result.judged:
         a, b = result.claims[j.a], result.claims[j.b]
         in_draft_a, in_draft_b = _is_draft(a.source), _is_draft(b.source)
@@ -185,7 +185,7 @@ def findings(result: RunResult) -> list[Finding]:
             continue
         draft_side, other = (j.a, j.b) if in_draft_a else (j.b, j.a)
         if j.verdict.agree:
-            agreeing[draft_side] += 1
+            agreeing[draft_side].append(other)
         else:
             by_claim[draft_side].append((other, j))
     out = []
@@ -194,27 +194,46 @@ def findings(result: RunResult) -> list[Finding]:
     return out
 
 
-def _finding(result: RunResult, index: int, conflicts, agreeing: int) -> Finding:
+def _who(result: RunResult, indices: list[int], limit: int = 3) -> str:
+    """"Coast Wire, coast-wire.md:8: “1,200 passengers a day”; ...": each source by outlet
+    (where the article names one), file:line and the figure as printed."""
+    outlet = {d.path: d.outlet for d in result.documents}
+    items = []
+    for o in indices[:limit]:
+        c = result.claims[o]
+        where = f"{_display(c.source)}:{_line(result, o)}"
+        items.append(f"{outlet[c.source] + ', ' if outlet.get(c.source) else ''}{where}: “{c.quantity.surface}”")
+    more = f"; and {len(indices) - limit} more" if len(indices) > limit else ""
+    return "; ".join(items) + more
+
+
+def _articles(result: RunResult, indices) -> int:
+    return len({result.claims[o].source for o in indices})
+
+
+def _finding(result: RunResult, index: int, conflicts, agreeing: list[int]) -> Finding:
     claim = result.claims[index]
     q = claim.quantity
     worst = max(conflicts, key=lambda c: (SEVERITY_ORDER[c[1].verdict.severity], c[1].verdict.ratio))[1]
     kind = worst.verdict.kind
     code = RULES.get(kind, ("RC100", ""))[0]
     severity = worst.verdict.severity
-    if agreeing >= len(conflicts) and kind != "within-source":
+    if len(agreeing) >= len(conflicts) and kind != "within-source":
         severity = "low"  # the sources themselves disagree; the draft sides with some of them
     cited = tuple(sorted({
         f"{_display(result.claims[o].source)}:{_line(result, o)}" for o, _ in conflicts
     }))
-    others = "; ".join(
-        f"“{result.claims[o].quantity.surface}” ({_display(result.claims[o].source)}:{_line(result, o)})"
-        for o, _ in conflicts[:3]
-    )
+    against = [o for o, _ in conflicts]
     worst_other = next(o for o, j in conflicts if j is worst)
     explanation = judge(claim, result.claims[worst_other], result.measures[index], result.measures[worst_other]).explanation
-    support = f"; {agreeing} {'agrees' if agreeing == 1 else 'agree'}" if agreeing else ""
+    n = _articles(result, against)
+    support = ""
+    if agreeing:
+        k = _articles(result, agreeing)
+        support = f"; {k} {'article agrees' if k == 1 else 'articles agree'} ({_who(result, agreeing)})"
     fact = next((f.label for f in result.facts if f.id == worst.fact), claim.frame.label(q.thing))
-    message = f"{fact}: “{q.surface}” contradicts {len(conflicts)} {'source' if len(conflicts) == 1 else 'sources'} ({others}){support}. {explanation}"
+    message = (f"{fact}: “{q.surface}” contradicts {n} {'article' if n == 1 else 'articles'} "
+               f"({_who(result, against)}){support}. {explanation}")
     marked = [i for i in (index, *(o for o, _ in conflicts)) if "bidi" in result.claims[i].marks]
     if marked:
         message += f". Note: {BIDI_WARNING}: " + ", ".join(f"“{result.claims[i].quantity.surface}”" for i in marked)

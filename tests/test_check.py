@@ -19,8 +19,11 @@ def test_draft_figure_that_contradicts_sources_is_found():
     assert (finding.code, finding.rule, finding.quote) == ("RC101", "value-mismatch", "12,000 passengers a day")
     assert (finding.path, finding.line, finding.column) == ("d.md", 5, 26)
     assert finding.sources == ("coast-wire.md:8", "harbour-gazette.md:13")
-    assert finding.message.startswith("capacity (passengers): “12,000 passengers a day” contradicts 2 sources (“1,200 passengers a day” (coast-wire.md:8); ")
-    assert "); 1 agrees. " in finding.message
+    # who disagrees and who agrees, by outlet and article count (issue #13)
+    assert finding.message.startswith(
+        "capacity (passengers): “12,000 passengers a day” contradicts 2 articles (Coast Wire, coast-wire.md:8: "
+        "“1,200 passengers a day”; Harbour Gazette, harbour-gazette.md:13: “up to 1,200 passengers a day”); "
+        "1 article agrees (island-times.txt:7: “12,000 passengers a day”). ")
     assert exit_code([finding], "high") == 1 and exit_code([finding], "never") == 0
 
 
