@@ -207,3 +207,16 @@ def test_report_is_rendered_again_from_the_store_alone(tmp_path):
     assert Path("again.html").read_bytes() == Path("r.html").read_bytes()
     bad = runner.invoke(app, ["report", "--db", "r.db", "-f", "pdf"])
     assert (bad.exit_code, bad.stderr) == (2, "Error: unknown format 'pdf': use md or html\n")
+
+
+def test_terminal_summary_at_80_columns_without_colour_matches_the_reviewed_copy(tmp_path, monkeypatch):
+    """Issue #13: the run summary as a terminal of 80 columns shows it, colour off (NO_COLOR,
+    or any output that is not a terminal), compared whole."""
+    import shutil
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    shutil.copytree(MINI, "corpus")
+    done = subprocess.run([sys.executable, "-m", "reconcile", "run", "corpus"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (FIXTURES / "expected" / "mini-terminal.txt").read_text(encoding="utf-8")
+    assert "\x1b[" not in done.stdout
