@@ -171,8 +171,9 @@ def _floor_then_more(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
 
 
 def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
-    """A running tally that grew: the later report's count is higher."""
-    if not (a.frame.tally and b.frame.tally and a.frame.as_of and b.frame.as_of) or a.frame.as_of == b.frame.as_of:
+    """A running tally that grew: the later report's count is higher (a year is no tally)."""
+    if ma.dimension == EVENT_YEAR or not (a.frame.tally and b.frame.tally and a.frame.as_of and b.frame.as_of) \
+            or a.frame.as_of == b.frame.as_of:
         return False
     earlier, later = (ma, mb) if a.frame.as_of < b.frame.as_of else (mb, ma)
     return later.value > earlier.value

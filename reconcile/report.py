@@ -83,6 +83,17 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
     for number, fact in enumerate(disputed, 1):
         out += _fact_section(result, fact, number, severity.get(fact.id, ""))
 
+    updated = sorted({j.fact for j in result.judged if j.verdict.kind == "update"})
+    if updated:  # running tallies that grew between reports: a timeline, not a dispute
+        out += ["## Timelines", "", "Running tallies reported at different times, earliest first.", ""]
+        labels = {f.id: f.label for f in result.facts}
+        for fact_id in updated:
+            members = {i for j in result.judged if j.fact == fact_id and j.verdict.kind == "update" for i in (j.a, j.b)}
+            steps = sorted(members, key=lambda i: (result.claims[i].frame.as_of, result.measures[i].value, result.claims[i].source))
+            out.append(f"- **{_md(labels.get(fact_id, 'tally'))}**: " + " → ".join(
+                f"{_quote(result.claims[i])} ({result.claims[i].frame.as_of or 'undated'}, {_cite(result, i)})" for i in steps))
+        out.append("")
+
     out += ["## Agreements", ""]
     if not agreed:
         out += ["No figure is reported by more than one source.", ""]

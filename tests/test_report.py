@@ -50,3 +50,17 @@ def test_an_altered_copy_is_shown_as_a_word_diff():
     text = render_markdown(result, title="quake-wire")
     assert "~~112~~ **212**" in text
     assert "<s>112</s> <strong>212</strong>" in render_html(result, title="quake-wire")
+
+
+def test_running_tallies_are_shown_as_a_timeline():
+    from reconcile.ingest import parse_document
+    from reconcile.pipeline import analyze
+
+    docs = {
+        "a.md": "---\ndate: 2024-03-04\n---\nAt least 40 people have died in the floods, officials said on Monday.\n",
+        "b.md": "---\ndate: 2024-03-06\n---\nThe death toll from the floods has risen to at least 95 people, officials said on Wednesday.\n",
+        "c.md": "---\ndate: 2024-03-07\n---\nThe floods have killed 120 people, the ministry said on Thursday.\n",
+    }
+    text = render_markdown(analyze([parse_document(n, t) for n, t in docs.items()]), title="floods")
+    timeline = text[text.index("## Timelines"):text.index("## Agreements")]
+    assert "“At least 40 people” (2024-03-04, a.md:4) → “at least 95 people” (2024-03-06, b.md:4) → “120 people” (2024-03-07, c.md:4)" in timeline
