@@ -167,7 +167,7 @@ def _fact_section(result: RunResult, fact: Fact, number: int, severity: str = ""
         sentence = result.sentences[claim.source][claim.sentence]
         out.append(
             f"| {_md(claim.source)} | {_quote(claim)} | {_md(_normalized(result.measures[i], unit, claim))} "
-            f"| {_md(_short(sentence.text, 160))} | {_md(claim.source)}:{sentence.line} |"
+            f"| {_around(sentence, claim)} | {_md(claim.source)}:{sentence.line} |"
         )
     out.append("")
     out.append("Consensus: " + "; ".join(
@@ -267,6 +267,29 @@ def _quote(claim: Claim) -> str:
 def _cite(result: RunResult, i: int) -> str:
     claim = result.claims[i]
     return f"{_md(claim.source)}:{result.sentences[claim.source][claim.sentence].line}"
+
+
+def _around(sentence, claim: Claim, width: int = 200) -> str:
+    """The claim's sentence with its figure in bold, shortened around the figure (never
+    through it) to about `width` characters, cut at spaces with "…"."""
+    start = claim.quantity.start - sentence.start
+    end = claim.quantity.end - sentence.start
+    text = sentence.text
+    if not (0 <= start < end <= len(text)):
+        return _md(_short(text, width))
+    before, figure, after = text[:start], text[start:end], text[end:]
+    room = max(0, width - len(figure))
+    keep_before = min(len(before), max(room // 2, room - len(after)))
+    keep_after = min(len(after), room - keep_before)
+    if keep_before < len(before):
+        cut = before[len(before) - keep_before:]
+        before = "…" + (cut.split(" ", 1)[1] if " " in cut else cut)
+    if keep_after < len(after):
+        cut = after[:keep_after]
+        after = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+    gap_before = " " if before[-1:].isspace() else ""  # escape.markdown trims: keep the spaces here
+    gap_after = " " if after[:1].isspace() else ""
+    return f"{_md(before)}{gap_before}**{_md(figure)}**{gap_after}{_md(after)}"
 
 
 def _short(text: str, limit: int = 120) -> str:

@@ -64,3 +64,19 @@ def test_running_tallies_are_shown_as_a_timeline():
     text = render_markdown(analyze([parse_document(n, t) for n, t in docs.items()]), title="floods")
     timeline = text[text.index("## Timelines"):text.index("## Agreements")]
     assert "“At least 40 people” (2024-03-04, a.md:4) → “at least 95 people” (2024-03-06, b.md:4) → “120 people” (2024-03-07, c.md:4)" in timeline
+
+
+def test_a_long_sentence_is_shortened_around_its_figure_never_through_it():
+    from reconcile.report import _around
+    from reconcile.models import Claim, Quantity, Sentence
+
+    words = "word " * 60
+    text = f"{words}the line will move 1.6 billion cubic feet per day of gas {words}".strip()
+    start = text.index("1.6")
+    end = start + len("1.6 billion cubic feet per day")
+    sentence = Sentence(0, 100, 100 + len(text), 1, text)
+    claim = Claim("a.md", 0, 100, 100 + len(text), text, "", "", "", None,
+                  quantity=Quantity(100 + start, 100 + end, text[start:end], "quantity", 1.6e9, "cubic_foot / day"))
+    shown = _around(sentence, claim, width=80)
+    assert "**1.6 billion cubic feet per day**" in shown
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) < 120
