@@ -278,7 +278,7 @@ def check(
     A paragraph after <!-- reconcile: ignore --> (or <!-- reconcile: ignore RC101 -->) is not
     reported; code blocks and front matter are not read. Flags win over the configuration."""
     from .check import FAIL_ON, RULES, Draft, check_with_tally, exit_code
-    from .config import Config, _config, _load, find_config
+    from .config import Config, find_config, load_config
     from .render import RENDERERS, render_text
 
     if format not in RENDERERS:
@@ -286,8 +286,7 @@ def check(
 
     def body():
         if config is not None:
-            settings = _config(config, _load(config)) if config.name == "reconcile.toml" else \
-                _config(config, _load(config).get("tool", {}).get("reconcile", {}))
+            settings = load_config(config)
         else:
             first = next((Path(d) for d in drafts if d != "-"), None)
             settings = find_config(first.parent if first is not None else Path.cwd()) if drafts else Config()

@@ -57,6 +57,13 @@ def find_config(start: Path) -> Config:
     return Config()
 
 
+def load_config(path: Path) -> Config:
+    """The configuration in one named file: `reconcile.toml` (top-level keys) or any other
+    TOML file's `[tool.reconcile]` table. Raises ConfigError as find_config does."""
+    table = _load(path)
+    return _config(path, table if path.name == "reconcile.toml" else table.get("tool", {}).get("reconcile", {}))
+
+
 def _load(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))

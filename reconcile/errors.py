@@ -7,6 +7,17 @@ class ReconcileError(Exception):
     """Base class: the CLI prints str(error) on one line and exits 2."""
 
 
+class PathError(ReconcileError):
+    """An error about one path, for one reason; `message` words it ({path}, {reason})."""
+
+    message = "{path}: {reason}"
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(self.message.format(path=path, reason=reason))
+
+
 class CorpusNotFound(ReconcileError):
     def __init__(self, path: str) -> None:
         self.path = path
@@ -24,11 +35,8 @@ class CorpusIsFile(ReconcileError):
         )
 
 
-class CorpusNotReadable(ReconcileError):
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"cannot read corpus folder {path}: {reason} (check its permissions)")
+class CorpusNotReadable(PathError):
+    message = "cannot read corpus folder {path}: {reason} (check its permissions)"
 
 
 class EmptyCorpus(ReconcileError):
@@ -48,34 +56,20 @@ class NothingReadable(ReconcileError):
         super().__init__(f"nothing to read in {path}: every file was skipped ({reasons}{more})")
 
 
-class InputFileError(ReconcileError):
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"cannot read {path}: {reason}")
+class InputFileError(PathError):
+    message = "cannot read {path}: {reason}"
 
 
-class OutputFileError(ReconcileError):
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"cannot write {path}: {reason} (nothing was stored; pass another path)")
+class OutputFileError(PathError):
+    message = "cannot write {path}: {reason} (nothing was stored; pass another path)"
 
 
-class ConfigError(ReconcileError):
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"bad configuration in {path}: {reason}")
+class ConfigError(PathError):
+    message = "bad configuration in {path}: {reason}"
 
 
-class DatabaseError(ReconcileError):
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(
-            f"cannot use database {path}: {reason} (pass another file with --db)"
-        )
+class DatabaseError(PathError):
+    message = "cannot use database {path}: {reason} (pass another file with --db)"
 
 
 class FactNotFound(ReconcileError):

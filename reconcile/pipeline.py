@@ -93,15 +93,17 @@ def extraction_key(document: Document, max_sentence: int = MAX_SENTENCE) -> str:
 def extract_all(
     documents: Sequence[Document], jobs: int = 1, min_bytes: int = PARALLEL_MIN_BYTES,
     max_sentence: int = MAX_SENTENCE, progress: Progress | None = None,
-    stored: dict[str, Extracted] | None = None,
+    stored: dict[str, Extracted] | None = None, keys: Sequence[str] | None = None,
 ) -> list[Extracted]:
     """Per-document extraction, in a process pool when the corpus is big enough to pay for it.
     Results come back in document order either way; `progress` hears of each article read.
     `stored` maps extraction keys (see extraction_key) to a previous run's results: an article
-    whose key is there is not read again (its claims take its current path)."""
+    whose key is there is not read again (its claims take its current path); `keys` are the
+    documents' keys when the caller has them already."""
     report = progress or (lambda stage, done, total: None)
     stored = stored or {}
-    keys = [extraction_key(d, max_sentence) for d in documents] if stored else [""] * len(documents)
+    if keys is None:
+        keys = [extraction_key(d, max_sentence) for d in documents] if stored else [""] * len(documents)
     fresh = [d for d, k in zip(documents, keys) if k not in stored]
     size = sum(len(d.text) for d in fresh)
     done = len(documents) - len(fresh)
@@ -136,7 +138,8 @@ def analyze(
     """Claims, copies, alignments, verdicts and facts for already-ingested documents.
     `drafts` are the paths of documents under check: judged like any source, but never
     evidence for a consensus (a draft cannot vote for its own figure)."""
-    extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence, progress=progress, stored=stored)
+    keys = [extraction_key(d, limits.max_sentence) for d in documents]
+    extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence, progress=progress, stored=stored, keys=keys)
     if progress:
         progress("comparing", 0, 1)
     sentences = {d.path: s for d, (s, _) in zip(documents, extracted)}
@@ -158,9 +161,9 @@ def analyze(
     witnesses = [None if c.source in drafts else o for c, o in zip(claims, origin)]
     judged = plausible(two_camps(judge_all(claims, measures, alignments), witnesses, claims), claims)
     facts = group_facts(claims, measures, judged, origin)
-    keys = {d.path: extraction_key(d, limits.max_sentence) for d in documents if d.path not in drafts}
+    stored_keys = {d.path: k for d, k in zip(documents, keys) if d.path not in drafts}
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
-                     list(skipped or []), stories, aliases, assumed, keys)
+                     list(skipped or []), stories, aliases, assumed, stored_keys)
 
 
 def _dated(claim: Claim, published: date | None) -> Claim:

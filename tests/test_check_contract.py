@@ -124,3 +124,11 @@ def test_check_against_a_stored_run_says_what_check_against_the_folder_says():
     assert (both.exit_code, both.stderr) == (2, "Error: give --corpus or --db, not both\n")
     missing = runner.invoke(app, ["check", drafts[0], "--db", "none.db"])
     assert missing.exit_code == 2 and not Path("none.db").exists()
+
+
+def test_an_explicit_config_file_is_used():
+    draft = _project()
+    Path("team.toml").write_text('[tool.reconcile]\ncorpus = "repo/sources"\nfail-on = "never"\n', encoding="utf-8")
+    assert runner.invoke(app, ["check", str(draft), "--config", "team.toml"]).exit_code == 0
+    Path("reconcile.toml").write_text('corpus = "repo/sources"\n', encoding="utf-8")
+    assert runner.invoke(app, ["check", str(draft), "--config", "reconcile.toml"]).exit_code == 1
