@@ -80,3 +80,11 @@ def test_a_long_sentence_is_shortened_around_its_figure_never_through_it():
     shown = _around(sentence, claim, width=80)
     assert "**1.6 billion cubic feet per day**" in shown
     assert shown.startswith("…") and shown.endswith("…") and len(shown) < 120
+
+
+def test_html_report_matches_reviewed_copy():
+    """Issue #13: the HTML report is byte-stable and compared whole, like the Markdown one."""
+    from reconcile.report import render_html
+
+    expected = (FIXTURES / "expected" / "mini-report.html").read_text(encoding="utf-8")
+    assert render_html(run_corpus(FIXTURES / "mini"), title="mini") == expected
