@@ -92,9 +92,9 @@ def check_with_tally(drafts: list[Draft], corpus: str | os.PathLike | None, jobs
     (or `<!-- reconcile: ignore RC101 RC105 -->`), is dropped; so is that paragraph's RC201 note."""
     stored = None
     if db is not None:  # a stored run: its articles and their extractions, no corpus folder read
-        from .store import load_documents, load_extractions
-        documents, skipped = load_documents(db)
-        stored = load_extractions(db)
+        from .store import load_run
+        run = load_run(db)
+        documents, skipped, stored = run.documents, run.skipped, run.extractions
     else:
         documents, skipped = read_documents(corpus, follow_symlinks=follow_symlinks)
     draft_documents = [parse_document(DRAFT_PREFIX + d.path, mask_code(d.text)) for d in drafts]

@@ -329,16 +329,15 @@ def report(
     """Render the report again from a stored run, without the corpus folder."""
     from .pipeline import analyze
     from .report import render_html, render_markdown
-    from .store import load_documents, load_extractions
+    from .store import load_run
 
     if format not in ("md", "html"):
         raise _fail(f"unknown format {format!r}: use md or html")
 
     def body():
-        documents, skipped = load_documents(str(db))
-        result = analyze(documents, skipped, stored=load_extractions(str(db)))
-        title = _stored_title(str(db))
-        text = (render_html if format == "html" else render_markdown)(result, title=title)
+        run = load_run(str(db))
+        result = analyze(run.documents, run.skipped, stored=run.extractions)
+        text = (render_html if format == "html" else render_markdown)(result, title=run.title)
         if output is None:
             sys.stdout.write(text)
         else:
@@ -347,15 +346,9 @@ def report(
     _guard(body)
 
 
-def _stored_title(db: str) -> str:
-    from .store import open_database
-    row = next(open_database(db).query("select value from meta where key = 'title'"), None)
-    return row["value"] if row else "corpus"
-
-
 @app.command()
 def show(
-    fact_id: Annotated[int, typer.Argument(metavar="FACT_ID", help="A fact's id: the facts table, or the number in the report.")],
+    fact_id: Annotated[int, typer.Argument(metavar="FACT_ID", help="A fact's id, as the report's check-first lines and the facts table give it.")],
     db: Annotated[Path, typer.Option(help="SQLite database a run wrote.")] = Path("reconcile.db"),
 ) -> None:
     """Print one fact from a stored run: every source's figure and sentence, grouped by what

@@ -40,7 +40,8 @@ def disputed_rows(result: RunResult) -> list[tuple[str, str, str, list[str], int
 
 
 def count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """"1 article", "3 articles"."""
+    return f"{n} {_plural(n, noun)}"
 
 
 def render_markdown(result: RunResult, title: str = "corpus") -> str:

@@ -338,9 +338,7 @@ class StoredFact:
 def load_fact(path: str, fact_id: int) -> StoredFact:
     """Read one fact back from a stored run, without reading the corpus again.
     Raises DatabaseError when `path` is not a reconcile database, FactNotFound for an id it lacks."""
-    if not os.path.isfile(path):
-        raise DatabaseError(path, "no such file; `reconcile run CORPUS --db FILE` writes one")
-    db = open_database(path)
+    db = _open_stored(path)
     row = next(db.query("select * from facts where id = ?", [fact_id]), None)
     if row is None:
         raise FactNotFound(fact_id, path)
@@ -386,12 +384,14 @@ def load_extractions(path: str) -> dict[str, tuple[list[Sentence], list[Claim]]]
     if not os.path.isfile(path):
         return {}
     try:
-        db = open_database(path)
-        rows = list(db.query("select key, sentences, claims from extractions"))
+        return _extractions(open_database(path))
     except (DatabaseError, sqlite3.DatabaseError):
         return {}  # not a usable database: read everything again
+
+
+def _extractions(db: Database) -> dict[str, tuple[list[Sentence], list[Claim]]]:
     out = {}
-    for row in rows:
+    for row in db.query("select key, sentences, claims from extractions"):
         try:
             sentences = [Sentence(*items) for items in _unpack(row["sentences"])]
             out[row["key"]] = (sentences, [_claim(d) for d in _unpack(row["claims"])])
@@ -407,12 +407,21 @@ def _claim(d: dict) -> Claim:
     return Claim(**d, quantity=Quantity(**q) if q else None, frame=frame, **tuples)
 
 
-def load_documents(path: str) -> tuple[list[Document], list[Skipped]]:
-    """The articles of a stored run and the files it skipped, as `ingest.read_documents` gave
-    them, without the corpus folder. Raises DatabaseError when `path` holds no stored run."""
-    if not os.path.isfile(path):
-        raise DatabaseError(path, "no such file; `reconcile run CORPUS --db FILE` writes one")
-    db = open_database(path)
+@dataclass(frozen=True)
+class StoredRun:
+    """What a stored run needs to be analysed again without its corpus folder: the articles and
+    skipped files as `ingest.read_documents` gave them, their extractions by key, and its title."""
+
+    documents: list[Document]
+    skipped: list[Skipped]
+    extractions: dict[str, tuple[list[Sentence], list[Claim]]]
+    title: str
+
+
+def load_run(path: str) -> StoredRun:
+    """Read a stored run back (one opening of the database). Raises DatabaseError when `path`
+    holds no stored run, or one from before article texts were stored."""
+    db = _open_stored(path)
     documents = []
     for row in db.query("select * from sources order by path"):
         if row.get("text") is None:
@@ -424,7 +433,15 @@ def load_documents(path: str) -> tuple[list[Document], list[Skipped]]:
     if not documents:
         raise DatabaseError(path, "it holds no stored run; `reconcile run CORPUS --db FILE` writes one")
     skipped = [Skipped(r["path"], r["reason"]) for r in db.query("select path, reason from skipped order by path")]
-    return documents, skipped
+    title = next(db.query("select value from meta where key = 'title'"), {"value": "corpus"})["value"]
+    return StoredRun(documents, skipped, _extractions(db), title)
+
+
+def _open_stored(path: str) -> Database:
+    """A database a run wrote; never creates one where there is none."""
+    if not os.path.isfile(path):
+        raise DatabaseError(path, "no such file; `reconcile run CORPUS --db FILE` writes one")
+    return open_database(path)
 
 
 def datasette_metadata(title: str) -> dict:
