@@ -66,6 +66,7 @@ class Verdict:
     value_a: float
     value_b: float
     explanation: str
+    why: str = ""  # the likely slip in words ("a zero added or dropped"), "" when none is named
 
 
 def measure(claim: Claim, published: date | None) -> Measure | None:
@@ -143,7 +144,7 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
     return Verdict(
         agree=agree, kind=kind, severity="none" if agree else _severity(kind, ratio, ma, mb),
         ratio=ratio, unit=unit, value_a=value_a, value_b=value_b,
-        explanation=explain(a, b, ma, mb, unit, agree, ratio, why),
+        explanation=explain(a, b, ma, mb, unit, agree, ratio, why), why=why,
     )
 
 
@@ -296,10 +297,12 @@ def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool
 
 
 def _side(claim: Claim, m: Measure, unit: str) -> str:
-    """A figure as printed, and in the fact's unit only when that says something new:
+    """A figure as printed, and in the fact's unit only when it was converted:
     "1.6 billion cubic feet per day = 16.5 billion m³/year", but "400 people", not "400 people = 400 people"."""
-    shown = _bounded(claim, m, unit)
     surface = claim.quantity.surface
+    if units.split_multiple(m.unit)[1] == unit:
+        return surface  # printed in the fact's unit: the conversion says nothing new
+    shown = _bounded(claim, m, unit)
     return surface if shown.lower() == surface.lower() else f"{surface} = {shown}"
 
 
@@ -309,7 +312,7 @@ def _difference(x: float, y: float) -> str:
         return "one figure is zero"
     ratio = _ratio(x, y)
     if ratio >= 2:
-        return f"{ratio:.3g}x"
+        return f"{ratio:,.0f}x" if ratio >= 100 else f"{ratio:.3g}x"  # "1,000x", not "1e+03x"
     change = (x - y) / abs(y)
     return f"{abs(change):.0%} {'higher' if change > 0 else 'lower'}"
 

@@ -16,6 +16,7 @@ from .compare import Verdict, consistent, is_slip, judge
 from .copies import Copy
 from .frames import same_subject
 from .models import Claim, DisjointSets
+from . import units
 
 TWO_CAMPS = 1.5  # two attested values this far apart are two facts, not a dispute (see _two_camps)
 PLAIN_MISMATCH = frozenset({"value-mismatch", "duration-mismatch", "date-mismatch"})
@@ -173,19 +174,21 @@ def _label(claims: list[Claim]) -> str:
         subjects = Counter(c.frame.subject for c in claims if c.frame.subject)
         what = "year it last happened" if claims[0].predicate.startswith("last") else "year"
         return f"{subjects.most_common(1)[0][0].title()}: {what}" if subjects else what
-    named = Counter(c.frame.label(c.quantity.thing) for c in claims if c.frame.attribute)
+    named = Counter(c.frame.label(c.quantity.thing, c.text) for c in claims if c.frame.attribute)
     if named:
         return max(named.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
     return _word_label(claims)
 
 
 def _word_label(claims: list[Claim]) -> str:
-    """A short name for a fact: what the figure is attached to, and what is said of it."""
-    heads = Counter(c.head for c in claims if c.head)
-    things = Counter(c.quantity.thing for c in claims if c.quantity.thing)
-    predicates = Counter(c.predicate.split("+")[0] for c in claims if c.predicate)
-    words = Counter(w for c in claims for w in dict.fromkeys(c.context))
-    shared = [w for w, n in words.most_common(4) if n > 1]
-    parts = [x.most_common(1)[0][0] for x in (heads, things, predicates) if x]
-    label = " ".join(dict.fromkeys(parts)) or "figure"
-    return f"{label}: {' '.join(shared)}" if shared else label
+    """A fact whose frames name no attribute: what the figure is attached to and what it
+    measures ("Dhanpur: length", "number of vessels"), never a bag of the sentence's words."""
+    subjects = Counter(c.frame.subject.title() for c in claims if c.frame.subject)
+    heads = Counter(c.head.rsplit(" ", 1)[-1] for c in claims if c.head)
+    nouns = Counter(c.subject.split()[0] for c in claims  # the claim's nearest noun first, not its figure's
+                    if c.subject and c.subject.split()[0] not in c.quantity.surface.lower())
+    named = subjects or heads or Counter({w: n for w, n in nouns.items() if n == len(claims) or n > 1})
+    whose = named.most_common(1)[0][0] if named else ""
+    first = claims[0].quantity
+    what = units.dimension_name(first.dimension or "", first.unit or "", first.thing)
+    return f"{whose}: {what}" if whose and whose.lower() not in what else what

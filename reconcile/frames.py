@@ -173,9 +173,10 @@ class Frame:
         """A running count (a toll, evacuees, cases) is compared by its as-of time."""
         return self.attribute in TALLY_ATTRIBUTES
 
-    def label(self, thing: str | None = None) -> str:
-        """'Cedar Flat: area', 'deaths (people)': how the report and `check` name a fact."""
-        what = ATTRIBUTE_NAMES.get(self.attribute, self.attribute.replace("-", " ")) or "figure"
+    def label(self, thing: str | None = None, text: str = "") -> str:
+        """'Cedar Flat: area', 'deaths (people)': how the report and `check` name a fact. An
+        attribute outside the classes is a word stem ("welcom"): shown as `text` prints it."""
+        what = ATTRIBUTE_NAMES.get(self.attribute) or printed_word(self.attribute, text) or "figure"
         if thing and thing not in what:
             what = f"{what} ({thing})" if self.attribute else thing
         if self.change:
@@ -188,6 +189,17 @@ class Frame:
             what = f"planned {what}"
         subject = self.subject.title() if self.subject else (self.head.rsplit(" ", 1)[-1] if self.head else "")
         return f"{subject}: {what}" if subject else what
+
+
+def printed_word(word_stem: str, text: str) -> str:
+    """The first word of `text` whose Snowball stem is `word_stem` ("welcomed" for "welcom");
+    the stem itself when none is, with hyphens as spaces."""
+    if word_stem in ATTRIBUTE_WORDS:
+        return word_stem
+    for word in re.findall(r"[A-Za-z]+", text):
+        if stem(word.lower()) == word_stem:
+            return word.lower()
+    return word_stem.replace("-", " ")
 
 
 ATTRIBUTE_NAMES = {"killed": "deaths", "displaced": "people displaced", "area": "area", "stock": "share price",

@@ -702,7 +702,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return None
         if noun and digits and _identifier_before(text, start):
             return None  # "Boeing 737 models", "Resolution 2231 talks": a name, not a count
-        if noun is None and (digits or value != 1) and (h := HYPHEN_NOUN_RE.match(text, pos)):
+        if noun is None and (digits or value != 1) and (h := HYPHEN_NOUN_RE.match(text, pos)) \
+                and h.group(1).lower() not in SINGULAR_NOT_COUNTED:  # "two-way trade", "a three-way race"
             noun = (h.end(1), h.group(1).lower())  # "a 600-bed hospital", "a four-door car" (not "one-off")
         if noun:
             pos, thing = noun

@@ -15,9 +15,10 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 def disputed_rows(result: RunResult) -> list[tuple[str, str, str, list[str], int]]:
-    """One row per disputed fact, most severe first: (fact, severity, kinds, sides, fact id). Each side
-    is one agreement group in a contradiction, largest first: its figures as printed and how
-    many articles print them ("1.6 billion cubic feet per day (2 articles)")."""
+    """One row per disputed fact, most severe first: (fact, severity, kinds, sides, fact id). `kinds`
+    names the likely slip of the most severe pair when there is one ("value-mismatch: a zero added
+    or dropped?"). Each side is one agreement group in a contradiction, largest first: its figures
+    as printed and how many articles print them ("1.6 billion cubic feet per day (2 articles)")."""
     by_fact: dict[int, list] = {}
     for j in result.contradictions:
         by_fact.setdefault(j.fact, []).append(j)
@@ -28,7 +29,15 @@ def disputed_rows(result: RunResult) -> list[tuple[str, str, str, list[str], int
             continue
         severity = min((j.verdict.severity for j in pairs), key=lambda x: SEVERITY_ORDER.get(x, 3))
         kinds = ", ".join(sorted({j.verdict.kind for j in pairs}))
+        worst = min(pairs, key=lambda j: (SEVERITY_ORDER.get(j.verdict.severity, 3), not j.verdict.why))
+        if worst.verdict.why and not worst.verdict.why.startswith("a copied passage"):
+            kinds += f": {worst.verdict.why}?"
         flagged = {i for j in pairs for i in (j.a, j.b)}
+        sources = {result.claims[i].source for i in fact.claims}
+        if len(sources) == 1:  # a figure and its conversion in one article: not two sides of sources
+            printed = list(dict.fromkeys(result.claims[i].quantity.surface for i in fact.claims))
+            rows.append((fact.label, severity, kinds, [f"{' and '.join(printed)}, both in {next(iter(sources))}"], fact.id))
+            continue
         sides = []
         for group, articles in zip(fact.groups, fact.articles):
             if flagged & set(group):
@@ -171,21 +180,20 @@ def _fact_section(result: RunResult, fact: Fact, number: int, severity: str = ""
             f"| {_around(sentence, claim)} | {_md(claim.source)}:{sentence.line} |"
         )
     out.append("")
-    out.append("Consensus: " + "; ".join(
-        f"{_backers(origins, articles)} {_say(origins)} {_normalized(result.measures[group[0]], unit, result.claims[group[0]])}"
-        for group, origins, articles in zip(fact.groups, fact.origins, fact.articles)
-    ) + ".")
-    if len(fact.groups) > 1 and fact.origins[0] > fact.origins[-1]:
-        outlier = fact.groups[-1]
-        out.append(f"Outlier: {', '.join(_quote(result.claims[i]) + ' (' + _md(result.claims[i].source) + ')' for i in outlier)}.")
-    out.append("")
+    sources = {result.claims[i].source for i in fact.claims}
+    if len(sources) == 1:
+        out += [f"One article only: {_md(next(iter(sources)))} prints " + " and ".join(
+            _quote(result.claims[i]) for i in fact.claims) + ", a figure and its conversion that disagree.", ""]
+    else:
+        out += _consensus(result, fact, unit)
     lines: dict[str, list[str]] = {}
     for j in result.judged:
         if j.fact == fact.id and not j.verdict.agree:
             line = f"- **{j.verdict.kind}** ({j.verdict.severity}): {_md(j.verdict.explanation)}"
-            lines.setdefault(line, []).append(f"{_md(result.claims[j.a].source)} / {_md(result.claims[j.b].source)}")
+            a, b = _md(result.claims[j.a].source), _md(result.claims[j.b].source)
+            lines.setdefault(line, []).append(a if a == b else f"{a} / {b}")
     for line, pairs in lines.items():  # reprints repeat a conflict: say it once, with every pair
-        out.append(line + (f" — {len(pairs)} pairs: {'; '.join(pairs)}" if len(pairs) > 1 else ""))
+        out.append(line + (f" — {len(pairs)} pairs: {'; '.join(pairs)}" if len(pairs) > 1 else f" — {pairs[0]}"))
     shown = set()
     for j in result.judged:  # a copy that changed its figure: the words that differ, marked
         if j.fact == fact.id and j.verdict.kind == "altered-copy":
@@ -196,6 +204,18 @@ def _fact_section(result: RunResult, fact: Fact, number: int, severity: str = ""
                 out.append(f"- Copy changed ({_md(a.source)} → {_md(b.source)}): {diff}")
     out.append("")
     return out
+
+
+def _consensus(result: RunResult, fact: Fact, unit: str) -> list[str]:
+    """"Consensus: 2 independent sources say ...; 1 ... says ...", and the outlier when one side is smaller."""
+    out = ["Consensus: " + "; ".join(
+        f"{_backers(origins, articles)} {_say(origins)} {_normalized(result.measures[group[0]], unit, result.claims[group[0]])}"
+        for group, origins, articles in zip(fact.groups, fact.origins, fact.articles)
+    ) + "."]
+    if len(fact.groups) > 1 and fact.origins[0] > fact.origins[-1]:
+        outlier = fact.groups[-1]
+        out.append(f"Outlier: {', '.join(_quote(result.claims[i]) + ' (' + _md(result.claims[i].source) + ')' for i in outlier)}.")
+    return out + [""]
 
 
 def word_diff(old: str, new: str, context: int = 6) -> str:

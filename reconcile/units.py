@@ -388,3 +388,34 @@ def short_unit(unit: str) -> str:
     """Human spelling of a canonical unit string for reports: "cubic_meter / year" -> "m³/year"."""
     parts = [p.strip() for p in unit.split("/")]
     return "/".join(SHORT_NAMES.get(p, p.replace("_", " ")) for p in parts)
+
+
+# What a figure of each dimension measures, in a reader's words (fact names in the report).
+DIMENSION_NAMES = {
+    "[length]": "length", "[length] ** 2": "area", "[length] ** 3": "volume", "[mass]": "weight",
+    "[time]": "duration", "[temperature]": "temperature", "[length] / [time]": "speed",
+    "[length] ** 3 / [time]": "flow", "[mass] / [time]": "output", "[percentage_point]": "change in points",
+    "[length] ** 2 * [mass] / [time] ** 3": "power", "[length] ** 2 * [mass] / [time] ** 2": "energy",
+}
+
+
+def dimension_name(dimension: str, unit: str = "", thing: str | None = None) -> str:
+    """What a figure measures, from its dimension: "[length] ** 2" -> "area", "count:vessel" with
+    thing "vessels" -> "number of vessels", money -> "amount", "percent" -> "percentage",
+    anything per time -> "... per year" style rate ("amount per time")."""
+    whole, _, per = dimension.partition(" / ")
+    if dimension in DIMENSION_NAMES:
+        return DIMENSION_NAMES[dimension]
+    if whole.startswith("count:"):
+        name = f"number of {thing or whole[6:]}"
+    elif whole.startswith("[currency"):
+        name = "amount"
+    elif whole in DIMENSION_NAMES:
+        name = DIMENSION_NAMES[whole]
+    elif "percent" in unit:
+        return "percentage"
+    else:
+        return "figure"
+    if per == "[time]":
+        return f"{name} per {unit.rsplit('/', 1)[-1].strip() or 'time'}"
+    return f"{name} per {per}" if per else name
