@@ -8,6 +8,7 @@ from collections import Counter
 from .compare import EVENT_YEAR, Measure, format_value, year_span
 from .models import Claim
 from .pipeline import Fact, RunResult
+from .stories import story_names
 from . import escape, units
 
 
@@ -90,8 +91,13 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
     if not disputed:
         out += ["No contradictions found.", ""]
     severity = {fact_id: level for _, level, _, _, fact_id in rows}
-    for number, fact in enumerate(disputed, 1):
-        out += _fact_section(result, fact, number, severity.get(fact.id, ""))
+    numbers = {f.id: n for n, f in enumerate(disputed, 1)}
+    by_story = _by_story(result, disputed)
+    for name, facts in by_story:
+        if len(by_story) > 1:  # several stories: each fact under the story it belongs to
+            out += [f"### Story: {_md(name)}", ""]
+        for fact in facts:
+            out += _fact_section(result, fact, numbers[fact.id], severity.get(fact.id, ""), "####" if len(by_story) > 1 else "###")
 
     updated = sorted({j.fact for j in result.judged if j.verdict.kind == "update"})
     if updated:  # running tallies that grew between reports: a timeline, not a dispute
@@ -168,9 +174,22 @@ def render_html(result: RunResult, title: str = "corpus") -> str:
     )
 
 
-def _fact_section(result: RunResult, fact: Fact, number: int, severity: str = "") -> list[str]:
+def _by_story(result: RunResult, facts: list[Fact]) -> list[tuple[str, list[Fact]]]:
+    """The facts by story, in the order of each story's first fact, with the story's name."""
+    story_of = {f.id: result.stories.get(result.claims[f.claims[0]].source, 0) for f in facts}
+    groups: dict[int, list[Fact]] = {}
+    for f in facts:
+        groups.setdefault(story_of[f.id], []).append(f)
+    if len(groups) < 2:
+        return [("", facts)] if facts else []
+    texts = {path: " ".join(s.text for s in items) for path, items in result.sentences.items()}
+    names = story_names(texts, result.stories)
+    return [(names.get(story, "") or f"story {story + 1}", members) for story, members in groups.items()]
+
+
+def _fact_section(result: RunResult, fact: Fact, number: int, severity: str = "", level: str = "###") -> list[str]:
     unit = _fact_unit(result, fact)
-    out = [f"### {number}. {_md(fact.label)}" + (f" ({severity})" if severity else ""), "",
+    out = [f"{level} {number}. {_md(fact.label)}" + (f" ({severity})" if severity else ""), "",
            "| Source | As printed | Normalized | Sentence | Where |", "|---|---|---|---|---|"]
     for i in fact.claims:
         claim = result.claims[i]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import sqlite3
 import time
@@ -26,12 +27,14 @@ from .ingest import Skipped, parse_document
 from .models import Claim, Document, Quantity, Sentence
 from .pipeline import RunResult
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS: list[Callable[[Database], None]] = []
 migration = MIGRATIONS.append
 
-TABLES = ("aliases", "skipped", "variants", "copies", "facts", "comparisons", "claims", "sentences", "sources")
+# deleted in this order and inserted in reverse, so a row is written after the rows it refers to
+TABLES = ("aliases", "skipped", "variants", "copies", "fact_claims", "comparisons", "facts", "claims",
+          "sentences", "sources")
 
 CONTRADICTIONS_VIEW = """
 select id, fact_id, source_a, source_b, quote_a, quote_b, sentence_a, sentence_b, line_a, line_b,
@@ -136,6 +139,66 @@ def m005_search(db: Database) -> None:
         db.execute(f"create trigger [{table}_ad] after delete on [{table}] begin "
                    f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) values ('delete', old.rowid, {old}); end")
         db.execute(f"insert into [{table}_fts] ([{table}_fts]) values ('rebuild')")
+
+
+COMPARISON_COLUMNS = (
+    "id", "fact_id", "agree", "source_a", "source_b", "quote_a", "quote_b", "sentence_a", "sentence_b",
+    "line_a", "line_b", "value_a", "value_b", "unit", "kind", "severity", "ratio", "explanation", "score",
+    "copied", "claim_a", "claim_b",
+)
+CONTRADICTIONS_VIEW_V6 = """
+select c.id, c.fact_id, f.story, f.label as fact_name, c.source_a, sa.outlet as outlet_a, c.source_b,
+       sb.outlet as outlet_b, c.quote_a, c.quote_b, c.sentence_a, c.sentence_b, c.line_a, c.line_b,
+       c.shown_a as value_a, c.shown_b as value_b, c.unit, c.kind, c.severity, c.ratio, c.explanation,
+       c.copied, c.claim_a, c.claim_b
+from comparisons c left join facts f on f.id = c.fact_id
+left join sources sa on sa.id = c.source_a left join sources sb on sb.id = c.source_b
+where c.agree = 0
+"""
+
+
+@migration
+def m006_keys(db: Database) -> None:
+    """For Datasette and joins (issue #13): `comparisons` declares its foreign keys (fact, both
+    sources, both claims) and carries each value rounded to the significant figures printed
+    (`shown_a`, `shown_b`; the view shows those); facts name their story; `fact_claims` lists each
+    fact's claims by agreement group, the representative first (issue #12). SQLite cannot add a
+    foreign key to a table, so `comparisons` is rebuilt and its rows copied: nothing is lost."""
+    db.execute("drop view if exists contradictions")
+    db.execute("alter table comparisons rename to comparisons_old")
+    db["comparisons"].create({
+        "id": str, "fact_id": int, "agree": int, "source_a": str, "source_b": str,
+        "quote_a": str, "quote_b": str, "sentence_a": str, "sentence_b": str, "line_a": int,
+        "line_b": int, "value_a": float, "value_b": float, "shown_a": float, "shown_b": float, "unit": str,
+        "kind": str, "severity": str, "ratio": float, "explanation": str, "score": float, "copied": int,
+        "claim_a": str, "claim_b": str,
+    }, pk="id", foreign_keys=[("fact_id", "facts", "id"), ("source_a", "sources", "id"), ("source_b", "sources", "id"),
+                              ("claim_a", "claims", "id"), ("claim_b", "claims", "id")])
+    cols = ", ".join(COMPARISON_COLUMNS)
+    db.execute(f"insert into comparisons ({cols}, shown_a, shown_b) select {cols}, value_a, value_b from comparisons_old")
+    db.execute("drop table comparisons_old")
+    db["comparisons"].create_index(["agree"])
+    db["comparisons"].create_index(["fact_id"])
+    db["facts"].add_column("story", int)
+    db["fact_claims"].create({"fact_id": int, "claim_id": str, "grp": int, "representative": int},
+                             pk=("fact_id", "claim_id"),
+                             foreign_keys=[("fact_id", "facts", "id"), ("claim_id", "claims", "id")])
+    db.execute(f"create view contradictions as {CONTRADICTIONS_VIEW_V6}")
+
+
+def significant(value: float, digits: int) -> float:
+    """`value` rounded to `digits` significant figures: (1094.36, 2) -> 1100.0."""
+    if not value or not math.isfinite(value):
+        return value
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
+
+
+def printed_digits(value: float | None) -> int:
+    """Significant figures of a printed value: 1.6e9 -> 2, 680 -> 2, 1200 -> 2, 12.45 -> 4 (at least 1)."""
+    if not value or not math.isfinite(value):
+        return 1
+    text = f"{abs(value):.12g}".replace(".", "").split("e")[0]
+    return max(1, len(text.strip("0")))
 
 
 def open_database(path: str) -> Database:
@@ -291,17 +354,22 @@ def build_rows(result: RunResult) -> dict[str, list[dict]]:
             "source_a": a.source, "source_b": b.source, "quote_a": a.quantity.surface,
             "quote_b": b.quantity.surface, "sentence_a": sa.text, "sentence_b": sb.text,
             "line_a": sa.line, "line_b": sb.line, "value_a": v.value_a, "value_b": v.value_b,
+            "shown_a": significant(v.value_a, printed_digits(a.quantity.value)),
+            "shown_b": significant(v.value_b, printed_digits(b.quantity.value)),
             "unit": v.unit, "kind": v.kind, "severity": v.severity,
             "ratio": v.ratio if v.ratio != float("inf") else None, "explanation": v.explanation,
             "score": j.score, "copied": int(j.copied), "claim_a": claim_ids[j.a], "claim_b": claim_ids[j.b],
         })
     facts = [{
         "id": f.id, "label": f.label, "disputed": int(f.disputed), "claims": len(f.claims),
+        "story": result.stories.get(result.claims[f.claims[0]].source),
         "groups": json.dumps([
             {"claims": [claim_ids[i] for i in g], "origins": o, "articles": n}
             for g, o, n in zip(f.groups, f.origins, f.articles)
         ]),
     } for f in result.facts]
+    fact_claims = [{"fact_id": f.id, "claim_id": claim_ids[i], "grp": n, "representative": int(i == g[0])}
+                   for f in result.facts for n, g in enumerate(f.groups, 1) for i in g]
     copies = [{
         "id": _id(c.source_a, c.sentence_a, c.source_b, c.sentence_b),
         "source_a": c.source_a, "line_a": result.sentences[c.source_a][c.sentence_a].line,
@@ -319,7 +387,7 @@ def build_rows(result: RunResult) -> dict[str, list[dict]]:
                 "sources": ", ".join(a.sources)} for a in result.aliases]
     return {
         "sources": sources, "sentences": sentences, "claims": claims, "comparisons": comparisons,
-        "facts": facts, "copies": copies, "variants": variants, "skipped": skipped, "aliases": aliases,
+        "facts": facts, "fact_claims": fact_claims, "copies": copies, "variants": variants, "skipped": skipped, "aliases": aliases,
     }
 
 
@@ -451,9 +519,11 @@ def datasette_metadata(title: str) -> dict:
         "description": "Where news reports of one event disagree about their figures.",
         "databases": {"*": {"tables": {
             "contradictions": {"description": "Pairs of figures about one fact that cannot both be true.",
-                               "facets": ["kind", "severity", "fact_name", "outlet_a"]},
+                               "facets": ["kind", "severity", "story", "fact_name", "outlet_a"]},
             "facts": {"description": "Facts: figures grouped by what they measure; disputed when the groups disagree.",
                       "facets": ["disputed"]},
+            "fact_claims": {"description": "Each fact's claims by agreement group; the representative of each group marked.",
+                            "facets": ["grp", "representative"]},
             "claims": {"description": "Every figure read, with its quantity frame; full-text search on the clause.",
                        "facets": ["kind", "attribute", "source", "unit"]},
             "comparisons": {"description": "Every aligned pair, agreeing or not.", "facets": ["agree", "kind"]},

@@ -174,3 +174,22 @@ def _overlap(x: frozenset, y: frozenset, idf: dict[str, float]) -> float:
     shared = sum(idf[w] for w in x & y)
     lighter = min(sum(idf[w] for w in x), sum(idf[w] for w in y))
     return shared / lighter if lighter else 0.0
+
+
+CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december""".split())
+
+
+def story_names(texts: dict[str, str], stories: dict[str, int], top: int = 2) -> dict[int, str]:
+    """A name for each story for the report: its `top` name words found in the most of its
+    articles (ties: more mentions, then alphabetical), e.g. {0: "Lavrov, Pakistan"}. Calendar
+    words and stopwords are not names. `texts` maps each article's path to its text."""
+    articles: dict[int, Counter] = defaultdict(Counter)
+    mentions: dict[int, Counter] = defaultdict(Counter)
+    for path, text in texts.items():
+        found = [w for w in NAME_WORD_RE.findall(text) if w.lower() not in STOPWORDS | CALENDAR_WORDS]
+        story = stories.get(path, 0)
+        articles[story].update(set(found))
+        mentions[story].update(found)
+    return {story: ", ".join(sorted(counts, key=lambda w: (-counts[w], -mentions[story][w], w))[:top])
+            for story, counts in articles.items()}

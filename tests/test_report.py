@@ -88,3 +88,21 @@ def test_html_report_matches_reviewed_copy():
 
     expected = (FIXTURES / "expected" / "mini-report.html").read_text(encoding="utf-8")
     assert render_html(run_corpus(FIXTURES / "mini"), title="mini") == expected
+
+
+def test_disputed_facts_are_grouped_by_story(tmp_path):
+    """Issue #13: with several stories in one folder, each disputed fact sits under its story,
+    named by the names most of its articles use; one story keeps the flat list (above)."""
+    import re
+    import shutil
+
+    for story in ("valdoria-budget", "riverdam"):
+        for path in (FIXTURES / "corpus" / story).iterdir():
+            shutil.copy(path, tmp_path / path.name)
+    text = render_markdown(run_corpus(tmp_path), title="two")
+    headings = re.findall(r"^(#{3,4}) (.*)$", text, re.M)
+    stories = [h for level, h in headings if level == "###"]
+    assert len(stories) == 2 and all(h.startswith("Story: ") for h in stories)
+    assert "Valdoria" in stories[1] or "Valdoria" in stories[0]
+    facts = [h for level, h in headings if level == "####"]
+    assert [int(h.split(".")[0]) for h in facts] == list(range(1, len(facts) + 1))

@@ -140,3 +140,49 @@ def test_the_store_serves_datasette_search_and_names(tmp_path):
         found = db.execute("select count(*) from sentences_fts where sentences_fts match 'passengers'").fetchone()[0]
         plain = db.execute("select count(*) from sentences where text like '%passengers%'").fetchone()[0]
         assert found == plain > 0
+
+
+def test_the_store_declares_its_keys_and_groups(tmp_path):
+    """Issue #13: comparisons refer to facts, sources and claims by declared foreign keys, which
+    hold; fact_claims lists every claim of every fact once, one representative per group."""
+    path = str(tmp_path / "r.db")
+    result = run_corpus(FIXTURES / "mini")
+    save(open_database(path), result)
+    with sqlite3.connect(path) as db:
+        keys = {(r[2], r[3]) for r in db.execute("pragma foreign_key_list(comparisons)")}
+        assert keys == {("facts", "fact_id"), ("sources", "source_a"), ("sources", "source_b"),
+                        ("claims", "claim_a"), ("claims", "claim_b")}
+        assert db.execute("pragma foreign_key_check").fetchall() == []
+        assert db.execute("select count(*) from fact_claims").fetchone()[0] == sum(len(f.claims) for f in result.facts)
+        assert db.execute("select count(*) from fact_claims where representative = 1").fetchone()[0] == \
+            sum(len(f.groups) for f in result.facts)
+        assert {r[0] for r in db.execute("select story from contradictions")} == {0}
+
+
+@pytest.mark.parametrize(("value", "printed", "shown"), [
+    (1094.36, 680.0, 1100.0),  # 680 miles in km: two figures printed, two shown
+    (45.3069e6, 1.6e9, 45e6),
+    (1200.0, 1200.0, 1200.0),
+    (0.0, 5.0, 0.0),
+])
+def test_values_are_rounded_to_the_figures_printed(value, printed, shown):
+    from reconcile.store import printed_digits, significant
+    assert significant(value, printed_digits(printed)) == pytest.approx(shown)
+
+
+def test_a_schema_5_database_keeps_its_rows_when_it_gains_keys(tmp_path):
+    """The comparisons table is rebuilt to declare foreign keys: every stored row is copied."""
+    from sqlite_utils import Database
+
+    from reconcile.store import MIGRATIONS
+    path = str(tmp_path / "old.db")
+    db = Database(path)
+    for step in MIGRATIONS[:5]:
+        step(db)
+    db["meta"].upsert({"key": "schema_version", "value": "5"}, pk="key")
+    db["comparisons"].insert({"id": "x", "fact_id": 1, "agree": 0, "value_a": 1.0, "value_b": 2.0, "kind": "value-mismatch"})
+    db.conn.commit()
+    db = open_database(path)
+    row = next(db.query("select id, value_a, shown_a, kind from comparisons"))
+    assert row == {"id": "x", "value_a": 1.0, "shown_a": 1.0, "kind": "value-mismatch"}
+    assert next(db.query("select count(*) as n from contradictions"))["n"] == 1
