@@ -259,6 +259,7 @@ def printed_number(claim: Claim) -> float | None:
 
 
 def _severity(kind: str, ratio: float, ma: Measure, mb: Measure) -> str:
+    ratio = round(ratio, 9)  # one figure restated with another scale word lands on one side of 1.1
     if kind in ("overstated-bound", "understated-bound"):
         return "medium"
     if kind in ("unit-confusion", "scale-confusion", "rate-confusion", "altered-copy", "percent-points") or ratio >= 1.5:
@@ -297,12 +298,14 @@ def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool
 
 
 def _side(claim: Claim, m: Measure, unit: str) -> str:
-    """A figure as printed, and in the fact's unit only when it was converted:
+    """A figure as printed, and as read only when that says something new (another unit, or a
+    number printed in words: "hundreds of people = at least 200 people"):
     "1.6 billion cubic feet per day = 16.5 billion m³/year", but "400 people", not "400 people = 400 people"."""
     surface = claim.quantity.surface
-    if units.split_multiple(m.unit)[1] == unit:
-        return surface  # printed in the fact's unit: the conversion says nothing new
     shown = _bounded(claim, m, unit)
+    number = re.search(r"\d[\d,.]*", shown)
+    if units.split_multiple(m.unit)[1] == unit and number and number.group().rstrip(".,") in surface:
+        return surface  # printed in the fact's unit, in digits: the reading says nothing new
     return surface if shown.lower() == surface.lower() else f"{surface} = {shown}"
 
 
@@ -333,6 +336,9 @@ def year_span(m: Measure) -> str:
     return str(high) if low == high else f"{low}–{high}"
 
 
+TIME_WORDS = frozenset("second minute hour day week month year decade century".split())
+
+
 def format_value(value: float, unit: str, thing: str | None = None) -> str:
     """Readable figure and unit: 1.65e10 cubic_meter / year -> "16.5 billion m³/year";
     counts name their thing: 1200 count / day -> "1,200 passengers/day"."""
@@ -344,6 +350,8 @@ def format_value(value: float, unit: str, thing: str | None = None) -> str:
     else:
         number = f"{value:,.0f}" if magnitude >= 1000 else f"{value:,.3g}"
     unit_text = units.short_unit(unit)
+    if unit_text in TIME_WORDS and value != 1:
+        unit_text += "s"  # "9 years", not "9 year"
     if unit.startswith("count"):
         unit_text = unit_text.replace("count", thing or "", 1).strip()
     if unit in ("USD", "EUR", "GBP"):
