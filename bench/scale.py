@@ -18,10 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "corpus"
-NAME_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
+NAME_RE = re.compile(r"\b[A-Z][A-Za-z]{2,}\b")  # "Lavrov", "TESK" (a dateline)
 SYLLABLES = ["ka", "lo", "mi", "ra", "tu", "ven", "sa", "dor", "pel", "qui", "zan", "bor", "tel", "mur",
              "fi", "gen", "hal", "jo", "nek", "wu", "yar", "ost", "ber", "cim"]
-KEEP = frozenset("""The This That These Those There Their They When While After Before Since With Without
+KEEP = frozenset("""GDP USD EUR GBP The This That These Those There Their They When While After Before Since With Without
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July
     August September October November December According Officials Some Most Many More About""".split())
 
@@ -30,6 +30,18 @@ def _templates() -> list[list[tuple[str, str]]]:
     """Each fixture story as (file name, text) pairs."""
     return [[(p.name, p.read_text(encoding="utf-8")) for p in sorted(d.iterdir()) if p.suffix in (".md", ".txt")]
             for d in sorted(CORPUS.iterdir()) if d.is_dir()]
+
+
+def _names(story: list[tuple[str, str]]) -> set[str]:
+    """Words the story capitalizes inside a sentence somewhere: its names ("Lavrov", "TESK"),
+    not a sentence's first word ("Rescuers")."""
+    found = set()
+    for _, text in story:
+        for m in NAME_RE.finditer(text):
+            before = text[max(0, m.start() - 2):m.start()]
+            if m.start() > 0 and not re.search(r"(^|[.!?:\n#\"“(]\s*)$", before) and text[m.start() - 1] != "\n":
+                found.add(m.group(0))
+    return found - KEEP
 
 
 def many_stories(articles: int, seed: int = 7) -> Iterator[dict]:
@@ -46,10 +58,12 @@ def many_stories(articles: int, seed: int = 7) -> Iterator[dict]:
                 return word
             if word not in names:
                 names[word] = "".join(rng.choice(SYLLABLES) for _ in range(4)).capitalize()
-            return names[word]
+            return names[word].upper() if word.isupper() else names[word]
 
+        names_here = _names(story)
         for name, text in story:
-            yield {"id": f"s{n:05d}/{name}", "text": NAME_RE.sub(rename, text)}
+            yield {"id": f"s{n:05d}/{name}",
+                   "text": NAME_RE.sub(lambda m: rename(m) if m.group(0) in names_here else m.group(0), text)}
             made += 1
         n += 1
 

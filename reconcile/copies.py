@@ -153,3 +153,23 @@ def _in_context(names_a: Counter, names_b: Counter, word: str, other: str) -> st
             if best != word:
                 break
     return best
+
+
+def twins(claims: list, sentences: dict[str, list[Sentence]], drafts: frozenset[str] = frozenset()) -> dict[int, int]:
+    """Claims that are verbatim reprints of an earlier claim: {twin index: representative index}.
+
+    A twin is a figure at the same place in a sentence printed word for word by an earlier
+    source (a wire story reprinted). It says nothing new, so it is aligned through its
+    representative only, and the work grows with distinct wordings, not with reprints (issue #12).
+    A draft under check is never a twin nor a representative: it is judged in its own right."""
+    first: dict[tuple, int] = {}
+    out: dict[int, int] = {}
+    for i, c in enumerate(claims):
+        if c.quantity is None or c.source in drafts:
+            continue
+        sentence = sentences[c.source][c.sentence]
+        key = (sentence.text, c.quantity.start - sentence.start, c.quantity.surface)
+        rep = first.setdefault(key, i)
+        if rep != i and claims[rep].source != c.source:
+            out[i] = rep
+    return out

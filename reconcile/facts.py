@@ -117,8 +117,11 @@ def _one_fact_by_frames(a: Claim, b: Claim) -> bool:
     return named and (x.attribute == y.attribute or not (x.attribute and y.attribute))
 
 
-def group_facts(claims, measures, judged: list[Judged], origin: list[int]) -> list[Fact]:
-    """Group each fact's claims by agreement and count independent origins behind each group."""
+def group_facts(claims, measures, judged: list[Judged], origin: list[int], twin_of: dict[int, int] | None = None) -> list[Fact]:
+    """Group each fact's claims by agreement and count independent origins behind each group.
+    A verbatim reprint (`twin_of`, see copies.twins) joins its representative's group unchecked:
+    the work grows with distinct wordings, not with the square of the reprints."""
+    twin_of = twin_of or {}
     members: dict[int, set[int]] = defaultdict(set)
     disputed: dict[int, bool] = defaultdict(bool)
     agrees: dict[tuple[int, int], bool] = {}
@@ -131,12 +134,19 @@ def group_facts(claims, measures, judged: list[Judged], origin: list[int]) -> li
         ids = sorted(members[fact_id], key=lambda i: measures[i].value)
         groups: list[list[int]] = []
         for i in ids:  # greedy: join the first group whose every member agrees with i
+            if i in twin_of and twin_of[i] in members[fact_id]:
+                continue
             for group in groups:
                 if all(_agree(i, k, claims, measures, agrees) for k in group):
                     group.append(i)
                     break
             else:
                 groups.append([i])
+        group_of = {k: g for g in groups for k in g}
+        for i in ids:
+            if i in twin_of and twin_of[i] in group_of:
+                group_of[twin_of[i]].append(i)
+        groups = [sorted(g, key=lambda k: measures[k].value) for g in groups]
         groups.sort(key=lambda g: (-len({origin[i] for i in g}), -len(g), min(g)))
         facts.append(Fact(
             id=fact_id, label=_label([claims[i] for i in ids]), claims=tuple(ids), disputed=disputed[fact_id],
@@ -145,6 +155,24 @@ def group_facts(claims, measures, judged: list[Judged], origin: list[int]) -> li
             articles=tuple(len({claims[i].source for i in g}) for g in groups),
         ))
     return facts
+
+
+def reprint_rows(judged: list[Judged], twin_of: dict[int, int], claims, measures) -> list[Judged]:
+    """Each verbatim reprint judged against every figure its first printing was judged against:
+    the same contradictions, updates and agreements, so a story reprinted 300 times keeps them
+    all, with rows that grow with the reprints times the distinct wordings, never with the
+    square of the reprints, since reprints are never judged against each other (issue #12)."""
+    copies_of: dict[int, list[int]] = defaultdict(list)
+    for twin, rep in sorted(twin_of.items()):
+        copies_of[rep].append(twin)
+    rows = []
+    for j in judged:
+        for rep, other in ((j.a, j.b), (j.b, j.a)):
+            for twin in copies_of.get(rep, ()):
+                if twin_of.get(other) != rep:  # a reprint against its own first printing is judged already
+                    verdict = judge(claims[twin], claims[other], measures[twin], measures[other], j.copied)
+                    rows.append(Judged(twin, other, verdict, j.fact, j.score, j.copied))
+    return rows
 
 
 def _agree(i: int, k: int, claims, measures, agrees) -> bool:

@@ -18,11 +18,11 @@ from datetime import date
 from pathlib import Path
 
 from . import frames
-from .align import align, find_conversions, follow_agreements, follow_conversions
+from .align import Alignment, align, find_conversions, follow_agreements, follow_conversions
 from .compare import Measure, measure
-from .copies import Copy, Variant, find_copies, find_variants
+from .copies import Copy, Variant, find_copies, find_variants, twins
 from .extract import extract_claims
-from .facts import Fact, Judged, group_facts, judge_all, origins, plausible, two_camps
+from .facts import Fact, Judged, group_facts, judge_all, origins, plausible, reprint_rows, two_camps
 from .ingest import MAX_FILE_BYTES, Skipped, read_documents
 from .models import Claim, Document, Sentence
 from .segment import MAX_SENTENCE, segment
@@ -153,17 +153,29 @@ def analyze(
     variants = find_variants({path: _body_text(items) for path, items in sentences.items()})
     copies = [c for c in copies if stories[c.source_a] == stories[c.source_b]]
     aliases, things = find_aliases(sentences, stories)
-    conversions = find_conversions(claims, measures, {d.path: d.text for d in documents})
-    alignments = follow_conversions(align(claims, measures, copies, stories, things, conversions), conversions, claims, measures)
-    alignments += [c for c in conversions if measures[c.a].dimension == measures[c.b].dimension]
-    alignments = follow_agreements(alignments, claims, measures)
+    # verbatim reprints are aligned through their first printing only (see copies.twins)
+    twin_of = twins(claims, sentences, drafts)
+    kept = [i for i in range(len(claims)) if i not in twin_of]
+    alignments = [replace(al, a=kept[al.a], b=kept[al.b]) for al in _alignments(
+        [claims[i] for i in kept], [measures[i] for i in kept], copies, stories, things, documents)]
+    alignments += [Alignment(rep, i, 1.0, True) for i, rep in twin_of.items() if measures[i] is not None]
     origin = origins(claims, copies)
     witnesses = [None if c.source in drafts else o for c, o in zip(claims, origin)]
     judged = plausible(two_camps(judge_all(claims, measures, alignments), witnesses, claims), claims)
-    facts = group_facts(claims, measures, judged, origin)
+    facts = group_facts(claims, measures, judged, origin, twin_of)
+    judged += reprint_rows(judged, twin_of, claims, measures)
     stored_keys = {d.path: k for d, k in zip(documents, keys) if d.path not in drafts}
     return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
                      list(skipped or []), stories, aliases, assumed, stored_keys)
+
+
+def _alignments(claims: list[Claim], measures: list, copies, stories, things, documents) -> list[Alignment]:
+    """Pairs of claims about one thing: aligned by words and frames, figures restated in
+    brackets, and agreement groups followed (see align)."""
+    conversions = find_conversions(claims, measures, {d.path: d.text for d in documents})
+    alignments = follow_conversions(align(claims, measures, copies, stories, things, conversions), conversions, claims, measures)
+    alignments += [c for c in conversions if measures[c.a].dimension == measures[c.b].dimension]
+    return follow_agreements(alignments, claims, measures)
 
 
 def _dated(claim: Claim, published: date | None) -> Claim:

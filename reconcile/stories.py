@@ -101,6 +101,28 @@ def _common_story_names(sentences: dict[str, list[Sentence]], stories: dict[str,
     })
 
 
+CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december""".split())
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“‘(\[—–-])\s*$")
+
+
+def article_names(text: str) -> set[str]:
+    """The names an article uses: capitalized words it prints inside a sentence of its prose
+    somewhere ("Lavrov", "Pakistan"), not words capitalized only because they open a sentence
+    ("Officials", "Overnight") or stand in a title-case headline, which other stories print too."""
+    found = set()
+    for line in text.splitlines():
+        if not line.rstrip().endswith((".", "!", "?", "\"", "”", "'", "’", ")")):
+            continue  # a headline, a caption label, a list item: title case says nothing
+        for m in NAME_WORD_RE.finditer(line):
+            if m.start() > 0 and not SENTENCE_START_RE.search(line[max(0, m.start() - 3):m.start()]):
+                found.add(m.group(0))
+    return found
+
+
+NOT_STORY_NAMES = STOPWORDS | CALENDAR_WORDS  # "Tuesday" is in every story of its week
+
+
 def find_stories(bodies: dict[str, str]) -> dict[str, int]:
     """Group articles into stories by the names they share, weighted by rarity.
 
@@ -108,7 +130,7 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
     article pairs come from an inverted index of names, so this is not all pairs either.
     """
     names = {
-        path: frozenset(stem(w.lower()) for w in NAME_WORD_RE.findall(text) if w.lower() not in STOPWORDS)
+        path: frozenset(stem(w.lower()) for w in article_names(text) if w.lower() not in NOT_STORY_NAMES)
         for path, text in bodies.items()
     }
     frequency = Counter(w for words in names.values() for w in words)
@@ -175,9 +197,6 @@ def _overlap(x: frozenset, y: frozenset, idf: dict[str, float]) -> float:
     lighter = min(sum(idf[w] for w in x), sum(idf[w] for w in y))
     return shared / lighter if lighter else 0.0
 
-
-CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
-    march april may june july august september october november december""".split())
 
 
 def story_names(texts: dict[str, str], stories: dict[str, int], top: int = 2) -> dict[int, str]:

@@ -1,0 +1,84 @@
+"""Issue #12: correctness at scale. Reprints do not change what is found and cost rows in
+proportion to their number; a story of 400+ articles stays one story. No timings here
+(those are in `make bench`)."""
+
+import importlib.util
+import shutil
+
+import pytest
+
+from reconcile.ingest import read_jsonl
+from reconcile.pipeline import analyze, run_corpus
+
+from .conftest import FIXTURES
+
+_spec = importlib.util.spec_from_file_location("scale", FIXTURES.parent / "bench" / "scale.py")
+scale = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(scale)
+
+STORY = FIXTURES / "corpus" / "lavrov-pakistan"
+
+
+def _found(result, originals=None):
+    """Contradictions as (source, figure, source, figure), both ends among `originals`."""
+    out = set()
+    for j in result.contradictions:
+        a, b = result.claims[j.a], result.claims[j.b]
+        if originals is None or {a.source, b.source} <= originals:
+            out.add(tuple(sorted([(a.source, a.quantity.surface), (b.source, b.quantity.surface)])) + (j.verdict.kind,))
+    return out
+
+
+def _with_reprints(tmp_path, n: int):
+    folder = tmp_path / f"r{n}"
+    shutil.copytree(STORY, folder)
+    for i in range(n):  # a wire story picked up verbatim by n more outlets
+        shutil.copy(STORY / ("b.txt" if i % 2 else "a.md"), folder / f"reprint-{i:02d}.md")
+    return run_corpus(folder)
+
+
+def test_twenty_reprints_do_not_change_the_contradictions(tmp_path):
+    plain = run_corpus(STORY)
+    reprinted = _with_reprints(tmp_path, 20)
+    originals = {p.name for p in STORY.iterdir()}
+    assert _found(reprinted, originals) == _found(plain)
+    assert len(set(reprinted.stories.values())) == 1
+    # a reprint carries its first printing's contradictions with the other articles
+    def against_others(source):
+        return {(reprinted.claims[o].source, reprinted.claims[o].quantity.surface, reprinted.claims[i].quantity.surface, j.verdict.kind)
+                for j in reprinted.contradictions for i, o in ((j.a, j.b), (j.b, j.a))
+                if reprinted.claims[i].source == source and reprinted.claims[o].source in originals - {"a.md"}}
+    assert against_others("reprint-00.md") == against_others("a.md") != set()
+    disputed = [f for f in reprinted.facts if f.disputed]
+    assert [f.origins for f in disputed] == [f.origins for f in plain.facts if f.disputed]
+
+
+def test_rows_grow_with_the_reprints_not_their_square(tmp_path):
+    rows = {n: len(_with_reprints(tmp_path, n).judged) for n in (0, 10, 20)}
+    assert rows[20] - rows[10] <= (rows[10] - rows[0]) * 1.1 + 5
+
+
+def test_a_story_of_four_hundred_articles_stays_one_story(tmp_path):
+    path = tmp_path / "one.jsonl"
+    scale.write(path, scale.one_story(400, reprints=25))
+    documents, skipped = read_jsonl(path)
+    assert len(documents) == 425 and not skipped
+    result = analyze(documents, skipped)
+    assert len(set(result.stories.values())) == 1
+    # the first story's gas-pipeline slips are still found among 425 articles
+    kinds = {j.verdict.kind for j in result.contradictions}
+    assert "unit-confusion" in kinds or "rate-confusion" in kinds
+    assert len(result.judged) < 40 * len(documents)  # rows in proportion to the articles
+
+
+@pytest.mark.parametrize("articles", [60])
+def test_many_stories_stay_apart(articles, tmp_path):
+    path = tmp_path / "many.jsonl"
+    scale.write(path, scale.many_stories(articles))
+    documents, skipped = read_jsonl(path)
+    result = analyze(documents, skipped)
+    story_of_template = {}
+    for d in documents:
+        story_of_template.setdefault(d.path.split("#", 1)[1].split("/", 1)[0], set()).add(result.stories[d.path])
+    assert all(len(s) == 1 for s in story_of_template.values())  # no generated story split...
+    assert len(set(result.stories.values())) == len(story_of_template)  # ...and none merged
