@@ -48,6 +48,7 @@ def many_stories(articles: int, seed: int = 7) -> Iterator[dict]:
     rng = random.Random(seed)
     templates = _templates()
     made, n = 0, 0
+    used: set[str] = set()
     while made < articles:
         story = templates[n % len(templates)]
         names: dict[str, str] = {}
@@ -57,7 +58,11 @@ def many_stories(articles: int, seed: int = 7) -> Iterator[dict]:
             if word in KEEP:
                 return word
             if word not in names:
-                names[word] = "".join(rng.choice(SYLLABLES) for _ in range(4)).capitalize()
+                new = ""
+                while not new or new in used:  # no two stories share a name
+                    new = "".join(rng.choice(SYLLABLES) for _ in range(4)).capitalize()
+                names[word] = new
+                used.add(new)
             return names[word].upper() if word.isupper() else names[word]
 
         names_here = _names(story)

@@ -93,18 +93,22 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
     severity = {fact_id: level for _, level, _, _, fact_id in rows}
     numbers = {f.id: n for n, f in enumerate(disputed, 1)}
     by_story = _by_story(result, disputed)
+    judged_in: dict[int, list] = {}  # one pass over the pairs: a fact's section reads only its own
+    for j in result.judged:
+        judged_in.setdefault(j.fact, []).append(j)
     for name, facts in by_story:
         if len(by_story) > 1:  # several stories: each fact under the story it belongs to
             out += [f"### Story: {_md(name)}", ""]
         for fact in facts:
-            out += _fact_section(result, fact, numbers[fact.id], severity.get(fact.id, ""), "####" if len(by_story) > 1 else "###")
+            out += _fact_section(result, fact, judged_in[fact.id], numbers[fact.id], severity.get(fact.id, ""),
+                                 "####" if len(by_story) > 1 else "###")
 
     updated = sorted({j.fact for j in result.judged if j.verdict.kind == "update"})
     if updated:  # running tallies that grew between reports: a timeline, not a dispute
         out += ["## Timelines", "", "Running tallies reported at different times, earliest first.", ""]
         labels = {f.id: f.label for f in result.facts}
         for fact_id in updated:
-            members = {i for j in result.judged if j.fact == fact_id and j.verdict.kind == "update" for i in (j.a, j.b)}
+            members = {i for j in judged_in[fact_id] if j.verdict.kind == "update" for i in (j.a, j.b)}
             steps = sorted(members, key=lambda i: (result.claims[i].frame.as_of, result.measures[i].value, result.claims[i].source))
             out.append(f"- **{_md(labels.get(fact_id, 'tally'))}**: " + " → ".join(
                 f"{_quote(result.claims[i])} ({result.claims[i].frame.as_of or 'undated'}, {_cite(result, i)})" for i in steps))
@@ -187,7 +191,8 @@ def _by_story(result: RunResult, facts: list[Fact]) -> list[tuple[str, list[Fact
     return [(names.get(story, "") or f"story {story + 1}", members) for story, members in groups.items()]
 
 
-def _fact_section(result: RunResult, fact: Fact, number: int, severity: str = "", level: str = "###") -> list[str]:
+def _fact_section(result: RunResult, fact: Fact, judged: list, number: int, severity: str = "", level: str = "###") -> list[str]:
+    """One disputed fact: its figures, consensus, disagreements (`judged`: the fact's pairs)."""
     unit = _fact_unit(result, fact)
     out = [f"{level} {number}. {_md(fact.label)}" + (f" ({severity})" if severity else ""), "",
            "| Source | As printed | Normalized | Sentence | Where |", "|---|---|---|---|---|"]
@@ -206,16 +211,16 @@ def _fact_section(result: RunResult, fact: Fact, number: int, severity: str = ""
     else:
         out += _consensus(result, fact, unit)
     lines: dict[str, list[str]] = {}
-    for j in result.judged:
-        if j.fact == fact.id and not j.verdict.agree:
+    for j in judged:
+        if not j.verdict.agree:
             line = f"- **{j.verdict.kind}** ({j.verdict.severity}): {_md(j.verdict.explanation)}"
             a, b = _md(result.claims[j.a].source), _md(result.claims[j.b].source)
             lines.setdefault(line, []).append(a if a == b else f"{a} / {b}")
     for line, pairs in lines.items():  # reprints repeat a conflict: say it once, with every pair
         out.append(line + (f" — {len(pairs)} pairs: {'; '.join(pairs)}" if len(pairs) > 1 else f" — {pairs[0]}"))
     shown = set()
-    for j in result.judged:  # a copy that changed its figure: the words that differ, marked
-        if j.fact == fact.id and j.verdict.kind == "altered-copy":
+    for j in judged:  # a copy that changed its figure: the words that differ, marked
+        if j.verdict.kind == "altered-copy":
             a, b = result.claims[j.a], result.claims[j.b]
             diff = word_diff(result.sentences[a.source][a.sentence].text, result.sentences[b.source][b.sentence].text)
             if diff not in shown:

@@ -158,6 +158,9 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
             enough = 2 if min(len(names[a]), len(names[b])) >= 5 else 1
             if len(names[a] & names[b]) >= enough and _overlap(names[a], names[b], idf) >= SAME_STORY:
                 sets.union(a, b)
+    if not any(names.values()):  # no article names anything: nothing to tell stories apart by
+        for path in sorted(names)[1:]:
+            sets.union(path, min(names))
     _attach_loners(bodies, sets)
     roots: dict[str, int] = {}
     return {path: roots.setdefault(sets.find(path), len(roots)) for path in sorted(names)}
@@ -186,7 +189,8 @@ def _attach_loners(bodies: dict[str, str], sets: DisjointSets) -> None:
             for other in postings[w]:
                 if other != loner:
                     shared[other] += idf[w]
-        best = max(shared.items(), key=lambda kv: (kv[1], kv[0] < loner), default=None)
+        # ties broken by path, never by set order (which changes from run to run)
+        best = max(shared.items(), key=lambda kv: (round(kv[1], 9), kv[0] < loner, kv[0]), default=None)
         if best and sum(1 for w in words[loner] if loner in postings[w] and best[0] in postings[w]) >= LONER_MIN_SHARED:
             sets.union(loner, best[0])
 
