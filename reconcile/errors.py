@@ -83,3 +83,11 @@ class UnitError(ReconcileError, ValueError):
         self.unit = unit
         self.reason = reason
         super().__init__(f"unknown unit {unit!r}: {reason}")
+
+
+class EngineUnavailable(ReconcileError):
+    """An engine whose optional packages are not installed, or whose cluster cannot be reached."""
+
+    def __init__(self, engine: str, reason: str) -> None:
+        self.engine = engine
+        super().__init__(f"engine {engine}: {reason}")

@@ -133,11 +133,13 @@ def _moved(extracted: Extracted, path: str) -> Extracted:
 def analyze(
     documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1, limits: Limits = Limits(),
     drafts: frozenset[str] = frozenset(), progress: Progress | None = None,
-    stored: dict[str, Extracted] | None = None,
+    stored: dict[str, Extracted] | None = None, map_stories: Callable = map,
 ) -> RunResult:
     """Claims, copies, alignments, verdicts and facts for already-ingested documents.
     `drafts` are the paths of documents under check: judged like any source, but never
-    evidence for a consensus (a draft cannot vote for its own figure)."""
+    evidence for a consensus (a draft cannot vote for its own figure). Each story is judged
+    on its own (`judge_story`), through `map_stories` (map, or an engine's distributed map:
+    the same results in the same order)."""
     keys = [extraction_key(d, limits.max_sentence) for d in documents]
     extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence, progress=progress, stored=stored, keys=keys)
     if progress:
@@ -149,31 +151,97 @@ def analyze(
     # an assumed date says nothing about when a tally was true: only printed dates set as-of
     claims = [_dated(c, None if c.source in assumed else published.get(c.source)) for c in claims]
     measures = [measure(c, published.get(c.source)) for c in claims]
-    copies = find_copies(sentences)
-    variants = find_variants({path: _body_text(items) for path, items in sentences.items()})
-    copies = [c for c in copies if stories[c.source_a] == stories[c.source_b]]
-    aliases, things = find_aliases(sentences, stories)
-    # verbatim reprints are aligned through their first printing only (see copies.twins)
-    twin_of = twins(claims, sentences, drafts)
-    kept = [i for i in range(len(claims)) if i not in twin_of]
-    alignments = [replace(al, a=kept[al.a], b=kept[al.b]) for al in _alignments(
-        [claims[i] for i in kept], [measures[i] for i in kept], copies, stories, things, documents)]
-    alignments += [Alignment(rep, i, 1.0, True) for i, rep in twin_of.items() if measures[i] is not None]
-    origin = origins(claims, copies)
-    witnesses = [None if c.source in drafts else o for c, o in zip(claims, origin)]
-    judged = plausible(two_camps(judge_all(claims, measures, alignments), witnesses, claims), claims)
+    texts = {d.path: d.text for d in documents}
+    members: dict[int, list[int]] = defaultdict(list)  # each story's claims, in corpus order
+    for i, c in enumerate(claims):
+        members[stories[c.source]].append(i)
+    paths: dict[int, list[str]] = defaultdict(list)
+    for d in documents:
+        paths[stories[d.path]].append(d.path)
+    work = [StoryWork({p: sentences[p] for p in paths[story]}, [claims[i] for i in members[story]],
+                      [measures[i] for i in members[story]], {p: texts[p] for p in paths[story]}, drafts)
+            for story in sorted(paths)]
+    done = map_stories(judge_story, work)
+    copies, variants, aliases, judged = [], [], [], []
+    twin_of: dict[int, int] = {}
+    origin = [0] * len(claims)
+    fact_offset = origin_offset = 0
+    for story, part in zip(sorted(paths), done):  # local claim indices, facts and origins made global
+        index = members[story]
+        copies += part.copies
+        variants += part.variants
+        aliases += part.aliases
+        judged += [replace(j, a=index[j.a], b=index[j.b], fact=j.fact + fact_offset) for j in part.judged]
+        twin_of.update({index[t]: index[r] for t, r in part.twin_of.items()})
+        for local, o in enumerate(part.origin):
+            origin[index[local]] = o + origin_offset
+        fact_offset += max((j.fact for j in part.judged), default=0)
+        origin_offset += max(part.origin, default=-1) + 1
+    judged.sort(key=lambda j: (j.a, j.b))  # as one judge_all over the corpus would order them
     facts = group_facts(claims, measures, judged, origin, twin_of)
     judged += reprint_rows(judged, twin_of, claims, measures)
     stored_keys = {d.path: k for d, k in zip(documents, keys) if d.path not in drafts}
-    return RunResult(documents, sentences, claims, measures, copies, variants, judged, facts,
-                     list(skipped or []), stories, aliases, assumed, stored_keys)
+    return RunResult(documents, sentences, claims, measures, sorted(copies, key=_copy_order), sorted(variants, key=_variant_order),
+                     judged, facts, list(skipped or []), stories, sorted(aliases, key=lambda a: a.canonical), assumed, stored_keys)
 
 
-def _alignments(claims: list[Claim], measures: list, copies, stories, things, documents) -> list[Alignment]:
+@dataclass(frozen=True)
+class StoryWork:
+    """One story's share of a run: its articles' sentences and texts by path, and its claims
+    with their measures, in corpus order. `drafts` are paths under check (never witnesses)."""
+
+    sentences: dict[str, list[Sentence]]
+    claims: list[Claim]
+    measures: list[Measure | None]
+    texts: dict[str, str]
+    drafts: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class StoryResult:
+    """One story judged: indices are into its StoryWork's claims; facts and origins are the
+    story's own (numbered from 1 and 0), made corpus-wide by `analyze`."""
+
+    copies: list[Copy]
+    variants: list[Variant]
+    aliases: list[Alias]
+    judged: list[Judged]
+    twin_of: dict[int, int]
+    origin: list[int]
+
+
+def judge_story(work: StoryWork) -> StoryResult:
+    """Copies, names, alignments and verdicts inside one story: a pure function of its articles,
+    so stories can be judged in any order, in parallel or on other machines (engine: dask)."""
+    claims, measures, sentences = work.claims, work.measures, work.sentences
+    copies = find_copies(sentences)
+    variants = find_variants({path: _body_text(items) for path, items in sentences.items()})
+    aliases, things = find_aliases(sentences, dict.fromkeys(sentences, 0))
+    # verbatim reprints are aligned through their first printing only (see copies.twins)
+    twin_of = twins(claims, sentences, work.drafts)
+    kept = [i for i in range(len(claims)) if i not in twin_of]
+    alignments = [replace(al, a=kept[al.a], b=kept[al.b]) for al in _alignments(
+        [claims[i] for i in kept], [measures[i] for i in kept], copies, things, work.texts)]
+    alignments += [Alignment(rep, i, 1.0, True) for i, rep in twin_of.items() if measures[i] is not None]
+    origin = origins(claims, copies)
+    witnesses = [None if c.source in work.drafts else o for c, o in zip(claims, origin)]
+    judged = plausible(two_camps(judge_all(claims, measures, alignments), witnesses, claims), claims)
+    return StoryResult(copies, variants, aliases, judged, twin_of, origin)
+
+
+def _copy_order(c: Copy):
+    return (c.source_a, c.sentence_a, c.source_b, c.sentence_b)
+
+
+def _variant_order(v: Variant):
+    return (v.name_a, v.name_b)
+
+
+def _alignments(claims: list[Claim], measures: list, copies, things, texts: dict[str, str]) -> list[Alignment]:
     """Pairs of claims about one thing: aligned by words and frames, figures restated in
     brackets, and agreement groups followed (see align)."""
-    conversions = find_conversions(claims, measures, {d.path: d.text for d in documents})
-    alignments = follow_conversions(align(claims, measures, copies, stories, things, conversions), conversions, claims, measures)
+    conversions = find_conversions(claims, measures, texts)
+    alignments = follow_conversions(align(claims, measures, copies, None, things, conversions), conversions, claims, measures)
     alignments += [c for c in conversions if measures[c.a].dimension == measures[c.b].dimension]
     return follow_agreements(alignments, claims, measures)
 

@@ -1,0 +1,54 @@
+"""Engine `dask`: the same pipeline, with extraction and judgement run as Dask tasks.
+
+Extraction is a map over batches of articles; each story is judged by one task
+(`pipeline.judge_story`, a pure function of the story's articles); grouping into stories,
+merging and the store stay on the machine that runs the command, so the rows are the same as
+the local engine's (tested). A scheduler ADDRESS runs it on an existing dask.distributed
+cluster whose workers have reconcile installed; without one, a local cluster is started.
+Optional: `pip install 'reconcile[dask]'`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+
+from .errors import EngineUnavailable
+
+ARTICLES_PER_TASK = 50  # a task per article would cost more in scheduling than in reading
+
+
+@contextlib.contextmanager
+def dask_maps(scheduler: str | None = None, workers: int = 2) -> Iterator[tuple[Callable, Callable]]:
+    """(map_articles, map_stories) running on a Dask cluster: the one at `scheduler`
+    ("tcp://host:8786"), or a local one of `workers` single-threaded processes.
+    Raises EngineUnavailable without dask.distributed or when the scheduler cannot be reached."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise EngineUnavailable("dask", "dask.distributed is not installed (pip install 'reconcile[dask]')") from None
+    with contextlib.ExitStack() as stack:
+        try:
+            if scheduler:
+                client = stack.enter_context(Client(scheduler, timeout="10s"))
+            else:
+                cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                           dashboard_address=None, silence_logs=40))
+                client = stack.enter_context(Client(cluster))
+        except OSError as error:
+            raise EngineUnavailable("dask", f"cannot reach the scheduler {scheduler}: {error}") from None
+
+        def map_articles(function: Callable, items: list, *rest: list) -> list:
+            batches = [list(zip(items[i:i + ARTICLES_PER_TASK], *(r[i:i + ARTICLES_PER_TASK] for r in rest)))
+                       for i in range(0, len(items), ARTICLES_PER_TASK)]
+            done = client.gather(client.map(_apply_batch, [function] * len(batches), batches, pure=False))
+            return [result for batch in done for result in batch]
+
+        def map_stories(function: Callable, work: list) -> list:
+            return client.gather(client.map(function, work, pure=False))
+
+        yield map_articles, map_stories
+
+
+def _apply_batch(function: Callable, batch: list[tuple]) -> list:
+    return [function(*args) for args in batch]
