@@ -88,6 +88,8 @@ def run(
     max_file_bytes: Annotated[int, typer.Option(min=1, help="Skip larger files (named in the summary).")] = 50_000_000,
     max_sentence: Annotated[int, typer.Option(min=100, help="Cut longer sentences at a space.")] = 5_000,
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Read symbolic links that lead outside CORPUS.")] = False,
+    engine: Annotated[str, typer.Option(metavar="local|dask", help="Where the work runs: this process (and --jobs), or Dask (pip install 'reconcile[dask]').")] = "local",
+    scheduler: Annotated[str | None, typer.Option(metavar="ADDRESS", help="With --engine dask: a running scheduler (tcp://host:8786); default: a local cluster of --jobs workers.")] = None,
 ) -> None:
     """Read every article in CORPUS, store claims and contradictions, write the report.
 
@@ -103,9 +105,19 @@ def run(
 
         from .store import load_extractions
 
-        with _progress(enabled=not quiet) as progress:
+        if engine not in ("local", "dask"):
+            raise _fail(f"unknown engine {engine!r}: use local or dask")
+        if scheduler and engine != "dask":
+            raise _fail("--scheduler needs --engine dask")
+        with contextlib.ExitStack() as stack:
+            maps = {}
+            if engine == "dask":
+                from .dask_engine import dask_maps
+
+                maps = dict(zip(("map_articles", "map_stories"), stack.enter_context(dask_maps(scheduler, jobs))))
+            progress = stack.enter_context(_progress(enabled=not quiet))
             result = run_corpus(corpus, jobs=jobs, limits=Limits(max_file_bytes, max_sentence),
-                                follow_symlinks=follow_symlinks, progress=progress, stored=load_extractions(str(db)))
+                                follow_symlinks=follow_symlinks, progress=progress, stored=load_extractions(str(db)), **maps)
         render = render_html if report.suffix.lower() in (".html", ".htm") else render_markdown
         pending = _write_beside(report, render(result, title=corpus.resolve().name))
         try:

@@ -19,7 +19,7 @@ ARTICLES_PER_TASK = 50  # a task per article would cost more in scheduling than 
 
 
 @contextlib.contextmanager
-def dask_maps(scheduler: str | None = None, workers: int = 2) -> Iterator[tuple[Callable, Callable]]:
+def dask_maps(scheduler: str | None = None, workers: int = 2, timeout: str = "10s") -> Iterator[tuple[Callable, Callable]]:
     """(map_articles, map_stories) running on a Dask cluster: the one at `scheduler`
     ("tcp://host:8786"), or a local one of `workers` single-threaded processes.
     Raises EngineUnavailable without dask.distributed or when the scheduler cannot be reached."""
@@ -30,7 +30,7 @@ def dask_maps(scheduler: str | None = None, workers: int = 2) -> Iterator[tuple[
     with contextlib.ExitStack() as stack:
         try:
             if scheduler:
-                client = stack.enter_context(Client(scheduler, timeout="10s"))
+                client = stack.enter_context(Client(scheduler, timeout=timeout))
             else:
                 cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                            dashboard_address=None, silence_logs=40))

@@ -94,6 +94,7 @@ def extract_all(
     documents: Sequence[Document], jobs: int = 1, min_bytes: int = PARALLEL_MIN_BYTES,
     max_sentence: int = MAX_SENTENCE, progress: Progress | None = None,
     stored: dict[str, Extracted] | None = None, keys: Sequence[str] | None = None,
+    map_articles: Callable | None = None,
 ) -> list[Extracted]:
     """Per-document extraction, in a process pool when the corpus is big enough to pay for it.
     Results come back in document order either way; `progress` hears of each article read.
@@ -108,7 +109,10 @@ def extract_all(
     size = sum(len(d.text) for d in fresh)
     done = len(documents) - len(fresh)
     results: list[Extracted] = []
-    if jobs > 1 and len(fresh) > 1 and size >= min_bytes:
+    if map_articles is not None:  # an engine's map (dask): results in document order
+        results = list(map_articles(_extract_one, fresh, [max_sentence] * len(fresh)))
+        report("reading", len(documents), len(documents))
+    elif jobs > 1 and len(fresh) > 1 and size >= min_bytes:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for item in pool.map(_extract_one, fresh, [max_sentence] * len(fresh),
                                  chunksize=max(1, len(fresh) // (jobs * 4))):
@@ -133,7 +137,7 @@ def _moved(extracted: Extracted, path: str) -> Extracted:
 def analyze(
     documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1, limits: Limits = Limits(),
     drafts: frozenset[str] = frozenset(), progress: Progress | None = None,
-    stored: dict[str, Extracted] | None = None, map_stories: Callable = map,
+    stored: dict[str, Extracted] | None = None, map_stories: Callable = map, map_articles: Callable | None = None,
 ) -> RunResult:
     """Claims, copies, alignments, verdicts and facts for already-ingested documents.
     `drafts` are the paths of documents under check: judged like any source, but never
@@ -141,7 +145,8 @@ def analyze(
     on its own (`judge_story`), through `map_stories` (map, or an engine's distributed map:
     the same results in the same order)."""
     keys = [extraction_key(d, limits.max_sentence) for d in documents]
-    extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence, progress=progress, stored=stored, keys=keys)
+    extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence, progress=progress, stored=stored,
+                            keys=keys, map_articles=map_articles)
     if progress:
         progress("comparing", 0, 1)
     sentences = {d.path: s for d, (s, _) in zip(documents, extracted)}
@@ -255,9 +260,11 @@ def _dated(claim: Claim, published: date | None) -> Claim:
 
 def run_corpus(folder: str | os.PathLike, jobs: int = 1, limits: Limits = Limits(),
                follow_symlinks: bool = False, progress: Progress | None = None,
-               stored: dict[str, Extracted] | None = None) -> RunResult:
+               stored: dict[str, Extracted] | None = None, map_stories: Callable = map,
+               map_articles: Callable | None = None) -> RunResult:
     documents, skipped = read_documents(folder, limits.max_file_bytes, follow_symlinks)
-    return analyze(documents, skipped, jobs, limits, progress=progress, stored=stored)
+    return analyze(documents, skipped, jobs, limits, progress=progress, stored=stored,
+                   map_stories=map_stories, map_articles=map_articles)
 
 
 def _body_text(sentences: list[Sentence]) -> str:

@@ -220,3 +220,12 @@ def test_terminal_summary_at_80_columns_without_colour_matches_the_reviewed_copy
     assert done.returncode == 0, done.stderr
     assert done.stdout == (FIXTURES / "expected" / "mini-terminal.txt").read_text(encoding="utf-8")
     assert "\x1b[" not in done.stdout
+
+
+def test_an_unknown_engine_and_a_scheduler_without_dask_are_refused():
+    """Issue #12: --engine local|dask; --scheduler only with dask; exit 2, one line, nothing written."""
+    result = runner.invoke(app, ["run", str(MINI), "--engine", "spark"])
+    assert (result.exit_code, result.stderr) == (2, "Error: unknown engine 'spark': use local or dask\n")
+    result = runner.invoke(app, ["run", str(MINI), "--scheduler", "tcp://127.0.0.1:8786"])
+    assert (result.exit_code, result.stderr) == (2, "Error: --scheduler needs --engine dask\n")
+    assert not Path("reconcile.db").exists()
