@@ -89,6 +89,19 @@ def one_story(articles: int, reprints: int, seed: int = 11) -> Iterator[dict]:
         yield {"id": f"reprint{i:03d}", "text": made[i % 5]["text"]}
 
 
+def draft(words: int) -> str:
+    """A draft of about `words` words: the prose paragraphs of the first generated stories'
+    articles (front matter and headlines left out), as a writer might retell several stories."""
+    paragraphs, count = [], 0
+    for item in many_stories(200):
+        body = re.sub(r"\A---\n.*?\n---\n", "", item["text"], flags=re.S)
+        for paragraph in body.split("\n\n"):
+            if paragraph.strip().endswith(".") and count < words:
+                paragraphs.append(paragraph.strip())
+                count += len(paragraph.split())
+    return "\n\n".join(paragraphs) + "\n"
+
+
 def write(path: Path, rows: Iterator[dict]) -> int:
     """Write rows as JSON Lines; the bytes of article text written."""
     size = 0

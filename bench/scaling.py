@@ -108,12 +108,7 @@ def main(quick: bool = False) -> None:
         print(f"rerun after one edited article at 10x: {edited:.1f} s; articles read again: {len(keys(db) - before)}")
 
         draft = tmp / "draft.md"
-        words = []
-        for item in scale.many_stories(40):
-            words += item["text"].split()
-            if len(words) >= 2000:
-                break
-        draft.write_text(" ".join(words[:2000]) + "\n", encoding="utf-8")
+        draft.write_text(scale.draft(2000), encoding="utf-8")
         times = [timed(["check", str(draft), "--db", str(db), "--exit-zero"])[0] for _ in range(5)]
         print(f"check --db, a 2,000-word draft against the 10x store ({last[1]:,} articles): "
               f"median {statistics.median(times):.2f} s of five cold starts (target under 1 s)")

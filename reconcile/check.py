@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from . import escape
 from .compare import judge
 from .ingest import parse_document, read_documents
-from .pipeline import RunResult, analyze
+from .pipeline import RunResult, analyze, story_body
+from .stories import story_keys
 
 DRAFT_PREFIX = "\0draft:"  # cannot collide with a corpus path
 
@@ -91,13 +92,14 @@ def check_with_tally(drafts: list[Draft], corpus: str | os.PathLike | None, jobs
     finding whose code is in `ignore`, or on a paragraph after `<!-- reconcile: ignore -->`
     (or `<!-- reconcile: ignore RC101 RC105 -->`), is dropped; so is that paragraph's RC201 note."""
     stored = None
-    if db is not None:  # a stored run: its articles and their extractions, no corpus folder read
+    draft_documents = [parse_document(DRAFT_PREFIX + d.path, mask_code(d.text)) for d in drafts]
+    if db is not None:  # a stored run: the stories the drafts can join, by the stored name index
         from .store import load_run
-        run = load_run(db)
+        names = frozenset().union(*(story_keys(story_body(d)) for d in draft_documents))
+        run = load_run(db, names or None)
         documents, skipped, stored = run.documents, run.skipped, run.extractions
     else:
         documents, skipped = read_documents(corpus, follow_symlinks=follow_symlinks)
-    draft_documents = [parse_document(DRAFT_PREFIX + d.path, mask_code(d.text)) for d in drafts]
     result = analyze(documents + draft_documents, skipped, jobs, drafts=frozenset(d.path for d in draft_documents),
                      stored=stored)
     quiet = {escape.line(d.path): suppressions(d.text) for d in drafts}

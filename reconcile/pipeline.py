@@ -151,7 +151,7 @@ def analyze(
         progress("comparing", 0, 1)
     sentences = {d.path: s for d, (s, _) in zip(documents, extracted)}
     claims = [c for _, cs in extracted for c in cs]
-    stories = find_stories({d.path: "\n".join(d.text[a:b] for a, b in d.blocks) for d in documents})
+    stories = find_stories({d.path: story_body(d) for d in documents})
     published, assumed = _publication_dates(documents, stories)
     # an assumed date says nothing about when a tally was true: only printed dates set as-of
     claims = [_dated(c, None if c.source in assumed else published.get(c.source)) for c in claims]
@@ -240,6 +240,11 @@ def _copy_order(c: Copy):
 
 def _variant_order(v: Variant):
     return (v.name_a, v.name_b)
+
+
+def story_body(document: Document) -> str:
+    """The article's body blocks, which story grouping reads (not headlines' furniture)."""
+    return "\n".join(document.text[a:b] for a, b in document.blocks)
 
 
 def _alignments(claims: list[Claim], measures: list, copies, things, texts: dict[str, str]) -> list[Alignment]:

@@ -25,15 +25,16 @@ from .errors import DatabaseError, FactNotFound
 from .frames import Frame
 from .ingest import Skipped, parse_document
 from .models import Claim, Document, Quantity, Sentence
-from .pipeline import RunResult
+from .pipeline import RunResult, story_body
+from .stories import story_keys
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS: list[Callable[[Database], None]] = []
 migration = MIGRATIONS.append
 
 # deleted in this order and inserted in reverse, so a row is written after the rows it refers to
-TABLES = ("aliases", "skipped", "variants", "copies", "fact_claims", "comparisons", "facts", "claims",
+TABLES = ("story_names", "aliases", "skipped", "variants", "copies", "fact_claims", "comparisons", "facts", "claims",
           "sentences", "sources")
 
 CONTRADICTIONS_VIEW = """
@@ -199,6 +200,17 @@ def m006_keys(db: Database) -> None:
     db.execute(f"create view contradictions as {CONTRADICTIONS_VIEW_V6}")
 
 
+@migration
+def m007_story_index(db: Database) -> None:
+    """What `check --db` needs to read only the stories a draft can join (issue #12): each
+    article's story and extraction key, and the names it is grouped by (stories.story_keys)."""
+    db["sources"].add_column("story", int)
+    db["sources"].add_column("extraction_key", str)
+    db["story_names"].create({"source": str, "name": str}, pk=("source", "name"),
+                             foreign_keys=[("source", "sources", "id")])
+    db["story_names"].create_index(["name"])
+
+
 def significant(value: float, digits: int) -> float:
     """`value` rounded to `digits` significant figures: (1094.36, 2) -> 1100.0."""
     if not value or not math.isfinite(value):
@@ -337,7 +349,10 @@ def build_rows(result: RunResult) -> dict[str, list[dict]]:
         "date_assumed": int(d.path in result.assumed_dates), "url": d.url, "sha256": d.sha256,
         "sentences": len(result.sentences[d.path]), "claims": claim_counts.get(d.path, 0),
         "dropped_lines": len(d.dropped), "warning": d.warning, "text": d.text,
+        "story": result.stories.get(d.path), "extraction_key": result.extraction_keys.get(d.path),
     } for d in result.documents]
+    story_names = [{"source": d.path, "name": name} for d in result.documents
+                   if d.path in result.extraction_keys for name in sorted(story_keys(story_body(d)))]
     sentences = [{
         "id": sentence_ids[(src, s.index)], "source": src, "idx": s.index, "line": s.line,
         "start": s.start, "end": s.end, "text": s.text,
@@ -404,7 +419,7 @@ def build_rows(result: RunResult) -> dict[str, list[dict]]:
     aliases = [{"id": _id(a.canonical, a.names), "canonical": a.canonical, "names": " | ".join(a.names),
                 "sources": ", ".join(a.sources)} for a in result.aliases]
     return {
-        "sources": sources, "sentences": sentences, "claims": claims, "comparisons": comparisons,
+        "sources": sources, "story_names": story_names, "sentences": sentences, "claims": claims, "comparisons": comparisons,
         "facts": facts, "fact_claims": fact_claims, "copies": copies, "variants": variants, "skipped": skipped, "aliases": aliases,
     }
 
@@ -508,9 +523,14 @@ def load_extractions(path: str) -> dict[str, tuple[list[Sentence], list[Claim]]]
         return {}  # not a usable database: read everything again
 
 
-def _extractions(db: Database) -> dict[str, tuple[list[Sentence], list[Claim]]]:
+def _extractions(db: Database, keys: list[str] | None = None) -> dict[str, tuple[list[Sentence], list[Claim]]]:
+    """Stored extractions by key: all of them, or those of `keys`."""
     out = {}
-    for row in db.query("select key, sentences, claims from extractions"):
+    rows = db.query("select key, sentences, claims from extractions") if keys is None else (
+        row for chunk in range(0, len(keys), 500) for row in db.query(
+            f"select key, sentences, claims from extractions where key in ({', '.join('?' for _ in keys[chunk:chunk + 500])})",
+            keys[chunk:chunk + 500]))
+    for row in rows:
         try:
             sentences = [Sentence(*items) for items in _unpack(row["sentences"])]
             out[row["key"]] = (sentences, [_claim(d) for d in _unpack(row["claims"])])
@@ -537,23 +557,35 @@ class StoredRun:
     title: str
 
 
-def load_run(path: str) -> StoredRun:
-    """Read a stored run back (one opening of the database). Raises DatabaseError when `path`
-    holds no stored run, or one from before article texts were stored."""
+def load_run(path: str, names: frozenset[str] | None = None) -> StoredRun:
+    """Read a stored run back (one opening of the database). With `names` (stories.story_keys of
+    a draft), only the stories whose articles share one of them: the articles a draft can be
+    grouped with, found through the stored index; every article when none shares one.
+    Raises DatabaseError when `path` holds no stored run, or one from before article texts
+    were stored."""
     db = _open_stored(path)
-    documents = []
-    for row in db.query("select * from sources order by path"):
+    where, params = "", []
+    if names:
+        marks = ", ".join("?" for _ in names)
+        stories = [r[0] for r in db.execute(
+            f"select distinct s.story from story_names n join sources s on s.id = n.source "
+            f"where n.name in ({marks}) and s.story is not null", sorted(names))]
+        if stories:
+            where, params = f"where story in ({', '.join('?' for _ in stories)})", stories
+    documents, keys = [], []
+    for row in db.query(f"select * from sources {where} order by path", params):
         if row.get("text") is None:
             raise DatabaseError(path, "it holds a run from before article texts were stored; run it again")
         meta = {k: row[k] for k in ("title", "outlet", "url") if row[k]}
         if row["published"] and not row["date_assumed"]:
             meta["date"] = row["published"]
         documents.append(parse_document(row["path"], row["text"], row["sha256"] or "", row["warning"], meta=meta))
+        keys.append(row.get("extraction_key"))
     if not documents:
         raise DatabaseError(path, "it holds no stored run; `reconcile run CORPUS --db FILE` writes one")
     skipped = [Skipped(r["path"], r["reason"]) for r in db.query("select path, reason from skipped order by path")]
     title = next(db.query("select value from meta where key = 'title'"), {"value": "corpus"})["value"]
-    return StoredRun(documents, skipped, _extractions(db), title)
+    return StoredRun(documents, skipped, _extractions(db, keys if where and all(keys) else None), title)
 
 
 def _open_stored(path: str) -> Database:

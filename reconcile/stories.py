@@ -123,16 +123,19 @@ def article_names(text: str) -> set[str]:
 NOT_STORY_NAMES = STOPWORDS | CALENDAR_WORDS  # "Tuesday" is in every story of its week
 
 
+def story_keys(body: str) -> frozenset[str]:
+    """What an article is grouped into a story by: the stems of the names it uses (see
+    article_names). Stored per article, so `check --db` finds a draft's story by index."""
+    return frozenset(stem(w.lower()) for w in article_names(body) if w.lower() not in NOT_STORY_NAMES)
+
+
 def find_stories(bodies: dict[str, str]) -> dict[str, int]:
     """Group articles into stories by the names they share, weighted by rarity.
 
     A folder may hold several stories; claims are only ever paired within one. Candidate
     article pairs come from an inverted index of names, so this is not all pairs either.
     """
-    names = {
-        path: frozenset(stem(w.lower()) for w in article_names(text) if w.lower() not in NOT_STORY_NAMES)
-        for path, text in bodies.items()
-    }
+    names = {path: story_keys(text) for path, text in bodies.items()}
     frequency = Counter(w for words in names.values() for w in words)
     total = len(names) or 1
     idf = {w: math.log(1 + total / n) for w, n in frequency.items()}

@@ -186,3 +186,24 @@ def test_a_schema_5_database_keeps_its_rows_when_it_gains_keys(tmp_path):
     row = next(db.query("select id, value_a, shown_a, kind from comparisons"))
     assert row == {"id": "x", "value_a": 1.0, "shown_a": 1.0, "kind": "value-mismatch"}
     assert next(db.query("select count(*) as n from contradictions"))["n"] == 1
+
+
+def test_a_stored_run_is_read_story_by_story_through_its_name_index(tmp_path):
+    """Issue #12: `check --db` reads only the stories a draft's names lead to."""
+    import shutil
+
+    from reconcile.ingest import parse_document
+    from reconcile.pipeline import story_body
+    from reconcile.stories import story_keys
+    from reconcile.store import load_run
+
+    for story in sorted((FIXTURES / "corpus").iterdir()):
+        shutil.copytree(story, tmp_path / "c" / story.name)
+    path = str(tmp_path / "r.db")
+    save(open_database(path), run_corpus(tmp_path / "c"))
+    draft = parse_document("draft.md", "Lavrov met Qureshi in Islamabad, and the pipeline will cost $2.5 billion.\n")
+    run = load_run(path, story_keys(story_body(draft)))
+    assert {d.path.split("/")[0] for d in run.documents} == {"lavrov-pakistan"}
+    assert set(run.extractions) and len(run.extractions) <= len(run.documents)
+    everything = load_run(path, frozenset({"nameunknownanywhere"}))  # no story shares a name: all of them
+    assert len({d.path.split("/")[0] for d in everything.documents}) == 6
