@@ -99,39 +99,46 @@ def run(
     stage = ["reading"]
 
     def body():
-        from .pipeline import Limits, run_corpus
-        from .report import render_html, render_markdown
-        from .store import open_database, save
-
-        from .store import load_extractions
+        from .ingest import read_documents
+        from .pipeline import Limits, analyze, run_key
+        from .report import html_page, render_markdown, summarize
+        from .store import load_extractions, load_unchanged, open_database, save
 
         if engine not in ("local", "dask"):
             raise _fail(f"unknown engine {engine!r}: use local or dask")
         if scheduler and engine != "dask":
             raise _fail("--scheduler needs --engine dask")
-        with contextlib.ExitStack() as stack:
-            maps = {}
-            if engine == "dask":
-                from .dask_engine import dask_maps
+        limits, title = Limits(max_file_bytes, max_sentence), corpus.resolve().name
+        documents, skipped = read_documents(corpus, limits.max_file_bytes, follow_symlinks)
+        key = run_key(documents, skipped, limits, title)
+        unchanged = load_unchanged(str(db), key)  # the stored run is this one: nothing to judge again
+        if unchanged is not None:
+            markdown, summary = unchanged
+        else:
+            with contextlib.ExitStack() as stack:
+                maps = {}
+                if engine == "dask":
+                    from .dask_engine import dask_maps
 
-                maps = dict(zip(("map_articles", "map_stories"), stack.enter_context(dask_maps(scheduler, jobs))))
-            progress = stack.enter_context(_progress(enabled=not quiet))
-            result = run_corpus(corpus, jobs=jobs, limits=Limits(max_file_bytes, max_sentence),
-                                follow_symlinks=follow_symlinks, progress=progress, stored=load_extractions(str(db)), **maps)
-        render = render_html if report.suffix.lower() in (".html", ".htm") else render_markdown
-        pending = _write_beside(report, render(result, title=corpus.resolve().name))
+                    maps = dict(zip(("map_articles", "map_stories"), stack.enter_context(dask_maps(scheduler, jobs))))
+                progress = stack.enter_context(_progress(enabled=not quiet))
+                result = analyze(documents, skipped, jobs, limits, progress=progress, stored=load_extractions(str(db)), **maps)
+            markdown, summary = render_markdown(result, title=title), summarize(result)
+        html = report.suffix.lower() in (".html", ".htm")
+        pending = _write_beside(report, html_page(markdown, title) if html else markdown)
         try:
             stage[0] = "saving"
-            save(open_database(str(db)), result, title=corpus.resolve().name)
+            if unchanged is None:
+                save(open_database(str(db)), result, title=title, run_key=key, markdown=markdown, summary=summary)
             stage[0] = "saved"
             os.replace(pending, report)
             stage[0] = "done"
-            _write_metadata(db, corpus.resolve().name)
+            _write_metadata(db, title)
         finally:
             if stage[0] != "done":
                 pending.unlink(missing_ok=True)
         if not quiet:
-            _print_summary(result, db, report)
+            _print_summary(summary, db, report)
 
     def interrupted() -> str:
         if stage[0] == "saved":  # between the commit and the move of the report
@@ -186,51 +193,25 @@ def _write_beside(path: Path, text: str) -> Path:
     return pending
 
 
-def _print_summary(result, db: Path, report: Path) -> None:
+def _print_summary(summary, db: Path, report: Path) -> None:
+    """The run's Summary (report.summarize) on the terminal: the counts, a table of disputed
+    facts with severity in colour, how the folder was grouped; skips and warnings on stderr."""
     table = Table(title="Disputed facts (most severe first)", title_justify="left")
     for column in ("Fact", "Severity", "Kind", "What the sources print"):
         table.add_column(column)
-    from .report import count, disputed_rows
-
-    rows = disputed_rows(result)
-    for label, severity, kinds, sides, _ in rows:
+    for label, severity, kinds, sides, _ in summary.rows:
         # article text is data: controls shown as escapes, rich markup printed as typed
         colour = {"high": "bold red", "medium": "yellow"}.get(severity, "")
         table.add_row(escape.terminal(label), f"[{colour}]{severity}[/]" if colour else severity, kinds,
                       "\n".join(escape.terminal(side) for side in sides))
-    figures = sum(1 for c in result.claims if c.quantity is not None)
-    agreed = sum(1 for f in result.facts if not f.disputed)
-    out.print(
-        f"{count(len(result.documents), 'article')}, {count(figures, 'figure')}, "
-        f"{count(len(rows), 'disputed fact')} ({count(len(result.contradictions), 'contradicting pair')}), "
-        f"{count(agreed, 'agreed fact')}, {count(len(result.copies), 'copied passage')}, "
-        f"{len(result.skipped)} skipped.", markup=False,
-    )
-    if rows:
+    out.print(summary.counts, markup=False)
+    if summary.rows:
         out.print(table)
-    if len(result.documents) > 1:
-        out.print(escape.line(_stories_line(result.stories)), markup=False)
-    for s in result.skipped:
-        err.print(escape.line(f"skipped {s.path}: {s.reason}"), markup=False)
-    for d in result.documents:
-        if d.warning:
-            err.print(escape.line(f"warning {d.path}: {d.warning}"), markup=False)
+    if summary.stories:
+        out.print(escape.line(summary.stories), markup=False)
+    for line in (*summary.skipped, *summary.warnings):
+        err.print(escape.line(line), markup=False)
     out.print(escape.line(f"Wrote {db} and {report}."), markup=False)
-
-
-def _stories_line(stories: dict[str, int]) -> str:
-    """How the folder was grouped: "3 stories; 2 articles stand alone (no other article shares
-    their subject): a.md, b.md" — so a user sees when grouping went wrong."""
-    members: dict[int, list[str]] = {}
-    for path, story in stories.items():
-        members.setdefault(story, []).append(path)
-    alone = sorted(paths[0] for paths in members.values() if len(paths) == 1)
-    line = f"{len(members)} {'story' if len(members) == 1 else 'stories'}"
-    if alone:
-        shown = ", ".join(alone[:10]) + (f" and {len(alone) - 10} more" if len(alone) > 10 else "")
-        line += (f"; {len(alone)} {'article stands' if len(alone) == 1 else 'articles stand'} alone "
-                 f"(no other article shares its subject): {shown}")
-    return line + "."
 
 
 @app.command()

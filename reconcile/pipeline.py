@@ -80,6 +80,18 @@ def _code_version() -> str:
 
 
 CODE_VERSION = _code_version()
+RUN_CODE_VERSION = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()[:16]
+
+
+def run_key(documents: Sequence[Document], skipped: Sequence[Skipped], limits: Limits, title: str) -> str:
+    """What a whole run's results depend on: every article (its extraction key, path, date and
+    the outlet, title and address the report shows), the skipped files, the limits, the title
+    and all of the code. Equal keys give equal rows, report and summary, so a rerun of an
+    unchanged corpus reuses the stored run instead of judging it again."""
+    basis = [RUN_CODE_VERSION, title, limits.max_file_bytes, limits.max_sentence,
+             [(d.path, extraction_key(d, limits.max_sentence), d.outlet, d.title, d.url, d.warning) for d in documents],
+             [(s.path, s.reason) for s in skipped]]
+    return hashlib.sha256(json.dumps(basis, default=str).encode("utf-8")).hexdigest()
 
 
 def extraction_key(document: Document, max_sentence: int = MAX_SENTENCE) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from dataclasses import dataclass
 
 from .compare import EVENT_YEAR, Measure, format_value, year_span
 from .models import Claim
@@ -47,6 +48,48 @@ def disputed_rows(result: RunResult) -> list[tuple[str, str, str, list[str], int
                 sides.append(f"{' / '.join(printed[:2])}{more} ({count(articles, 'article')})")
         rows.append((fact.label, severity, kinds, sides, fact.id))
     return sorted(rows, key=lambda r: (SEVERITY_ORDER.get(r[1], 3), r[0]))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the terminal says after a run, as plain data (stored with the run, so an unchanged
+    rerun says it again without judging anything): the counts line, one row per disputed fact
+    (see disputed_rows), how the folder was grouped, and the skipped files and warnings."""
+
+    counts: str
+    rows: tuple[tuple[str, str, str, tuple[str, ...], int], ...]
+    stories: str
+    skipped: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def summarize(result: RunResult) -> Summary:
+    rows = disputed_rows(result)
+    figures = sum(1 for c in result.claims if c.quantity is not None)
+    agreed = sum(1 for f in result.facts if not f.disputed)
+    counts = (f"{count(len(result.documents), 'article')}, {count(figures, 'figure')}, "
+              f"{count(len(rows), 'disputed fact')} ({count(len(result.contradictions), 'contradicting pair')}), "
+              f"{count(agreed, 'agreed fact')}, {count(len(result.copies), 'copied passage')}, "
+              f"{len(result.skipped)} skipped.")
+    return Summary(counts, tuple((a, b, c, tuple(d), e) for a, b, c, d, e in rows),
+                   stories_line(result.stories) if len(result.documents) > 1 else "",
+                   tuple(f"skipped {s.path}: {s.reason}" for s in result.skipped),
+                   tuple(f"warning {d.path}: {d.warning}" for d in result.documents if d.warning))
+
+
+def stories_line(stories: dict[str, int]) -> str:
+    """How the folder was grouped: "3 stories; 2 articles stand alone (no other article shares
+    their subject): a.md, b.md" — so a user sees when grouping went wrong."""
+    members: dict[int, list[str]] = {}
+    for path, story in stories.items():
+        members.setdefault(story, []).append(path)
+    alone = sorted(paths[0] for paths in members.values() if len(paths) == 1)
+    line = f"{len(members)} {'story' if len(members) == 1 else 'stories'}"
+    if alone:
+        shown = ", ".join(alone[:10]) + (f" and {len(alone) - 10} more" if len(alone) > 10 else "")
+        line += (f"; {len(alone)} {'article stands' if len(alone) == 1 else 'articles stand'} alone "
+                 f"(no other article shares its subject): {shown}")
+    return line + "."
 
 
 def count(n: int, noun: str) -> str:
@@ -166,9 +209,14 @@ def render_html(result: RunResult, title: str = "corpus") -> str:
     """The Markdown report as one self-contained HTML page: no scripts, no external assets, a
     Content-Security-Policy that forbids both. Raw HTML in the Markdown is never passed through
     (markdown-it with html off), and article text was already escaped by `render_markdown`."""
+    return html_page(render_markdown(result, title), title)
+
+
+def html_page(markdown: str, title: str) -> str:
+    """A report's Markdown as the self-contained HTML page (see render_html)."""
     from markdown_it import MarkdownIt
 
-    body = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).render(render_markdown(result, title))
+    body = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).render(markdown)
     heading = html.escape(escape.line(f"Where the reports disagree: {title}"))
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -16,7 +16,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 
 from sqlite_utils import Database
 
@@ -26,6 +26,7 @@ from .frames import Frame
 from .ingest import Skipped, parse_document
 from .models import Claim, Document, Quantity, Sentence
 from .pipeline import RunResult, story_body
+from .report import Summary
 from .stories import story_keys
 
 SCHEMA_VERSION = 7
@@ -305,8 +306,11 @@ def _id(*parts: object) -> str:
     return hashlib.sha1(json.dumps(parts, default=str).encode()).hexdigest()[:16]
 
 
-def save(db: Database, result: RunResult, title: str | None = None) -> None:
-    """Replace the stored run with `result`, atomically; `title` names it in a re-rendered report."""
+def save(db: Database, result: RunResult, title: str | None = None, run_key: str | None = None,
+         markdown: str | None = None, summary: Summary | None = None) -> None:
+    """Replace the stored run with `result`, atomically; `title` names it in a re-rendered report.
+    With `run_key` (pipeline.run_key), the report's `markdown` and the terminal `summary` are kept
+    with it, for an unchanged rerun to reuse (load_unchanged); without, any kept ones are dropped."""
     rows = build_rows(result)
     try:
         with write_lock(db):
@@ -324,6 +328,10 @@ def save(db: Database, result: RunResult, title: str | None = None) -> None:
             db.conn.executemany("delete from extractions where key = ?", [(k,) for k in sorted(stored - current)])
             _insert(db, "extractions", _extraction_rows(result, skip=stored), replace=True)  # copies share a key
             db["meta"].upsert({"key": "tool_version", "value": __version__}, pk="key")
+            db.execute("delete from meta where key in ('run_key', 'report_markdown', 'summary')")
+            if run_key is not None and markdown is not None and summary is not None:
+                db["meta"].insert_all([{"key": "run_key", "value": run_key}, {"key": "report_markdown", "value": markdown},
+                                       {"key": "summary", "value": json.dumps(asdict(summary))}], pk="key")
             if title is not None:
                 db["meta"].upsert({"key": "title", "value": title}, pk="key")
     except sqlite3.OperationalError as error:
@@ -586,6 +594,25 @@ def load_run(path: str, names: frozenset[str] | None = None) -> StoredRun:
     skipped = [Skipped(r["path"], r["reason"]) for r in db.query("select path, reason from skipped order by path")]
     title = next(db.query("select value from meta where key = 'title'"), {"value": "corpus"})["value"]
     return StoredRun(documents, skipped, _extractions(db, keys if where and all(keys) else None), title)
+
+
+def load_unchanged(path: str, run_key: str) -> tuple[str, Summary] | None:
+    """The stored report and summary when the run stored at `path` has `run_key` (so a rerun
+    would write the same rows); None otherwise, or when there is no usable database."""
+    if not os.path.isfile(path):
+        return None
+    try:
+        db = open_database(path)
+        kept = {r["key"]: r["value"] for r in db.query(
+            "select key, value from meta where key in ('run_key', 'report_markdown', 'summary')")}
+        if kept.get("run_key") != run_key or "report_markdown" not in kept or "summary" not in kept:
+            return None
+        fields = json.loads(kept["summary"])
+        summary = Summary(fields["counts"], tuple((a, b, c, tuple(d), e) for a, b, c, d, e in fields["rows"]),
+                          fields["stories"], tuple(fields["skipped"]), tuple(fields["warnings"]))
+        return kept["report_markdown"], summary
+    except (DatabaseError, sqlite3.DatabaseError, ValueError, KeyError, TypeError):
+        return None  # judged again, as a first run is
 
 
 def _open_stored(path: str) -> Database:

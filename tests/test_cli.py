@@ -173,7 +173,7 @@ def test_ctrl_c_exits_130_with_a_message(monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "run_corpus", interrupted)
+    monkeypatch.setattr(pipeline, "analyze", interrupted)
     result = runner.invoke(app, ["run", str(MINI)])
     assert result.exit_code == 130
     assert result.stderr.startswith("Interrupted: nothing from this run was stored")

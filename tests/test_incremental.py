@@ -51,3 +51,34 @@ def test_an_unreadable_database_means_a_full_read(tmp_path):
     Path("junk.db").write_bytes(b"not a database at all" * 100)
     assert load_extractions("junk.db") == {}
     assert load_extractions("missing.db") == {}
+
+
+def test_an_unchanged_rerun_reuses_the_stored_run_and_any_change_judges_again(monkeypatch):
+    """Issue #12: a rerun whose articles, limits, title and code are all unchanged writes the
+    stored report and says the stored summary without judging anything; any change (one
+    article edited, another title) judges the corpus again."""
+    from typer.testing import CliRunner
+
+    from reconcile.cli import app
+    runner = CliRunner()
+    shutil.copytree(FIXTURES / "mini", "corpus")
+    first = runner.invoke(app, ["run", "corpus"])
+    report = Path("reconcile-report.md").read_text(encoding="utf-8")
+    judged: list[int] = []
+    real = pipeline.analyze
+    monkeypatch.setattr(pipeline, "analyze", lambda *a, **k: judged.append(1) or real(*a, **k))
+    Path("reconcile-report.md").unlink()
+    again = runner.invoke(app, ["run", "corpus"])
+    assert (again.exit_code, again.stdout, judged) == (0, first.stdout, [])
+    assert Path("reconcile-report.md").read_text(encoding="utf-8") == report
+    html = runner.invoke(app, ["run", "corpus", "--report", "r.html"])  # the stored Markdown, as HTML
+    assert html.exit_code == 0 and judged == [] and Path("r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+    edited = Path("corpus/island-times.txt")
+    edited.write_text(edited.read_text(encoding="utf-8").replace("12,000", "13,000"), encoding="utf-8")
+    runner.invoke(app, ["run", "corpus"])
+    assert judged == [1]
+    save(open_database("reconcile.db"), run_corpus("corpus"))  # stored without a key: never reused
+    judged.clear()
+    runner.invoke(app, ["run", "corpus"])
+    assert judged == [1]
