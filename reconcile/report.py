@@ -243,12 +243,13 @@ def _fact_section(result: RunResult, fact: Fact, judged: list, number: int, seve
     """One disputed fact: its figures, consensus, disagreements (`judged`: the fact's pairs)."""
     unit = _fact_unit(result, fact)
     out = [f"{level} {number}. {_md(fact.label)}" + (f" ({severity})" if severity else ""), "",
-           "| Source | As printed | Normalized | Sentence | Where |", "|---|---|---|---|---|"]
+           "| Outlet, date | As printed | Normalized | Sentence | Where |", "|---|---|---|---|---|"]
+    documents = {d.path: d for d in result.documents}
     for i in fact.claims:
         claim = result.claims[i]
         sentence = result.sentences[claim.source][claim.sentence]
         out.append(
-            f"| {_md(claim.source)} | {_quote(claim)} | {_md(_normalized(result.measures[i], unit, claim))} "
+            f"| {_md(_by_whom(result, documents[claim.source]))} | {_quote(claim)} | {_md(_normalized(result.measures[i], unit, claim))} "
             f"| {_around(sentence, claim)} | {_md(claim.source)}:{sentence.line} |"
         )
     out.append("")
@@ -276,6 +277,14 @@ def _fact_section(result: RunResult, fact: Fact, judged: list, number: int, seve
                 out.append(f"- Copy changed ({_md(a.source)} → {_md(b.source)}): {diff}")
     out.append("")
     return out
+
+
+def _by_whom(result: RunResult, document) -> str:
+    """Who printed it and when: "Coast Wire, 2023-09-14"; the file name when no outlet is named,
+    "(date assumed)" when the article gave none."""
+    published = document.published or result.assumed_dates.get(document.path)
+    when = f"{published}{' (date assumed)' if document.path in result.assumed_dates else ''}" if published else "undated"
+    return f"{document.outlet or document.path}, {when}"
 
 
 def _consensus(result: RunResult, fact: Fact, unit: str) -> list[str]:

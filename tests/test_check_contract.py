@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from reconcile.cli import app
@@ -132,3 +133,15 @@ def test_an_explicit_config_file_is_used():
     assert runner.invoke(app, ["check", str(draft), "--config", "team.toml"]).exit_code == 0
     Path("reconcile.toml").write_text('corpus = "repo/sources"\n', encoding="utf-8")
     assert runner.invoke(app, ["check", str(draft), "--config", "reconcile.toml"]).exit_code == 1
+
+
+@pytest.mark.parametrize("format", ["text", "json", "github", "sarif", "markdown"])
+def test_every_check_format_matches_its_reviewed_copy(format, monkeypatch):
+    """Issue #13: each output format of `check`, compared whole on the fixtures (run from the
+    repository root, so paths are as a user there sees them)."""
+    monkeypatch.chdir(FIXTURES.parent)
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = runner.invoke(app, ["check", "fixtures/drafts/ferry-draft.md", "fixtures/drafts/ferry-clean.md",
+                                 "--corpus", "fixtures/mini", "-f", format])
+    expected = (FIXTURES / "expected" / "check" / f"ferry.{format}").read_text(encoding="utf-8")
+    assert (result.exit_code, result.stdout) == (1, expected)
