@@ -10,6 +10,7 @@ is attached to ("a 1,100-km *pipeline*"), and whether it is a part or an increme
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from dataclasses import replace
 
@@ -125,7 +126,8 @@ def _sentence_claims(
         ]
     claims = []
     # the whole sentence is the context: clauses are too short to say what a figure is about
-    sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
+    sentence_words = tuple(_content_words(_without_figures(text, sentence.start, sentence.end, mentions)))
+    previous = tuple(previous)  # one tuple shared by the sentence's claims
 
     figures = [m for m in mentions if m.kind != "date"]  # "last year" does not end a figure's words
     for q in mentions:
@@ -159,9 +161,9 @@ def _sentence_claims(
         claims.append(Claim(
             source=document.path, sentence=sentence.index, start=s, end=e, text=clause,
             subject=_subject(clause), head=head, predicate="+".join([predicate] + qualifiers) if predicate or qualifiers else "",
-            modality=modality, attribution=attribution, quantity=q, context=tuple(words),
+            modality=modality, attribution=attribution, quantity=q, context=words,
             local=tuple(_local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: m.start), own.index(q))),
-            nearby=tuple(previous), frame=frame,
+            nearby=previous, frame=frame,
             marks=("bidi",) if has_bidi(text[max(0, q.start - 1):q.end + 1]) else (),
         ))
     return claims
@@ -211,8 +213,9 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def _content_words(text: str) -> list[str]:
+    # interned: a corpus repeats its words in every claim's context, one copy each is enough
     words = (w.strip("'’-") for w in TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())))
-    return [w for w in words if len(w) > 2 and w not in STOPWORDS]
+    return [sys.intern(w) for w in words if len(w) > 2 and w not in STOPWORDS]
 
 
 def _predicate(before: str, after: str, kind: str) -> str:

@@ -163,6 +163,7 @@ def analyze(
         progress("comparing", 0, 1)
     sentences = {d.path: s for d, (s, _) in zip(documents, extracted)}
     claims = [c for _, cs in extracted for c in cs]
+    del extracted  # the dated claims below replace these: keep one copy in memory, not two
     stories = find_stories({d.path: story_body(d) for d in documents})
     published, assumed = _publication_dates(documents, stories)
     # an assumed date says nothing about when a tally was true: only printed dates set as-of

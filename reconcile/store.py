@@ -12,9 +12,10 @@ import json
 import math
 import os
 import sqlite3
+import sys
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 
@@ -344,7 +345,9 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def build_rows(result: RunResult) -> dict[str, list[dict]]:
+def build_rows(result: RunResult) -> dict[str, Iterable[dict]]:
+    """Each table's rows for `result`. The large tables (sentences, claims) are generators, made
+    as they are written, so a 10,000-article run never holds all its rows at once."""
     sentence_ids = {
         (src, s.index): _id(src, s.start, s.end) for src, items in result.sentences.items() for s in items
     }
@@ -361,18 +364,17 @@ def build_rows(result: RunResult) -> dict[str, list[dict]]:
     } for d in result.documents]
     story_names = [{"source": d.path, "name": name} for d in result.documents
                    if d.path in result.extraction_keys for name in sorted(story_keys(story_body(d)))]
-    sentences = [{
+    sentences = ({
         "id": sentence_ids[(src, s.index)], "source": src, "idx": s.index, "line": s.line,
         "start": s.start, "end": s.end, "text": s.text,
-    } for src, items in result.sentences.items() for s in items]
-    claim_ids = []
-    claims = []
-    for c in result.claims:
+    } for src, items in result.sentences.items() for s in items)
+    claim_ids = [_id(c.source, c.start, c.end, c.quantity.start if c.quantity else None,
+                     c.quantity.end if c.quantity else None) for c in result.claims]
+
+    def claim_row(c: Claim, claim_id: str) -> dict:
         q = c.quantity
-        claim_id = _id(c.source, c.start, c.end, q.start if q else None, q.end if q else None)
-        claim_ids.append(claim_id)
         sentence = result.sentences[c.source][c.sentence]
-        claims.append({
+        return {
             "id": claim_id, "source": c.source, "sentence_id": sentence_ids[(c.source, c.sentence)],
             "line": sentence.line, "start": c.start, "end": c.end, "text": c.text, "subject": c.subject,
             "head": c.head, "predicate": c.predicate, "modality": c.modality, "attribution": c.attribution,
@@ -384,7 +386,9 @@ def build_rows(result: RunResult) -> dict[str, list[dict]]:
             "dimension": q.dimension if q else None, "thing": q.thing if q else None,
             "date": q.date if q else None,
             **_frame_columns(c),
-        })
+        }
+
+    claims = (claim_row(c, claim_id) for c, claim_id in zip(result.claims, claim_ids))
     comparisons = []
     for j in result.judged:
         a, b = result.claims[j.a], result.claims[j.b]
@@ -550,7 +554,7 @@ def _extractions(db: Database, keys: list[str] | None = None) -> dict[str, tuple
 def _claim(d: dict) -> Claim:
     q = d.pop("quantity")
     frame = Frame(**d.pop("frame"))
-    tuples = {k: tuple(d.pop(k)) for k in ("context", "local", "nearby", "marks")}
+    tuples = {k: tuple(map(sys.intern, d.pop(k))) for k in ("context", "local", "nearby", "marks")}
     return Claim(**d, quantity=Quantity(**q) if q else None, frame=frame, **tuples)
 
 

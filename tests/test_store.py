@@ -53,7 +53,8 @@ def _failed_save_keeps_previous(tmp_path, monkeypatch, spoil, error):
 
 def test_failed_save_keeps_the_previous_run(tmp_path, monkeypatch):
     def duplicate_key(rows):
-        rows["claims"].append({"id": rows["claims"][0]["id"]})
+        claims = list(rows["claims"])
+        rows["claims"] = claims + [{"id": claims[0]["id"]}]
         return rows
 
     _failed_save_keeps_previous(tmp_path, monkeypatch, duplicate_key, DatabaseError)
