@@ -1,4 +1,5 @@
-"""`make bench`: extraction speed and accuracy against quantulum3, start-up, and corpus scaling.
+"""`make bench`: extraction speed and accuracy against quantulum3, start-up, and corpus scaling
+(bench/scaling.py: 1,000 to 10,000 generated articles; `--quick` for a quarter of that).
 
 Run from the repository root. quantulum3 is a bench-only dependency: when it is missing the
 comparison columns say so and the rest still runs.
@@ -7,13 +8,9 @@ comparison columns say so and the rest still runs.
 from __future__ import annotations
 
 import json
-import math
-import random
-import re
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,8 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from reconcile.pipeline import analyze  # noqa: E402
-from reconcile.ingest import read_documents  # noqa: E402
 from reconcile.quantities import extract_quantities  # noqa: E402
 
 FIXTURES = ROOT / "fixtures"
@@ -116,53 +111,6 @@ def startup_seconds() -> float:
     return min(times)
 
 
-NAME_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
-NUMBER_RE = re.compile(r"\b\d{2,3}\b")
-
-
-def synthetic_corpus(folder: Path, stories: int, seed: int = 7) -> None:
-    """`stories` distinct stories made from the fixture stories: names replaced by invented
-    ones per story, so that stories do not share entities, as in a real multi-story folder."""
-    rng = random.Random(seed)
-    corpus = FIXTURES / "corpus"
-    templates = [d for d in sorted(corpus.iterdir()) if d.is_dir()] if corpus.is_dir() else []
-    templates = templates or [FIXTURES / "mini"]
-    syllables = ["ka", "lo", "mi", "ra", "tu", "ven", "sa", "dor", "pel", "qui", "zan", "bor", "tel", "mur",
-                 "fi", "gen", "hal", "jo", "nek", "wu", "yar", "ost", "ber", "cim"]
-    for n in range(stories):
-        template = templates[n % len(templates)]
-        names: dict[str, str] = {}
-
-        def rename(m: re.Match) -> str:
-            word = m.group(0)
-            if word not in names:
-                names[word] = "".join(rng.choice(syllables) for _ in range(4)).capitalize()
-            return names[word]
-
-        target = folder / f"story{n:04d}"
-        target.mkdir(parents=True)
-        for path in sorted(template.rglob("*")):
-            if path.is_file() and path.suffix in (".md", ".txt"):
-                text = NAME_RE.sub(rename, path.read_text(encoding="utf-8"))
-                (target / path.name).write_text(text, encoding="utf-8")
-
-
-def scaling(base_stories: int) -> list[tuple[int, float, int, float]]:
-    rows = []
-    for factor in (1, 4):
-        with tempfile.TemporaryDirectory() as tmp:
-            synthetic_corpus(Path(tmp), base_stories * factor)
-            documents, skipped = read_documents(tmp)
-            elapsed = math.inf
-            for _ in range(2):  # best of two: the machine may be busy
-                start = time.perf_counter()
-                result = analyze(documents, skipped)
-                elapsed = min(elapsed, time.perf_counter() - start)
-            size = sum(len(d.text) for d in documents)
-            rows.append((factor, elapsed, len(result.contradictions), size / 1e6))
-    return rows
-
-
 def news_gold_table(parse) -> None:
     """Issue #10: both extractors on the news gold set's test half (fixtures/gold/news), one
     article sentence at a time, by the rules in bench/news_gold.py."""
@@ -202,12 +150,10 @@ def main() -> None:
                   f"P={theirs_scores['precision']:.3f} R={theirs_scores['recall']:.3f} F1={theirs_scores['f1']:.3f}")
     news_gold_table(parse)
     print(f"CLI start-up (reconcile extract on one sentence): {startup_seconds() * 1000:.0f} ms")
-    rows = scaling(base_stories=60)
-    for factor, elapsed, contradictions, megabytes in rows:
-        print(f"corpus {factor}x ({megabytes:.2f} MB): {elapsed:.2f} s, {contradictions} contradiction rows")
-    (_, t1, c1, _), (_, t4, c4, _) = rows
-    print(f"growth 1x -> 4x: time {t4 / t1:.2f}x, contradiction rows {c4 / max(c1, 1):.2f}x (target: at most 4.8x)")
-    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    import scaling  # whole runs on generated corpora, one process each (issue #12)
+
+    scaling.main(quick="--quick" in sys.argv)
 
 
 if __name__ == "__main__":

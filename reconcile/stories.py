@@ -139,6 +139,7 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
     frequency = Counter(w for words in names.values() for w in words)
     total = len(names) or 1
     idf = {w: math.log(1 + total / n) for w, n in frequency.items()}
+    weight = {path: sum(idf[w] for w in words) for path, words in names.items()}
     postings: dict[str, list[str]] = defaultdict(list)
     for path in sorted(names):
         for w in names[path]:
@@ -159,7 +160,7 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
             checked.add((a, b))
             # one shared name is a coincidence unless an article names almost nothing
             enough = 2 if min(len(names[a]), len(names[b])) >= 5 else 1
-            if len(names[a] & names[b]) >= enough and _overlap(names[a], names[b], idf) >= SAME_STORY:
+            if len(names[a] & names[b]) >= enough and _overlap(names[a], names[b], idf, weight[a], weight[b]) >= SAME_STORY:
                 sets.union(a, b)
     if not any(names.values()):  # no article names anything: nothing to tell stories apart by
         for path in sorted(names)[1:]:
@@ -194,14 +195,15 @@ def _attach_loners(bodies: dict[str, str], sets: DisjointSets) -> None:
                     shared[other] += idf[w]
         # ties broken by path, never by set order (which changes from run to run)
         best = max(shared.items(), key=lambda kv: (round(kv[1], 9), kv[0] < loner, kv[0]), default=None)
-        if best and sum(1 for w in words[loner] if loner in postings[w] and best[0] in postings[w]) >= LONER_MIN_SHARED:
+        if best and len(words[loner] & words[best[0]]) >= LONER_MIN_SHARED:
             sets.union(loner, best[0])
 
 
-def _overlap(x: frozenset, y: frozenset, idf: dict[str, float]) -> float:
-    """Weighted overlap coefficient: shared weight over the lighter bag's weight."""
+def _overlap(x: frozenset, y: frozenset, idf: dict[str, float], weight_x: float, weight_y: float) -> float:
+    """Weighted overlap coefficient: shared weight over the lighter bag's weight (the bags'
+    weights given, computed once per article)."""
     shared = sum(idf[w] for w in x & y)
-    lighter = min(sum(idf[w] for w in x), sum(idf[w] for w in y))
+    lighter = min(weight_x, weight_y)
     return shared / lighter if lighter else 0.0
 
 
