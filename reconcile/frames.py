@@ -362,11 +362,19 @@ EVENT_CLASSES = frozenset({"killed", "injured", "missing", "displaced", "rescued
                            "purchase", "supplied"})
 
 
-def fits(cls: str, kind: str | None) -> bool:
-    """Can an attribute class describe a figure of this kind? "spend 25 years in prison" is
-    no cost, "30 sites across England" no width: a word of the wrong class is passed over."""
+# attribute classes that name a physical dimension: a measured figure of another is not one
+CLASS_DIMENSIONS = {"area": "[length] ** 2", "length": "[length]", "width": "[length]", "height": "[length]",
+                    "depth": "[length]", "weight": "[mass]", "temperature": "[temperature]", "speed": "[length] / [time]"}
+
+
+def fits(cls: str, kind: str | None, dimension: str | None = None) -> bool:
+    """Can an attribute class describe a figure of this kind and dimension? "spend 25 years in
+    prison" is no cost, "30 sites across England" no width, "covers 6.3 billion cubic metres"
+    no area (a volume): a word of the wrong class is passed over."""
     if kind is None or not cls:
         return True
+    if kind == "quantity" and dimension and cls in CLASS_DIMENSIONS and dimension != CLASS_DIMENSIONS[cls]:
+        return False
     if kind == "date":  # the year of an event ("bought Compaq in 2001"), not the period of a statistic
         return cls in EVENT_CLASSES or cls not in MONEY_CLASSES | COUNT_CLASSES | LENGTH_CLASSES
     if cls in MONEY_CLASSES:
@@ -380,14 +388,14 @@ def fits(cls: str, kind: str | None) -> bool:
     return True
 
 
-def _class(word: str, verbs: bool = True, kind: str | None = None) -> str:
+def _class(word: str, verbs: bool = True, kind: str | None = None, dimension: str | None = None) -> str:
     """The attribute class of a word; a past participle outside the classes is its own
     attribute ("80 trucks crossed" vs "300 waited"); any other word is not an attribute."""
     s = stem(word)
     if word in ("shares", "stock", "stocks"):
         return "stock"  # a company's shares, not a share of something
     if cls := _CLASS_OF.get(s) or _CLASS_OF.get(word):
-        return cls if fits(cls, kind) else ""
+        return cls if fits(cls, kind, dimension) else ""
     if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS:
         return s
     return ""
@@ -419,7 +427,7 @@ OF_AFTER_RE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+|all\s+|tota
 
 def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, str]:
     """(attribute, change) from the words tied to the figure; ("", "") when none are."""
-    if (m := ADJECTIVE_AFTER_RE.match(after)) and (cls := _class(m.group("adj").split()[-1].lower(), kind=q.kind)):
+    if (m := ADJECTIVE_AFTER_RE.match(after)) and (cls := _class(m.group("adj").split()[-1].lower(), kind=q.kind, dimension=q.dimension)):
         return cls, "", ""
     if q.kind in ("money", "quantity", "percent") and (m := re.match(r"^\s*([a-z]+)\b", after)):
         if cls := _class(m.group(1)):
@@ -437,7 +445,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         elif word in NEED_VERBS and (then := re.match(r"\s+([a-z]+)", after[m.end():])):
             word = then.group(1)  # "needed medical help", "sought medical care": what they needed
         if word in ("dead", "missing", "injured", "homeless") or word.endswith(("ed", "en")) or _CLASS_OF.get(stem(word)):
-            if cls := _class(word, verbs=True, kind=q.kind):
+            if cls := _class(word, verbs=True, kind=q.kind, dimension=q.dimension):
                 return cls, "", ""
     words = _words(before)
     change = ""
@@ -462,7 +470,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         i -= 1
         if w in LINK_WORDS or w in HEDGE_TOKENS:
             continue
-        if cls := _class(w, verbs=first, kind=q.kind):
+        if cls := _class(w, verbs=first, kind=q.kind, dimension=q.dimension):
             found = cls
             if cls in MONEY_NOUN_CLASSES and i >= 0 and _modifier(words[i]):
                 target = stem(words[i].rsplit("-", 1)[-1])  # "health spending", "defence budget": on what
