@@ -33,7 +33,7 @@ STRONG_TIE = 2 * MIN_SCORE  # a disagreement tied this well is carried to the fi
 COMMON_IN_BLOCK = 0.2  # words in more of a block's claims than this share are not indexed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     a: int  # indices into the claim list
     b: int

@@ -45,7 +45,7 @@ SLIPS: list[tuple[float, str, str, frozenset[str] | None]] = [
 RATIO_TOLERANCE = 0.04
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measure:
     """A claim's figure as an interval in base units, with the unit to show it in."""
 
@@ -56,7 +56,7 @@ class Measure:
     unit: str  # the written unit, for display
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     agree: bool
     kind: str

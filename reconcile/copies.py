@@ -23,7 +23,7 @@ MAX_SHINGLE_POSTINGS = 16
 SMALL_GROUP = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Copy:
     """Two near-identical sentences in different sources: one was copied from the other."""
 

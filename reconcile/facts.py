@@ -24,7 +24,7 @@ GAP_NEEDS_EVIDENCE = 2.0  # a gap this wide with no slip to explain it is more l
 STRONG_PAIRING = 2 * MIN_SCORE  # ...unless the words tie the figures twice as well as pairing needs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Judged:
     """An aligned pair with its verdict; `fact` groups the pairs about one fact."""
 

@@ -141,7 +141,7 @@ NEED_VERBS = frozenset("needed need sought seek received receive required requir
 PEOPLE_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Frame:
     """What a figure is about. Empty strings mean "not said"; see `compatible`.
 

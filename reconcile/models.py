@@ -29,7 +29,7 @@ class Document:
         return self.text.count("\n", 0, offset) + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     start: int
@@ -38,7 +38,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     start: int
     end: int
@@ -67,7 +67,7 @@ class Figure:
     direction: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 10,000-article run holds hundreds of thousands of claims
 class Claim:
     """One atomic statement: a clause of a sentence, with at most one quantity."""
 
