@@ -103,7 +103,7 @@ def run(
         from .ingest import read_documents
         from .pipeline import Limits, analyze, run_key
         from .report import html_page, render_markdown, summarize
-        from .store import load_extractions, load_unchanged, open_database, save
+        from .store import load_extractions, load_story_results, load_unchanged, open_database, save
 
         if engine not in ("local", "dask"):
             raise _fail(f"unknown engine {engine!r}: use local or dask")
@@ -124,7 +124,8 @@ def run(
                     maps = dict(zip(("map_articles", "map_stories"), stack.enter_context(dask_maps(scheduler, jobs))))
                 progress = stack.enter_context(_progress(enabled=not quiet))
                 stack.enter_context(_no_cycle_collection())
-                result = analyze(documents, skipped, jobs, limits, progress=progress, stored=load_extractions(str(db)), **maps)
+                result = analyze(documents, skipped, jobs, limits, progress=progress, stored=load_extractions(str(db)),
+                                 stored_stories=load_story_results(str(db)), **maps)
             markdown, summary = render_markdown(result, title=title), summarize(result)
         html = report.suffix.lower() in (".html", ".htm")
         pending = _write_beside(report, html_page(markdown, title) if html else markdown)

@@ -46,6 +46,7 @@ class RunResult:
     aliases: list[Alias] = field(default_factory=list)
     assumed_dates: dict[str, date] = field(default_factory=dict)
     extraction_keys: dict[str, str] = field(default_factory=dict)  # path -> extraction_key
+    story_results: dict[str, StoryResult] = field(default_factory=dict)  # story_key -> its judgement
 
     @property
     def contradictions(self) -> list[Judged]:
@@ -150,6 +151,7 @@ def analyze(
     documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1, limits: Limits = Limits(),
     drafts: frozenset[str] = frozenset(), progress: Progress | None = None,
     stored: dict[str, Extracted] | None = None, map_stories: Callable = map, map_articles: Callable | None = None,
+    stored_stories: dict[str, StoryResult] | None = None,
 ) -> RunResult:
     """Claims, copies, alignments, verdicts and facts for already-ingested documents.
     `drafts` are the paths of documents under check: judged like any source, but never
@@ -176,10 +178,17 @@ def analyze(
     paths: dict[int, list[str]] = defaultdict(list)
     for d in documents:
         paths[stories[d.path]].append(d.path)
+    # a story whose articles, dates and code are as stored is not judged again (see story_key)
+    key_of = {d.path: k for d, k in zip(documents, keys)}
+    story_key_of = {story: story_key([(p, key_of[p], published.get(p), p in assumed, p in drafts) for p in paths[story]])
+                    for story in paths}
+    stored_stories = stored_stories or {}
+    fresh = [story for story in sorted(paths) if story_key_of[story] not in stored_stories]
     work = [StoryWork({p: sentences[p] for p in paths[story]}, [claims[i] for i in members[story]],
                       [measures[i] for i in members[story]], {p: texts[p] for p in paths[story]}, drafts)
-            for story in sorted(paths)]
-    done = map_stories(judge_story, work)
+            for story in fresh]
+    judged_now = dict(zip(fresh, map_stories(judge_story, work)))
+    done = [judged_now[story] if story in judged_now else stored_stories[story_key_of[story]] for story in sorted(paths)]
     copies, variants, aliases, judged = [], [], [], []
     twin_of: dict[int, int] = {}
     origin = [0] * len(claims)
@@ -199,8 +208,10 @@ def analyze(
     facts = group_facts(claims, measures, judged, origin, twin_of)
     judged += reprint_rows(judged, twin_of, claims, measures)
     stored_keys = {d.path: k for d, k in zip(documents, keys) if d.path not in drafts}
+    kept_stories = {} if drafts else {story_key_of[story]: part for story, part in zip(sorted(paths), done)}
     return RunResult(documents, sentences, claims, measures, sorted(copies, key=_copy_order), sorted(variants, key=_variant_order),
-                     judged, facts, list(skipped or []), stories, sorted(aliases, key=lambda a: a.canonical), assumed, stored_keys)
+                     judged, facts, list(skipped or []), stories, sorted(aliases, key=lambda a: a.canonical), assumed, stored_keys,
+                     kept_stories)
 
 
 @dataclass(frozen=True)
@@ -226,6 +237,12 @@ class StoryResult:
     judged: list[Judged]
     twin_of: dict[int, int]
     origin: list[int]
+
+
+def story_key(members: list[tuple]) -> str:
+    """What one story's judgement depends on: each article's path, extraction key, date, whether
+    the date was assumed and whether it is a draft, and all of the code."""
+    return hashlib.sha256(json.dumps([RUN_CODE_VERSION, members], default=str).encode("utf-8")).hexdigest()
 
 
 def judge_story(work: StoryWork) -> StoryResult:
@@ -279,10 +296,10 @@ def _dated(claim: Claim, published: date | None) -> Claim:
 def run_corpus(folder: str | os.PathLike, jobs: int = 1, limits: Limits = Limits(),
                follow_symlinks: bool = False, progress: Progress | None = None,
                stored: dict[str, Extracted] | None = None, map_stories: Callable = map,
-               map_articles: Callable | None = None) -> RunResult:
+               map_articles: Callable | None = None, stored_stories: dict[str, StoryResult] | None = None) -> RunResult:
     documents, skipped = read_documents(folder, limits.max_file_bytes, follow_symlinks)
     return analyze(documents, skipped, jobs, limits, progress=progress, stored=stored,
-                   map_stories=map_stories, map_articles=map_articles)
+                   map_stories=map_stories, map_articles=map_articles, stored_stories=stored_stories)
 
 
 def _body_text(sentences: list[Sentence]) -> str:

@@ -26,11 +26,15 @@ from .errors import DatabaseError, FactNotFound
 from .frames import Frame
 from .ingest import Skipped, parse_document
 from .models import Claim, Document, Quantity, Sentence
-from .pipeline import RunResult, story_body
+from .compare import Verdict
+from .copies import Copy, Variant
+from .facts import Judged
+from .pipeline import RunResult, StoryResult, story_body
+from .stories import Alias
 from .report import Summary
 from .stories import story_keys
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS: list[Callable[[Database], None]] = []
 migration = MIGRATIONS.append
@@ -213,6 +217,13 @@ def m007_story_index(db: Database) -> None:
     db["story_names"].create_index(["name"])
 
 
+@migration
+def m008_story_results(db: Database) -> None:
+    """Each story's judgement, keyed by what it depends on (pipeline.story_key), so a rerun
+    after one article changed judges only the stories it touches (issue #12)."""
+    db["story_results"].create({"key": str, "result": bytes}, pk="key")
+
+
 def significant(value: float, digits: int) -> float:
     """`value` rounded to `digits` significant figures: (1094.36, 2) -> 1100.0."""
     if not value or not math.isfinite(value):
@@ -328,6 +339,11 @@ def save(db: Database, result: RunResult, title: str | None = None, run_key: str
             stored = {r[0] for r in db.execute("select key from extractions")}
             db.conn.executemany("delete from extractions where key = ?", [(k,) for k in sorted(stored - current)])
             _insert(db, "extractions", _extraction_rows(result, skip=stored), replace=True)  # copies share a key
+            kept = {r[0] for r in db.execute("select key from story_results")}
+            db.conn.executemany("delete from story_results where key = ?",
+                                [(k,) for k in sorted(kept - set(result.story_results))])
+            _insert(db, "story_results", ({"key": k, "result": _pack(_story_plain(v))}
+                                          for k, v in result.story_results.items() if k not in kept))
             db["meta"].upsert({"key": "tool_version", "value": __version__}, pk="key")
             db.execute("delete from meta where key in ('run_key', 'report_markdown', 'summary')")
             if run_key is not None and markdown is not None and summary is not None:
@@ -505,6 +521,46 @@ def _extraction_rows(result: RunResult, skip: set[str] = frozenset()) -> Iterato
             "sentences": _pack([[s.index, s.start, s.end, s.line, s.text] for s in result.sentences[path]]),
             "claims": _pack([_plain(c) for c in claims_of.get(path, [])]),
         }
+
+
+def _story_plain(part: StoryResult) -> dict:
+    """A story's judgement as JSON-ready lists (never pickle: a database may come from elsewhere)."""
+    def row(value) -> list:
+        return [getattr(value, f.name) for f in fields(value)]
+    return {
+        "copies": [row(c) for c in part.copies], "variants": [row(v) for v in part.variants],
+        "aliases": [row(a) for a in part.aliases],
+        "judged": [[j.a, j.b, row(j.verdict), j.fact, j.score, j.copied] for j in part.judged],
+        "twin_of": sorted(part.twin_of.items()), "origin": part.origin,
+    }
+
+
+def _story_result(d: dict) -> StoryResult:
+    return StoryResult(
+        copies=[Copy(*r) for r in d["copies"]],
+        variants=[Variant(r[0], r[1], tuple(r[2]), tuple(r[3]), r[4]) for r in d["variants"]],
+        aliases=[Alias(r[0], tuple(r[1]), tuple(r[2])) for r in d["aliases"]],
+        judged=[Judged(a, b, Verdict(*verdict), fact, score, copied) for a, b, verdict, fact, score, copied in d["judged"]],
+        twin_of={int(t): int(r) for t, r in d["twin_of"]}, origin=[int(o) for o in d["origin"]],
+    )
+
+
+def load_story_results(path: str) -> dict[str, StoryResult]:
+    """A stored run's story judgements by story key, for a rerun to reuse; empty when there is
+    no usable database at `path`, and a damaged row is judged again."""
+    if not os.path.isfile(path):
+        return {}
+    try:
+        rows = list(open_database(path).query("select key, result from story_results"))
+    except (DatabaseError, sqlite3.DatabaseError):
+        return {}
+    out = {}
+    for row in rows:
+        try:
+            out[row["key"]] = _story_result(_unpack(row["result"]))
+        except (zlib.error, ValueError, TypeError, KeyError):
+            continue
+    return out
 
 
 def _plain(claim: Claim) -> dict:

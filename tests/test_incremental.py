@@ -82,3 +82,26 @@ def test_an_unchanged_rerun_reuses_the_stored_run_and_any_change_judges_again(mo
     judged.clear()
     runner.invoke(app, ["run", "corpus"])
     assert judged == [1]
+
+
+def test_a_rerun_judges_only_the_stories_an_edited_article_touches(monkeypatch):
+    """Issue #12 item 4: each story's judgement is stored under a key of its articles, dates and
+    the code; after one article changes, only its story is judged again, and the stored run is
+    the same as a fresh run's."""
+    from reconcile.store import load_story_results
+
+    for story in sorted((FIXTURES / "corpus").iterdir()):
+        shutil.copytree(story, Path("corpus") / story.name)
+    first = run_corpus("corpus")
+    save(open_database("run.db"), first)
+    judged: list[list[str]] = []
+    real = pipeline.judge_story
+    monkeypatch.setattr(pipeline, "judge_story", lambda work: judged.append(sorted(work.texts)) or real(work))
+
+    edited = Path("corpus/quake-wire/w2.md")
+    edited.write_text(edited.read_text(encoding="utf-8").replace("at least 112 people", "at least 113 people"), encoding="utf-8")
+    again = run_corpus("corpus", stored=load_extractions("run.db"), stored_stories=load_story_results("run.db"))
+    assert len(judged) == 1 and "quake-wire/w2.md" in judged[0]  # one story of six
+    save(open_database("run.db"), again)
+    save(open_database("fresh.db"), run_corpus("corpus"))
+    assert _rows("run.db") == _rows("fresh.db")
