@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from .errors import EngineUnavailable
 
 ARTICLES_PER_TASK = 50  # a task per article would cost more in scheduling than in reading
+TASKS_PER_WORKER = 8  # stories go out in this many batches per worker: balanced, few tasks
 
 
 @contextlib.contextmanager
@@ -41,13 +42,29 @@ def dask_maps(scheduler: str | None = None, workers: int = 2, timeout: str = "10
         def map_articles(function: Callable, items: list, *rest: list) -> list:
             batches = [list(zip(items[i:i + ARTICLES_PER_TASK], *(r[i:i + ARTICLES_PER_TASK] for r in rest)))
                        for i in range(0, len(items), ARTICLES_PER_TASK)]
-            done = client.gather(client.map(_apply_batch, [function] * len(batches), batches, pure=False))
-            return [result for batch in done for result in batch]
+            return _run(client, function, batches)
 
         def map_stories(function: Callable, work: list) -> list:
-            return client.gather(client.map(function, work, pure=False))
+            # most stories are a few articles: a task per story would cost more in scheduling
+            size = max(1, len(work) // (TASKS_PER_WORKER * _workers_of(client)))
+            batches = [[(w,) for w in work[i:i + size]] for i in range(0, len(work), size)]
+            return _run(client, function, batches)
 
         yield map_articles, map_stories
+
+
+def _run(client, function: Callable, batches: list[list[tuple]]) -> list:
+    """Each batch's results, in order. The batches go to the workers as data (scatter), not
+    inside the task graph, which Dask warns about past a few megabytes."""
+    if not batches:
+        return []
+    data = client.scatter(batches)
+    done = client.gather(client.map(_apply_batch, [function] * len(batches), data, pure=False))
+    return [result for batch in done for result in batch]
+
+
+def _workers_of(client) -> int:
+    return max(1, len(client.scheduler_info().get("workers", {})))
 
 
 def _apply_batch(function: Callable, batch: list[tuple]) -> list:
