@@ -8,6 +8,7 @@ exactly the same rows. `contradictions` is a view over `comparisons`: a document
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -497,12 +498,7 @@ def _insert(db: Database, table: str, rows, replace: bool = False) -> None:
     columns = list(first)
     sql = (f"insert {'or replace ' if replace else ''}into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
            f"values ({', '.join('?' for _ in columns)})")
-    db.conn.executemany(sql, ([row.get(c) for c in columns] for row in _chain(first, rows)))
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
+    db.conn.executemany(sql, ([row.get(c) for c in columns] for row in itertools.chain([first], rows)))
 
 
 def _extraction_rows(result: RunResult, skip: set[str] = frozenset()) -> Iterator[dict]:
