@@ -101,7 +101,7 @@ def run(
 
     def body():
         from .ingest import read_documents
-        from .pipeline import Limits, analyze, run_key
+        from .pipeline import Limits, analyze, extraction_key, run_key
         from .report import html_page, render_markdown, summarize
         from .store import load_extractions, load_story_results, load_unchanged, open_database, save
 
@@ -111,7 +111,8 @@ def run(
             raise _fail("--scheduler needs --engine dask")
         limits, title = Limits(max_file_bytes, max_sentence), corpus.resolve().name
         documents, skipped = read_documents(corpus, limits.max_file_bytes, follow_symlinks)
-        key = run_key(documents, skipped, limits, title)
+        keys = [extraction_key(d, limits.max_sentence) for d in documents]  # hashed once, used twice
+        key = run_key(documents, skipped, limits, title, keys)
         unchanged = load_unchanged(str(db), key)  # the stored run is this one: nothing to judge again
         if unchanged is not None:
             markdown, summary = unchanged
@@ -125,7 +126,7 @@ def run(
                 progress = stack.enter_context(_progress(enabled=not quiet))
                 stack.enter_context(_no_cycle_collection())
                 result = analyze(documents, skipped, jobs, limits, progress=progress, stored=load_extractions(str(db)),
-                                 stored_stories=load_story_results(str(db)), **maps)
+                                 stored_stories=load_story_results(str(db)), keys=keys, **maps)
             markdown, summary = render_markdown(result, title=title), summarize(result)
         html = report.suffix.lower() in (".html", ".htm")
         pending = _write_beside(report, html_page(markdown, title) if html else markdown)

@@ -84,13 +84,17 @@ CODE_VERSION = _code_version()
 RUN_CODE_VERSION = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()[:16]
 
 
-def run_key(documents: Sequence[Document], skipped: Sequence[Skipped], limits: Limits, title: str) -> str:
+def run_key(documents: Sequence[Document], skipped: Sequence[Skipped], limits: Limits, title: str,
+            keys: Sequence[str] | None = None) -> str:
     """What a whole run's results depend on: every article (its extraction key, path, date and
     the outlet, title and address the report shows), the skipped files, the limits, the title
     and all of the code. Equal keys give equal rows, report and summary, so a rerun of an
-    unchanged corpus reuses the stored run instead of judging it again."""
+    unchanged corpus reuses the stored run instead of judging it again. `keys` are the
+    documents' extraction keys when the caller has them already."""
+    if keys is None:
+        keys = [extraction_key(d, limits.max_sentence) for d in documents]
     basis = [RUN_CODE_VERSION, title, limits.max_file_bytes, limits.max_sentence,
-             [(d.path, extraction_key(d, limits.max_sentence), d.outlet, d.title, d.url, d.warning) for d in documents],
+             [(d.path, k, d.outlet, d.title, d.url, d.warning) for d, k in zip(documents, keys)],
              [(s.path, s.reason) for s in skipped]]
     return hashlib.sha256(json.dumps(basis, default=str).encode("utf-8")).hexdigest()
 
@@ -151,14 +155,15 @@ def analyze(
     documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1, limits: Limits = Limits(),
     drafts: frozenset[str] = frozenset(), progress: Progress | None = None,
     stored: dict[str, Extracted] | None = None, map_stories: Callable = map, map_articles: Callable | None = None,
-    stored_stories: dict[str, StoryResult] | None = None,
+    stored_stories: dict[str, StoryResult] | None = None, keys: Sequence[str] | None = None,
 ) -> RunResult:
     """Claims, copies, alignments, verdicts and facts for already-ingested documents.
     `drafts` are the paths of documents under check: judged like any source, but never
     evidence for a consensus (a draft cannot vote for its own figure). Each story is judged
     on its own (`judge_story`), through `map_stories` (map, or an engine's distributed map:
     the same results in the same order)."""
-    keys = [extraction_key(d, limits.max_sentence) for d in documents]
+    if keys is None:  # the documents' extraction keys, unless the caller has them already
+        keys = [extraction_key(d, limits.max_sentence) for d in documents]
     extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence, progress=progress, stored=stored,
                             keys=keys, map_articles=map_articles)
     if progress:

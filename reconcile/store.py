@@ -544,11 +544,10 @@ def _story_result(d: dict) -> StoryResult:
 def load_story_results(path: str) -> dict[str, StoryResult]:
     """A stored run's story judgements by story key, for a rerun to reuse; empty when there is
     no usable database at `path`, and a damaged row is judged again."""
-    if not os.path.isfile(path):
-        return {}
+    db = _reusable(path)
     try:
-        rows = list(open_database(path).query("select key, result from story_results"))
-    except (DatabaseError, sqlite3.DatabaseError):
+        rows = list(db.query("select key, result from story_results")) if db is not None else []
+    except sqlite3.DatabaseError:
         return {}
     out = {}
     for row in rows:
@@ -579,12 +578,13 @@ def _unpack(blob: bytes):
 def load_extractions(path: str) -> dict[str, tuple[list[Sentence], list[Claim]]]:
     """A stored run's extractions by key, for a rerun to reuse; empty when there is no usable
     database at `path` (a rerun then reads everything, as a first run does)."""
-    if not os.path.isfile(path):
-        return {}
-    try:
-        return _extractions(open_database(path))
-    except (DatabaseError, sqlite3.DatabaseError):
+    db = _reusable(path)
+    if db is None:
         return {}  # not a usable database: read everything again
+    try:
+        return _extractions(db)
+    except sqlite3.DatabaseError:
+        return {}
 
 
 def _extractions(db: Database, keys: list[str] | None = None) -> dict[str, tuple[list[Sentence], list[Claim]]]:
@@ -655,10 +655,10 @@ def load_run(path: str, names: frozenset[str] | None = None) -> StoredRun:
 def load_unchanged(path: str, run_key: str) -> tuple[str, Summary] | None:
     """The stored report and summary when the run stored at `path` has `run_key` (so a rerun
     would write the same rows); None otherwise, or when there is no usable database."""
-    if not os.path.isfile(path):
+    db = _reusable(path)
+    if db is None:
         return None
     try:
-        db = open_database(path)
         kept = {r["key"]: r["value"] for r in db.query(
             "select key, value from meta where key in ('run_key', 'report_markdown', 'summary')")}
         if kept.get("run_key") != run_key or "report_markdown" not in kept or "summary" not in kept:
@@ -669,6 +669,17 @@ def load_unchanged(path: str, run_key: str) -> tuple[str, Summary] | None:
         return kept["report_markdown"], summary
     except (DatabaseError, sqlite3.DatabaseError, ValueError, KeyError, TypeError):
         return None  # judged again, as a first run is
+
+
+def _reusable(path: str) -> Database | None:
+    """The database at `path` for a rerun to reuse what it stored; None when there is none or it
+    is not usable (the run then does everything again, as a first run does)."""
+    if not os.path.isfile(path):
+        return None
+    try:
+        return open_database(path)
+    except (DatabaseError, sqlite3.DatabaseError):
+        return None
 
 
 def _open_stored(path: str) -> Database:
