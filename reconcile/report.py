@@ -35,10 +35,9 @@ def disputed_rows(result: RunResult) -> list[tuple[str, str, str, list[str], int
         if worst.verdict.why and not worst.verdict.why.startswith("a copied passage"):
             kinds += f": {worst.verdict.why}?"
         flagged = {i for j in pairs for i in (j.a, j.b)}
-        sources = {result.claims[i].source for i in fact.claims}
-        if len(sources) == 1:  # a figure and its conversion in one article: not two sides of sources
+        if only := _only_article(result, fact):  # a figure and its conversion in one article: not two sides
             printed = list(dict.fromkeys(result.claims[i].quantity.surface for i in fact.claims))
-            rows.append((fact.label, severity, kinds, [f"{' and '.join(printed)}, both in {next(iter(sources))}"], fact.id))
+            rows.append((fact.label, severity, kinds, [f"{' and '.join(printed)}, both in {only}"], fact.id))
             continue
         sides = []
         for group, articles in zip(fact.groups, fact.articles):
@@ -253,9 +252,8 @@ def _fact_section(result: RunResult, fact: Fact, judged: list, number: int, seve
             f"| {_around(sentence, claim)} | {_md(claim.source)}:{sentence.line} |"
         )
     out.append("")
-    sources = {result.claims[i].source for i in fact.claims}
-    if len(sources) == 1:
-        out += [f"One article only: {_md(next(iter(sources)))} prints " + " and ".join(
+    if only := _only_article(result, fact):
+        out += [f"One article only: {_md(only)} prints " + " and ".join(
             _quote(result.claims[i]) for i in fact.claims) + ", a figure and its conversion that disagree.", ""]
     else:
         out += _consensus(result, fact, unit)
@@ -277,6 +275,12 @@ def _fact_section(result: RunResult, fact: Fact, judged: list, number: int, seve
                 out.append(f"- Copy changed ({_md(a.source)} → {_md(b.source)}): {diff}")
     out.append("")
     return out
+
+
+def _only_article(result: RunResult, fact: Fact) -> str | None:
+    """The one article that prints every figure of `fact`, if one does (a figure and its conversion)."""
+    sources = {result.claims[i].source for i in fact.claims}
+    return next(iter(sources)) if len(sources) == 1 else None
 
 
 def _by_whom(result: RunResult, document) -> str:
