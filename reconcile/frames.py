@@ -644,8 +644,10 @@ def _subject(
     m = re.match(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", after)
     if m and (name := _clean_name(m.group("name"), False, capitalized)):
         return name
-    if (m := RECORDER_RE.search(before)) and (name := _clean_name(m.group("name"), not before[:m.start()].strip(), capitalized)):
-        return name  # "Texas last recorded a measles death in 2018": a place records what happens in it
+    if (m := RECORDER_RE.search(before)) and (name := _clean_name(m.group("name") or m.group("reporter"), not before[:m.start()].strip(), capitalized)):
+        # "Texas last recorded a measles death in 2018": a place records what happens in it; "New
+        # Mexico has reported nine cases": a figure that is the object of "reported" is the name's own
+        return name
     if m := RELATIVE_RE.match(before):
         # "EDS, which took in $22 billion", "IBM, with revenue of $48.3 billion": the name the clause
         # hangs on; "IBM leads the market, with $54 billion": a with-phrase describes the clause's subject
@@ -656,7 +658,9 @@ def _subject(
     return ""
 
 
-RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s+)?(?:recorded|logged|registered)\b")
+RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s+)?(?:recorded|logged|registered)\b"
+                         r"|(?P<reporter>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has|have|had|now)?\s*(?:reported|confirmed|counted)"
+                         r"\s+(?:[a-z]+\s+){0,3}$")
 RELATIVE_RE = re.compile(r"^\s*(which|who|whose|with|that)\b", re.I)
 CLAUSE_SUBJECT_RE = re.compile(r"^\W*(?:The\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-.]*)*)\s+[a-z]+")
 ANTECEDENT_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]?\s*,\s*$")

@@ -199,7 +199,7 @@ STOPWORDS = frozenset(
     have had do does did will would shall should can could may might must that which who whom
     whose this these those it its their his her our your my than as per each every more most
     less least other such same so too very also only just not no into onto over under about
-    after before since until while during between among across through against within without
+    after before since until while during between among across through against within without above below
     there here when where why how what all both either neither any some many much few several
     year years percent cent said says say saying told according they them he she we us you i me him""".split()
 )
@@ -423,7 +423,32 @@ def _slot_noun(text: str, start: int) -> str | None:
         if lower in STOPWORDS or lower in SLOT_VERBS or lower in HEDGE_WORDS or lower.endswith(("ed", "ing")):
             continue
         opens = k == 0 and not re.search(r"[A-Za-z0-9]", before[:before.find(word)])  # "Births totalled"
+        if (head := _head_before_phrase(words, k)) is not None:
+            return head
         return lower if (word[0].islower() or opens and not word.isupper()) and len(lower) > 2 else None
+    return None
+
+
+PHRASE_PREPOSITIONS = frozenset("in at across among for from on within throughout".split())
+PARTITIVE_NOUNS = frozenset("number total tally count majority share".split())  # "the number of births": births
+
+
+def _head_before_phrase(words: list[str], k: int) -> str | None:
+    """"Births in the Asian giant totalled 9.02 million": the noun a bare figure counts is the
+    head before a prepositional phrase, not the phrase's last noun. None when words[k] ends no
+    such phrase (then words[k] itself is the noun)."""
+    for p in range(k - 1, max(-1, k - 4), -1):
+        lower = words[p].lower()
+        if lower in PHRASE_PREPOSITIONS or lower == "of" and p > 0 and words[p - 1].lower() not in PARTITIVE_NOUNS:
+            if p == 0:
+                return None
+            head = words[p - 1]
+            if head.lower() in STOPWORDS or head.lower() in SLOT_VERBS or len(head) < 3:
+                return None
+            opens = p - 1 == 0
+            return re.sub(r"['’]s$", "", head.lower()) if head[0].islower() or opens and not head.isupper() else None
+        if lower not in ("the", "a", "an") and words[p][0].islower():
+            return None  # only articles and names sit between a preposition and its noun
     return None
 
 
