@@ -364,6 +364,32 @@ def _date_mentions(text: str) -> Iterator[Quantity]:
         yield Quantity(start, m.end(), text[start:m.end()], "date", None, None, date=iso)
 
 
+# "2:00:35" (a marathon), "3:43.13" (a mile): a race time in hours, minutes and seconds
+CLOCK_DURATION_RE = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)|(?P<m2>\d{1,2}):(?P<s2>[0-5]\d\.\d+))(?![\d:]|\.\d)")
+
+
+INCH_MARKS = '"″'
+FROM_TO_RE = re.compile(r"\s+to\s+\d[\d,.]*")
+GLUED_INCH_RE = re.compile(r"in(?![\w'’])")
+
+
+def _opens_no_quote(text: str, start: int) -> bool:
+    """No quotation is open at `start` in its sentence, so a '"' after a number is an inch mark."""
+    before = text[max(0, start - 400):start]
+    sentence = re.split(r"[.!?]\s+(?=[A-Z\"“])|\n", before)[-1]
+    quotes = len(re.findall(r'(?<!\d)"', sentence))  # an inch mark ("50\"") opens nothing
+    return quotes % 2 == 0 and sentence.count("“") == sentence.count("”")
+
+
+def _clock_durations(text: str) -> Iterator[Quantity]:
+    """Race times printed as a clock: a duration in seconds, precise to the last printed digit."""
+    for m in CLOCK_DURATION_RE.finditer(text):
+        seconds = m.group("s") or m.group("s2")
+        value = int(m.group("h") or 0) * 3600 + int(m.group("m") or m.group("m2")) * 60 + float(seconds)
+        decimals = len(seconds.split(".")[1]) if "." in seconds else 0
+        yield _finish(text, m.start(), m.end(), "duration", value, "second", "exact", 0.5 * 10 ** -decimals)
+
+
 def _make(start, end, text, kind, value, unit, bound, precision, low=None, high=None, thing=None) -> Quantity:
     """Apply the unit's multiple (decades, bcm), state the bounds, normalize to base units."""
     if kind == "count" and precision == 0.5 and value == int(value) and int(value) % 10:
@@ -407,7 +433,7 @@ SLOT_VERBS = frozenset("""is are was were be been being has have had stood stand
     jumped slid slipped dipped surged soared now still already again further only just down up
     came come comes went go goes stood got gets made makes took takes gave put set kept left lost
     won paid brought bought became become becomes ran held led saw""".split())
-SLOT_END_RE = re.compile(r"[.!?;:,()\[\]—–\"“”]|\s-\s")
+SLOT_END_RE = re.compile(r"[!?;:,()\[\]—–\"“”]|\s-\s|(?<![A-Z])\.")  # "U.S." ends no slot
 
 
 def _slot_noun(text: str, start: int) -> str | None:
@@ -469,7 +495,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
     rupee = rupee or rupee_for(text)
     dollar = dollar or dollar_for(text)
     currencies = {"dollar": dollar, "rupee": rupee, "yen_sign": yen_sign or yen_sign_for(text)}
-    mentions: list[Quantity] = list(_date_mentions(text))
+    mentions: list[Quantity] = sorted([*_date_mentions(text), *_clock_durations(text)], key=lambda q: q.start)
     taken = [(q.start, q.end) for q in mentions]
     taken_index = 0
     last_end = 0
@@ -515,6 +541,7 @@ RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to)\s*|\s+(?P<and>and)\s+")
 RANGE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<word>between|from)\s+$", re.I)
 # "rose from 12% to 15%": a prior value and a level, not a range; "ranged from" is a range
 CHANGE_FROM_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+$", re.I)
+CHANGE_FROM_AT_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹])?$", re.I)  # the number may follow its currency sign
 # "4 and 9 tonnes respectively": two figures sharing one unit; "4 or 5 tonnes": a range
 SHARED_UNIT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:(?P<digits>{DIGITS})|(?P<word>{NUMBER_WORD}))\s+(?P<link>and|or)\s+$", re.I)
 
@@ -572,7 +599,7 @@ def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
     opening = RANGE_OPEN_RE.search(text, max(0, a.start - 10), a.start)
     if gap.group("and"):
         return bool(opening) and opening.group("word").lower() == "between"
-    if opening and opening.group("word").lower() == "from" and CHANGE_FROM_RE.search(text, max(0, a.start - 40), a.start):
+    if opening and opening.group("word").lower() == "from" and CHANGE_FROM_AT_RE.search(text, max(0, a.start - 60), a.start):
         return False
     return True
 
@@ -680,6 +707,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         glued_m = ls.group("ls") in ("m", "M") and "." not in digits and value >= 100
         scale, pos = units.LETTER_SCALES[ls.group("ls")], ls.end()
     if value2 is None and scale != 1.0 and (r := RANGE_RE.match(text, pos)) and (s2 := SCALE_RE.match(text, r.end())) \
+            and not CHANGE_FROM_AT_RE.search(text, max(0, start - 60), start) \
             and (r.group(0).strip()[:3].lower() != "and" or BETWEEN_BEFORE_RE.search(text, max(0, start - 12), start)) \
             and (parsed := _parse_digits(r.group("digits"))):
         scale2 = units.SCALES[_first_group(s2, "s")][1]
@@ -691,7 +719,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     unit = kind = thing = None
     if digits and (cents := CENTS_RE.match(text, pos)) and not CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         # "19 cents a share" is $0.19 a share; "320 pence" is £3.20
-        unit, kind, pos = ("GBP" if (cents.group(1) or cents.group(2)).lower() in ("pence", "p") else "dollar"), "money", cents.end()
+        pence = (cents.group(2) or cents.group(3)).lower() in ("pence", "p")
+        unit, kind, pos = ("GBP" if pence else "USD" if cents.group("us") else "dollar"), "money", cents.end()
         value, precision = value / 100, precision / 100
     elif c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
@@ -705,6 +734,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         pos = u.end()
         if kind == "quantity" and "degree" in unit and (minus := MINUS_BEFORE_RE.search(text, max(0, start - 8), start)):
             value, start = -value, minus.start()  # "minus 20C"
+    elif digits and scale == 1.0 and text[pos - 1:pos].isdigit() and (g := GLUED_INCH_RE.match(text, pos)):
+        unit, kind, pos = "inch", "quantity", g.end()  # "6ft 3in", "a 2in pipe"; a spaced "in" is a preposition
+    elif digits and text[pos:pos + 1] and text[pos:pos + 1] in INCH_MARKS and scale == 1.0 and _opens_no_quote(text, start):
+        unit, kind, pos = "inch", "quantity", pos + 1  # 'over 50" of snow'; not the close of a quotation
     year_like = bool(digits and scale == 1.0 and value2 is None and re.fullmatch(r"1[89]\d\d|20\d\d", digits))
     if glued_m and kind is None:  # "400m hurdles"
         scale, unit, kind = 1.0, "meter", "quantity"
@@ -735,6 +768,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             unit, kind = "count", "count"
             if thing == "others":  # "182 others": what the count before it counted
                 thing = None
+        elif digits and not year_like and (to := FROM_TO_RE.match(text, pos)) \
+                and BETWEEN_BEFORE_RE.search(text, max(0, start - 10), start) and (after := _count_noun(text, to.end())):
+            unit, kind, thing = "count", "count", after[1]  # "from 630 to 719 cases": both count cases
         elif digits and not year_like and ELLIPTICAL_VERB_RE.match(text, pos):
             unit, kind = "count", "count"  # "181 had been taken to hospital": the thing counted before
         elif more := MORE_AFTER_RE.match(text, pos):  # "150,000 more (soldiers)": an increment
@@ -788,6 +824,11 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             and (noun := (p.group("per") or p.group("a") or "").lower()) not in NOT_PRICED_PER:
         noun = noun or "each"
         thing, pos = _lemma(noun), p.end()  # "19 cents a share", "$40 per person": money per thing
+    elif kind == "money" and "/" not in unit and (
+            (b := BRACKET_RE.match(text, pos)) and (p := PER_NOUN_RE.match(text, b.end()))
+            or text.startswith(")", pos) and (p := PER_NOUN_RE.match(text, pos + 1))) \
+            and (noun := (p.group("per") or "").lower()) and noun not in NOT_PRICED_PER:
+        thing = _lemma(noun)  # "$US1.01 ($A1.11) per share": the price after a conversion is both figures' price
 
     value *= scale
     precision *= scale
@@ -800,7 +841,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
 
 
 def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float):
-    """A second number after a dash, "to" or (after "between") "and"."""
+    """A second number after a dash, "to" or (after "between") "and"; none after a verb of
+    change ("rose 14%, from 630 to 719": a prior value and a level, see _join_ranges)."""
+    if CHANGE_FROM_AT_RE.search(text, max(0, m.start() - 60), m.start()):
+        return None, pos, precision
     if m.group("digits"):
         r = RANGE_RE.match(text, pos)
         if r is None:
@@ -824,7 +868,7 @@ HEDGE_AFTER_RE = re.compile(r",?\s+or\s+(more|over|above|less|fewer|under|below|
 HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "upper", "fewer": "upper",
                "under": "upper", "below": "upper", "so": "approx"}
 # "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius)
-CENTS_RE = re.compile(r"\s*(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)", re.I)
+CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)", re.I)  # "65 US cents"
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)

@@ -22,7 +22,10 @@ NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
 CHANGE_BEFORE_FROM = (
     r"\b(?:(?!rang|var|span|stretch|pric)[a-z]{3,}ed|rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|"
     r"grows|growing|sank|sunk|shrank|shrunk|slid|swung|shot|up|down|rise|fall|increase|decrease|drop|jump|gain|cut)"
-    r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?,?\s+from"
+    r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?"
+    # "climbed about 10 percent, from $31.99": the amount of the change may stand between
+    r"(?:\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?[$€£¥]?\d[\d,.]*\s*(?:%|per\s*cent|percent|points?|[a-z]+)?)?"
+    r",?\s+from"
 )
 
 # Nouns that count people as such, whatever their role in the story: "2.26 million voters",
