@@ -369,6 +369,7 @@ CLOCK_DURATION_RE = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?
 
 
 INCH_MARKS = '"″'
+RELATIVE_AFTER_RE = re.compile(r"\s+(?:earlier|before|previously)\b", re.I)
 FROM_TO_RE = re.compile(r"\s+to\s+\d[\d,.]*")
 GLUED_INCH_RE = re.compile(r"in(?![\w'’])")
 
@@ -406,7 +407,7 @@ def _make(start, end, text, kind, value, unit, bound, precision, low=None, high=
     si_value, si_unit, dimension = units.to_base(value, unit), conversion.base_unit, conversion.dimension
     if kind == "count":  # counts of different things never compare: the thing is part of the dimension
         dimension = f"count:{_lemma(count_class(thing, text[start:end]))}" + ("" if dimension == "dimensionless" else f" {dimension}")
-    elif kind == "money" and thing:  # "$40 per person" never compares with "$4m"
+    elif kind in ("money", "duration", "quantity") and thing:  # "$40 per person" never compares with "$4m"
         dimension = f"{dimension} / {thing}"
     return Quantity(
         start, end, text[start:end], kind, value, unit, bound, low, high, precision, thing,
@@ -673,6 +674,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             u = UNIT_RE.match(text, pos)
             if not u or units.UNIT_SPELLINGS[_first_group(u, "u")][2] not in ("quantity", "duration"):
                 return None
+            if units.UNIT_SPELLINGS[_first_group(u, "u")][2] == "duration" and re.search(r"\bthe\s+$", text[max(0, start - 8):start], re.I):
+                return None  # "profit for the half-year": a reporting period, not six months
             _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]
             return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
         half_a = HALF_A_RE.match(text, pos)
@@ -805,6 +808,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             r"\b(?:in|for|after|over|within|than|least|most|nearly|almost|about|around|once|just|only)\s+$", before
         ):
             return None
+        if RELATIVE_AFTER_RE.match(text, pos) or re.search(r"\b(?:than|from)\s+$", before) and text.startswith(" ago", pos):
+            return None  # "8% higher than a year earlier": the period compared with, not a span
 
     if kind in ("money", "quantity") and (p := PER_UNIT_RE.match(text, pos)):
         per_unit = PER_SPELLINGS[_first_group(p, "p")]
@@ -820,6 +825,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             or text.startswith(")", pos) and (r := RATE_RE.match(text, pos + 1))):
         # "€600,000 (£540,000) per week": the rate after a conversion is both figures' rate
         unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
+    elif kind in ("duration", "quantity") and "/" not in unit and (p := PER_NOUN_RE.match(text, pos)) \
+            and (noun := (p.group("per") or "").lower()) and noun not in NOT_PRICED_PER and not UNIT_RE.match(text, p.start("per")):
+        thing, pos = _lemma(noun), p.end()  # "36.4 minutes per game": an average per thing, not a total
     elif kind == "money" and "/" not in unit and (p := PER_NOUN_RE.match(text, pos)) \
             and (noun := (p.group("per") or p.group("a") or "").lower()) not in NOT_PRICED_PER:
         noun = noun or "each"
