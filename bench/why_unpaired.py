@@ -29,7 +29,7 @@ def frame_conflict(a: frames.Frame, b: frames.Frame) -> str:
         return f"change {a.change}|{b.change}"
     if a.modality and b.modality and a.modality != b.modality:
         return "modality"
-    if a.period != b.period and not frames._absolute(a.period, b.period):
+    if a.period != b.period and not frames._absolute(a.period, b.period, frames._present_of(a, b)):
         return f"period {a.period}|{b.period}"
     if a.subject and b.subject and not frames.same_subject(a.subject, b.subject):
         return "subject"

@@ -88,6 +88,13 @@ def align(
         if m is not None and i not in restated:
             blocks[(stories_of(claims[i]), dims[i])].append(i)
             per_sentence[(claims[i].source, claims[i].sentence, dims[i])] += 1
+    # a copied sentence's k-th figure of a dimension is the copy of the other's k-th, of no other
+    ordinal: dict[int, int] = {}
+    seen_in_sentence: Counter = Counter()
+    for i in sorted((i for i, m in enumerate(measures) if m is not None), key=lambda i: (claims[i].source, claims[i].sentence, claims[i].quantity.start)):
+        key = (claims[i].source, claims[i].sentence, dims[i])
+        ordinal[i] = seen_in_sentence[key]
+        seen_in_sentence[key] += 1
     local = [frozenset(map(normal, c.local)) for c in claims]
     # what a claim can be found by: its words, and what it says (predicate) of what (head noun)
     keys = [bag | {f"§{c.predicate}"} if c.predicate else bag for bag, c in zip(bags, claims)]
@@ -134,6 +141,8 @@ def align(
                 continue
             a, b = claims[i], claims[j]
             is_copy = (a.source, a.sentence, b.source, b.sentence) in copied
+            if is_copy and ordinal[i] != ordinal[j]:
+                continue  # "half of what was asked and under a quarter of the term", copied: half is not the quarter
             same_head = bool(_head(a)) and _head(a) == _head(b)
             same_predicate = bool(a.predicate) and a.predicate == b.predicate
             counted = a.quantity.kind == "count" and b.quantity.kind == "count"
@@ -386,6 +395,10 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False  # "a 6-km tunnel" is not "a 30-km link"; "a 30-km rail link opens" names the link
     if _is_duration(a) and not _same_duration(a, b, head_a, head_b, base_a, base_b):
         return False  # "a two-day trip" vs "follows by one day": lengths of what?
+    qa, qb = a.quantity, b.quantity
+    if qa is not None and qb is not None and qa.kind == qb.kind == "percent" and qa.thing and qb.thing \
+            and stem(qa.thing) != stem(qb.thing):
+        return False  # "6.39 births per 1,000 people" and "7.87 deaths per 1,000 people": rates of two things
     counts = a.quantity is not None and a.quantity.kind == "count"
     if counts and bool(a.frame.attribute) != bool(b.frame.attribute):
         return False  # "42 people died" and "120,000 people are in camps": counts need their event

@@ -236,11 +236,21 @@ def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tupl
         return "percent-points", "percent and percentage points confused"
     same_number = printed_number(a) == printed_number(b) and a.quantity.unit != b.quantity.unit
     for slip_ratio, kind, why, confused in SLIPS:
+        if confused is None and same_number and not _prefixes_of_one_unit(a.quantity.unit, b.quantity.unit):
+            continue  # "6.39 ppm" for 6.39 per mille: the digits are right, the unit is the slip (TWh/GWh is a scale)
         if abs(ratio / slip_ratio - 1) <= RATIO_TOLERANCE and (confused is None or _printed(a, b, confused)):
             return kind, why
     if same_number:
         return "unit-confusion", "the same number printed with different units"
     return "value-mismatch", ""
+
+
+SI_PREFIX_RE = re.compile(r"\b(?:tera|giga|mega|kilo|hecto|deca|deci|centi|milli|micro|nano)")
+
+
+def _prefixes_of_one_unit(x: str | None, y: str | None) -> bool:
+    """"terawatt_hour" and "gigawatt_hour", "kilometer" and "meter": one unit, two SI prefixes."""
+    return bool(x and y) and SI_PREFIX_RE.sub("", x) == SI_PREFIX_RE.sub("", y)
 
 
 def _printed(a: Claim, b: Claim, confused: frozenset[str]) -> bool:

@@ -216,7 +216,7 @@ def compatible(a: Frame, b: Frame) -> bool:
         return False
     if a.modality and b.modality and a.modality != b.modality:
         return False
-    if a.period != b.period and not (_absolute(a.period, b.period)):
+    if a.period != b.period and not _absolute(a.period, b.period, _present_of(a, b)):
         return False
     if a.subject and b.subject and not same_subject(a.subject, b.subject):
         return False
@@ -248,9 +248,25 @@ def _acronym_of(short: str, long: str) -> bool:
     return 2 <= len(short) <= 5 and " " not in short and len(initials) >= 2 and initials.startswith(short)
 
 
-def _absolute(x: str, y: str) -> bool:
-    """An absolute year ("in 2019") may be the story's own present; a relative one never is."""
-    return (not x and y.startswith("year-2")) or (not y and x.startswith("year-2"))
+def _present_of(a: Frame, b: Frame) -> str:
+    """The as-of date of the frame that names no period, when the other's year is a measured
+    period (an attribute said, not an age or a length) whose distance from it matters; else ""
+    ("paid $19 billion for Compaq in 2002": a year dating a one-off event says nothing of it)."""
+    dated, plain = (a, b) if a.period else (b, a)
+    if not dated.attribute or dated.attribute in STATIC_ATTRIBUTES or plain.attribute in STATIC_ATTRIBUTES:
+        return ""
+    return plain.as_of
+
+
+def _absolute(x: str, y: str, as_of: str = "") -> bool:
+    """An absolute year ("in 2019") may be the story's own present; a relative one never is.
+    `as_of` is the date of the figure that names no period: a year two or more before it is
+    a past period ("7.37 deaths per 1,000 in 2022" in a January 2024 report on 2023), not
+    the present that figure speaks of."""
+    year = y if not x else x if not y else ""
+    if not year.startswith("year-2"):
+        return False
+    return not as_of[:4].isdigit() or not year[5:9].isdigit() or int(year[5:9]) >= int(as_of[:4]) - 1
 
 
 def as_of(frame: Frame, published: date | None) -> str:
@@ -474,6 +490,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
             found = cls
             if cls in MONEY_NOUN_CLASSES and i >= 0 and _modifier(words[i]):
                 target = stem(words[i].rsplit("-", 1)[-1])  # "health spending", "defence budget": on what
+            elif cls == "rate" and i >= 0 and _rate_of(words[i]):
+                target = stem(words[i].rsplit("-", 1)[-1])  # "birth rate", "death rate": a rate of what
             break
         first = False
     if not found and q.kind in ("percent", "money", "quantity") and (m := OF_AFTER_RE.match(after)):
@@ -485,12 +503,21 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         change = "margin"  # "beat it by 1.6C": a difference of unsaid direction
     if not found and q.kind == "count" and q.thing and stem(q.thing) in _CLASS_OF:
         found = _CLASS_OF[stem(q.thing)]  # "12 deaths", "3,000 cases", "50,000 doses"
+    if found == "rate" and not target and q.kind == "percent" and q.thing:
+        target = stem(q.thing)  # "6.39 births per 1,000 people": a birth rate
     if q.kind == "money" and (m := TARGET_AFTER_RE.match(after)) and m.group(1) not in INFINITIVES:
         target = stem(m.group(1).rsplit("-", 1)[-1])  # "$14 billion into defence", "$2bn on roads", "$12bn to defence"
     return found, change, target
 
 
 MONEY_NOUN_CLASSES = frozenset({"cost", "revenue", "investment"})
+
+
+def _rate_of(word: str) -> bool:
+    """A noun that says what a rate counts ("birth", "death", "unemployment"), not an
+    adjective ("annual", "overall") or a link word."""
+    return (word not in LINK_WORDS | HEDGE_TOKENS | GENERIC_WORDS and len(word) > 3 and word not in NOT_NAMES
+            and not word.endswith(("al", "ly", "ed", "ic", "ive", "ous", "ing")))
 
 
 def _modifier(word: str) -> bool:

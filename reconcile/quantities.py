@@ -181,6 +181,10 @@ BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|around|roughly|more
 HYPHEN_NOUN_RE = re.compile(r"-([a-z]{3,})\b(?=\s+[a-z])(?!-)")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z\-]*)[ \u00a0]$")
 RATIO_RE = re.compile(r"\s+in\s+(?P<of>\d{1,3}(?:,\d{3})*)\b")
+BASE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+PER_BASE_UNITS = {100: "percent", 1_000: "permille", 1_000_000: "ppm"}
+PER_BASE_RE = re.compile(r"\s+(?:per|for\s+every|in\s+every|every)\s+(?:(?P<of>1(?:,?000)+|10(?:,?000)*|100(?:,?000)*)|(?:one\s+|a\s+)?(?P<word>hundred|thousand|million))"
+                         r"\b", re.I)
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
 HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion)\b", re.I)  # "a quarter of a million"
@@ -766,6 +770,14 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if noun is None and (digits or value != 1) and (h := HYPHEN_NOUN_RE.match(text, pos)) \
                 and h.group(1).lower() not in SINGULAR_NOT_COUNTED:  # "two-way trade", "a three-way race"
             noun = (h.end(1), h.group(1).lower())  # "a 600-bed hospital", "a four-door car" (not "one-off")
+        if noun and (base := PER_BASE_RE.match(text, noun[0])):
+            # "6.39 births per 1,000 people", "12 cases per 100,000 residents": a rate, as "1 in 20" is a share
+            of = _parse_digits(base.group("of"))[0] if base.group("of") else BASE_WORDS[base.group("word").lower()]
+            per = _count_noun(text, base.end())  # "per 1,000 people": the base counts people
+            end = per[0] if per else base.end()
+            if of in PER_BASE_UNITS:  # printed in the unit it is: 6.39 per mille, so "6.39 ppm" is the same digits
+                return _finish(text, start, end, "percent", value, PER_BASE_UNITS[of], "exact", precision, thing=noun[1])
+            return _finish(text, start, end, "percent", value / of, "dimensionless", "exact", precision / of, thing=noun[1])
         if noun:
             pos, thing = noun
             unit, kind = "count", "count"

@@ -121,3 +121,14 @@ def test_an_open_bound_does_not_chain_an_agreement_group():
     ties = [Alignment(min(a, c), max(a, c), 0.8, False), Alignment(min(b, c), max(b, c), 0.8, False)]
     got = follow_agreements(ties, result.claims, result.measures)
     assert got == ties  # no group formed, nothing implied
+
+
+def test_a_copied_sentence_pairs_its_figures_in_order():
+    wire = "The term was half of what prosecutors sought and under a quarter of the term the court's officers proposed."
+    docs = [parse_document("a.md", wire + "\n"),
+            parse_document("b.md", "Court news. " + wire.replace("sought", "wanted") + "\n")]
+    result = analyze(docs)
+    pairs = {(result.claims[j.a].quantity.surface, result.claims[j.b].quantity.surface) for j in result.judged}
+    assert ("half", "half") in pairs and ("under a quarter", "under a quarter") in pairs
+    # without the ordinal rule, the copy's first figure was flagged against the other's second
+    assert not any({a, b} == {"half", "under a quarter"} for a, b in pairs)
