@@ -5,6 +5,8 @@
 Per story: contradiction pairs found and found with the expected kind, false rows (flagged pairs no
 expectation covers), agreements judged to agree (the pair judged so, or both in one agreement
 group of one fact, with no disagreement flagged between them), unrelated pairs never compared, updates reported.
+A last line counts facts, as a reader of the report sees them: expected contradictions with any pair
+flagged, and disputed facts shown that hold at least one expected pair.
 Each story's folder is run on its own, as a user would point the tool at one story.
 """
 
@@ -32,6 +34,10 @@ class Score:
     updates: int = 0
     updated: int = 0
     unread: int = 0
+    facts: int = 0  # expected contradictions (facts), and those with at least one pair flagged
+    facts_found: int = 0
+    disputed: int = 0  # disputed facts shown to the user, and those holding an expected pair
+    disputed_true: int = 0
     misses: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
 
@@ -70,7 +76,12 @@ def score_story(root: Path, story: str) -> Score:
         return bool(got) or any(x in group_of and group_of[x] == group_of.get(y) for x in a for y in b)
 
     covered = set()
+    flagged_pairs = {(j.a, j.b) for j in result.contradictions} | {(j.b, j.a) for j in result.contradictions}
     for c in expected.get("contradictions", []):
+        s.facts += 1
+        a_all = set().union(*(at(x) for x in c["a"]))
+        b_all = set().union(*(at(x) for x in c["b"]))
+        s.facts_found += any((x, y) in flagged_pairs for x in a_all for y in b_all)
         for la in c["a"]:
             for lb in c["b"]:
                 if la["file"] == lb["file"]:
@@ -97,6 +108,11 @@ def score_story(root: Path, story: str) -> Score:
             s.false_rows += 1
             s.false.append(f"{j.verdict.kind}: {result.claims[j.a].quantity.surface!r} ({result.claims[j.a].source}) / "
                            f"{result.claims[j.b].quantity.surface!r} ({result.claims[j.b].source})")
+    by_fact: dict[int, bool] = {}
+    for j in result.contradictions:
+        if result.claims[j.a].source != result.claims[j.b].source:
+            by_fact[j.fact] = by_fact.get(j.fact, False) or (j.a, j.b) in covered
+    s.disputed, s.disputed_true = len(by_fact), sum(by_fact.values())
     for c in expected.get("agreements", []):
         claims = c["claims"]
         for x in range(len(claims)):
@@ -122,7 +138,8 @@ def main(argv: list[str]) -> int:
     print(f"{'story':40} {'found':>9} {'kind':>9} {'false':>5} {'agree':>9} {'apart':>9} {'updates':>9}")
     for story in stories:
         s = score_story(root, story)
-        for name in ("pairs", "found", "right_kind", "false_rows", "agreements", "agreed", "unrelated", "apart", "updates", "updated"):
+        for name in ("pairs", "found", "right_kind", "false_rows", "agreements", "agreed", "unrelated", "apart", "updates", "updated",
+                     "facts", "facts_found", "disputed", "disputed_true"):
             setattr(total, name, getattr(total, name) + getattr(s, name))
         print(f"{story:40} {s.found:>4}/{s.pairs:<4} {s.right_kind:>4}/{s.pairs:<4} {s.false_rows:>5} "
               f"{s.agreed:>4}/{s.agreements:<4} {s.apart:>4}/{s.unrelated:<4} {s.updated:>4}/{s.updates:<4}")
@@ -131,6 +148,9 @@ def main(argv: list[str]) -> int:
                 print("    " + line)
     print(f"{'total':40} {total.found:>4}/{total.pairs:<4} {total.right_kind:>4}/{total.pairs:<4} {total.false_rows:>5} "
           f"{total.agreed:>4}/{total.agreements:<4} {total.apart:>4}/{total.unrelated:<4} {total.updated:>4}/{total.updates:<4}")
+    # what a reader of the report sees: expected disputes with any pair flagged, and shown disputes that are real
+    print(f"facts: {total.facts_found}/{total.facts} expected contradictions found (any pair flagged); "
+          f"{total.disputed_true}/{total.disputed} disputed facts shown hold an expected pair")
     return 0
 
 
