@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 # stems. A word outside these classes is its own attribute (its stem).
 ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "dead", "die", "death", "toll", "fatal", "fatality", "perish", "lives", "life", "bodi", "body"),
-    "injured": ("injur", "wound", "hurt", "casualti", "medic", "treat"),
+    "injured": ("injur", "injuri", "wound", "hurt", "casualti", "medic", "treat"),
     "missing": ("miss", "unaccount"),
     "hospitalized": ("hospit", "hospitalis", "hospitaliz", "admit"),
     "displaced": ("displac", "evacu", "homeless", "flee", "fled", "relocat", "shelter", "leav"),
