@@ -501,8 +501,9 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         change = "margin-down" if m.group(1).lower().split()[0] in MARGIN_DOWN else "margin-up"
     elif not change and re.search(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$", before):
         change = "margin"  # "beat it by 1.6C": a difference of unsaid direction
-    if not found and q.kind == "count" and q.thing and stem(q.thing) in _CLASS_OF:
-        found = _CLASS_OF[stem(q.thing)]  # "12 deaths", "3,000 cases", "50,000 doses"
+    if found not in ATTRIBUTE_WORDS and q.kind == "count" and q.thing and stem(q.thing) in _CLASS_OF:
+        # "12 deaths", "3,000 cases", "caused 61 injuries": the counted noun's class says more than a verb's stem
+        found = _CLASS_OF[stem(q.thing)]
     if found == "rate" and not target and q.kind == "percent" and q.thing:
         target = stem(q.thing)  # "6.39 births per 1,000 people": a birth rate
     if q.kind == "money" and (m := TARGET_AFTER_RE.match(after)) and m.group(1) not in INFINITIVES:
