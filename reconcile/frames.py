@@ -106,7 +106,8 @@ RELATIVE_PERIODS = (
     (re.compile(r"\blast\s+(?:year|season|quarter|month|week)['’]?s?\b|\bprevious\s+(?:year|season|quarter)\b", re.I), "last-period"),
     (re.compile(r"\b(?:a|one|the)\s+(?:year|quarter|month)\s+(?:earlier|before|ago)\b|\byear[\s-]+(?:earlier|ago)\b", re.I), "year-earlier"),
     (re.compile(r"\b(?:previous|prior|former|old|earlier|preceding)\s+(?:\w+\s+)?(?:record|high|low|peak|best|mark|figure|estimate|forecast|total|toll|count|close|level|reading|session|price)\b", re.I), "previous"),
-    (re.compile(r"\b(?:previously|formerly)\b", re.I), "previous"),
+    (re.compile(r"\b(?:previously|formerly|last\s+time)\b", re.I), "previous"),
+    (re.compile(r"\b(?:prior|preceding)\s+(?:financial\s+|fiscal\s+)?(?:year|quarter|period|month|season|half)\b", re.I), "last-period"),
     (re.compile(r"\b(?:pre-pandemic|pre-crisis|pre-war)\b", re.I), "previous"),
 )
 FUTURE_RE = re.compile(
@@ -582,7 +583,14 @@ def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = 
 PERIOD_AFTER = 20  # characters after a figure where its own period starts: "10.41 million the year before"
 
 
+# "$3.48 billion, or 35 cents a share, in the same period last year": the comparison period, said once
+SAME_PERIOD_AFTER_RE = re.compile(
+    r"^[^.;]{0,45}?\b(?:in|for|during)\s+the\s+(?:same|corresponding|year-earlier|year-ago)\s+(?:period|quarter|month|half|week|time)\b", re.I)
+
+
 def _period(before: str, after: str, dates: list[Quantity], q: Quantity, published_year: int | None) -> str:
+    if SAME_PERIOD_AFTER_RE.match(after):
+        return "year-earlier"
     near = before + " " + after[:PERIOD_AFTER]
     for pattern, name in RELATIVE_PERIODS:
         if pattern.search(near):
@@ -599,14 +607,17 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
 # the earlier value a figure is compared with: "down from $31.5m", "rose to 15% from 12%",
 # "compared with 4.1%", "from 12% to 15%" (a change verb before "from": see quantities.CHANGE_FROM_RE)
 PRIOR_BEFORE_RE = re.compile(
-    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{0,30}?\bof|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of)"
+    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{0,30}?\bof|\bagainst(?:\s+the)?|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){0,2}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of)"
     r"\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
+FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
 
 
 def _prior(before: str, after: str) -> str:
     """"previous" when the figure is the earlier value its sentence compares with."""
-    if PRIOR_BEFORE_RE.search(before) or re.search(r"\bfrom\s+$", before, re.I) and FROM_TO_RE.match(after):
+    if (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
+        return "previous"  # not "60.3 per cent against 39.7 per cent for No": another side's figure
+    if re.search(r"\bfrom\s+$", before, re.I) and FROM_TO_RE.match(after):
         return "previous"
     return ""
 
