@@ -175,7 +175,7 @@ ELLIPSIS_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|w
 
 def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
     """What a sentence says once for several figures. A restatement ("$383 million, or 80 cents
-    per share", "$US244 million ($A267.22 million)") shares its figure's period; a list that
+    per share", "$US244 million ($A267.22 million)") shares its figure's period and change; a list that
     leaves its verb out ("Robberies were up 22%, sexual offences 18% and burglaries 2%",
     "gained 2.1 percent in the past week and 3.1 percent in the past month") shares the change
     of the list's previous figure of its kind."""
@@ -188,8 +188,10 @@ def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
             continue
         last = same_clause[-1]
         peer = next((c for c in reversed(same_clause) if c.quantity.kind == q.kind), None)
-        if RESTATED_RE.match(text[last.quantity.end:q.start]) and last.frame.period and not frame.period:
-            frame = replace(frame, period=last.frame.period)
+        gap = text[last.quantity.end:q.start]
+        if RESTATED_RE.match(gap) or re.fullmatch(r"\s+or\s+", gap) and last.quantity.unit != q.unit:
+            # "$US3.09 ($A3.38)", "down 127 points or 0.31 per cent": one amount in two measures
+            frame = replace(frame, period=frame.period or last.frame.period, change=frame.change or last.frame.change)
         elif peer is not None and peer.frame.change in ("up", "down") and not frame.change \
                 and _verbless_list(text[peer.quantity.end:q.start]):
             frame = replace(frame, change=peer.frame.change)

@@ -310,13 +310,16 @@ def read_frame(
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
     if not change and q.kind in ("percent", "money", "count", "quantity") and (
-            (m := CHANGE_NOUN_AFTER_RE.match(after)) or (m := CHANGE_NOUN_BEFORE_RE.search(slot_before))):
+            (m := CHANGE_NOUN_AFTER_RE.match(after)) or (m := CHANGE_NOUN_BEFORE_RE.search(slot_before))) \
+            and not (q.kind == "money" and m.group("noun").lower() == "loss"):  # "a loss of $318 million": a level
         change = _change_of(m.group("noun").lower())
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
     part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
     period = _period(slot_before, slot_after, slot_dates, q, published_year) or (
         _prior(text[max(sentence_start, q.start - 60):q.start], after) if q.kind != "date" else "")
+    if not period and q.kind != "date" and left_end > sentence_start and re.fullmatch(r"\s*from\s+", before):
+        period = "previous"  # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior
     if _increment(q, slot_before, slot_after):
         change = change or "increment"
     day = _day(text[sentence_start:sentence_end])
@@ -470,8 +473,10 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     # "up" before a figure is a direction ("went up 2%"): "up to" would be in the figure's surface
     while i >= 0 and words[i] in HEDGE_TOKENS and words[i] not in ("by", "to", "of", "at", "up"):
         i -= 1
-    # "rose by 3%", "fell 12%": an amount of change; "rose to $5bn": a level
-    if i >= 0 and words[i] == "by" and i > 0 and _change_of(words[i - 1]):
+    # "rose by 3%", "fell 12%": an amount of change; "rose to $5bn", "slipped below ¥112": a level
+    if POSITION_RE.match(q.surface):
+        pass
+    elif i >= 0 and words[i] == "by" and i > 0 and _change_of(words[i - 1]):
         change, i = _change_of(words[i - 1]), i - 2
     elif i >= 0 and words[i] == "to" and i > 0 and _change_of(words[i - 1]):
         i -= 2
@@ -513,6 +518,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
 
 
 MONEY_NOUN_CLASSES = frozenset({"cost", "revenue", "investment"})
+POSITION_RE = re.compile(r"(?:below|above|under|beneath|past|beyond)\b", re.I)  # where a verb of change leaves a figure
 
 
 def _rate_of(word: str) -> bool:

@@ -137,6 +137,10 @@ HEDGE_BEFORE_RE = re.compile(
     re.I,
 )
 # "handed over 50,000 doses": a phrasal verb, not a hedge
+MOVED_UP_TO_RE = re.compile(
+    r"\b(?:revised|revises|nudged|nudges|pushed|pushes|moved|moves|bumped|raised|raises|lifted|lifts|ratcheted|marked"
+    r"|drove|driven|went|goes|going|rose|rises|risen|climbed|climbs|jumped|edged|shot|ticked)\b"
+    r"(?:\s+(?![\d$€£¥₹])[\w'’\-]+){0,4}\s+$", re.I)
 PHRASAL_OVER_RE = re.compile(r"\b(?:\w+ed|hand|hands|handing|turn|turns|turning|take|takes|took|taking|give|gives|gave)\s+over\s*$", re.I)
 HEDGE_WORDS = frozenset("about around some roughly nearly almost approximately over under up more less".split())
 BETWEEN_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+(?:US\$|[$€£¥₹])?$", re.I)  # "between $62.89 and 63.97"
@@ -914,7 +918,11 @@ def _finish(text, start, end, kind, value, unit, bound, precision, low=None, hig
         # "a maximum of 40.3C", "a minimum of -5C": the day's highest reading, not a ceiling
         reading = re.search(r"m(?:ax|in)imum", hedge.group(0), re.I) and kind == "quantity" \
             and units.conversion(units.split_multiple(unit)[1]).dimension == "[temperature]"
-        if not over_is_extent and not reading and not PHRASAL_OVER_RE.search(text, max(0, hedge.start() - 20), hedge.end()):
+        # "revised up to 6.6 per cent", "nudged its figure up to 6.6%": a verb's particle, not "at most"
+        moved_up = hedge.group(0).strip().lower().startswith("up to") and bool(
+            MOVED_UP_TO_RE.search(text, max(0, hedge.start() - 40), hedge.start()))
+        if not over_is_extent and not reading and not moved_up \
+                and not PHRASAL_OVER_RE.search(text, max(0, hedge.start() - 20), hedge.end()):
             bound = HEDGES[_first_group(hedge, "h")][1]
             start = hedge.start()
     if bound == "exact" and (after := HEDGE_AFTER_RE.match(text, end)):
