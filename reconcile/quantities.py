@@ -138,8 +138,9 @@ HEDGE_BEFORE_RE = re.compile(
 )
 # "handed over 50,000 doses": a phrasal verb, not a hedge
 MOVED_UP_TO_RE = re.compile(
-    r"\b(?:revised|revises|nudged|nudges|pushed|pushes|moved|moves|bumped|raised|raises|lifted|lifts|ratcheted|marked"
-    r"|drove|driven|went|goes|going|rose|rises|risen|climbed|climbs|jumped|edged|shot|ticked)\b"
+    # verbs whose "up" is a particle; not "raised up to $1 million" (as much as), "drove up to 80 miles"
+    r"\b(?:revised|revises|nudged|nudges|moved|moves|bumped|ratcheted"
+    r"|went|goes|going|rose|rises|risen|climbed|climbs|jumped|edged|shot|ticked)\b"
     r"(?:\s+(?![\d$€£¥₹])[\w'’\-]+){0,4}\s+$", re.I)
 PHRASAL_OVER_RE = re.compile(r"\b(?:\w+ed|hand|hands|handing|turn|turns|turning|take|takes|took|taking|give|gives|gave)\s+over\s*$", re.I)
 HEDGE_WORDS = frozenset("about around some roughly nearly almost approximately over under up more less".split())
