@@ -17,7 +17,7 @@ from dataclasses import replace
 from . import frames
 from .escape import has_bidi
 from .models import Claim, Document, Figure, Quantity, Sentence
-from .quantities import STOPWORDS, dollar_for, extract_quantities, rupee_for, yen_sign_for
+from .quantities import STOPWORDS, count_lemma, dollar_for, extract_quantities, rupee_for, yen_sign_for
 from .segment import segment
 
 # Cue word stem -> predicate class. Synonyms across outlets share a class.
@@ -157,7 +157,7 @@ def _sentence_claims(
         others = [m for m in mentions if m is not q]
         frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase)
         if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute, bare=q.thing not in q.surface.lower())) != q.thing:
-            q = replace(q, thing=thing, dimension=re.sub(r"^count:\S+", f"count:{thing}", q.dimension or ""))
+            q = replace(q, thing=thing, dimension=re.sub(r"^count:\S+", f"count:{count_lemma(thing)}", q.dimension or ""))
         claims.append(Claim(
             source=document.path, sentence=sentence.index, start=s, end=e, text=clause,
             subject=_subject(clause), head=head, predicate="+".join([predicate] + qualifiers) if predicate or qualifiers else "",

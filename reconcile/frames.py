@@ -69,7 +69,7 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "jobs": ("job", "employ", "worker", "staff", "hire", "layoff", "redund"),
     "duration": ("durat", "lease", "contract", "term", "sentenc", "prison", "jail"),
     "attendance": ("attend", "crowd", "spectat"),
-    "cases": ("case", "infect", "test", "posit"),
+    "cases": ("case", "infect", "test", "posit", "sicken"),
     "doses": ("dose", "vaccin", "jab", "inocul"),
     "supplied": ("provid", "suppli", "deliv", "donat", "sent", "send", "gave", "given", "receiv"),
     "purchase": ("buy", "bought", "purchas", "procur", "order", "acquir"),
@@ -751,6 +751,8 @@ def people_thing(thing: str | None, attribute: str, bare: bool = False) -> str |
     "deaths", "casualties" and "population" always count people."""
     if thing in PERSON_NOUNS and attribute in PEOPLE_ATTRIBUTES:
         return "people"
+    if thing in PERSON_NOUNS and attribute == "cases":
+        return "cases"  # "120 people have been infected" counts cases, as "124 cases" does
     if thing and _CLASS_OF.get(stem(thing)) in PEOPLE_ATTRIBUTES | {"population"}:
         return "people"  # "690,000 deaths" and "690,000 people died"; a population counts people
     if bare and attribute in PEOPLE_ATTRIBUTES | {"population"}:

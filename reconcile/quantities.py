@@ -424,6 +424,11 @@ def _make(start, end, text, kind, value, unit, bound, precision, low=None, high=
     )
 
 
+def count_lemma(thing: str | None) -> str:
+    """The noun a count's dimension carries: "cases" -> "case", "people" -> "people"."""
+    return _lemma(count_class(thing))
+
+
 def _lemma(word: str | None) -> str:
     if not word:
         return ""
