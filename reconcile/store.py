@@ -363,11 +363,19 @@ def _iso(value) -> str | None:
 
 
 def build_rows(result: RunResult) -> dict[str, Iterable[dict]]:
-    """Each table's rows for `result`. The large tables (sentences, claims) are generators, made
-    as they are written, so a 10,000-article run never holds all its rows at once."""
-    sentence_ids = {
-        (src, s.index): _id(src, s.start, s.end) for src, items in result.sentences.items() for s in items
-    }
+    """Each table's rows for `result`. The large tables (sentences, claims, comparisons, facts,
+    copies) are generators, made as they are written, so a 10,000-article run never holds all
+    its rows at once."""
+    # ids are hashed when a row needs them, not held for the whole run: at 10,000 articles a
+    # table of them cost more memory than the rows being written
+    def sentence_id(src: str, index: int) -> str:
+        s = result.sentences[src][index]
+        return _id(src, s.start, s.end)
+
+    def claim_id(i: int) -> str:
+        c = result.claims[i]
+        return _id(c.source, c.start, c.end, c.quantity.start if c.quantity else None, c.quantity.end if c.quantity else None)
+
     claim_counts: dict[str, int] = {}
     for c in result.claims:
         claim_counts[c.source] = claim_counts.get(c.source, 0) + 1
@@ -379,20 +387,17 @@ def build_rows(result: RunResult) -> dict[str, Iterable[dict]]:
         "dropped_lines": len(d.dropped), "warning": d.warning, "text": d.text,
         "story": result.stories.get(d.path), "extraction_key": result.extraction_keys.get(d.path),
     } for d in result.documents]
-    story_names = [{"source": d.path, "name": name} for d in result.documents
-                   if d.path in result.extraction_keys for name in sorted(story_keys(story_body(d)))]
+    story_names = ({"source": d.path, "name": name} for d in result.documents
+                   if d.path in result.extraction_keys for name in sorted(story_keys(story_body(d))))
     sentences = ({
-        "id": sentence_ids[(src, s.index)], "source": src, "idx": s.index, "line": s.line,
+        "id": _id(src, s.start, s.end), "source": src, "idx": s.index, "line": s.line,
         "start": s.start, "end": s.end, "text": s.text,
     } for src, items in result.sentences.items() for s in items)
-    claim_ids = [_id(c.source, c.start, c.end, c.quantity.start if c.quantity else None,
-                     c.quantity.end if c.quantity else None) for c in result.claims]
-
     def claim_row(c: Claim, claim_id: str) -> dict:
         q = c.quantity
         sentence = result.sentences[c.source][c.sentence]
         return {
-            "id": claim_id, "source": c.source, "sentence_id": sentence_ids[(c.source, c.sentence)],
+            "id": claim_id, "source": c.source, "sentence_id": sentence_id(c.source, c.sentence),
             "line": sentence.line, "start": c.start, "end": c.end, "text": c.text, "subject": c.subject,
             "head": c.head, "predicate": c.predicate, "modality": c.modality, "attribution": c.attribution,
             "surface": q.surface if q else None, "q_start": q.start if q else None,
@@ -405,14 +410,14 @@ def build_rows(result: RunResult) -> dict[str, Iterable[dict]]:
             **_frame_columns(c),
         }
 
-    claims = (claim_row(c, claim_id) for c, claim_id in zip(result.claims, claim_ids))
-    comparisons = []
-    for j in result.judged:
+    claims = (claim_row(c, claim_id(i)) for i, c in enumerate(result.claims))
+    def comparison_row(j) -> dict:
         a, b = result.claims[j.a], result.claims[j.b]
+        id_a, id_b = claim_id(j.a), claim_id(j.b)
         sa, sb = result.sentences[a.source][a.sentence], result.sentences[b.source][b.sentence]
         v = j.verdict
-        comparisons.append({
-            "id": _id(claim_ids[j.a], claim_ids[j.b]), "fact_id": j.fact, "agree": int(v.agree),
+        return {
+            "id": _id(id_a, id_b), "fact_id": j.fact, "agree": int(v.agree),
             "source_a": a.source, "source_b": b.source, "quote_a": a.quantity.surface,
             "quote_b": b.quantity.surface, "sentence_a": sa.text, "sentence_b": sb.text,
             "line_a": sa.line, "line_b": sb.line, "value_a": v.value_a, "value_b": v.value_b,
@@ -420,26 +425,28 @@ def build_rows(result: RunResult) -> dict[str, Iterable[dict]]:
             "shown_b": significant(v.value_b, printed_digits(b.quantity.value)),
             "unit": v.unit, "kind": v.kind, "severity": v.severity,
             "ratio": v.ratio if v.ratio != float("inf") else None, "explanation": v.explanation,
-            "score": j.score, "copied": int(j.copied), "claim_a": claim_ids[j.a], "claim_b": claim_ids[j.b],
-        })
-    facts = [{
+            "score": j.score, "copied": int(j.copied), "claim_a": id_a, "claim_b": id_b,
+        }
+
+    comparisons = (comparison_row(j) for j in result.judged)
+    facts = ({
         "id": f.id, "label": f.label, "disputed": int(f.disputed), "claims": len(f.claims),
         "story": result.stories.get(result.claims[f.claims[0]].source),
         "groups": json.dumps([
-            {"claims": [claim_ids[i] for i in g], "origins": o, "articles": n}
+            {"claims": [claim_id(i) for i in g], "origins": o, "articles": n}
             for g, o, n in zip(f.groups, f.origins, f.articles)
         ]),
-    } for f in result.facts]
-    fact_claims = [{"fact_id": f.id, "claim_id": claim_ids[i], "grp": n, "representative": int(i == g[0])}
-                   for f in result.facts for n, g in enumerate(f.groups, 1) for i in g]
-    copies = [{
+    } for f in result.facts)
+    fact_claims = ({"fact_id": f.id, "claim_id": claim_id(i), "grp": n, "representative": int(i == g[0])}
+                   for f in result.facts for n, g in enumerate(f.groups, 1) for i in g)
+    copies = ({
         "id": _id(c.source_a, c.sentence_a, c.source_b, c.sentence_b),
         "source_a": c.source_a, "line_a": result.sentences[c.source_a][c.sentence_a].line,
         "source_b": c.source_b, "line_b": result.sentences[c.source_b][c.sentence_b].line,
         "similarity": c.similarity, "identical": int(c.identical),
         "text_a": result.sentences[c.source_a][c.sentence_a].text,
         "text_b": result.sentences[c.source_b][c.sentence_b].text,
-    } for c in result.copies]
+    } for c in result.copies)
     variants = [{
         "id": _id(v.name_a, v.name_b), "name_a": v.name_a, "name_b": v.name_b,
         "sources_a": ", ".join(v.sources_a), "sources_b": ", ".join(v.sources_b), "similarity": v.similarity,
