@@ -135,6 +135,7 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
     severity = {fact_id: level for _, level, _, _, fact_id in rows}
     numbers = {f.id: n for n, f in enumerate(disputed, 1)}
     by_story = _by_story(result, disputed)
+    documents = {d.path: d for d in result.documents}
     judged_in: dict[int, list] = {}  # one pass over the pairs: a fact's section reads only its own
     for j in result.judged:
         judged_in.setdefault(j.fact, []).append(j)
@@ -143,7 +144,7 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
             out += [f"### Story: {_md(name)}", ""]
         for fact in facts:
             out += _fact_section(result, fact, judged_in[fact.id], numbers[fact.id], severity.get(fact.id, ""),
-                                 "####" if len(by_story) > 1 else "###")
+                                 "####" if len(by_story) > 1 else "###", documents)
 
     updated = sorted({j.fact for j in result.judged if j.verdict.kind == "update"})
     if updated:  # running tallies that grew between reports: a timeline, not a dispute
@@ -233,17 +234,19 @@ def _by_story(result: RunResult, facts: list[Fact]) -> list[tuple[str, list[Fact
         groups.setdefault(story_of[f.id], []).append(f)
     if len(groups) < 2:
         return [("", facts)] if facts else []
-    texts = {path: " ".join(s.text for s in items) for path, items in result.sentences.items()}
+    texts = ((path, " ".join(s.text for s in items)) for path, items in result.sentences.items())
     names = story_names(texts, result.stories)
     return [(names.get(story, "") or f"story {story + 1}", members) for story, members in groups.items()]
 
 
-def _fact_section(result: RunResult, fact: Fact, judged: list, number: int, severity: str = "", level: str = "###") -> list[str]:
-    """One disputed fact: its figures, consensus, disagreements (`judged`: the fact's pairs)."""
+def _fact_section(result: RunResult, fact: Fact, judged: list, number: int, severity: str = "", level: str = "###",
+                  documents: dict | None = None) -> list[str]:
+    """One disputed fact: its figures, consensus, disagreements (`judged`: the fact's pairs;
+    `documents`: the run's documents by path, built once for all facts)."""
     unit = _fact_unit(result, fact)
     out = [f"{level} {number}. {_md(fact.label)}" + (f" ({severity})" if severity else ""), "",
            "| Outlet, date | As printed | Normalized | Sentence | Where |", "|---|---|---|---|---|"]
-    documents = {d.path: d for d in result.documents}
+    documents = documents if documents is not None else {d.path: d for d in result.documents}
     for i in fact.claims:
         claim = result.claims[i]
         sentence = result.sentences[claim.source][claim.sentence]

@@ -208,13 +208,14 @@ def _overlap(x: frozenset, y: frozenset, idf: dict[str, float], weight_x: float,
 
 
 
-def story_names(texts: dict[str, str], stories: dict[str, int], top: int = 2) -> dict[int, str]:
+def story_names(texts: Iterable[tuple[str, str]], stories: dict[str, int], top: int = 2) -> dict[int, str]:
     """A name for each story for the report: its `top` name words found in the most of its
     articles (ties: more mentions, then alphabetical), e.g. {0: "Lavrov, Pakistan"}. Calendar
-    words and stopwords are not names. `texts` maps each article's path to its text."""
+    words and stopwords are not names. `texts` gives (path, text) for each article, one at a
+    time (a generator keeps a large corpus from being held twice)."""
     articles: dict[int, Counter] = defaultdict(Counter)
     mentions: dict[int, Counter] = defaultdict(Counter)
-    for path, text in texts.items():
+    for path, text in texts:
         found = [w for w in NAME_WORD_RE.findall(text) if w.lower() not in STOPWORDS | CALENDAR_WORDS]
         story = stories.get(path, 0)
         articles[story].update(set(found))
