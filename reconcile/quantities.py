@@ -771,6 +771,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     if unit is None:
         noun = _count_noun(text, pos, singular=value == 1 and value2 is None and scale == 1.0
                            and (m.group("word") is not None or digits == "1"))  # "one death", "1 seat"
+        if noun is None and bound == "exact" and value2 is None and (after := HEDGE_AFTER_RE.match(text, pos)) \
+                and (noun := _count_noun(text, after.end())):
+            bound = HEDGE_AFTER[after.group(1).lower()]  # "50 or so people", "600 or more homes": the hedge, then the noun
         if noun and year_like and (noun[1] in EVENT_NOUNS or text[pos:noun[0]].strip().count(" ") > 0):
             noun = None  # "the 2022 floods", "the 2024 budget sets": a year
         if noun and noun[1] in MARGIN_NOUNS and BY_BEFORE_RE.search(text, max(0, start - 20), start):
@@ -816,6 +819,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         else:
             return None
     unit = currencies.get(unit, unit)  # "$", "Rs" and "¥" as the document means them
+    if kind == "duration" and unit == "year" and value2 is None and AGED_BEFORE_RE.search(text, max(0, start - 8), start):
+        if AGED_AND_OVER_RE.match(text, pos):
+            return None  # "aged 20 years and older": a group of people, not anyone's age (as "aged 60 and over")
+        return _make(start, pos, text, "count", value, "count", "exact", 0.0, thing="age")  # "aged 5 years"
     if kind == "duration" and text.startswith("-old", pos) or text.startswith("s-old", pos):
         if unit != "year":
             return None  # "a six-month-old baby": not compared
@@ -908,6 +915,7 @@ OF_COUNT_RE = re.compile(
 AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:Jr\.|Sr\.))?,\s$")
 AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
 AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
+AGED_AND_OVER_RE = re.compile(r"(?:\s+years?)?(?:\s+(?:or|and)\s+(?:over|older|above)|\s*\+)", re.I)
 AGE_BRACKET_RE = re.compile(r"\s*(?:to|-|–|and|or|\+|plus)(?:\s|\d|$)", re.I)
 
 
