@@ -748,7 +748,10 @@ def capitalized_words(text: str) -> frozenset[str]:
 
 def people_thing(thing: str | None, attribute: str, bare: bool = False) -> str | None:
     """"residents", "evacuees", "claimants" are people when the attribute is what happened to them;
-    "deaths", "casualties" and "population" always count people."""
+    "deaths", "casualties" and "population" always count people. An age is never a count of
+    people ("the body of a 14-year-old boy was recovered": an age, not one more death)."""
+    if thing == "age":
+        return thing
     if thing in PERSON_NOUNS and attribute in PEOPLE_ATTRIBUTES:
         return "people"
     if thing in PERSON_NOUNS and attribute == "cases":
