@@ -120,7 +120,7 @@ FUTURE_RE = re.compile(
 SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whereas|or|as|compared\s+with|versus|vs\.?|against)\s")
 NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
 POSSESSIVE_RE = re.compile(r"['’]s?\s*$")
-ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:said|says|told|reported|announced|added|stated|noted|estimated|confirmed|according|counted|recorded|showed|shows|listed|tallied|put)\b", re.I)
+ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:said|says|told|reported|announced|added|stated|noted|estimated|confirmed|according|counted|recorded|showed|shows|listed|tallied|put|claimed|claims|insisted|argued|wrote|warned|explained|clarified|acknowledged|suggested|testified)\b", re.I)
 ATTRIBUTION_BEFORE_RE = re.compile(r"\b(?:according\s+to|told|by)\s*(?:the\s+)?$", re.I)
 NOT_NAMES = frozenset("""the a an this that these those it its in on at by for from of to and but or as with
     he she they we i you his her their our there here when while after before during since until
@@ -732,7 +732,7 @@ def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
     words = [w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", w + ".") else w for w in words]
     if at_start and words and words[0] not in capitalized and not _name_shaped(words[0]):
         words = words[1:]
-    words = [w for w in words if w and w.lower() not in NOT_NAMES and not w[0].isdigit()]
+    words = [w for w in words if len(w) > 1 and w.lower() not in NOT_NAMES and not w[0].isdigit()]  # "101.7F": no name
     return " ".join(w.lower() for w in words)
 
 
