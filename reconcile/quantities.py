@@ -374,7 +374,7 @@ def _date_mentions(text: str) -> Iterator[Quantity]:
 
 
 # "2:00:35" (a marathon), "3:43.13" (a mile): a race time in hours, minutes and seconds
-CLOCK_DURATION_RE = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)|(?P<m2>\d{1,2}):(?P<s2>[0-5]\d\.\d+))(?![\d:]|\.\d)")
+CLOCK_DURATION_RE = re.compile(r"(?<![\d:.,])(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?::(?P<s>[0-5]\d(?:\.\d+)?)|(?P<frac>\.\d+))(?![\d:]|\.\d)")
 
 
 INCH_MARKS = '"″'
@@ -393,9 +393,14 @@ def _opens_no_quote(text: str, start: int) -> bool:
 
 def _clock_durations(text: str) -> Iterator[Quantity]:
     """Race times printed as a clock: a duration in seconds, precise to the last printed digit."""
+    if ":" not in text:
+        return
     for m in CLOCK_DURATION_RE.finditer(text):
-        seconds = m.group("s") or m.group("s2")
-        value = int(m.group("h") or 0) * 3600 + int(m.group("m") or m.group("m2")) * 60 + float(seconds)
+        if m.group("s"):  # h:mm:ss
+            hours, minutes, seconds = int(m.group("a")), int(m.group("b")), m.group("s")
+        else:  # m:ss.ff
+            hours, minutes, seconds = 0, int(m.group("a")), m.group("b") + m.group("frac")
+        value = hours * 3600 + minutes * 60 + float(seconds)
         decimals = len(seconds.split(".")[1]) if "." in seconds else 0
         yield _finish(text, m.start(), m.end(), "duration", value, "second", "exact", 0.5 * 10 ** -decimals)
 
@@ -880,7 +885,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
 def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float):
     """A second number after a dash, "to" or (after "between") "and"; none after a verb of
     change ("rose 14%, from 630 to 719": a prior value and a level, see _join_ranges)."""
-    if CHANGE_FROM_AT_RE.search(text, max(0, m.start() - 60), m.start()):
+    if "from" in text[max(0, m.start() - 12):m.start()].lower() and CHANGE_FROM_AT_RE.search(text, max(0, m.start() - 60), m.start()):
         return None, pos, precision
     if m.group("digits"):
         r = RANGE_RE.match(text, pos)
