@@ -474,13 +474,12 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     while i >= 0 and words[i] in HEDGE_TOKENS and words[i] not in ("by", "to", "of", "at", "up"):
         i -= 1
     # "rose by 3%", "fell 12%": an amount of change; "rose to $5bn", "slipped below ¥112": a level
-    if POSITION_RE.match(q.surface):
-        pass
-    elif i >= 0 and words[i] == "by" and i > 0 and _change_of(words[i - 1]):
+    moved_to = POSITION_RE.match(q.surface) is not None
+    if i >= 0 and words[i] == "by" and i > 0 and _change_of(words[i - 1]) and not moved_to:
         change, i = _change_of(words[i - 1]), i - 2
     elif i >= 0 and words[i] == "to" and i > 0 and _change_of(words[i - 1]):
         i -= 2
-    elif i >= 0 and _change_of(words[i]) and q.kind in ("percent", "money", "count"):
+    elif i >= 0 and _change_of(words[i]) and q.kind in ("percent", "money", "count") and not moved_to:
         change, i = _change_of(words[i]), i - 1
     if change:
         while i >= 0 and words[i] in LINK_WORDS | HEDGE_TOKENS:
@@ -523,15 +522,16 @@ POSITION_RE = re.compile(r"(?:below|above|under|beneath|past|beyond)\b", re.I)  
 
 def _rate_of(word: str) -> bool:
     """A noun that says what a rate counts ("birth", "death", "unemployment"), not an
-    adjective ("annual", "overall") or a link word."""
+    adjective ("annual", "overall") or a link word; unlike `_modifier`, an attribute word
+    ("death") may name it."""
     return (word not in LINK_WORDS | HEDGE_TOKENS | GENERIC_WORDS and len(word) > 3 and word not in NOT_NAMES
             and not word.endswith(("al", "ly", "ed", "ic", "ive", "ous", "ing")))
 
 
 def _modifier(word: str) -> bool:
-    """A noun that says what money is for ("health", "defence"), not an adjective ("annual")."""
-    return (word not in LINK_WORDS | HEDGE_TOKENS | GENERIC_WORDS and not _class(word, False) and len(word) > 3
-            and not word.endswith(("al", "ly", "ed", "ic", "ive", "ous", "ing")) and word not in NOT_NAMES)
+    """A noun that says what money is for ("health", "defence"), not an adjective ("annual")
+    nor an attribute word of its own."""
+    return _rate_of(word) and not _class(word, False)
 
 
 INFINITIVES = frozenset("""build buy pay fund help cover support finance repair rebuild upgrade expand make
