@@ -379,7 +379,7 @@ CLOCK_DURATION_RE = re.compile(r"(?<![\d:.,])(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?::(?
 
 INCH_MARKS = '"″'
 RELATIVE_AFTER_RE = re.compile(r"\s+(?:earlier|before|previously)\b", re.I)
-FROM_TO_RE = re.compile(r"\s+to\s+\d[\d,.]*")
+TO_NUMBER_RE = re.compile(r"\s+to\s+\d[\d,.]*")
 GLUED_INCH_RE = re.compile(r"in(?![\w'’])")
 
 
@@ -562,6 +562,12 @@ RANGE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<word>between|from)\s+$", re.I)
 # "rose from 12% to 15%": a prior value and a level, not a range; "ranged from" is a range
 CHANGE_FROM_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+$", re.I)
 CHANGE_FROM_AT_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹])?$", re.I)  # the number may follow its currency sign
+
+
+def _after_change_from(text: str, start: int) -> bool:
+    """Does the figure at `start` follow a verb of change and "from" ("climbed about 10 percent,
+    from $31.99")? Then "from X to Y" is a prior value and a level, not a range."""
+    return "from" in text[max(0, start - 12):start].lower() and bool(CHANGE_FROM_AT_RE.search(text, max(0, start - 60), start))
 # "4 and 9 tonnes respectively": two figures sharing one unit; "4 or 5 tonnes": a range
 SHARED_UNIT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:(?P<digits>{DIGITS})|(?P<word>{NUMBER_WORD}))\s+(?P<link>and|or)\s+$", re.I)
 
@@ -619,7 +625,7 @@ def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
     opening = RANGE_OPEN_RE.search(text, max(0, a.start - 10), a.start)
     if gap.group("and"):
         return bool(opening) and opening.group("word").lower() == "between"
-    if opening and opening.group("word").lower() == "from" and CHANGE_FROM_AT_RE.search(text, max(0, a.start - 60), a.start):
+    if opening and opening.group("word").lower() == "from" and _after_change_from(text, a.start):
         return False
     return True
 
@@ -729,7 +735,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         glued_m = ls.group("ls") in ("m", "M") and "." not in digits and value >= 100
         scale, pos = units.LETTER_SCALES[ls.group("ls")], ls.end()
     if value2 is None and scale != 1.0 and (r := RANGE_RE.match(text, pos)) and (s2 := SCALE_RE.match(text, r.end())) \
-            and not CHANGE_FROM_AT_RE.search(text, max(0, start - 60), start) \
+            and not _after_change_from(text, start) \
             and (r.group(0).strip()[:3].lower() != "and" or BETWEEN_BEFORE_RE.search(text, max(0, start - 12), start)) \
             and (parsed := _parse_digits(r.group("digits"))):
         scale2 = units.SCALES[_first_group(s2, "s")][1]
@@ -801,7 +807,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             unit, kind = "count", "count"
             if thing == "others":  # "182 others": what the count before it counted
                 thing = None
-        elif digits and not year_like and (to := FROM_TO_RE.match(text, pos)) \
+        elif digits and not year_like and (to := TO_NUMBER_RE.match(text, pos)) \
                 and BETWEEN_BEFORE_RE.search(text, max(0, start - 10), start) and (after := _count_noun(text, to.end())):
             unit, kind, thing = "count", "count", after[1]  # "from 630 to 719 cases": both count cases
         elif digits and not year_like and ELLIPTICAL_VERB_RE.match(text, pos):
@@ -885,7 +891,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
 def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float):
     """A second number after a dash, "to" or (after "between") "and"; none after a verb of
     change ("rose 14%, from 630 to 719": a prior value and a level, see _join_ranges)."""
-    if "from" in text[max(0, m.start() - 12):m.start()].lower() and CHANGE_FROM_AT_RE.search(text, max(0, m.start() - 60), m.start()):
+    if _after_change_from(text, m.start()):
         return None, pos, precision
     if m.group("digits"):
         r = RANGE_RE.match(text, pos)
