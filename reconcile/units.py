@@ -123,9 +123,9 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"degrees?\s+(?:celsius|centigrade)|degrees?\s+(?-i:C)\b(?!\.\w)|°\s?(?-i:C)\b|(?-i:C)(?=[\s,.;)])", "degree_Celsius", "quantity"),
     (r"degrees?\s+fahrenheit|degrees?\s+(?-i:F)\b(?!\.\w)|°\s?(?-i:F)\b|(?-i:F)(?=[\s,.;)])", "degree_Fahrenheit", "quantity"),
     # ratios
-    (r"percentage\s+points?|pp\b|ppts?\b", "percentage_point", "percent"),
+    (r"percentage[\s-]+points?|pp\b|ppts?\b", "percentage_point", "percent"),
     (r"basis\s+points?|bps?\b", "basis_point", "percent"),
-    (r"per\s*cent|percent|pct\b|pc\b|%", "percent", "percent"),
+    (r"per[\s-]*cent|percent|pct\b|pc\b|%", "percent", "percent"),
     (r"proof", "proof", "percent"),
     (r"parts\s+per\s+million|ppm", "ppm", "percent"),  # US proof: twice the alcohol by volume
     # durations
