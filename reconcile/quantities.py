@@ -641,7 +641,7 @@ def _inherit_things(mentions: list[Quantity]) -> list[Quantity]:
         if q.kind == "count" and q.thing is None:
             if last_thing is None or q.start - last_end > INHERIT_WITHIN:
                 continue
-            q = replace(q, thing=last_thing, dimension=q.dimension.replace("count:", f"count:{_lemma(count_class(last_thing))}", 1))
+            q = replace(q, thing=last_thing, dimension=q.dimension.replace("count:", f"count:{count_lemma(last_thing)}", 1))
         elif q.kind == "count":
             last_thing = q.thing
         if q.kind == "count":
