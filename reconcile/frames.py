@@ -120,7 +120,13 @@ FUTURE_RE = re.compile(
 SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whereas|or|as|compared\s+with|versus|vs\.?|against)\s")
 NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
 POSSESSIVE_RE = re.compile(r"['’]s?\s*$")
-ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:said|says|told|reported|announced|added|stated|noted|estimated|confirmed|according|counted|recorded|showed|shows|listed|tallied|put|claimed|claims|insisted|argued|wrote|warned|explained|clarified|acknowledged|suggested|testified)\b", re.I)
+# verbs of saying, as data: a name before one is a speaker, not the subject ("X said", "Azernews
+# reports that"); present forms too, since wire copy and datelined rewrites use them
+ATTRIBUTION_VERBS = """said says told tells reported reports announced announces added adds stated noted
+    estimated estimates confirmed confirms according counted recorded showed shows listed tallied put
+    claimed claims insisted insists argued argues wrote writes warned warns explained explains clarified
+    acknowledged acknowledges suggested suggests testified testifies""".split()
+ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.I)
 ATTRIBUTION_BEFORE_RE = re.compile(r"\b(?:according\s+to|told|by)\s*(?:the\s+)?$", re.I)
 NOT_NAMES = frozenset("""the a an this that these those it its in on at by for from of to and but or as with
     he she they we i you his her their our there here when while after before during since until
