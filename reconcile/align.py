@@ -374,7 +374,11 @@ def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, ba
     if head_a or head_b:
         head, other = (head_a, b) if head_a else (head_b, a)
         return head in {stem(w) for w in other.local}
-    return bool(base_a) and base_a == base_b
+    if bool(base_a) and base_a == base_b:
+        return True
+    # no noun on either side: "spend 25 years in prison" / "a prison sentence of 25 years" share
+    # a word next to the figure
+    return not {stem(w) for w in a.local}.isdisjoint(stem(w) for w in b.local)
 
 
 ATTRIBUTE_KEY = "§attribute:"
