@@ -88,9 +88,10 @@ IDIOM = trie_regex(list(IDIOM_WORDS))
 FRACTION = trie_regex(list(FRACTION_WORDS))
 
 # an ISO code or abbreviation glued to its number: "USD12.5 million", "EUR4bn", "Rmb2tn", "Rs380-crore"
-GLUED_CODES = "|".join(f"(?<={re.escape(code)})" for code in ("USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "CHF",
-                                                       "JPY", "CNY", "RMB", "Rmb", "INR", "PKR", "BRL", "Rs",
-                                                       "$US", "$A", "$NZ"))
+# ("Rs.72.63 crore": the abbreviation's dot is no decimal point, so a glued figure starts with a digit)
+GLUED_CODES = "|".join(f"(?<={re.escape(code)})(?=\\d)" for code in ("USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "CHF",
+                                                               "JPY", "CNY", "RMB", "Rmb", "INR", "PKR", "BRL", "Rs", "Rs.", "US",
+                                                               "$US", "$A", "$NZ"))
 
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
@@ -747,9 +748,12 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     unit = kind = thing = None
     if digits and (cents := CENTS_RE.match(text, pos)) and not CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         # "19 cents a share" is $0.19 a share; "320 pence" is £3.20
-        pence = (cents.group(2) or cents.group(3)).lower() in ("pence", "p")
-        unit, kind, pos = ("GBP" if pence else "USD" if cents.group("us") else "dollar"), "money", cents.end()
+        pence = (cents.group(2) or cents.group(3) or "").lower() in ("pence", "p")
+        us = cents.group("us") or text.endswith("US", 0, start)  # "US68.45¢": Australian papers' US cents
+        unit, kind, pos = ("GBP" if pence else "USD" if us else "dollar"), "money", cents.end()
+        start -= 2 if text.endswith("US", 0, start) else 0
         value, precision = value / 100, precision / 100
+        value2 = value2 / 100 if value2 is not None else None  # "between 1 and 3 cents": both ends are cents
     elif c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
     elif (u := UNIT_RE.match(text, pos)) or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
@@ -916,7 +920,7 @@ HEDGE_AFTER_RE = re.compile(r",?\s+or\s+(more|over|above|less|fewer|under|below|
 HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "upper", "fewer": "upper",
                "under": "upper", "below": "upper", "so": "approx"}
 # "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius)
-CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)", re.I)  # "65 US cents"
+CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
