@@ -184,7 +184,7 @@ TOLL_BEFORE_RE = re.compile(
 MORE_AFTER_RE = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than)", re.I)
 SHARE_AFTER_RE = re.compile(r"\s+(?:of|the|its|their)\b", re.I)
 BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|around|roughly|more\s+than|less\s+than)\s+)?$", re.I)
-HYPHEN_NOUN_RE = re.compile(r"-([a-z]{3,})\b(?=\s+[a-z])(?!-)")
+HYPHEN_NOUN_RE = re.compile(r"-([a-z]{3,})\b(?=\s+[A-Za-z])(?!-)")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z\-]*)[ \u00a0]$")
 RATIO_RE = re.compile(r"\s+in\s+(?P<of>\d{1,3}(?:,\d{3})*)\b")
 BASE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
@@ -643,8 +643,8 @@ def _inherit_things(mentions: list[Quantity]) -> list[Quantity]:
             if last_thing is None or q.start - last_end > INHERIT_WITHIN:
                 continue
             q = replace(q, thing=last_thing, dimension=q.dimension.replace("count:", f"count:{count_lemma(last_thing)}", 1))
-        elif q.kind == "count":
-            last_thing = q.thing
+        elif q.kind == "count":  # "27-year-olds, who numbered 4.8 million": an age is people's, so people
+            last_thing = "people" if q.thing == "age" else q.thing
         if q.kind == "count":
             last_end = q.end
         kept.append(q)
