@@ -350,10 +350,11 @@ def yen_sign_for(text: str) -> str:
 
 
 def rupee_for(text: str) -> str:
-    """Which rupee a document means: the country it names most, else an unresolved rupee."""
+    """Which rupee a document means: the country it names most; with none named, India's (as a
+    bare "$" is the US dollar's: most English-language rupee figures are Indian papers')."""
     counts = [(sum(text.count(cue) for cue in cues), code) for cues, code in units.RUPEE_BY_COUNTRY]
     best = max(counts)
-    return best[1] if best[0] else "rupee"
+    return best[1] if best[0] else "INR"
 
 
 def _date_mentions(text: str) -> Iterator[Quantity]:

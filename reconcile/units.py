@@ -186,7 +186,7 @@ CURRENCY_PREFIXES: list[tuple[str, str]] = [
     (r"CHF", "CHF"),
 ]
 
-# Which rupee a document means, by the country it names most.
+# Which rupee a document means, by the country it names most (none named: INR, see quantities.rupee_for).
 RUPEE_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
     (("Pakistan", "Karachi", "Lahore", "Islamabad", "Sindh", "Peshawar", "Rawalpindi", "Balochistan"), "PKR"),
     (("India", "Delhi", "Mumbai", "Kerala", "Rajasthan", "Bengal", "Tamil Nadu", "Karnataka", "Maharashtra",
