@@ -148,7 +148,7 @@ def score(read, half: str = "dev") -> dict:
     and the misses and false figures for inspection."""
     n_gold = n_sys = tp_v = tp_vu = 0
     role_n = role_ok = dir_n = dir_ok = 0
-    misses, extras = [], []
+    misses, extras, roles = [], [], []
     for entry in entries(half):
         text = entry["text"]
         gold = [m for m in entry["mentions"] if m["kind"] in SCORED]
@@ -176,6 +176,8 @@ def score(read, half: str = "dev") -> dict:
                 if m.get("role"):
                     role_n += 1
                     role_ok += f.role == m["role"]
+                    if f.role != m["role"]:
+                        roles.append((entry["id"], m["surface"], f"role {f.role or '-'} for {m['role']}"))
                     if m["role"] == "change" and f.role == "change":
                         dir_n += 1
                         dir_ok += (f.direction or "") == (m.get("direction") or "")
@@ -199,7 +201,7 @@ def score(read, half: str = "dev") -> dict:
 
     return {"gold": n_gold, "system": n_sys, "value": prf(tp_v), "value_unit": prf(tp_vu),
             "role": role_ok / role_n if role_n else 0.0, "direction": dir_ok / dir_n if dir_n else 0.0,
-            "misses": misses, "extras": extras}
+            "misses": misses, "extras": extras, "roles": roles}
 
 
 def reconcile_reader():
@@ -259,6 +261,8 @@ def main() -> None:
             print("  MISS", miss)
         for extra in result["extras"]:
             print("  EXTRA", extra)
+        for role in result["roles"]:
+            print("  ROLE", role)
 
 
 if __name__ == "__main__":

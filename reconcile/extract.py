@@ -175,7 +175,8 @@ ELLIPSIS_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|w
 
 def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
     """What a sentence says once for several figures. A restatement ("$383 million, or 80 cents
-    per share", "$US244 million ($A267.22 million)") shares its figure's period and change; a list that
+    per share", "$US244 million ($A267.22 million)") shares its figure's period and change, either
+    way ("0.3 per cent, or S$0.05, lower"); a list that
     leaves its verb out ("Robberies were up 22%, sexual offences 18% and burglaries 2%",
     "gained 2.1 percent in the past week and 3.1 percent in the past month") shares the change
     of the list's previous figure of its kind."""
@@ -192,6 +193,9 @@ def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
         if RESTATED_RE.match(gap) or re.fullmatch(r"\s+or\s+", gap) and last.quantity.unit != q.unit:
             # "$US3.09 ($A3.38)", "down 127 points or 0.31 per cent": one amount in two measures
             frame = replace(frame, period=frame.period or last.frame.period, change=frame.change or last.frame.change)
+            if frame.change and not last.frame.change:  # "0.3 per cent, or S$0.05, lower at": said last, of both
+                k = next(k for k in range(len(out) - 1, -1, -1) if out[k] is last)
+                out[k] = replace(last, frame=replace(last.frame, change=frame.change))
         elif peer is not None and peer.frame.change in ("up", "down") and not frame.change \
                 and _verbless_list(text[peer.quantity.end:q.start]):
             frame = replace(frame, change=peer.frame.change)

@@ -315,6 +315,8 @@ def read_frame(
         slot_after = _slot_after(after[m.end():])  # "one person, a child, has died": the verb past the apposition
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
+    if not change and (m := CLOSED_MARGIN_RE.match(after)):
+        change = "margin-down" if m.group(1).lower() == "lower" else "margin-up"  # "S$0.05, lower at S$18.24"
     if not change and q.kind in ("percent", "money", "count", "quantity") and (
             (m := CHANGE_NOUN_AFTER_RE.match(after)) or (m := CHANGE_NOUN_BEFORE_RE.search(slot_before))) \
             and not (q.kind == "money" and m.group("noun").lower() == "loss"):  # "a loss of $318 million": a level
@@ -543,6 +545,8 @@ def _modifier(word: str) -> bool:
 INFINITIVES = frozenset("""build buy pay fund help cover support finance repair rebuild upgrade expand make
     keep meet boost cut reduce settle resolve develop create improve buy""".split())
 MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|above|below|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind)\b", re.I)
+# "ended 0.3 per cent, or S$0.05, lower at S$18.24": market copy puts the direction past the comma
+CLOSED_MARGIN_RE = re.compile(r"^,\s*(higher|lower)\s+(?:at|to|on)\b", re.I)
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%": the figure is an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
