@@ -815,7 +815,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         elif digits and not year_like and (to := TO_NUMBER_RE.match(text, pos)) \
                 and BETWEEN_BEFORE_RE.search(text, max(0, start - 10), start) and (after := _count_noun(text, to.end())):
             unit, kind, thing = "count", "count", after[1]  # "from 630 to 719 cases": both count cases
-        elif digits and not year_like and ELLIPTICAL_VERB_RE.match(text, pos):
+        elif (digits and not year_like or m.group("word")) and ELLIPTICAL_VERB_RE.match(text, pos):
             unit, kind = "count", "count"  # "181 had been taken to hospital": the thing counted before
         elif more := MORE_AFTER_RE.match(text, pos):  # "150,000 more (soldiers)": an increment
             pos, unit, kind = more.end(), "count", "count"
@@ -926,7 +926,8 @@ TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
 OF_COUNT_RE = re.compile(
-    rf"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|his|her|all)\s+)?(?:(?:{DIGITS}|{NUMBER_WORD})\s+)?(?=[a-z])", re.I)
+    rf"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|his|her|all)\s+)?(?:[\w\-]+(?:['’]s|(?<=s)['’])\s+)?"  # "of the Commons' 650 seats"
+    rf"(?:(?:{DIGITS}|{NUMBER_WORD})\s+)?(?=[a-z])", re.I)
 # "Joao Rodrigo, 33, was photographed": a person's age after the name (not "In March, 23 ...")
 AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:Jr\.|Sr\.))?,\s$")
 AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
