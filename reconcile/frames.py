@@ -482,7 +482,9 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     while i >= 0 and words[i] in HEDGE_TOKENS and words[i] not in ("by", "to", "of", "at", "up"):
         i -= 1
     # "rose by 3%", "fell 12%": an amount of change; "rose to $5bn", "slipped below ¥112": a level
-    moved_to = POSITION_RE.match(q.surface) is not None
+    # "moved to" a position is a level; so is the value a comparative is measured against ("13 per
+    # cent lower than the S$0.82": the S$0.82 is what it is compared with, not a fall)
+    moved_to = POSITION_RE.match(q.surface) is not None or THAN_BEFORE_RE.search(before) is not None
     if i >= 0 and words[i] == "by" and i > 0 and _change_of(words[i - 1]) and not moved_to:
         change, i = _change_of(words[i - 1]), i - 2
     elif i >= 0 and words[i] == "to" and i > 0 and _change_of(words[i - 1]):
@@ -525,6 +527,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
 
 
 MONEY_NOUN_CLASSES = frozenset({"cost", "revenue", "investment"})
+THAN_BEFORE_RE = re.compile(r"\bthan\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 POSITION_RE = re.compile(r"(?:below|above|under|beneath|past|beyond)\b", re.I)  # where a verb of change leaves a figure
 
 
@@ -623,7 +626,9 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
 # the earlier value a figure is compared with: "down from $31.5m", "rose to 15% from 12%",
 # "compared with 4.1%", "from 12% to 15%" (a change verb before "from": see quantities.CHANGE_FROM_RE)
 PRIOR_BEFORE_RE = re.compile(
-    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{0,30}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){0,2}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){0,2}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of)"
+    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{0,30}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){0,2}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){0,2}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
+    # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
+    r"|\b(?:higher|lower|more|less|up|down)\s+than(?:\s+(?:the|its|their))?|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their))"
     r"\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
