@@ -12,7 +12,7 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cpl adm gov sen rep pres st jr sr rev hon
     inc corp ltd co bros dept est approx vs etc fig no nos vol pp ed eds jan feb mar apr jun jul
     aug sep sept oct nov dec mon tue wed thu fri sat sun mt gov't cf e.g i.e a.m p.m u.s
-    u.k u.n u.s.a e.u""".split()
+    u.k u.n u.s.a e.u rs""".split()  # "Rs. 57.46 crore": the rupee abbreviation ends no sentence
 )
 # A candidate break: terminal punctuation, optional closing quotes/brackets, then space.
 BREAK_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
