@@ -711,8 +711,9 @@ def _subject(
         # Mexico has reported nine cases": a figure that is the object of "reported" is the name's own
         return name
     if m := RELATIVE_RE.match(before):
-        # "EDS, which took in $22 billion", "IBM, with revenue of $48.3 billion": the name the clause
-        # hangs on; "IBM leads the market, with $54 billion": a with-phrase describes the clause's subject
+        # "EDS, which took in $22 billion", "IBM, with revenue of $48.3 billion", "the co-pilot, Lee,
+        # has logged 12,842 hours": the name the clause hangs on; "IBM leads the market, with $54
+        # billion", "Scotland had its hottest day, at 34.8C": the phrase describes the clause's subject
         head = clause_before[:len(clause_before) - len(before)]
         found = ANTECEDENT_RE.search(head) or (m.group(1).lower() in ("with", "at") and CLAUSE_SUBJECT_RE.match(head))
         if found:
@@ -723,7 +724,7 @@ def _subject(
 RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s+)?(?:recorded|logged|registered)\b"
                          r"|(?P<reporter>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has|have|had|now)?\s*(?:reported|confirmed|counted)"
                          r"\s+(?:[a-z]+\s+){0,3}$")
-RELATIVE_RE = re.compile(r"^\s*(which|who|whose|with|that|at)\b", re.I)
+RELATIVE_RE = re.compile(r"^\s*(which|who|whose|with|that|at|has|have|had|is|was)\b", re.I)
 CLAUSE_SUBJECT_RE = re.compile(r"^\W*(?:The\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-.]*)*)\s+[a-z]+")
 ANTECEDENT_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]?\s*,\s*$")
 
