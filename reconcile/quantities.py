@@ -812,6 +812,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             unit, kind = "count", "count"
             if thing == "others":  # "182 others": what the count before it counted
                 thing = None
+        elif scale == 1.0 and value2 is None and (each := PRICED_THINGS_RE.match(text, pos)) \
+                and (priced := _count_noun(text, each.end())):
+            unit, kind, thing = "count", "count", priced[1]  # "three $200 fines": three fines, $200 each
         elif digits and not year_like and (to := TO_NUMBER_RE.match(text, pos)) \
                 and BETWEEN_BEFORE_RE.search(text, max(0, start - 10), start) and (after := _count_noun(text, to.end())):
             unit, kind, thing = "count", "count", after[1]  # "from 630 to 719 cases": both count cases
@@ -925,6 +928,8 @@ CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
+# a price between a count and its noun: "three $200 fines", "two £5m bonuses"
+PRICED_THINGS_RE = re.compile(r"\s+(?:[A-Z]{0,3}[$€£¥₹])\d[\d,.]*(?:\s?(?:m|bn|k|million|billion))?(?=\s)")
 OF_COUNT_RE = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|his|her|all)\s+)?(?:[\w\-]+(?:['’]s|(?<=s)['’])\s+)?"  # "of the Commons' 650 seats"
     rf"(?:(?:{DIGITS}|{NUMBER_WORD})\s+)?(?=[a-z])", re.I)

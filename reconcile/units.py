@@ -120,8 +120,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"ounces?|(?-i:oz)", "ounce", "quantity"),
     (r"pounds?(?=\s+of\b)|lbs?", "pound", "quantity"),  # "500 pounds of grain"; bare "pounds" is sterling
     # temperature (offset units: converted by pint, not by factor)
-    (r"(?:degrees?\s+)?(?:celsius|centigrade)|degrees?\s+(?-i:C)\b(?!\.\w)|°\s?(?-i:C)\b|(?-i:C)(?=[\s,.;)])", "degree_Celsius", "quantity"),
-    (r"(?:degrees?\s+)?fahrenheit|degrees?\s+(?-i:F)\b(?!\.\w)|°\s?(?-i:F)\b|(?-i:F)(?=[\s,.;)])", "degree_Fahrenheit", "quantity"),
+    (r"(?:degrees?\s+)?(?:celsius|centigrade)|degrees?\s+(?-i:C)\b(?!\.\w)|°\s?(?-i:C)\b|(?-i:C)(?=[\s,.;)]|$)", "degree_Celsius", "quantity"),
+    (r"(?:degrees?\s+)?fahrenheit|degrees?\s+(?-i:F)\b(?!\.\w)|°\s?(?-i:F)\b|(?-i:F)(?=[\s,.;)]|$)", "degree_Fahrenheit", "quantity"),
     # ratios
     (r"percentage[\s-]+points?|pp\b|ppts?\b", "percentage_point", "percent"),
     (r"basis\s+points?|bps?\b", "basis_point", "percent"),
