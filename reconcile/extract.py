@@ -68,7 +68,10 @@ ATTRIBUTION_RE = re.compile(
     r"\b(?:according\s+to\s+[^,.;]{2,60}|(?:[A-Z][\w.'’-]+\s+){1,4}(?:said|says|told|announced|stated|added|noted)"
     r"|(?:said|says|told|announced)\s+(?:[A-Z][\w.'’-]+\s*){1,4})",
 )
-CLAUSE_BREAK_RE = re.compile(r";\s+|\s+[—–]\s+|,\s+(?:and|but|while|whereas|although|though|as)\s+|\s+while\s+|\s+but\s+")
+# a word every attribution has: most sentences lack them all and are not searched further
+ATTRIBUTION_CUE_RE = re.compile(r"according|said|says|told|announced|stated|added|noted")
+# the spaces before a dash, "while" or "but" are read once, not once per alternative
+CLAUSE_BREAK_RE = re.compile(r";\s+|,\s+(?:and|but|while|whereas|although|though|as)\s+|\s+(?:[—–]\s+|while\s+|but\s+)")
 VERB_AFTER_RE = re.compile(
     r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be|had|have)?\s*([a-z]+)"
 )
@@ -331,5 +334,5 @@ def _subject(clause: str) -> str:
 
 
 def _attribution(sentence: str) -> str | None:
-    m = ATTRIBUTION_RE.search(sentence)
+    m = ATTRIBUTION_RE.search(sentence) if ATTRIBUTION_CUE_RE.search(sentence) else None
     return m.group(0).strip() if m else None

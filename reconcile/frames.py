@@ -643,6 +643,8 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
 PRIOR_BEFORE_RE = re.compile(
     rf"(?:{CHANGE_BEFORE_FROM}|\d\S*\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{0,30}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){0,2}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){0,2}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of)"
     r"\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
+# a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
+PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against", re.I)
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
@@ -650,7 +652,7 @@ FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 
 def _prior(before: str, after: str) -> str:
     """"previous" when the figure is the earlier value its sentence compares with."""
-    if (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
+    if PRIOR_CUE_RE.search(before) and (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
         return "previous"  # not "60.3 per cent against 39.7 per cent for No": another side's figure
     if FROM_BEFORE_RE.search(before) and FROM_TO_RE.match(after):
         return "previous"
@@ -676,6 +678,7 @@ def role(frame: Frame) -> tuple[str, str]:
 
 # "crashed while landing on Saturday, July 6": the day of an event the sentence recalls (an -ing or
 # -ed verb other than a reporting one right before it), not the day its figures were counted
+DAY_CUE_RE = re.compile(r"day|week", re.I)
 EVENT_DAY_RE = re.compile(r"\b(?!(?:said|reported|confirmed|announced|counted|added|stated|noted|recorded|updated|released|published|tallied)\b)[a-z]{3,}(?:ed|ing)\s+(?:on\s+)?$", re.I)
 
 
@@ -685,6 +688,8 @@ def _day(sentence: str) -> str:
     update", "since Monday"), and none when it says "today" or "now"."""
     if re.search(r"\b(?:today|now|tonight)\b", sentence, re.I):
         return ""
+    if not DAY_CUE_RE.search(sentence):
+        return ""  # every DAY_RE match has "day" or "week": the sentence names no day
     m = next((m for m in DAY_RE.finditer(sentence)
               if not re.match(r"['’]s\b", sentence[m.end():]) and not re.match(r"(?:since|until|through)\b", m.group(0), re.I)
               and not re.search(r"\b(?:than|since|from|before|compared\s+with)\s+(?:in\s+|on\s+)?$", sentence[:m.start()], re.I)
