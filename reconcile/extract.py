@@ -45,6 +45,9 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "visit": ("visit", "trip", "tour"),
 }
 DURATION_PREDICATES = frozenset({"duration", "visit"})
+# (class, stems) in PREDICATES' order: all of them for durations and dates, else without those above
+ALL_CLASSES = list(PREDICATES.items())
+NOT_DURATION_CLASSES = [(name, stems) for name, stems in ALL_CLASSES if name not in DURATION_PREDICATES]
 CHANGE_PREDICATES = frozenset({"growth", "decline"})
 PLANNED_RE = re.compile(
     r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|aims?|expected|expects|set\s+to|"
@@ -65,7 +68,10 @@ ATTRIBUTION_RE = re.compile(
     r"\b(?:according\s+to\s+[^,.;]{2,60}|(?:[A-Z][\w.'’-]+\s+){1,4}(?:said|says|told|announced|stated|added|noted)"
     r"|(?:said|says|told|announced)\s+(?:[A-Z][\w.'’-]+\s*){1,4})",
 )
-CLAUSE_BREAK_RE = re.compile(r";\s+|\s+[—–]\s+|,\s+(?:and|but|while|whereas|although|though|as)\s+|\s+while\s+|\s+but\s+")
+# a word every attribution has: most sentences lack them all and are not searched further
+ATTRIBUTION_CUE_RE = re.compile(r"according|said|says|told|announced|stated|added|noted")
+# the spaces before a dash, "while" or "but" are read once, not once per alternative
+CLAUSE_BREAK_RE = re.compile(r";\s+|,\s+(?:and|but|while|whereas|although|though|as)\s+|\s+(?:[—–]\s+|while\s+|but\s+)")
 VERB_AFTER_RE = re.compile(
     r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be|had|have)?\s*([a-z]+)"
 )
@@ -75,6 +81,14 @@ POSSESSIVE_RE = re.compile(r"['’]s\b")
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
 LAST_EVENT_RE = re.compile(r"\blast\b[^.;]{0,60}\bin\s+$|\bsince\s+$", re.I)
+# compiled once here: re's own cache costs a lookup on every call, and these run per figure
+FIRST_RE = re.compile(r"\bfirst\b", re.I)
+AGO_AFTER_RE = re.compile(r"\s+ago\b")
+COUNT_DIMENSION_RE = re.compile(r"^count:\S+")
+TO_RE = re.compile(r"\bto\b")
+HYPHEN_END_RE = re.compile(r"-[A-Za-z]+$")
+BRACKET_START_RE = re.compile(r"^\s*\([^)]{0,40}\)")
+HEAD_WORDS_RE = re.compile(r"(?:\s+[A-Za-z][\w\-]*){1,3}")
 
 
 def read_figures(text: str) -> list[Figure]:
@@ -100,7 +114,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     capitalized = frames.capitalized_words(document.text)
     year = document.published.year if document.published else None
     claims: list[Claim] = []
-    previous: list[str] = []
+    previous: tuple[str, ...] = ()
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
@@ -112,7 +126,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
 
 
 def _sentence_claims(
-    document: Document, sentence: Sentence, mentions: list[Quantity], previous: list[str],
+    document: Document, sentence: Sentence, mentions: list[Quantity], previous: tuple[str, ...],
     capitalized: frozenset[str] = frozenset(), year: int | None = None,
 ) -> list[Claim]:
     text = document.text
@@ -121,13 +135,12 @@ def _sentence_claims(
     if not mentions:
         return [
             Claim(document.path, sentence.index, s, e, text[s:e], _subject(text[s:e]), "", "reported",
-                  attribution, context=tuple(_content_words(text[s:e])))
+                  attribution, context=_content_words(text[s:e]))
             for s, e in clauses
         ]
     claims = []
     # the whole sentence is the context: clauses are too short to say what a figure is about
-    sentence_words = tuple(_content_words(_without_figures(text, sentence.start, sentence.end, mentions)))
-    previous = tuple(previous)  # one tuple shared by the sentence's claims
+    sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
 
     figures = [m for m in mentions if m.kind != "date"]  # "last year" does not end a figure's words
     for q in mentions:
@@ -141,10 +154,10 @@ def _sentence_claims(
         # an adjectival figure ("a 1,100-km pipeline") is an attribute of its head noun
         predicate = "" if head else _predicate(before, after, q.kind)
         if q.kind == "duration" and GAP_BEFORE_RE.search(before[-40:]) and (
-            re.search(r"\bfirst\b", clause, re.I) or before.rstrip().lower().endswith("after") and q.unit == "year"
+            FIRST_RE.search(clause) or before.rstrip().lower().endswith("after") and q.unit == "year"
         ):
             predicate = "last-occurrence"
-        elif q.kind == "duration" and re.match(r"\s+ago\b", after):
+        elif q.kind == "duration" and AGO_AFTER_RE.match(after):
             predicate = "event-ago"  # "impounded eight years ago": the year of an event
         elif q.kind == "date" and q.date and q.date[:4].isdigit() and LAST_EVENT_RE.search(before[-70:]):
             predicate = "last-occurrence"
@@ -157,12 +170,12 @@ def _sentence_claims(
         others = [m for m in mentions if m is not q]
         frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase)
         if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute, bare=q.thing not in q.surface.lower())) != q.thing:
-            q = replace(q, thing=thing, dimension=re.sub(r"^count:\S+", f"count:{count_lemma(thing)}", q.dimension or ""))
+            q = replace(q, thing=thing, dimension=COUNT_DIMENSION_RE.sub(f"count:{count_lemma(thing)}", q.dimension or ""))
         claims.append(Claim(
             source=document.path, sentence=sentence.index, start=s, end=e, text=clause,
             subject=_subject(clause), head=head, predicate="+".join([predicate] + qualifiers) if predicate or qualifiers else "",
             modality=modality, attribution=attribution, quantity=q, context=words,
-            local=tuple(_local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: m.start), own.index(q))),
+            local=_local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: m.start), own.index(q)),
             nearby=previous, frame=frame,
             marks=("bidi",) if has_bidi(text[max(0, q.start - 1):q.end + 1]) else (),
         ))
@@ -171,6 +184,9 @@ def _sentence_claims(
 
 RESTATED_RE = re.compile(r"\s*(?:,\s*or|\(|,?\s*(?:or\s+)?equal\s+to|,\s*or\s+about)\s*$", re.I)
 ELLIPSIS_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|said|says|to|while|but|which|who)\b|\b[a-z]{3,}(?:ed|ing)\b", re.I)
+OR_GAP_RE = re.compile(r"\s+or\s+")
+LIST_GAP_RE = re.compile(r"^[^.;:()]*(?:,|\band\b)[^.;:()]*$")
+HYPHEN_ED_RE = re.compile(r"\b[\w-]+-\w+ed\b")
 
 
 def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
@@ -190,7 +206,7 @@ def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
         last = same_clause[-1]
         peer = next((c for c in reversed(same_clause) if c.quantity.kind == q.kind), None)
         gap = text[last.quantity.end:q.start]
-        if RESTATED_RE.match(gap) or re.fullmatch(r"\s+or\s+", gap) and last.quantity.unit != q.unit:
+        if RESTATED_RE.match(gap) or OR_GAP_RE.fullmatch(gap) and last.quantity.unit != q.unit:
             # "$US3.09 ($A3.38)", "down 127 points or 0.31 per cent": one amount in two measures
             frame = replace(frame, period=frame.period or last.frame.period, change=frame.change or last.frame.change)
             if frame.change and not last.frame.change:  # "0.3 per cent, or S$0.05, lower at": said last, of both
@@ -205,11 +221,11 @@ def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
 
 def _verbless_list(gap: str) -> bool:
     """", sexual offences " / " in the past week and ": a list's separator and a few words, no verb."""
-    return bool(re.match(r"^[^.;:()]*(?:,|\band\b)[^.;:()]*$", gap)) and len(gap.split()) <= 7 \
-        and not ELLIPSIS_VERB_RE.search(re.sub(r"\b[\w-]+-\w+ed\b", "", gap))  # "vehicle-related" is no verb
+    return bool(LIST_GAP_RE.match(gap)) and len(gap.split()) <= 7 \
+        and not ELLIPSIS_VERB_RE.search(HYPHEN_ED_RE.sub("", gap))  # "vehicle-related" is no verb
 
 
-def _local_words(text: str, sentence: Sentence, mentions: list[Quantity], k: int) -> list[str]:
+def _local_words(text: str, sentence: Sentence, mentions: list[Quantity], k: int) -> tuple[str, ...]:
     """The words that belong to one figure of several: "$12 billion to defence and $4 billion
     to education" gives "defence" to the first and "education" to the second."""
     q = mentions[k]
@@ -252,21 +268,24 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
-def _content_words(text: str) -> list[str]:
+# a sentence's words are asked for several times (its clause's subject and context, the next
+# sentence's nearby words), so recent answers are kept; a tuple, so no caller can change one
+@lru_cache(maxsize=256)
+def _content_words(text: str) -> tuple[str, ...]:
     # interned: a corpus repeats its words in every claim's context, one copy each is enough
     words = (w.strip("'’-") for w in TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())))
-    return [sys.intern(w) for w in words if len(w) > 2 and w not in STOPWORDS]
+    return tuple(sys.intern(w) for w in words if len(w) > 2 and w not in STOPWORDS)
 
 
 def _predicate(before: str, after: str, kind: str) -> str:
     """The predicate class of the nearest cue word: the verb right after a figure that is a
     subject ("112 people were killed"), else looking back, then ahead. Classes that only
     make sense for durations ("lease", "visit") are not given to other figures."""
-    classes = [(name, stems) for name, stems in PREDICATES.items()
-               if name not in DURATION_PREDICATES or kind in ("duration", "date")]
+    classes = ALL_CLASSES if kind in ("duration", "date") else NOT_DURATION_CLASSES
     if m := VERB_AFTER_RE.match(after):
+        verb = m.group(1).lower()
         for name, stems in classes:
-            if any(m.group(1).lower().startswith(stem) for stem in stems):
+            if verb.startswith(stems):
                 return name
     back = before.lower()[-80:]
     best, best_pos = "", -1
@@ -274,7 +293,7 @@ def _predicate(before: str, after: str, kind: str) -> str:
         for stem in stems:
             pos = back.rfind(stem)
             if pos > best_pos and (pos == 0 or not back[pos - 1].isalpha()):
-                if name in CHANGE_PREDICATES and re.search(r"\bto\b", back[pos:]):
+                if name in CHANGE_PREDICATES and TO_RE.search(back[pos:]):
                     continue  # "trade climbed to $790 million": a level, not a change
                 best, best_pos = name, pos
     if best:
@@ -300,10 +319,10 @@ def _modality(before: str) -> str:
 
 def _head_noun(text: str, q: Quantity) -> str:
     """What a hyphenated figure modifies: "a 1,100-km (680-mile) gas pipeline" -> "pipeline"."""
-    if q.kind in ("count", "date") or not re.search(r"-[A-Za-z]+$", q.surface):
+    if q.kind in ("count", "date") or not HYPHEN_END_RE.search(q.surface):
         return ""
-    rest = re.sub(r"^\s*\([^)]{0,40}\)", "", text[q.end:q.end + 80])  # a conversion in brackets
-    m = re.match(r"(?:\s+[A-Za-z][\w\-]*){1,3}", rest)
+    rest = BRACKET_START_RE.sub("", text[q.end:q.end + 80])  # a conversion in brackets
+    m = HEAD_WORDS_RE.match(rest)
     words = []
     for word in (m.group(0).split() if m else []):
         if word.lower() in STOPWORDS or not word[0].islower() or word.endswith("ed") and len(words) > 0:
@@ -319,5 +338,5 @@ def _subject(clause: str) -> str:
 
 
 def _attribution(sentence: str) -> str | None:
-    m = ATTRIBUTION_RE.search(sentence)
+    m = ATTRIBUTION_RE.search(sentence) if ATTRIBUTION_CUE_RE.search(sentence) else None
     return m.group(0).strip() if m else None

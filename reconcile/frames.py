@@ -198,12 +198,15 @@ class Frame:
         return f"{subject}: {what}" if subject else what
 
 
+LETTERS_RE = re.compile(r"[A-Za-z]+")
+
+
 def printed_word(word_stem: str, text: str) -> str:
     """The first word of `text` whose Snowball stem is `word_stem` ("welcomed" for "welcom");
     the stem itself when none is, with hyphens as spaces."""
     if word_stem in ATTRIBUTE_WORDS:
         return word_stem
-    for word in re.findall(r"[A-Za-z]+", text):
+    for word in LETTERS_RE.findall(text):
         if stem(word.lower()) == word_stem:
             return word.lower()
     return word_stem.replace("-", " ")
@@ -250,8 +253,11 @@ def same_subject(x: str, y: str) -> bool:
     return _acronym_of(x, y) or _acronym_of(y, x)
 
 
+WORD_BREAK_RE = re.compile(r"[\s\-]+")
+
+
 def _acronym_of(short: str, long: str) -> bool:
-    initials = "".join(w[0] for w in re.split(r"[\s\-]+", long) if w)
+    initials = "".join(w[0] for w in WORD_BREAK_RE.split(long) if w)
     return 2 <= len(short) <= 5 and " " not in short and len(initials) >= 2 and initials.startswith(short)
 
 
@@ -306,12 +312,12 @@ def read_frame(
     before = text[left_end:q.start]
     after = text[q.end:right_end]
     slot_before = _slot_before(before)
-    if not slot_before.strip() and re.search(r",\s*$", before) and re.match(r"^\s*(?:[,;)]|$)", after):
+    if not slot_before.strip() and COMMA_END_RE.search(before) and CLAUSE_END_AFTER_RE.match(after):
         # an apposition, "the old UK record, 38.7C": the noun phrase before the comma names the figure
-        slot_before = _slot_before(re.sub(r",\s*$", "", before)) + " "
+        slot_before = _slot_before(COMMA_END_RE.sub("", before)) + " "
     slot_after = _slot_after(after)
     if q.kind == "count" and not slot_after.strip() and (m := APPOSITION_AFTER_RE.match(after)) \
-            and re.match(r"(?:has|have|had|was|were|is|are|died|[a-z]+ed)\b", after[m.end():]):
+            and APPOSITION_VERB_RE.match(after[m.end():]):
         slot_after = _slot_after(after[m.end():])  # "one person, a child, has died": the verb past the apposition
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
@@ -326,7 +332,7 @@ def read_frame(
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
     period = _period(slot_before, slot_after, slot_dates, q, published_year) or (
         _prior(text[max(sentence_start, q.start - 60):q.start], after) if q.kind != "date" else "")
-    if not period and q.kind != "date" and left_end > sentence_start and re.fullmatch(r"\s*from\s+", before):
+    if not period and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before):
         period = "previous"  # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior
     if _increment(q, slot_before, slot_after):
         change = change or "increment"
@@ -340,6 +346,10 @@ def read_frame(
 
 
 APPOSITION_AFTER_RE = re.compile(r"^\s*,\s*(?:a|an|the|mostly|most|all|both|including)\b[^,;:()]{0,40},\s*")
+APPOSITION_VERB_RE = re.compile(r"(?:has|have|had|was|were|is|are|died|[a-z]+ed)\b")
+COMMA_END_RE = re.compile(r",\s*$")
+CLAUSE_END_AFTER_RE = re.compile(r"^\s*(?:[,;)]|$)")
+FROM_GAP_RE = re.compile(r"\s*from\s+")
 SUBJECT_NOUN_RE = re.compile(
     r"\b(?:the|a|an|its|this|that)\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]{3,})\s+(?:is|was|are|were|will|would|has|had|can|measures|measured|stretches|runs|spans)\b",
     re.I)
@@ -374,10 +384,11 @@ def _slot_after(after: str) -> str:
 
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
 def _words(text: str) -> list[str]:
-    words = (re.sub(r"['’]s$", "", w.lower()).strip("'’-") for w in WORD_RE.findall(text))
+    words = (POSSESSIVE_END_RE.sub("", w.lower()).strip("'’-") for w in WORD_RE.findall(text))
     return [w for w in words if len(w) > 1]
 
 
@@ -451,13 +462,17 @@ VERB_AFTER_COUNT_RE = re.compile(
     r"(?:also\s+|reportedly\s+|now\s+|still\s+|later\s+)?(?P<verb>[a-z]+)",
 )
 OF_AFTER_RE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+|all\s+|total\s+)?(?P<noun>[a-z][a-z\-]+)", re.I)
+FIRST_WORD_RE = re.compile(r"^\s*([a-z]+)\b")
+TO_VERB_RE = re.compile(r"\s+to\s+([a-z]+)")
+NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
+BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$")
 
 
 def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, str]:
     """(attribute, change) from the words tied to the figure; ("", "") when none are."""
     if (m := ADJECTIVE_AFTER_RE.match(after)) and (cls := _class(m.group("adj").split()[-1].lower(), kind=q.kind, dimension=q.dimension)):
         return cls, "", ""
-    if q.kind in ("money", "quantity", "percent") and (m := re.match(r"^\s*([a-z]+)\b", after)):
+    if q.kind in ("money", "quantity", "percent") and (m := FIRST_WORD_RE.match(after)):
         if cls := _class(m.group(1)):
             return cls, "", ""  # "the $4 billion cost", "12,000 acres burned"
         noun = m.group(1)
@@ -468,9 +483,9 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         return DIMENSION_ATTRIBUTES.get(q.dimension or "", "cost" if q.kind == "money" else ""), "", ""
     if q.kind == "count" and (m := VERB_AFTER_COUNT_RE.match(after)):
         word = m.group("verb")
-        if then := re.match(r"\s+to\s+([a-z]+)", after[m.end():]):  # "were ordered to leave", "forced to flee"
+        if then := TO_VERB_RE.match(after[m.end():]):  # "were ordered to leave", "forced to flee"
             word = then.group(1)
-        elif word in NEED_VERBS and (then := re.match(r"\s+([a-z]+)", after[m.end():])):
+        elif word in NEED_VERBS and (then := NEXT_WORD_RE.match(after[m.end():])):
             word = then.group(1)  # "needed medical help", "sought medical care": what they needed
         if word in ("dead", "missing", "injured", "homeless") or word.endswith(("ed", "en")) or _CLASS_OF.get(stem(word)):
             if cls := _class(word, verbs=True, kind=q.kind, dimension=q.dimension):
@@ -514,7 +529,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     if not change and (m := MARGIN_RE.match(after)):
         # "1.9C above the old record", "7.3% higher": a difference, not a level, with its direction
         change = "margin-down" if m.group(1).lower().split()[0] in MARGIN_DOWN else "margin-up"
-    elif not change and re.search(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$", before):
+    elif not change and BY_BEFORE_RE.search(before):
         change = "margin"  # "beat it by 1.6C": a difference of unsaid direction
     if found not in ATTRIBUTE_WORDS and q.kind == "count" and q.thing and stem(q.thing) in _CLASS_OF:
         # "12 deaths", "3,000 cases", "caused 61 injuries": the counted noun's class says more than a verb's stem
@@ -564,11 +579,16 @@ def _instalment(after: str) -> str:
     return m.group(1).lower().split()[0] if m else ""
 
 
+MORE_AFTER_RE = re.compile(r"^\s*(?:more|additional|extra|further|new)\b(?!\s+than)", re.I)
+ANOTHER_BEFORE_RE = re.compile(r"\b(?:another|additional|extra|further|a\s+further|an\s+additional|new)\s*$", re.I)
+MORE_END_RE = re.compile(r"\b(?:more|additional|extra|further)$", re.I)
+MORE_IN_SURFACE_RE = re.compile(
+    r"^(?:(?:some|about|around|nearly|almost|roughly|at\s+least|more\s+than|over)\s+)?\S+\s+(?:more|additional|extra|further|other)\b", re.I)
+
+
 def _increment(q: Quantity, before: str, after: str) -> bool:
-    return bool(re.match(r"^\s*(?:more|additional|extra|further|new)\b(?!\s+than)", after, re.I)
-                or re.search(r"\b(?:another|additional|extra|further|a\s+further|an\s+additional|new)\s*$", before, re.I)
-                or re.search(r"\b(?:more|additional|extra|further)$", q.surface, re.I)
-                or re.match(r"^(?:(?:some|about|around|nearly|almost|roughly|at\s+least|more\s+than|over)\s+)?\S+\s+(?:more|additional|extra|further|other)\b", q.surface, re.I))
+    return bool(MORE_AFTER_RE.match(after) or ANOTHER_BEFORE_RE.search(before)
+                or MORE_END_RE.search(q.surface) or MORE_IN_SURFACE_RE.match(q.surface))
 
 
 INSTALMENT_AFTER_RE = re.compile(
@@ -576,6 +596,11 @@ INSTALMENT_AFTER_RE = re.compile(
 OF_WHOLE_AFTER_RE = re.compile(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|his|her|all)\s+)?(?:[\d,.]+\s+)?[a-z]", re.I)
 PART_OF_RE = re.compile(r"\b(share|portion|part|section|stretch|segment|phase|tranche)\s+of\b[^.;]*"
                         r"\b(?:is|was|will\s+be|would\s+be|amounts\s+to|amounted\s+to|comes\s+to|totals|of)\s+$", re.I)
+WHOLE_BEFORE_RE = re.compile(r"\b(?:share|part|portion|section|half|third|quarter|fraction)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+LETTER_OR_PERCENT_RE = re.compile(r"[A-Za-z%]")
+AMONG_AFTER_RE = re.compile(r"^\s*(?:among\b|out\s+of\b|of\s+(?:the|them|whom|which|those|these|its|their)\b)", re.I)
+ALONE_RE = re.compile(r"\b(?:alone|only)\b", re.I)
+IN_ONE_RE = re.compile(r"\b(?:in\s+one|one\s+of\s+the)\b", re.I)
 
 
 def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = "") -> str:
@@ -586,15 +611,15 @@ def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = 
     if m := PART_OF_RE.search(clause_before[-120:]):  # "the city's share of the $4bn cost is $1.1bn"
         return m.group(1).lower()
     near = _words(before)[-4:]
-    whole = re.search(r"\b(?:share|part|portion|section|half|third|quarter|fraction)\s+of\s+(?:the\s+|its\s+|their\s+)?$", before, re.I)
+    whole = WHOLE_BEFORE_RE.search(before)
     for w in reversed(near):
         if w in PART_WORDS and not whole:  # "the share of the $4bn cost": the $4bn is the whole
             return w
     # "31 of the paintings", not "50,000 doses of the vaccine" nor "90.9% of those voting"
-    bare = q.kind == "count" and not re.search(r"[A-Za-z%]", q.surface)
-    if bare and re.match(r"^\s*(?:among\b|out\s+of\b|of\s+(?:the|them|whom|which|those|these|its|their)\b)", after, re.I):
+    bare = q.kind == "count" and not LETTER_OR_PERCENT_RE.search(q.surface)
+    if bare and AMONG_AFTER_RE.match(after):
         return "among"
-    if re.search(r"\b(?:alone|only)\b", after[:40], re.I) or re.search(r"\b(?:in\s+one|one\s+of\s+the)\b", before, re.I):
+    if ALONE_RE.search(after[:40]) or IN_ONE_RE.search(before):
         return "one-place"
     return ""
 
@@ -607,6 +632,9 @@ SAME_PERIOD_AFTER_RE = re.compile(
     r"^[^.;]{0,45}?\b(?:in|for|during)\s+the\s+(?:same|corresponding|year-earlier|year-ago)\s+(?:period|quarter|month|half|week|time)\b", re.I)
 
 
+YEAR_PERIOD_RE = re.compile(r"\b(?:in|for|during|of|since)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)['’]s\b")
+
+
 def _period(before: str, after: str, dates: list[Quantity], q: Quantity, published_year: int | None) -> str:
     if SAME_PERIOD_AFTER_RE.match(after):
         return "year-earlier"
@@ -617,7 +645,7 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
     for o in dates:
         if o.date and o.date[:4].isdigit() and int(o.date[:4]) != published_year:
             return f"year-{o.date[:4]}"
-    m = re.search(r"\b(?:in|for|during|of|since)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)['’]s\b", f"{before} # {after}")
+    m = YEAR_PERIOD_RE.search(f"{before} # {after}")
     if m:
         return f"year-{m.group(1) or m.group(2)}"
     return ""
@@ -630,15 +658,18 @@ PRIOR_BEFORE_RE = re.compile(
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
     r"|\b(?:higher|lower|more|less|up|down)\s+than(?:\s+(?:the|its|their))?|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their))"
     r"\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
+# a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
+PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against", re.I)
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
+FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 
 
 def _prior(before: str, after: str) -> str:
     """"previous" when the figure is the earlier value its sentence compares with."""
-    if (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
+    if PRIOR_CUE_RE.search(before) and (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
         return "previous"  # not "60.3 per cent against 39.7 per cent for No": another side's figure
-    if re.search(r"\bfrom\s+$", before, re.I) and FROM_TO_RE.match(after):
+    if FROM_BEFORE_RE.search(before) and FROM_TO_RE.match(after):
         return "previous"
     return ""
 
@@ -662,6 +693,7 @@ def role(frame: Frame) -> tuple[str, str]:
 
 # "crashed while landing on Saturday, July 6": the day of an event the sentence recalls (an -ing or
 # -ed verb other than a reporting one right before it), not the day its figures were counted
+DAY_CUE_RE = re.compile(r"day|week", re.I)
 EVENT_DAY_RE = re.compile(r"\b(?!(?:said|reported|confirmed|announced|counted|added|stated|noted|recorded|updated|released|published|tallied)\b)[a-z]{3,}(?:ed|ing)\s+(?:on\s+)?$", re.I)
 
 
@@ -671,6 +703,8 @@ def _day(sentence: str) -> str:
     update", "since Monday"), and none when it says "today" or "now"."""
     if re.search(r"\b(?:today|now|tonight)\b", sentence, re.I):
         return ""
+    if not DAY_CUE_RE.search(sentence):
+        return ""  # every DAY_RE match has "day" or "week": the sentence names no day
     m = next((m for m in DAY_RE.finditer(sentence)
               if not re.match(r"['’]s\b", sentence[m.end():]) and not re.match(r"(?:since|until|through)\b", m.group(0), re.I)
               and not re.search(r"\b(?:than|since|from|before|compared\s+with)\s+(?:in\s+|on\s+)?$", sentence[:m.start()], re.I)
@@ -689,7 +723,7 @@ def _subject(
     """The name tied to the figure: in its own slot before it (nearest first), after it
     ("turnout in Ohio", "votes for Biden"), else the clause's own subject name."""
     offset = len(clause_before) - len(before)
-    if m := re.search(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s?\s+(?:[a-z\-]+\s+){0,3}$", before):
+    if m := OWNER_BEFORE_RE.search(before):
         if name := _clean_name(m.group("name"), False, capitalized):
             return name  # "Trump's 232", "Florida's death toll rose to"
     # the subject of the verb that governs the figure: the last name before it, a few words away
@@ -698,12 +732,12 @@ def _subject(
              if (n := _names(m.group(0), clause_before, offset + m.start(), capitalized))
              and not ATTRIBUTION_AFTER_RE.match(before[m.end():])]
     # a name after a preposition ("at HP") or owning a noun ("HP's biggest deal") is not the subject
-    plain = [(m, n) for m, n in names if not re.search(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?$", before[:m.start()])
-             and not re.match(r"['’]s?\b", before[m.end():])]
+    plain = [(m, n) for m, n in names if not PREPOSITION_END_RE.search(before[:m.start()])
+             and not OWNS_RE.match(before[m.end():])]
     near = [(m, n) for m, n in (plain or names) if len(before[m.end():].split()) <= SUBJECT_WORDS]
     if near:  # every such name is a word of the subject: "Coningsby in Lincolnshire", "the Arlen flood"
         return " ".join(dict.fromkeys(w for _, n in near for name in n for w in name.split()))
-    m = re.match(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", after)
+    m = NAME_AFTER_RE.match(after)
     if m and (name := _clean_name(m.group("name"), False, capitalized)):
         return name
     if (m := RECORDER_RE.search(before)) and (name := _clean_name(m.group("name") or m.group("reporter"), not before[:m.start()].strip(), capitalized)):
@@ -721,6 +755,10 @@ def _subject(
     return ""
 
 
+OWNER_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s?\s+(?:[a-z\-]+\s+){0,3}$")
+PREPOSITION_END_RE = re.compile(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?$")
+OWNS_RE = re.compile(r"['’]s?\b")
+NAME_AFTER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
 RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s+)?(?:recorded|logged|registered)\b"
                          r"|(?P<reporter>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has|have|had|now)?\s*(?:reported|confirmed|counted)"
                          r"\s+(?:[a-z]+\s+){0,3}$")
@@ -742,10 +780,14 @@ def _names(span: str, clause: str, offset: int, capitalized: frozenset[str]) -> 
     return out
 
 
+INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
+MIXED_CASE_RE = re.compile(r"[a-z][A-Z]|-[A-Z]")
+
+
 def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
     # "U.S." and "US", "U.K." and "UK" are one name
     words = [w.strip(".’'-").removesuffix("’s").removesuffix("'s") for w in name.split()]
-    words = [w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", w + ".") else w for w in words]
+    words = [w.replace(".", "") if INITIALS_RE.fullmatch(w + ".") else w for w in words]
     if at_start and words and words[0] not in capitalized and not _name_shaped(words[0]):
         words = words[1:]
     words = [w for w in words if len(w) > 1 and w.lower() not in NOT_NAMES and not w[0].isdigit()]  # "101.7F": no name
@@ -754,7 +796,7 @@ def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
 
 def _name_shaped(word: str) -> bool:
     """A word that is a name even at a sentence start: "HP", "EDS", "Hewlett-Packard", "McDonald"."""
-    return (len(word) > 1 and word.isupper()) or bool(re.search(r"[a-z][A-Z]|-[A-Z]", word))
+    return (len(word) > 1 and word.isupper()) or bool(MIXED_CASE_RE.search(word))
 
 
 def capitalized_words(text: str) -> frozenset[str]:

@@ -202,6 +202,10 @@ SLASH_RE = re.compile(r"/(?P<den>2|3|4|8|16)(?![\d/])")  # "3/4 inch"; "9/11" an
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 SCI_RE = re.compile(r"(?:\s?[×x]\s?10\s?(?:\^|\*\*)\s?(?P<exp>[-−]?\d{1,3})|\s?[×x]\s?10(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|[eE](?P<e>[-+]?\d{1,3}))(?![\w.])")
 WORD_RE = re.compile(r"\s*([A-Za-z][\w'’\-]*)")
+ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|latter|former|other|back|front)\s+$", re.I)
+THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
+SPAN_WORD_BEFORE_RE = re.compile(r"\b(?:in|for|after|over|within|than|least|most|nearly|almost|about|around|once|just|only)\s+$")
+THAN_FROM_BEFORE_RE = re.compile(r"\b(?:than|from)\s+$")
 TIME_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b))", re.I)
 
 STOPWORDS = frozenset(
@@ -221,9 +225,16 @@ NOT_PRICED_PER = STOPWORDS | units.TIME_WORDS
 DETERMINERS_BEFORE_SMALL = re.compile(r"\b(?:these|those)\s+$", re.I)
 
 
+# compiled once here: re's own cache costs a lookup on every call, and these run per figure
+DIGIT_GROUPING_RE = re.compile(r"[,\s\u00a0\u202f]")
+SPACES_RE = re.compile(r"\s+")
+YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
+DIGITS_RE = re.compile(DIGITS)
+
+
 def _parse_digits(digits: str) -> tuple[float, float] | None:
     """Value and half the step of the last printed digit ("1,100" -> 1100, 50)."""
-    plain = re.sub(r"[,\s\u00a0\u202f]", "", digits)
+    plain = DIGIT_GROUPING_RE.sub("", digits)
     if len(plain.replace(".", "")) > MAX_DIGITS:
         return None
     value = float(plain)
@@ -247,7 +258,7 @@ NUMBER_PHRASE_RE = re.compile(
 def _words_value(phrase: str) -> float | None:
     """The value of a number written in words, by text2num; None when it is not one."""
     try:
-        return float(text2num(re.sub(r"\s+", " ", phrase.lower()), "en"))
+        return float(text2num(SPACES_RE.sub(" ", phrase.lower()), "en"))
     except ValueError:
         return None
 
@@ -259,7 +270,7 @@ def _mixed_fraction(m: re.Match) -> float:
 
 
 def _word_value(word: str) -> float:
-    word = re.sub(r"\s+", " ", word.lower())
+    word = SPACES_RE.sub(" ", word.lower())
     if word in UNITS_WORDS:
         return UNITS_WORDS[word]
     tens, _, ones = word.replace("-", " ").partition(" ")
@@ -357,7 +368,14 @@ def rupee_for(text: str) -> str:
     return best[1] if best[0] else "INR"
 
 
+# what every DATE_RE match has: a month's first three letters, a decade's "0s" or a relative
+# word; most sentences have none, and this search is much faster than DATE_RE's
+DATE_CUE_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|0s|year|month|week|yesterday")
+
+
 def _date_mentions(text: str) -> Iterator[Quantity]:
+    if not DATE_CUE_RE.search(text):
+        return
     for m in DATE_RE.finditer(text):
         month = m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4")
         day = m.group("d1") or m.group("d2")
@@ -383,13 +401,15 @@ INCH_MARKS = '"″'
 RELATIVE_AFTER_RE = re.compile(r"\s+(?:earlier|before|previously)\b", re.I)
 TO_NUMBER_RE = re.compile(r"\s+to\s+\d[\d,.]*")
 GLUED_INCH_RE = re.compile(r"in(?![\w'’])")
+SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+QUOTE_RE = re.compile(r'(?<!\d)"')
 
 
 def _opens_no_quote(text: str, start: int) -> bool:
     """No quotation is open at `start` in its sentence, so a '"' after a number is an inch mark."""
     before = text[max(0, start - 400):start]
-    sentence = re.split(r"[.!?]\s+(?=[A-Z\"“])|\n", before)[-1]
-    quotes = len(re.findall(r'(?<!\d)"', sentence))  # an inch mark ("50\"") opens nothing
+    sentence = SENTENCE_BREAK_RE.split(before)[-1]
+    quotes = len(QUOTE_RE.findall(sentence))  # an inch mark ("50\"") opens nothing
     return quotes % 2 == 0 and sentence.count("“") == sentence.count("”")
 
 
@@ -455,6 +475,9 @@ SLOT_VERBS = frozenset("""is are was were be been being has have had stood stand
     jumped slid slipped dipped surged soared now still already again further only just down up
     came come comes went go goes stood got gets made makes took takes gave put set kept left lost
     won paid brought bought became become becomes ran held led saw""".split())
+SLOT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+POSSESSIVE_END_RE = re.compile(r"['’]s$")
+ALNUM_RE = re.compile(r"[A-Za-z0-9]")
 SLOT_END_RE = re.compile(r"[!?;:,()\[\]—–\"“”]|\s-\s|(?<![A-Z])\.")  # "U.S." ends no slot
 
 
@@ -464,13 +487,13 @@ def _slot_noun(text: str, start: int) -> str | None:
     before = text[max(0, start - 80):start]
     if ends := list(SLOT_END_RE.finditer(before)):
         before = before[ends[-1].end():]
-    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", before)
+    words = SLOT_WORD_RE.findall(before)
     for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
         word = words[k]
-        lower = re.sub(r"['’]s$", "", word.lower())
+        lower = POSSESSIVE_END_RE.sub("", word.lower())
         if lower in STOPWORDS or lower in SLOT_VERBS or lower in HEDGE_WORDS or lower.endswith(("ed", "ing")):
             continue
-        opens = k == 0 and not re.search(r"[A-Za-z0-9]", before[:before.find(word)])  # "Births totalled"
+        opens = k == 0 and not ALNUM_RE.search(before[:before.find(word)])  # "Births totalled"
         if (head := _head_before_phrase(words, k)) is not None:
             return head
         return lower if (word[0].islower() or opens and not word.isupper()) and len(lower) > 2 else None
@@ -494,7 +517,7 @@ def _head_before_phrase(words: list[str], k: int) -> str | None:
             if head.lower() in STOPWORDS or head.lower() in SLOT_VERBS or len(head) < 3:
                 return None
             opens = p - 1 == 0
-            return re.sub(r"['’]s$", "", head.lower()) if head[0].islower() or opens and not head.isupper() else None
+            return POSSESSIVE_END_RE.sub("", head.lower()) if head[0].islower() or opens and not head.isupper() else None
         if lower not in ("the", "a", "an") and words[p][0].islower():
             return None  # only articles and names sit between a preposition and its noun
     return None
@@ -612,7 +635,7 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
 def _printed_scale(q: Quantity) -> float:
     """The scale word's factor in a figure: "9 million tonnes" -> 1e6 (its value over its first
     printed number); 1.0 when no digits are printed ("seven per cent")."""
-    printed = re.match(DIGITS, q.surface.lstrip("$€£¥₹ "))
+    printed = DIGITS_RE.match(q.surface.lstrip("$€£¥₹ "))
     return q.value / _parse_digits(printed.group(0))[0] if printed else 1.0
 
 
@@ -664,7 +687,7 @@ def _drop_overlaps(mentions: list[Quantity]) -> list[Quantity]:
 
 
 def _norm(words: str) -> str:
-    return re.sub(r"\s+", " ", words.lower())
+    return SPACES_RE.sub(" ", words.lower())
 
 
 def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantity | None:
@@ -694,14 +717,14 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         elif "." not in digits and (mixed := MIXED_RE.match(text, pos)):
             value, pos = value + _mixed_fraction(mixed), mixed.end()
     elif m.group("fraction"):
-        if re.search(r"\b(?:first|second|latter|former|other|back|front)\s+$", text[max(0, start - 12):start], re.I):
+        if ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
             return None  # "the second half of the year": a period, not a fraction
         value = FRACTION_WORDS[_norm(m.group("fraction"))]
         if text.startswith("-", pos):  # "a half-inch pipe"; "half-time", "one-third-owned": not figures
             u = UNIT_RE.match(text, pos)
             if not u or units.UNIT_SPELLINGS[_first_group(u, "u")][2] not in ("quantity", "duration"):
                 return None
-            if units.UNIT_SPELLINGS[_first_group(u, "u")][2] == "duration" and re.search(r"\bthe\s+$", text[max(0, start - 8):start], re.I):
+            if units.UNIT_SPELLINGS[_first_group(u, "u")][2] == "duration" and THE_BEFORE_RE.search(text[max(0, start - 8):start]):
                 return None  # "profit for the half-year": a reporting period, not six months
             _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]
             return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
@@ -771,7 +794,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         unit, kind, pos = "inch", "quantity", g.end()  # "6ft 3in", "a 2in pipe"; a spaced "in" is a preposition
     elif digits and text[pos:pos + 1] and text[pos:pos + 1] in INCH_MARKS and scale == 1.0 and _opens_no_quote(text, start):
         unit, kind, pos = "inch", "quantity", pos + 1  # 'over 50" of snow'; not the close of a quotation
-    year_like = bool(digits and scale == 1.0 and value2 is None and re.fullmatch(r"1[89]\d\d|20\d\d", digits))
+    year_like = bool(digits and scale == 1.0 and value2 is None and YEAR_RE.fullmatch(digits))
     if glued_m and kind is None:  # "400m hurdles"
         scale, unit, kind = 1.0, "meter", "quantity"
     if unit is None and value2 is None and scale == 1.0 and not year_like and value != 1 and (of := OF_COUNT_RE.match(text, pos)) \
@@ -833,7 +856,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         elif digits and not year_like and value < 130 and value2 is None and AGED_BEFORE_RE.search(text, max(0, start - 8), start) \
                 and not AGE_BRACKET_RE.match(text, pos):  # "aged 60 and over", "aged 5 to 17": a group, not an age
             return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "aged 34"
-        elif year_like or (digits and value2 is not None and re.fullmatch(r"1[89]\d\d|20\d\d", digits)):
+        elif year_like or (digits and value2 is not None and YEAR_RE.fullmatch(digits)):
             return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
         else:
             return None
@@ -852,11 +875,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return None
         before = text[max(0, m.start() - 14):m.start()].lower()
         # "a year" is a duration only after a preposition or hedge: "in a year", "over a year"
-        if unit in ("year", "month", "week", "day") and not re.search(
-            r"\b(?:in|for|after|over|within|than|least|most|nearly|almost|about|around|once|just|only)\s+$", before
-        ):
+        if unit in ("year", "month", "week", "day") and not SPAN_WORD_BEFORE_RE.search(before):
             return None
-        if RELATIVE_AFTER_RE.match(text, pos) or re.search(r"\b(?:than|from)\s+$", before) and text.startswith(" ago", pos):
+        if RELATIVE_AFTER_RE.match(text, pos) or THAN_FROM_BEFORE_RE.search(before) and text.startswith(" ago", pos):
             return None  # "8% higher than a year earlier": the period compared with, not a span
 
     if kind in ("money", "quantity") and (p := PER_UNIT_RE.match(text, pos)):
@@ -938,6 +959,7 @@ AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:
 AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
 AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
 AGED_AND_OVER_RE = re.compile(r"(?:\s+years?)?(?:\s+(?:or|and)\s+(?:over|older|above)|\s*\+)", re.I)
+EXTREME_RE = re.compile(r"m(?:ax|in)imum", re.I)
 AGE_BRACKET_RE = re.compile(r"\s*(?:to|-|–|and|or|\+|plus)(?:\s|\d|$)", re.I)
 
 
@@ -952,7 +974,7 @@ def _finish(text, start, end, kind, value, unit, bound, precision, low=None, hig
             kind == "duration" or units.conversion(units.split_multiple(unit)[1]).dimension == "[length]"
         )
         # "a maximum of 40.3C", "a minimum of -5C": the day's highest reading, not a ceiling
-        reading = re.search(r"m(?:ax|in)imum", hedge.group(0), re.I) and kind == "quantity" \
+        reading = EXTREME_RE.search(hedge.group(0)) and kind == "quantity" \
             and units.conversion(units.split_multiple(unit)[1]).dimension == "[temperature]"
         # "revised up to 6.6 per cent", "nudged its figure up to 6.6%": a verb's particle, not "at most"
         moved_up = hedge.group(0).strip().lower().startswith("up to") and bool(

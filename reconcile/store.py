@@ -315,8 +315,12 @@ def _schema_version(db: Database) -> int:
     return int(row[0]) if row else 0
 
 
+# one encoder for every id: json.dumps(parts, default=str) builds a new one per call
+_ID_ENCODER = json.JSONEncoder(default=str)
+
+
 def _id(*parts: object) -> str:
-    return hashlib.sha1(json.dumps(parts, default=str).encode()).hexdigest()[:16]
+    return hashlib.sha1(_ID_ENCODER.encode(parts).encode()).hexdigest()[:16]
 
 
 def save(db: Database, result: RunResult, title: str | None = None, run_key: str | None = None,
@@ -565,12 +569,18 @@ def load_story_results(path: str) -> dict[str, StoryResult]:
     return out
 
 
+# field names listed once: dataclasses.fields() is slow to ask per claim
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+_QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
+_FRAME_FIELDS = tuple(f.name for f in fields(Frame))
+
+
 def _plain(claim: Claim) -> dict:
     """A claim as JSON-ready fields (what dataclasses.asdict gives, without its deep copies)."""
-    out = {f.name: getattr(claim, f.name) for f in fields(claim)}
+    out = {name: getattr(claim, name) for name in _CLAIM_FIELDS}
     q = claim.quantity
-    out["quantity"] = {f.name: getattr(q, f.name) for f in fields(q)} if q is not None else None
-    out["frame"] = {f.name: getattr(claim.frame, f.name) for f in fields(claim.frame)}
+    out["quantity"] = {name: getattr(q, name) for name in _QUANTITY_FIELDS} if q is not None else None
+    out["frame"] = {name: getattr(claim.frame, name) for name in _FRAME_FIELDS}
     return out
 
 
