@@ -175,7 +175,7 @@ def _sentence_claims(
             source=document.path, sentence=sentence.index, start=s, end=e, text=clause,
             subject=_subject(clause), head=head, predicate="+".join([predicate] + qualifiers) if predicate or qualifiers else "",
             modality=modality, attribution=attribution, quantity=q, context=words,
-            local=_local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: m.start), own.index(q)),
+            local=_local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: (m.start, m.end, m.kind)), own.index(q)),
             nearby=previous, frame=frame,
             marks=("bidi",) if has_bidi(text[max(0, q.start - 1):q.end + 1]) else (),
         ))

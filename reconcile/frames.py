@@ -659,7 +659,7 @@ PRIOR_BEFORE_RE = re.compile(
     r"|\b(?:higher|lower|more|less|up|down)\s+than(?:\s+(?:the|its|their))?|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their))"
     r"\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
-PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against", re.I)
+PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s", re.I)  # keep in step with PRIOR_BEFORE_RE
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
