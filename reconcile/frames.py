@@ -434,6 +434,8 @@ def _class(word: str, verbs: bool = True, kind: str | None = None, dimension: st
     if word in ("shares", "stock", "stocks"):
         return "stock"  # a company's shares, not a share of something
     if cls := _CLASS_OF.get(s) or _CLASS_OF.get(word):
+        if cls == "capacity" and kind == "count" and word.endswith(("ing", "ed")):
+            return ""  # "a jet carrying 291 passengers": who was aboard, not how many it can hold
         return cls if fits(cls, kind, dimension) else ""
     if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS:
         return s
