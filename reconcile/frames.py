@@ -325,8 +325,8 @@ def read_frame(
         change = "margin-down" if m.group(1).lower() == "lower" else "margin-up"  # "S$0.05, lower at S$18.24"
     if not change and q.kind in ("percent", "money", "count", "quantity") and (
             (m := CHANGE_NOUN_AFTER_RE.match(after)) or (m := CHANGE_NOUN_BEFORE_RE.search(slot_before))) \
-            and not (q.kind == "money" and m.group("noun").lower() == "loss"):  # "a loss of $318 million": a level
-        change = _change_of(m.group("noun").lower())
+            and not (q.kind == "money" and (m.group("noun") or "").lower() == "loss"):  # "a loss of $318 million": a level
+        change = _change_of((m.group("noun") or m.group("amount")).lower())
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
     part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
@@ -498,6 +498,10 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     # "up" before a figure is a direction ("went up 2%"): "up to" would be in the figure's surface
     while i >= 0 and words[i] in HEDGE_TOKENS and words[i] not in ("by", "to", "of", "at", "up"):
         i -= 1
+    if i >= 1 and (m := AMOUNT_ADJECTIVE_RE.search(before)) and m.group(1).lower() == words[i] and not _change_of(words[i]):
+        i -= 1  # "rose a more modest two percent", "fell a sharp 5%": one adjective of the amount
+        while i >= 0 and words[i] in HEDGE_TOKENS and words[i] not in ("by", "to", "of", "at", "up"):
+            i -= 1
     # "rose by 3%", "fell 12%": an amount of change; "rose to $5bn", "slipped below ¥112": a level
     # "moved to" a position is a level; so is the value a comparative is measured against ("13 per
     # cent lower than the S$0.82": the S$0.82 is what it is compared with, not a fall)
@@ -544,6 +548,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
 
 
 MONEY_NOUN_CLASSES = frozenset({"cost", "revenue", "investment"})
+AMOUNT_ADJECTIVE_RE = re.compile(r"\b(?:an?|more|most)\s+([a-z\-]+)\s+$", re.I)
 THAN_BEFORE_RE = re.compile(r"\bthan\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 POSITION_RE = re.compile(r"(?:below|above|under|beneath|past|beyond)\b", re.I)  # where a verb of change leaves a figure
 
@@ -571,7 +576,11 @@ MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper sh
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%": the figure is an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
 CHANGE_NOUN_AFTER_RE = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{CHANGE_NOUNS}|growth)s?\b(?!\s+(?:in|of)\s+(?:the\s+)?(?:number|rate)\b)", re.I)
-CHANGE_NOUN_BEFORE_RE = re.compile(rf"\b(?P<noun>{CHANGE_NOUNS})s?\s+(?:of|by)\s+$", re.I)
+# "the monthly gain to 2.7 percent", "year-to-date gains at 3.6 percent": the noun after a modifier
+# (not a verb: "prices rise to $5" is a level), then what it amounts to
+CHANGE_NOUN_BEFORE_RE = re.compile(
+    rf"\b(?:(?P<noun>{CHANGE_NOUNS})s?\s+(?:of|by)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?\s+(?:to|at))\s+$",
+    re.I)
 TARGET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:into|on|for|towards?|to)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
 
 
