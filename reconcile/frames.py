@@ -494,14 +494,9 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
                 return cls, "", ""
     words = _words(before)
     change = ""
-    i = len(words) - 1
-    # "up" before a figure is a direction ("went up 2%"): "up to" would be in the figure's surface
-    while i >= 0 and words[i] in HEDGE_TOKENS and words[i] not in ("by", "to", "of", "at", "up"):
-        i -= 1
+    i = _past_hedges(words, len(words) - 1)
     if i >= 1 and (m := AMOUNT_ADJECTIVE_RE.search(before)) and m.group(1).lower() == words[i] and not _change_of(words[i]):
-        i -= 1  # "rose a more modest two percent", "fell a sharp 5%": one adjective of the amount
-        while i >= 0 and words[i] in HEDGE_TOKENS and words[i] not in ("by", "to", "of", "at", "up"):
-            i -= 1
+        i = _past_hedges(words, i - 1)  # "rose a more modest two percent", "fell a sharp 5%": one adjective of the amount
     # "rose by 3%", "fell 12%": an amount of change; "rose to $5bn", "slipped below ¥112": a level
     # "moved to" a position is a level; so is the value a comparative is measured against ("13 per
     # cent lower than the S$0.82": the S$0.82 is what it is compared with, not a fall)
@@ -545,6 +540,15 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     if q.kind == "money" and (m := TARGET_AFTER_RE.match(after)) and m.group(1) not in INFINITIVES:
         target = stem(m.group(1).rsplit("-", 1)[-1])  # "$14 billion into defence", "$2bn on roads", "$12bn to defence"
     return found, change, target
+
+
+def _past_hedges(words: list[str], i: int) -> int:
+    """The index of the last word at or before `i` that is no hedge ("about", "nearly", "a");
+    "up" before a figure is a direction ("went up 2%": "up to" would be in the figure's surface),
+    and "by", "to", "of", "at" link a verb to it."""
+    while i >= 0 and words[i] in HEDGE_TOKENS and words[i] not in ("by", "to", "of", "at", "up"):
+        i -= 1
+    return i
 
 
 MONEY_NOUN_CLASSES = frozenset({"cost", "revenue", "investment"})
