@@ -86,7 +86,8 @@ GENERIC_WORDS = frozenset("""figur number total amount sum estim level count tal
     mere whop staggering record-break new latest the a an this that these those its their his her our
     also now still yet further anoth other there here it they he she we some to of at by in on for
     from with as is are was were be been being has have had stood stand stand reach hit amount came
-    total numb put which who whom whose and or but around some peopl person""".split())
+    total numb put which who whom whose and or but around some peopl person
+    confirm report identifi verifi announc publish releas""".split())  # verbs of reporting: "confirmed cases" are cases
 LINK_WORDS = frozenset("""of at to by is are was were be been being stood stands standing reached hit
     after for within during later back from since until
     recorded logged registered measured posted reported showed saw set touched topped peaked reach hitting
@@ -437,8 +438,8 @@ def _class(word: str, verbs: bool = True, kind: str | None = None, dimension: st
         if cls == "capacity" and kind == "count" and word.endswith(("ing", "ed")):
             return ""  # "a jet carrying 291 passengers": who was aboard, not how many it can hold
         return cls if fits(cls, kind, dimension) else ""
-    if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS:
-        return s
+    if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS and "-" not in word:
+        return s  # not "Bankman-Fried" nor "vehicle-related": a name or an adjective
     return ""
 
 

@@ -841,7 +841,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         elif digits and not year_like and (to := TO_NUMBER_RE.match(text, pos)) \
                 and BETWEEN_BEFORE_RE.search(text, max(0, start - 10), start) and (after := _count_noun(text, to.end())):
             unit, kind, thing = "count", "count", after[1]  # "from 630 to 719 cases": both count cases
-        elif (digits and not year_like or m.group("word")) and ELLIPTICAL_VERB_RE.match(text, pos):
+        elif (digits and not year_like or m.group("word")) and ELLIPTICAL_VERB_RE.match(text, pos) \
+                and not (digits and _identifier_before(text, start)):  # "Asiana Flight 214 were identified"
             unit, kind = "count", "count"  # "181 had been taken to hospital": the thing counted before
         elif more := MORE_AFTER_RE.match(text, pos):  # "150,000 more (soldiers)": an increment
             pos, unit, kind = more.end(), "count", "count"
