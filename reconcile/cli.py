@@ -129,7 +129,11 @@ def run(
                                  stored_stories=load_story_results(str(db)), keys=keys, **maps)
             markdown, summary = render_markdown(result, title=title), summarize(result)
         html = report.suffix.lower() in (".html", ".htm")
-        pending = _write_beside(report, html_page(markdown, title) if html else markdown)
+        page = html_page(markdown, title) if html else None
+        # the Markdown kept as UTF-8 from here on: half the size of the text, and what is written
+        markdown = markdown.encode("utf-8")
+        pending = _write_beside(report, markdown if page is None else page)
+        del page
         try:
             stage[0] = "saving"
             if unchanged is None:
@@ -199,11 +203,15 @@ def _write_metadata(db: Path, title: str) -> None:
         err.print(escape.line(f"warning: metadata not written: {error}"), markup=False)
 
 
-def _write_beside(path: Path, text: str) -> Path:
-    """Write `text` to a hidden file next to `path` (same folder, so the move is atomic)."""
+def _write_beside(path: Path, text: str | bytes) -> Path:
+    """Write `text` (or its UTF-8 bytes) to a hidden file next to `path` (same folder, so the
+    move is atomic)."""
     pending = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        pending.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            pending.write_bytes(text)
+        else:
+            pending.write_text(text, encoding="utf-8")
     except OSError as error:
         if pending.parent.is_dir():
             pending.unlink(missing_ok=True)

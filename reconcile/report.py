@@ -193,7 +193,11 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
         out += ["## Skipped files", ""]
         out += [f"- {_md(s.path)}: {_md(s.reason)}" for s in result.skipped]
         out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    # trailing blank lines dropped before the one join: the report of 10,000 articles is tens
+    # of megabytes, and stripping the joined text would copy it twice
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join([*out[:-1], out[-1].rstrip(), ""]) if out else "\n"
 
 
 # scripts, remote loads, plugins, forms and base changes forbidden; the one inline style allowed

@@ -320,10 +320,11 @@ def _id(*parts: object) -> str:
 
 
 def save(db: Database, result: RunResult, title: str | None = None, run_key: str | None = None,
-         markdown: str | None = None, summary: Summary | None = None) -> None:
+         markdown: str | bytes | None = None, summary: Summary | None = None) -> None:
     """Replace the stored run with `result`, atomically; `title` names it in a re-rendered report.
-    With `run_key` (pipeline.run_key), the report's `markdown` and the terminal `summary` are kept
-    with it, for an unchanged rerun to reuse (load_unchanged); without, any kept ones are dropped."""
+    With `run_key` (pipeline.run_key), the report's `markdown` (text or its UTF-8 bytes) and the
+    terminal `summary` are kept with it, for an unchanged rerun to reuse (load_unchanged);
+    without, any kept ones are dropped."""
     rows = build_rows(result)
     try:
         with write_lock(db):
@@ -348,8 +349,9 @@ def save(db: Database, result: RunResult, title: str | None = None, run_key: str
             db["meta"].upsert({"key": "tool_version", "value": __version__}, pk="key")
             db.execute("delete from meta where key in ('run_key', 'report_markdown', 'summary')")
             if run_key is not None and markdown is not None and summary is not None:
-                db["meta"].insert_all([{"key": "run_key", "value": run_key}, {"key": "report_markdown", "value": markdown},
-                                       {"key": "summary", "value": json.dumps(asdict(summary))}], pk="key")
+                # the report as text either way: UTF-8 bytes are cast, not stored as a blob
+                db.conn.executemany("insert into meta (key, value) values (?, cast(? as text))", [
+                    ("run_key", run_key), ("report_markdown", markdown), ("summary", json.dumps(asdict(summary)))])
             if title is not None:
                 db["meta"].upsert({"key": "title", "value": title}, pk="key")
     except sqlite3.OperationalError as error:
