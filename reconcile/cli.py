@@ -102,7 +102,7 @@ def run(
     def body():
         from .ingest import read_documents
         from .pipeline import Limits, analyze, extraction_key, run_key
-        from .report import html_page, render_markdown, summarize
+        from .report import html_page, render_markdown_utf8, summarize
         from .store import load_extractions, load_story_results, load_unchanged, open_database, save
 
         if engine not in ("local", "dask"):
@@ -127,13 +127,12 @@ def run(
                 stack.enter_context(_no_cycle_collection())
                 result = analyze(documents, skipped, jobs, limits, progress=progress, stored=load_extractions(str(db)),
                                  stored_stories=load_story_results(str(db)), keys=keys, **maps)
-            markdown, summary = render_markdown(result, title=title), summarize(result)
+            # as UTF-8 from here on: half the size of the text, and what is written and stored
+            markdown, summary = render_markdown_utf8(result, title=title), summarize(result)
+        if isinstance(markdown, str):  # the stored report of an unchanged run
+            markdown = markdown.encode("utf-8")
         html = report.suffix.lower() in (".html", ".htm")
-        page = html_page(markdown, title) if html else None
-        # the Markdown kept as UTF-8 from here on: half the size of the text, and what is written
-        markdown = markdown.encode("utf-8")
-        pending = _write_beside(report, markdown if page is None else page)
-        del page
+        pending = _write_beside(report, html_page(markdown.decode("utf-8"), title) if html else markdown)
         try:
             stage[0] = "saving"
             if unchanged is None:

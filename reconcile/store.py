@@ -381,14 +381,14 @@ def build_rows(result: RunResult) -> dict[str, Iterable[dict]]:
     claim_counts: dict[str, int] = {}
     for c in result.claims:
         claim_counts[c.source] = claim_counts.get(c.source, 0) + 1
-    sources = [{
+    sources = ({
         "id": d.path, "path": d.path, "title": d.title, "outlet": d.outlet,
         "published": _iso(d.published or result.assumed_dates.get(d.path)),
         "date_assumed": int(d.path in result.assumed_dates), "url": d.url, "sha256": d.sha256,
         "sentences": len(result.sentences[d.path]), "claims": claim_counts.get(d.path, 0),
         "dropped_lines": len(d.dropped), "warning": d.warning, "text": d.text,
         "story": result.stories.get(d.path), "extraction_key": result.extraction_keys.get(d.path),
-    } for d in result.documents]
+    } for d in result.documents)
     story_names = ({"source": d.path, "name": name} for d in result.documents
                    if d.path in result.extraction_keys for name in sorted(story_keys(story_body(d))))
     sentences = ({
