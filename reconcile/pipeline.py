@@ -177,7 +177,8 @@ def analyze(
         # an assumed date says nothing about when a tally was true: only printed dates set as-of
         when = None if document.path in assumed else published.get(document.path)
         sentences, claims = extracted
-        return sentences, [_shared(_dated(c, when), shared) for c in claims]
+        texts = {s.text: s.text for s in sentences}  # most clauses are their whole sentence
+        return sentences, [_shared(_dated(c, when), shared, texts) for c in claims]
 
     extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence, progress=progress, stored=stored,
                             keys=keys, map_articles=map_articles, finish=settled)
@@ -309,10 +310,12 @@ def _dated(claim: Claim, published: date | None) -> Claim:
     return replace(claim, frame=replace(claim.frame, as_of=frames.as_of(claim.frame, published)))
 
 
-def _shared(claim: Claim, shared: dict) -> Claim:
+def _shared(claim: Claim, shared: dict, texts: dict[str, str]) -> Claim:
     """The claim with its word tuples, frame and quantity replaced by equal ones already held
-    (`shared` maps each to its first copy). A worker's results arrive as fresh copies of every
-    word, unit and frame; at 10,000 articles the repeats cost more memory than what is distinct."""
+    (`shared` maps each to its first copy), and its text by its sentence's or another clause's
+    of the article (`texts`, the same for the article's text). A worker's results arrive as
+    fresh copies of every word, unit, frame and clause; at 10,000 articles the repeats cost more
+    memory than what is distinct."""
     def one(value):
         return shared.setdefault(value, value)
 
@@ -320,7 +323,8 @@ def _shared(claim: Claim, shared: dict) -> Claim:
         return one(tuple(one(w) for w in values)) if values else values
 
     q = claim.quantity
-    return replace(claim, context=words(claim.context), local=words(claim.local), nearby=words(claim.nearby),
+    return replace(claim, text=texts.setdefault(claim.text, claim.text),
+                   context=words(claim.context), local=words(claim.local), nearby=words(claim.nearby),
                    subject=one(claim.subject), predicate=one(claim.predicate), head=one(claim.head),
                    frame=one(claim.frame), quantity=None if q is None else one(q))
 
