@@ -29,6 +29,9 @@ from .segment import MAX_SENTENCE, segment
 from .stories import Alias, find_aliases, find_stories
 
 PARALLEL_MIN_BYTES = 2_000_000  # below this a process pool costs more than it saves
+# a pool's results come back a chunk at a time: in chunks this small they arrive as a stream, each
+# article settled (see analyze) as it comes, not a thousand at once
+ARTICLES_PER_CHUNK = 100
 
 
 @dataclass(frozen=True)
@@ -134,9 +137,9 @@ def extract_all(
         del made
         report("reading", len(documents), len(documents))
     elif jobs > 1 and len(fresh) > 1 and size >= min_bytes:
+        chunk = max(1, min(ARTICLES_PER_CHUNK, len(fresh) // (jobs * 4)))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for d, item in zip(fresh, pool.map(_extract_one, fresh, [max_sentence] * len(fresh),
-                                               chunksize=max(1, len(fresh) // (jobs * 4)))):
+            for d, item in zip(fresh, pool.map(_extract_one, fresh, [max_sentence] * len(fresh), chunksize=chunk)):
                 results.append(finish(d, item))
                 report("reading", done + len(results), len(documents))
     else:
