@@ -102,7 +102,7 @@ def run(
     def body():
         from .ingest import read_documents
         from .pipeline import Limits, analyze, extraction_key, run_key
-        from .report import html_page, render_markdown, summarize
+        from .report import html_page, render_markdown_utf8, summarize
         from .store import load_extractions, load_story_results, load_unchanged, open_database, save
 
         if engine not in ("local", "dask"):
@@ -127,9 +127,12 @@ def run(
                 stack.enter_context(_no_cycle_collection())
                 result = analyze(documents, skipped, jobs, limits, progress=progress, stored=load_extractions(str(db)),
                                  stored_stories=load_story_results(str(db)), keys=keys, **maps)
-            markdown, summary = render_markdown(result, title=title), summarize(result)
+            # as UTF-8 from here on: half the size of the text, and what is written and stored
+            markdown, summary = render_markdown_utf8(result, title=title), summarize(result)
+        if isinstance(markdown, str):  # the stored report of an unchanged run
+            markdown = markdown.encode("utf-8")
         html = report.suffix.lower() in (".html", ".htm")
-        pending = _write_beside(report, html_page(markdown, title) if html else markdown)
+        pending = _write_beside(report, html_page(markdown.decode("utf-8"), title) if html else markdown)
         try:
             stage[0] = "saving"
             if unchanged is None:
@@ -199,11 +202,15 @@ def _write_metadata(db: Path, title: str) -> None:
         err.print(escape.line(f"warning: metadata not written: {error}"), markup=False)
 
 
-def _write_beside(path: Path, text: str) -> Path:
-    """Write `text` to a hidden file next to `path` (same folder, so the move is atomic)."""
+def _write_beside(path: Path, text: str | bytes) -> Path:
+    """Write `text` (or its UTF-8 bytes) to a hidden file next to `path` (same folder, so the
+    move is atomic)."""
     pending = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        pending.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            pending.write_bytes(text)
+        else:
+            pending.write_text(text, encoding="utf-8")
     except OSError as error:
         if pending.parent.is_dir():
             pending.unlink(missing_ok=True)

@@ -29,6 +29,9 @@ from .segment import MAX_SENTENCE, segment
 from .stories import Alias, find_aliases, find_stories
 
 PARALLEL_MIN_BYTES = 2_000_000  # below this a process pool costs more than it saves
+# a pool's results come back a chunk at a time: in chunks this small they arrive as a stream, each
+# article settled (see analyze) as it comes, not a thousand at once
+ARTICLES_PER_CHUNK = 100
 
 
 @dataclass(frozen=True)
@@ -111,14 +114,16 @@ def extract_all(
     documents: Sequence[Document], jobs: int = 1, min_bytes: int = PARALLEL_MIN_BYTES,
     max_sentence: int = MAX_SENTENCE, progress: Progress | None = None,
     stored: dict[str, Extracted] | None = None, keys: Sequence[str] | None = None,
-    map_articles: Callable | None = None,
+    map_articles: Callable | None = None, finish: Callable[[Document, Extracted], Extracted] | None = None,
 ) -> list[Extracted]:
     """Per-document extraction, in a process pool when the corpus is big enough to pay for it.
     Results come back in document order either way; `progress` hears of each article read.
     `stored` maps extraction keys (see extraction_key) to a previous run's results: an article
     whose key is there is not read again (its claims take its current path); `keys` are the
-    documents' keys when the caller has them already."""
+    documents' keys when the caller has them already. `finish` is applied to each article's
+    result as it arrives (analyze dates its claims there, so no second copy of them is made)."""
     report = progress or (lambda stage, done, total: None)
+    finish = finish or (lambda document, extracted: extracted)
     stored = stored or {}
     if keys is None:
         keys = [extraction_key(d, max_sentence) for d in documents] if stored else [""] * len(documents)
@@ -127,20 +132,22 @@ def extract_all(
     done = len(documents) - len(fresh)
     results: list[Extracted] = []
     if map_articles is not None:  # an engine's map (dask): results in document order
-        results = list(map_articles(_extract_one, fresh, [max_sentence] * len(fresh)))
+        made = map_articles(_extract_one, fresh, [max_sentence] * len(fresh))
+        results = [finish(d, item) for d, item in zip(fresh, made)]
+        del made
         report("reading", len(documents), len(documents))
     elif jobs > 1 and len(fresh) > 1 and size >= min_bytes:
+        chunk = max(1, min(ARTICLES_PER_CHUNK, len(fresh) // (jobs * 4)))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for item in pool.map(_extract_one, fresh, [max_sentence] * len(fresh),
-                                 chunksize=max(1, len(fresh) // (jobs * 4))):
-                results.append(item)
+            for d, item in zip(fresh, pool.map(_extract_one, fresh, [max_sentence] * len(fresh), chunksize=chunk)):
+                results.append(finish(d, item))
                 report("reading", done + len(results), len(documents))
     else:
         for d in fresh:
-            results.append(_extract_one(d, max_sentence))
+            results.append(finish(d, _extract_one(d, max_sentence)))
             report("reading", done + len(results), len(documents))
     made = iter(results)
-    return [_moved(stored[k], d.path) if k in stored else next(made) for d, k in zip(documents, keys)]
+    return [finish(d, _moved(stored[k], d.path)) if k in stored else next(made) for d, k in zip(documents, keys)]
 
 
 def _moved(extracted: Extracted, path: str) -> Extracted:
@@ -164,17 +171,25 @@ def analyze(
     the same results in the same order)."""
     if keys is None:  # the documents' extraction keys, unless the caller has them already
         keys = [extraction_key(d, limits.max_sentence) for d in documents]
+    # stories and dates come from the articles' text alone: known before any claim is read
+    stories = find_stories({d.path: story_body(d) for d in documents})
+    published, assumed = _publication_dates(documents, stories)
+    shared: dict = {}
+
+    def settled(document: Document, extracted: Extracted) -> Extracted:
+        # an assumed date says nothing about when a tally was true: only printed dates set as-of
+        when = None if document.path in assumed else published.get(document.path)
+        sentences, claims = extracted
+        texts = {s.text: s.text for s in sentences}  # most clauses are their whole sentence
+        return sentences, [_shared(_dated(c, when), shared, texts) for c in claims]
+
     extracted = extract_all(documents, jobs, max_sentence=limits.max_sentence, progress=progress, stored=stored,
-                            keys=keys, map_articles=map_articles)
+                            keys=keys, map_articles=map_articles, finish=settled)
     if progress:
         progress("comparing", 0, 1)
     sentences = {d.path: s for d, (s, _) in zip(documents, extracted)}
     claims = [c for _, cs in extracted for c in cs]
-    del extracted  # the dated claims below replace these: keep one copy in memory, not two
-    stories = find_stories({d.path: story_body(d) for d in documents})
-    published, assumed = _publication_dates(documents, stories)
-    # an assumed date says nothing about when a tally was true: only printed dates set as-of
-    claims = [_dated(c, None if c.source in assumed else published.get(c.source)) for c in claims]
+    del extracted, shared
     measures = [measure(c, published.get(c.source)) for c in claims]
     texts = {d.path: d.text for d in documents}
     members: dict[int, list[int]] = defaultdict(list)  # each story's claims, in corpus order
@@ -296,6 +311,25 @@ def _dated(claim: Claim, published: date | None) -> Claim:
     if claim.quantity is None or published is None:
         return claim
     return replace(claim, frame=replace(claim.frame, as_of=frames.as_of(claim.frame, published)))
+
+
+def _shared(claim: Claim, shared: dict, texts: dict[str, str]) -> Claim:
+    """The claim with its word tuples, frame and quantity replaced by equal ones already held
+    (`shared` maps each to its first copy), and its text by its sentence's or another clause's
+    of the article (`texts`, the same for the article's text). A worker's results arrive as
+    fresh copies of every word, unit, frame and clause; at 10,000 articles the repeats cost more
+    memory than what is distinct."""
+    def one(value):
+        return shared.setdefault(value, value)
+
+    def words(values: tuple[str, ...]) -> tuple[str, ...]:
+        return one(tuple(one(w) for w in values)) if values else values
+
+    q = claim.quantity
+    return replace(claim, text=texts.setdefault(claim.text, claim.text),
+                   context=words(claim.context), local=words(claim.local), nearby=words(claim.nearby),
+                   subject=one(claim.subject), predicate=one(claim.predicate), head=one(claim.head),
+                   frame=one(claim.frame), quantity=None if q is None else one(q))
 
 
 def run_corpus(folder: str | os.PathLike, jobs: int = 1, limits: Limits = Limits(),

@@ -99,6 +99,21 @@ def count(n: int, noun: str) -> str:
 def render_markdown(result: RunResult, title: str = "corpus") -> str:
     """The report as CommonMark (GFM tables). Every piece of article text (and every file name)
     goes through `escape.markdown`: it is shown, never rendered as markup."""
+    return "\n".join(_markdown_lines(result, title))
+
+
+def render_markdown_utf8(result: RunResult, title: str = "corpus") -> bytes:
+    """render_markdown's report as UTF-8, never held whole as text: the report of 10,000
+    articles runs to tens of megabytes, and Python holds text with a curly quote at two bytes
+    a character. Each line is dropped once encoded."""
+    lines = _markdown_lines(result, title)
+    for i, line in enumerate(lines):
+        lines[i] = line.encode("utf-8")
+    return b"\n".join(lines)
+
+
+def _markdown_lines(result: RunResult, title: str) -> list[str]:
+    """The report's lines; joined by newlines they end with one."""
     out: list[str] = [f"# Where the reports disagree: {_md(title)}", ""]
     disputed = [f for f in result.facts if f.disputed]
     agreed = [f for f in result.facts if not f.disputed]
@@ -193,7 +208,13 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
         out += ["## Skipped files", ""]
         out += [f"- {_md(s.path)}: {_md(s.reason)}" for s in result.skipped]
         out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    # trailing blank lines dropped here, not stripped from the joined text (which would copy it)
+    while out and not out[-1].strip():
+        out.pop()
+    if out:
+        out[-1] = out[-1].rstrip()
+    out.append("")
+    return out if len(out) > 1 else ["", ""]
 
 
 # scripts, remote loads, plugins, forms and base changes forbidden; the one inline style allowed

@@ -324,10 +324,11 @@ def _id(*parts: object) -> str:
 
 
 def save(db: Database, result: RunResult, title: str | None = None, run_key: str | None = None,
-         markdown: str | None = None, summary: Summary | None = None) -> None:
+         markdown: str | bytes | None = None, summary: Summary | None = None) -> None:
     """Replace the stored run with `result`, atomically; `title` names it in a re-rendered report.
-    With `run_key` (pipeline.run_key), the report's `markdown` and the terminal `summary` are kept
-    with it, for an unchanged rerun to reuse (load_unchanged); without, any kept ones are dropped."""
+    With `run_key` (pipeline.run_key), the report's `markdown` (text or its UTF-8 bytes) and the
+    terminal `summary` are kept with it, for an unchanged rerun to reuse (load_unchanged);
+    without, any kept ones are dropped."""
     rows = build_rows(result)
     try:
         with write_lock(db):
@@ -352,8 +353,9 @@ def save(db: Database, result: RunResult, title: str | None = None, run_key: str
             db["meta"].upsert({"key": "tool_version", "value": __version__}, pk="key")
             db.execute("delete from meta where key in ('run_key', 'report_markdown', 'summary')")
             if run_key is not None and markdown is not None and summary is not None:
-                db["meta"].insert_all([{"key": "run_key", "value": run_key}, {"key": "report_markdown", "value": markdown},
-                                       {"key": "summary", "value": json.dumps(asdict(summary))}], pk="key")
+                # the report as text either way: UTF-8 bytes are cast, not stored as a blob
+                db.conn.executemany("insert into meta (key, value) values (?, cast(? as text))", [
+                    ("run_key", run_key), ("report_markdown", markdown), ("summary", json.dumps(asdict(summary)))])
             if title is not None:
                 db["meta"].upsert({"key": "title", "value": title}, pk="key")
     except sqlite3.OperationalError as error:
@@ -383,14 +385,14 @@ def build_rows(result: RunResult) -> dict[str, Iterable[dict]]:
     claim_counts: dict[str, int] = {}
     for c in result.claims:
         claim_counts[c.source] = claim_counts.get(c.source, 0) + 1
-    sources = [{
+    sources = ({
         "id": d.path, "path": d.path, "title": d.title, "outlet": d.outlet,
         "published": _iso(d.published or result.assumed_dates.get(d.path)),
         "date_assumed": int(d.path in result.assumed_dates), "url": d.url, "sha256": d.sha256,
         "sentences": len(result.sentences[d.path]), "claims": claim_counts.get(d.path, 0),
         "dropped_lines": len(d.dropped), "warning": d.warning, "text": d.text,
         "story": result.stories.get(d.path), "extraction_key": result.extraction_keys.get(d.path),
-    } for d in result.documents]
+    } for d in result.documents)
     story_names = ({"source": d.path, "name": name} for d in result.documents
                    if d.path in result.extraction_keys for name in sorted(story_keys(story_body(d))))
     sentences = ({
