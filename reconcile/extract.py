@@ -169,13 +169,16 @@ def _sentence_claims(
         modality = _modality(before)
         others = [m for m in mentions if m is not q]
         frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase)
+        # before q is replaced below: a replaced q beside its original in the set tied on position,
+        # so which neighbour it took depended on hash order, which changes from run to run
+        local = _local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: (m.start, m.end)), own.index(q))
         if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute, bare=q.thing not in q.surface.lower())) != q.thing:
             q = replace(q, thing=thing, dimension=COUNT_DIMENSION_RE.sub(f"count:{count_lemma(thing)}", q.dimension or ""))
         claims.append(Claim(
             source=document.path, sentence=sentence.index, start=s, end=e, text=clause,
             subject=_subject(clause), head=head, predicate="+".join([predicate] + qualifiers) if predicate or qualifiers else "",
             modality=modality, attribution=attribution, quantity=q, context=words,
-            local=_local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: (m.start, m.end, m.kind)), own.index(q)),
+            local=local,
             nearby=previous, frame=frame,
             marks=("bidi",) if has_bidi(text[max(0, q.start - 1):q.end + 1]) else (),
         ))
