@@ -330,6 +330,12 @@ def read_frame(
         change = _change_of((m.group("noun") or m.group("amount")).lower())
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
     part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
+    if not part and subject and attribute and attribute not in TALLY_ATTRIBUTES and q.kind in ("count", "money") \
+            and (m := PLACE_AFTER_RE.match(after)) and (place := _clean_name(m.group("name"), False, names_capitalized)) \
+            and place != subject:
+        # "EDS employs about 7,200 people in North Texas": a named company's staff or sales in one
+        # place are a part of its whole; an event's toll "in the Varsey valley" names where it struck
+        part = place
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
     period = _period(slot_before, slot_after, slot_dates, q, published_year) or (
         _prior(text[max(sentence_start, q.start - 60):q.start], after) if q.kind != "date" else "")
@@ -640,6 +646,7 @@ def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = 
     return ""
 
 
+PLACE_AFTER_RE = re.compile(r"^\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*)")
 PERIOD_AFTER = 20  # characters after a figure where its own period starts: "10.41 million the year before"
 
 
