@@ -400,6 +400,9 @@ def compatible(a: Claim, b: Claim) -> bool:
     if _is_duration(a) and not _same_duration(a, b, head_a, head_b, base_a, base_b):
         return False  # "a two-day trip" vs "follows by one day": lengths of what?
     qa, qb = a.quantity, b.quantity
+    if qa is not None and qb is not None and qa.kind == qb.kind == "date" \
+            and (a.frame.modality == "planned") != (b.frame.modality == "planned"):
+        return False  # "expect to complete the purchase in 2008" is not "bought Compaq in 2001": one is to come
     if qa is not None and qb is not None and qa.kind == qb.kind == "percent" and qa.thing and qb.thing \
             and stem(qa.thing) != stem(qb.thing):
         return False  # "6.39 births per 1,000 people" and "7.87 deaths per 1,000 people": rates of two things
