@@ -594,7 +594,13 @@ def _after_change_from(text: str, start: int) -> bool:
     from $31.99")? Then "from X to Y" is a prior value and a level, not a range."""
     return "from" in text[max(0, start - 12):start].lower() and bool(CHANGE_FROM_AT_RE.search(text, max(0, start - 60), start))
 # "4 and 9 tonnes respectively": two figures sharing one unit; "4 or 5 tonnes": a range
-SHARED_UNIT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:(?P<digits>{DIGITS})|(?P<word>{NUMBER_WORD}))\s+(?P<link>and|or)\s+$", re.I)
+# "rose from 4 to 9 tonnes": after a verb of change the first is the prior value, in the same unit
+SHARED_UNIT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:(?P<digits>{DIGITS})|(?P<word>{NUMBER_WORD}))\s+(?P<link>and|or|to)\s+$", re.I)
+
+
+def _unit_after(text: str, pos: int) -> bool:
+    """Is a unit, a scale word or cents next ("to 9 tonnes", "to 4 million", "to 15 cents")?"""
+    return bool(UNIT_RE.match(text, pos) or SCALE_RE.match(text, pos) or CENTS_RE.match(text, pos))
 
 
 def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
@@ -616,7 +622,8 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 and (shared := SHARED_UNIT_RE.search(text, max(0, q.start - 30), q.start)) \
                 and (a is None or a.end <= shared.start()) \
                 and (parsed := _parse_digits(shared.group("digits")) if shared.group("digits") else (_word_value(shared.group("word")), 0.0)) \
-                and parsed[0] < q.value and not RANGE_OPEN_RE.search(text, max(0, shared.start() - 10), shared.start()):
+                and (parsed[0] < q.value and shared.group("link") != "to" and not RANGE_OPEN_RE.search(text, max(0, shared.start() - 10), shared.start())
+                     or shared.group("link") == "to" and _after_change_from(text, shared.start())):
             scale = _printed_scale(q)
             first = _make(shared.start(), shared.end("digits") if shared.group("digits") else shared.end("word"), text, q.kind, parsed[0] * scale, q.unit, "exact",
                           parsed[1] * scale, thing=q.thing)
@@ -839,7 +846,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
                 and (priced := _count_noun(text, each.end())):
             unit, kind, thing = "count", "count", priced[1]  # "three $200 fines": three fines, $200 each
         elif digits and not year_like and (to := TO_NUMBER_RE.match(text, pos)) \
-                and BETWEEN_BEFORE_RE.search(text, max(0, start - 10), start) and (after := _count_noun(text, to.end())):
+                and BETWEEN_BEFORE_RE.search(text, max(0, start - 10), start) and (after := _count_noun(text, to.end())) \
+                and not _unit_after(text, to.end()):
             unit, kind, thing = "count", "count", after[1]  # "from 630 to 719 cases": both count cases
         elif (digits and not year_like or m.group("word")) and ELLIPTICAL_VERB_RE.match(text, pos) \
                 and not (digits and _identifier_before(text, start)):  # "Asiana Flight 214 were identified"
