@@ -598,6 +598,15 @@ def _after_change_from(text: str, start: int) -> bool:
 SHARED_UNIT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:(?P<digits>{DIGITS})|(?P<word>{NUMBER_WORD}))\s+(?P<link>and|or|to)\s+$", re.I)
 
 
+def _shares_unit(text: str, shared: re.Match, first: float, q: Quantity) -> bool:
+    """Does the bare number `shared` found before `q` take q's unit? "4 and 9 tonnes", "4 or 5
+    tonnes" (the smaller first; after "between" or "from" they are a range's ends, joined
+    elsewhere), or "rose from 9 to 4 tonnes" after a verb of change, in either order."""
+    if shared.group("link") == "to":
+        return _after_change_from(text, shared.start())
+    return first < q.value and not RANGE_OPEN_RE.search(text, max(0, shared.start() - 10), shared.start())
+
+
 def _unit_after(text: str, pos: int) -> bool:
     """Is a unit, a scale word or cents next ("to 9 tonnes", "to 4 million", "to 15 cents")?"""
     return bool(UNIT_RE.match(text, pos) or SCALE_RE.match(text, pos) or CENTS_RE.match(text, pos))
@@ -622,8 +631,7 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 and (shared := SHARED_UNIT_RE.search(text, max(0, q.start - 30), q.start)) \
                 and (a is None or a.end <= shared.start()) \
                 and (parsed := _parse_digits(shared.group("digits")) if shared.group("digits") else (_word_value(shared.group("word")), 0.0)) \
-                and (parsed[0] < q.value and shared.group("link") != "to" and not RANGE_OPEN_RE.search(text, max(0, shared.start() - 10), shared.start())
-                     or shared.group("link") == "to" and _after_change_from(text, shared.start())):
+                and _shares_unit(text, shared, parsed[0], q):
             scale = _printed_scale(q)
             first = _make(shared.start(), shared.end("digits") if shared.group("digits") else shared.end("word"), text, q.kind, parsed[0] * scale, q.unit, "exact",
                           parsed[1] * scale, thing=q.thing)

@@ -22,7 +22,7 @@ NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
 CHANGE_BEFORE_FROM = (
     r"\b(?:(?!rang|var|span|stretch|pric)[a-z]{3,}ed|rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|"
     r"grows|growing|sank|sunk|shrank|shrunk|slid|swung|shot|up|down|rise|fall|increase|decrease|drop|jump|gain|cut|"
-    # base forms after "will", "to", "could": "stocks will climb from 118 million to 150 million tonnes"
+    # base forms after "will", "to", "could": "fares could ease from $5 to $4"
     r"climb|grow|sink|slide|shrink|slip|dip|surge|soar|decline|plunge|tumble|rebound|recover|ease)"
     r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?"
     # "climbed about 10 percent, from $31.99": the amount of the change may stand between
