@@ -193,6 +193,7 @@ PER_BASE_RE = re.compile(r"\s+(?:per|for\s+every|in\s+every|every)\s+(?:(?P<of>1
                          r"\b", re.I)
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
+OF_A_RE = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.I)  # "a quarter of a percentage point", "half a mile"
 HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion)\b", re.I)  # "a quarter of a million"
 # the fractional part of a mixed number: "2 1/2", "2½", "three and a half", "one-and-a-half"
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
@@ -742,6 +743,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             if units.UNIT_SPELLINGS[_first_group(u, "u")][2] == "duration" and THE_BEFORE_RE.search(text[max(0, start - 8):start]):
                 return None  # "profit for the half-year": a reporting period, not six months
             _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]
+            return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
+        if (of_a := OF_A_RE.match(text, pos)) and (u := UNIT_RE.match(text, of_a.end())) \
+                and units.UNIT_SPELLINGS[_first_group(u, "u")][2] in ("quantity", "duration", "percent"):
+            _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]  # "a quarter of a percentage point", "half an hour"
             return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
         half_a = HALF_A_RE.match(text, pos)
         bare_half = m.group("fraction").lower() == "half"
