@@ -599,6 +599,12 @@ def _after_change_from(text: str, start: int) -> bool:
 SHARED_UNIT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:(?P<digits>{DIGITS})|(?P<word>{NUMBER_WORD}))\s+(?P<link>and|or|to)\s+$", re.I)
 
 
+def _spelled_unit(u: re.Match) -> tuple[str, str]:
+    """(unit, kind) of the spelling UNIT_RE matched."""
+    _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]
+    return unit, kind
+
+
 def _shares_unit(text: str, shared: re.Match, first: float, q: Quantity) -> bool:
     """Does the bare number `shared` found before `q` take q's unit? "4 and 9 tonnes", "4 or 5
     tonnes" (the smaller first; after "between" or "from" they are a range's ends, joined
@@ -738,16 +744,16 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         value = FRACTION_WORDS[_norm(m.group("fraction"))]
         if text.startswith("-", pos):  # "a half-inch pipe"; "half-time", "one-third-owned": not figures
             u = UNIT_RE.match(text, pos)
-            if not u or units.UNIT_SPELLINGS[_first_group(u, "u")][2] not in ("quantity", "duration"):
+            unit, kind = _spelled_unit(u) if u else (None, None)
+            if kind not in ("quantity", "duration"):
                 return None
-            if units.UNIT_SPELLINGS[_first_group(u, "u")][2] == "duration" and THE_BEFORE_RE.search(text[max(0, start - 8):start]):
+            if kind == "duration" and THE_BEFORE_RE.search(text[max(0, start - 8):start]):
                 return None  # "profit for the half-year": a reporting period, not six months
-            _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]
             return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
-        if (of_a := OF_A_RE.match(text, pos)) and (u := UNIT_RE.match(text, of_a.end())) \
-                and units.UNIT_SPELLINGS[_first_group(u, "u")][2] in ("quantity", "duration", "percent"):
-            _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]  # "a quarter of a percentage point", "half an hour"
-            return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
+        if (of_a := OF_A_RE.match(text, pos)) and (u := UNIT_RE.match(text, of_a.end())):
+            unit, kind = _spelled_unit(u)
+            if kind in ("quantity", "duration", "percent"):  # "a quarter of a percentage point", "half an hour"
+                return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
         half_a = HALF_A_RE.match(text, pos)
         bare_half = m.group("fraction").lower() == "half"
         if bare_half and not half_a and not SHARE_AFTER_RE.match(text, pos) and not BY_BEFORE_RE.search(text, max(0, start - 20), start):
@@ -801,8 +807,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     elif c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
     elif (u := UNIT_RE.match(text, pos)) or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
-            and units.UNIT_SPELLINGS[_first_group(u, "u")][2] == "duration":  # "113 straight months"
-        _, unit, kind = units.UNIT_SPELLINGS[_first_group(u, "u")]
+            and _spelled_unit(u)[1] == "duration":  # "113 straight months"
+        unit, kind = _spelled_unit(u)
         if glued_m and kind != "money":
             return None  # "500m km" is not a figure we can read
         if unit == "GBP" and TORQUE_RE.match(text, u.end()):
