@@ -30,6 +30,7 @@ FRAME_BONUS = MIN_SCORE  # both frames name one attribute: that alone pairs them
 VALUE_BONUS = MIN_SCORE  # "€222m" and "222 million euros": one distinctive value says as much as one attribute
 COUNTED_FACTOR = 2  # "38 survivors rescued" / "45 survivors rescued": the thing and the verb say a lot
 STRONG_TIE = 2 * MIN_SCORE  # a disagreement tied this well is carried to the figures agreeing with either side
+COMPANION_BONUS = MIN_SCORE  # both sentences print one other figure alike: one statement, restated
 COMMON_IN_BLOCK = 0.2  # words in more of a block's claims than this share are not indexed
 
 
@@ -101,6 +102,9 @@ def align(
     keys = [k | {f"§head:{_head(c)}"} if c.head else k for k, c in zip(keys, claims)]
     keys = [k | {f"{ATTRIBUTE_KEY}{c.frame.attribute}"} if c.frame.attribute else k for k, c in zip(keys, claims)]
     keys = [k | {f"§value:{m.value:.6g}"} if m is not None and _distinctive(m.value) else k for k, m in zip(keys, measures)]
+    with_figures = _sentence_figures(claims, measures, dims)
+    keys = [k | {f"{WITH_KEY}{v:.6g}" for d, v in with_figures.get((c.source, c.sentence), ()) if d == dim}
+            for k, c, dim in zip(keys, claims, dims)]
 
     # where one attribute is reported for several named things ("9 cases in New Mexico", "80 in
     # Gaines County"), an unnamed figure is the story's whole, not any one of the named parts
@@ -110,6 +114,7 @@ def align(
         if m is not None and c.frame.subject:
             named[(stories_of(c), dims[i], c.frame.attribute)].append((c.frame.subject, c.source))
     divided = {key for key, subjects in named.items() if _distinct_subjects(subjects) > 1}
+    wholes = _sum_relations(claims, measures, stories_of)
 
     def agree_only(i: int, j: int) -> bool:
         """Where one attribute (or, unsaid, one dimension) is reported for several named things
@@ -127,16 +132,21 @@ def align(
             return False  # "3 percentage points" and "25%" measure a change differently
         if far_apart(measures[i], measures[j], a, b):
             return False
+        if (stories_of(a), frozenset((measures[i].value, measures[j].value))) in wholes:
+            return False  # a source said "307 aboard, 291 passengers and 16 crew": 291 is a part of 307
         if dims[i] == EVENT_YEAR and not (a.frame.attribute and a.frame.attribute == b.frame.attribute) \
                 and not local[i] & local[j]:
             return False  # "in service since 1995" / "flying since 1994": years of which event?
         crowded = max(per_sentence[(c.source, c.sentence, dims[k])] for c, k in ((a, i), (b, j))) > 1
         same_attribute = bool(a.frame.attribute) and a.frame.attribute == b.frame.attribute
-        return not crowded or same_attribute or bool(local[i] & local[j])  # crowded figures need their own words
+        # crowded figures need their own words, or a figure both lists share to say which is which
+        return not crowded or same_attribute or bool(local[i] & local[j]) \
+            or _companion(i, j, claims, measures, dims, with_figures)
 
+    sources = [c.source for c in claims]
     scored: dict[tuple[int, int], tuple[float, float, bool]] = {}
     for members in blocks.values():
-        for i, j in _candidates(members, keys):
+        for i, j in _candidates(members, keys, sources):
             if not pairable(i, j):
                 continue
             a, b = claims[i], claims[j]
@@ -151,6 +161,8 @@ def align(
                 bonus += FRAME_BONUS
             if _same_distinctive_value(measures[i], measures[j]):
                 bonus += VALUE_BONUS
+            if _companion(i, j, claims, measures, dims, with_figures) and (counted or local[i] & local[j]):
+                bonus += COMPANION_BONUS  # "291 passengers and 16 crew" / "219 passengers and 16 crew members"
             score = 1.0 if is_copy else min(1.0, _weighted_overlap(weights[i], weights[j], idf) + bonus)
             threshold = MIN_SCORE * (1.5 if _is_duration(a) and not same_head else 1)
             scored[(i, j)] = (score, threshold, is_copy)
@@ -280,6 +292,53 @@ def far_apart(ma: Measure, mb: Measure, a: Claim | None = None, b: Claim | None 
     return ratio >= FAR_APART and not is_slip(ratio, a, b)
 
 
+def _sentence_figures(claims, measures, dims) -> dict[tuple[str, int], frozenset[tuple[str, float]]]:
+    """(dimension, value) of each sentence's level figures, dates and years aside: what a
+    restatement of the sentence would print again."""
+    found: dict[tuple[str, int], set[tuple[str, float]]] = defaultdict(set)
+    for c, m, d in zip(claims, measures, dims):
+        if m is not None and c.quantity.kind != "date" and d != EVENT_YEAR and frames.role(c.frame)[0] == "level":
+            found[(c.source, c.sentence)].add((d, m.value))
+    return {key: frozenset(v) for key, v in found.items()}
+
+
+def _companion(i: int, j: int, claims, measures, dims, with_figures) -> bool:
+    """Do the two claims' sentences restate one list? Both print as many figures of the claims'
+    dimension and share one value or more ("291 passengers and 16 crew" / "219 passengers and 16
+    crew members"): the shared figures restate each other, and so do the one left on each side."""
+    a, b = claims[i], claims[j]
+    fa = {v for d, v in with_figures.get((a.source, a.sentence), ()) if d == dims[i]}
+    fb = {v for d, v in with_figures.get((b.source, b.sentence), ()) if d == dims[i]}
+    shared = fa & fb
+    if not shared or len(fa) != len(fb):
+        return False
+    va, vb = measures[i].value, measures[j].value
+    if va in shared or vb in shared:
+        return va == vb
+    return len(fa - shared) == 1
+
+
+def _sum_relations(claims: Sequence[Claim], measures: Sequence[Measure | None], stories_of) -> set[tuple[int, frozenset]]:
+    """(story, {whole, part}) for counts one sentence shows adding up: "307 people aboard, 291
+    passengers and 16 crew" makes 291 and 16 parts of 307, in every source of the story. A part
+    never contradicts its whole (issue #9, item 3), whatever nouns the sources count it in. A
+    breakdown lists its parts one after the other, so only neighbouring figures are summed: linear
+    in a sentence's figures."""
+    by_sentence: dict[tuple[int, str, int], list[tuple[int, float]]] = defaultdict(list)
+    for c, m in zip(claims, measures):
+        if m is not None and c.quantity is not None and c.quantity.kind == "count" and m.value > 0 \
+                and frames.role(c.frame)[0] == "level":  # "11.1m, up 690,000 on 10.41m" adds up through a change
+            by_sentence[(stories_of(c), c.source, c.sentence)].append((c.quantity.start, m.value))
+    relations: set[tuple[int, frozenset]] = set()
+    for (story, _, _), figures in by_sentence.items():
+        values = [v for _, v in sorted(figures)]
+        totals = {round(v, 6): v for v in values}
+        for x, y in zip(values, values[1:]):
+            if (whole := totals.get(round(x + y, 6))) is not None and whole > max(x, y):
+                relations |= {(story, frozenset((whole, x))), (story, frozenset((whole, y)))}
+    return relations
+
+
 def _distinct_subjects(named: list[tuple[str, str]]) -> int:
     """How many different things these (subject, source) names name, counting only things named
     by two sources or more: one outlet's "Moscow" for "Russia" does not divide a fact."""
@@ -325,8 +384,10 @@ def _best_partners(scored, claims) -> dict[tuple[int, str], int]:
     return {key: y for key, (_, y) in best.items()}
 
 
-def _candidates(members: list[int], keys) -> Iterable[tuple[int, int]]:
-    """Pairs sharing a key that is not common in the block: an inverted index, not all pairs."""
+def _candidates(members: list[int], keys, sources: Sequence[str]) -> Iterable[tuple[int, int]]:
+    """Pairs from different sources sharing a key that is not common in the block: an inverted
+    index, not all pairs; one article's many figures alike ("12 km of road, " 80,000 times) make
+    no pairs at all."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i in members:
         for w in keys[i]:
@@ -335,14 +396,20 @@ def _candidates(members: list[int], keys) -> Iterable[tuple[int, int]]:
     seen: set[tuple[int, int]] = set()
     for w in sorted(postings):
         ids = postings[w]
-        if len(ids) > limit and not w.startswith(ATTRIBUTE_KEY):  # a common word; an attribute is never dropped
+        if len(ids) > limit and not w.startswith((ATTRIBUTE_KEY, WITH_KEY)):  # a common word; an attribute or a listed figure is never dropped
             continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                pair = (ids[x], ids[y]) if ids[x] < ids[y] else (ids[y], ids[x])
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+        by_source: dict[str, list[int]] = defaultdict(list)
+        for i in ids:
+            by_source[sources[i]].append(i)
+        groups = list(by_source.values())
+        for x in range(len(groups)):
+            for y in range(x + 1, len(groups)):
+                for i in groups[x]:
+                    for j in groups[y]:
+                        pair = (i, j) if i < j else (j, i)
+                        if pair not in seen:
+                            seen.add(pair)
+                            yield pair
 
 
 def _weighted_overlap(x: dict[str, float], y: dict[str, float], idf: dict[str, float]) -> float:
@@ -382,6 +449,7 @@ def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, ba
 
 
 ATTRIBUTE_KEY = "§attribute:"
+WITH_KEY = "§with:"
 
 
 def compatible(a: Claim, b: Claim) -> bool:
