@@ -322,6 +322,9 @@ def read_frame(
         slot_after = _slot_after(after[m.end():])  # "one person, a child, has died": the verb past the apposition
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
+    age = q.kind == "count" and q.thing == "age"
+    if age:
+        attribute, change = "age", ""  # "the 25-year-old had cleared the clause": an age, whatever he did
     if not change and (m := CLOSED_MARGIN_RE.match(after)):
         change = "margin-down" if m.group(1).lower() == "lower" else "margin-up"  # "S$0.05, lower at S$18.24"
     if not change and q.kind in ("percent", "money", "count", "quantity") and (
@@ -341,7 +344,7 @@ def read_frame(
         _prior(text[max(sentence_start, q.start - 60):q.start], after) if q.kind != "date" else "")
     if not period and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before):
         period = "previous"  # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior
-    if _increment(q, slot_before, slot_after):
+    if _increment(q, slot_before, slot_after) and not age:  # "its new 25-year-old forward" is no increment
         change = change or "increment"
     day = _day(text[sentence_start:sentence_end])
     if not head and attribute in STATIC_ATTRIBUTES and (m := SUBJECT_NOUN_RE.search(slot_before)):
