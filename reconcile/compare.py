@@ -201,15 +201,21 @@ def _overlap(ma: Measure, mb: Measure) -> bool:
 
 
 def _rounded_conversion(unit_a: str, unit_b: str) -> bool:
-    """Is one unit converted to the other by a factor that is not a power of ten? Miles to
-    kilometres is rounded when printed ("1,100-km" = "680-mile"); metres to kilometres is not."""
+    """Is one unit converted to the other by a factor that is not whole? Miles to kilometres is
+    rounded when printed ("1,100-km" = "680-mile"); metres to kilometres and months to years
+    are not."""
     if unit_a == unit_b:
         return False
     try:
         factor = units.conversion(units.split_multiple(unit_a)[1]).factor / units.conversion(units.split_multiple(unit_b)[1]).factor
     except ReconcileError:
         return True
-    return not (factor > 0 and abs(math.log10(factor) - round(math.log10(factor))) < 1e-9)
+    if factor <= 0:
+        return True
+    whole = max(factor, 1 / factor)
+    # a power of ten, or a whole multiple (12 months a year, 24 hours a day, 12 inches a foot),
+    # converts exactly: "291 months" is not a rounded "25 years"
+    return abs(whole - round(whole)) > 1e-9 * whole
 
 
 def _ratio(x: float, y: float) -> float:
