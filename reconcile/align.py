@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import frames
-from .compare import EVENT_YEAR, Measure, consistent, is_slip, printed_number
+from .compare import EVENT_YEAR, Measure, consistent, is_slip, number_as_printed, printed_number
 from .copies import Copy
 from .models import Claim, DisjointSets
 from .words import spelling_map, stem
@@ -102,6 +102,9 @@ def align(
     keys = [k | {f"§head:{_head(c)}"} if c.head else k for k, c in zip(keys, claims)]
     keys = [k | {f"{ATTRIBUTE_KEY}{c.frame.attribute}"} if c.frame.attribute else k for k, c in zip(keys, claims)]
     keys = [k | {f"§value:{m.value:.6g}"} if m is not None and _distinctive(m.value) else k for k, m in zip(keys, measures)]
+    # the digits as printed, without scale or unit: "€222" for "€222 million" is a slip of one figure
+    printed = [_distinctive_digits(c) if m is not None and c.quantity.kind != "date" else "" for c, m in zip(claims, measures)]
+    keys = [k | {f"{PRINTED_KEY}{p}"} if p else k for k, p in zip(keys, printed)]
     with_figures = _sentence_figures(claims, measures, dims)
     keys = [k | {f"{WITH_KEY}{v:.6g}" for d, v in with_figures.get((c.source, c.sentence), ()) if d == dim}
             for k, c, dim in zip(keys, claims, dims)]
@@ -159,8 +162,8 @@ def align(
             bonus = HEAD_BONUS * same_head + PREDICATE_BONUS * same_predicate * (1 + COUNTED_FACTOR * counted)
             if a.frame.attribute and a.frame.attribute == b.frame.attribute:
                 bonus += FRAME_BONUS
-            if _same_distinctive_value(measures[i], measures[j]):
-                bonus += VALUE_BONUS
+            if _same_distinctive_value(measures[i], measures[j]) or (printed[i] and printed[i] == printed[j]):
+                bonus += VALUE_BONUS  # "€222m" / "222 million euros", or "€222" for it: the digits alike
             if _companion(i, j, claims, measures, dims, with_figures) and (counted or local[i] & local[j]):
                 bonus += COMPANION_BONUS  # "291 passengers and 16 crew" / "219 passengers and 16 crew members"
             score = 1.0 if is_copy else min(1.0, _weighted_overlap(weights[i], weights[j], idf) + bonus)
@@ -359,6 +362,15 @@ def _same_distinctive_value(ma: Measure, mb: Measure) -> bool:
     return bool(ma.value) and abs(ma.value - mb.value) <= 1e-9 * abs(ma.value) and _distinctive(ma.value)
 
 
+def _distinctive_digits(claim: Claim) -> str:
+    """The figure's printed digits when they are distinctive ("222" in "€222m"), else ""."""
+    digits = number_as_printed(claim)
+    try:
+        return digits if digits and _distinctive(float(digits)) else ""
+    except ValueError:  # "1.2.3"
+        return ""
+
+
 def _distinctive(value: float) -> bool:
     """Three significant digits or more ("222", "1.409", "12,842"): rarely a coincidence."""
     digits = f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")
@@ -396,7 +408,7 @@ def _candidates(members: list[int], keys, sources: Sequence[str]) -> Iterable[tu
     seen: set[tuple[int, int]] = set()
     for w in sorted(postings):
         ids = postings[w]
-        if len(ids) > limit and not w.startswith((ATTRIBUTE_KEY, WITH_KEY)):  # a common word; an attribute or a listed figure is never dropped
+        if len(ids) > limit and not w.startswith(NEVER_COMMON):  # a common word; an attribute or a figure's digits are never dropped
             continue
         by_source: dict[str, list[int]] = defaultdict(list)
         for i in ids:
@@ -450,6 +462,8 @@ def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, ba
 
 ATTRIBUTE_KEY = "§attribute:"
 WITH_KEY = "§with:"
+PRINTED_KEY = "§printed:"
+NEVER_COMMON = (ATTRIBUTE_KEY, WITH_KEY, PRINTED_KEY)
 
 
 def compatible(a: Claim, b: Claim) -> bool:

@@ -153,12 +153,12 @@ def consistent(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
     ("at least 40", "at least 95") or two ceilings always can, unless they print one number
     a known slip apart ("over $38 million" / "more than $38 billion")."""
     if a.quantity.bound == b.quantity.bound and a.quantity.bound in ("lower", "upper") \
-            and _digits(a) and _digits(a) == _digits(b) and is_slip(_ratio(ma.value, mb.value), a, b):
+            and number_as_printed(a) and number_as_printed(a) == number_as_printed(b) and is_slip(_ratio(ma.value, mb.value), a, b):
         return False
     return _overlap(ma, mb)
 
 
-def _digits(claim: Claim) -> str:
+def number_as_printed(claim: Claim) -> str:
     """The number as printed, without its scale or unit: "38" in "more than $38 billion"."""
     m = re.search(r"\d[\d,.]*\d|\d", claim.quantity.surface)
     return m.group(0).replace(",", "") if m else ""

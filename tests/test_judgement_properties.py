@@ -21,7 +21,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from reconcile.compare import Measure, Verdict, _digits, _ratio, is_slip, judge, measure, printed_number
+from reconcile.compare import Measure, Verdict, number_as_printed, _ratio, is_slip, judge, measure, printed_number
 from reconcile.extract import extract_claims
 from reconcile.ingest import parse_document
 from reconcile.models import Claim
@@ -226,7 +226,7 @@ def respelled(draw, table) -> tuple[Figure, Figure, Figure]:
 def _same_digits_at_a_slip(x: tuple[Claim, Measure], y: tuple[Claim, Measure]) -> bool:
     """The documented exception in `consistent`: two floors (or ceilings) that print one
     number a known slip apart ("over $38 million" / "more than $38 billion")."""
-    return _digits(x[0]) == _digits(y[0]) and is_slip(_ratio(x[1].value, y[1].value))
+    return number_as_printed(x[0]) == number_as_printed(y[0]) and is_slip(_ratio(x[1].value, y[1].value))
 
 
 def _digits_decide(x: tuple[Claim, Measure], y: tuple[Claim, Measure]) -> bool:
