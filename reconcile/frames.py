@@ -776,13 +776,17 @@ def _subject(
         # billion", "Scotland had its hottest day, at 34.8C": the phrase describes the clause's subject
         head = clause_before[:len(clause_before) - len(before)]
         found = ANTECEDENT_RE.search(head) or (m.group(1).lower() in ("with", "at") and CLAUSE_SUBJECT_RE.match(head))
+        if found and PREPOSITION_END_RE.search(head[:found.start("name")]):
+            found = None  # "a jet from Seoul, South Korea, with 300 aboard": a place it came from
         if found:
             return _clean_name(found.group("name"), not head[:found.start("name")].strip(), capitalized)
     return ""
 
 
 OWNER_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s?\s+(?:[a-z\-]+\s+){0,3}$")
-PREPOSITION_END_RE = re.compile(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?$")
+# "from Seoul, South Korea": a name in apposition to a preposition's name is in the phrase too
+PREPOSITION_END_RE = re.compile(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?"
+                                r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*,\s*)?$")
 OWNS_RE = re.compile(r"['’]s?\b")
 NAME_AFTER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
 RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s+)?(?:recorded|logged|registered)\b"
