@@ -322,6 +322,8 @@ def read_frame(
         slot_after = _slot_after(after[m.end():])  # "one person, a child, has died": the verb past the apposition
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
+    if attribute == "turnout" and (m := VOTE_SIDE_RE.match(after)):
+        attribute = "vote-against" if m.group(1).lower() == "against" else "vote-for"  # "8 percent voted against": one side's share
     age = q.kind == "count" and q.thing == "age"
     if age:
         attribute, change = "age", ""  # "the 25-year-old had cleared the clause": an age, whatever he did
@@ -355,6 +357,7 @@ def read_frame(
                  modality=modality, change=change, day=day, head=head, target=target)
 
 
+VOTE_SIDE_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}?(for|against|in\s+favou?r)\b", re.I)
 APPOSITION_AFTER_RE = re.compile(r"^\s*,\s*(?:a|an|the|mostly|most|all|both|including)\b[^,;:()]{0,40},\s*")
 APPOSITION_VERB_RE = re.compile(r"(?:has|have|had|was|were|is|are|died|[a-z]+ed)\b")
 COMMA_END_RE = re.compile(r",\s*$")
