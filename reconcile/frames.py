@@ -773,6 +773,13 @@ def _subject(
         # "Texas last recorded a measles death in 2018": a place records what happens in it; "New
         # Mexico has reported nine cases": a figure that is the object of "reported" is the name's own
         return name
+    if (m := INTERRUPTED_SUBJECT_RE.search(clause_before)) and not PREPOSITION_END_RE.search(clause_before[:m.start("name")]) \
+            and (name := _clean_name(m.group("name"), not clause_before[:m.start("name")].strip(), capitalized)):
+        # "Lea County, on the border, has nine cases", "Samuel Bankman-Fried, the former chief of
+        # FTX, was sent to prison for 24 years": the clause's subject, past an apposition set off
+        # by commas. Not past a relative clause: "Pakistan, which ..., wants to buy" is often a
+        # capital's country, named by the capital elsewhere, as the wider clause already finds
+        return name
     if m := RELATIVE_RE.match(before):
         # "EDS, which took in $22 billion", "IBM, with revenue of $48.3 billion", "the co-pilot, Lee,
         # has logged 12,842 hours": the name the clause hangs on; "IBM leads the market, with $54
@@ -795,6 +802,9 @@ NAME_AFTER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>
 RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s+)?(?:recorded|logged|registered)\b"
                          r"|(?P<reporter>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has|have|had|now)?\s*(?:reported|confirmed|counted)"
                          r"\s+(?:[a-z]+\s+){0,3}$")
+INTERRUPTED_SUBJECT_RE = re.compile(
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,(?!\s*(?:which|who|whose|that|where|when)\b)\s*[^,]{2,80}?,\s*(?:still\s+|now\s+|also\s+)?"
+    r"(?:has|have|had|is|was|are|were|[a-z]{3,}s|[a-z]{2,}ed)\b[^,]*$")
 RELATIVE_RE = re.compile(r"^\s*(which|who|whose|with|that|at|has|have|had|is|was)\b", re.I)
 CLAUSE_SUBJECT_RE = re.compile(r"^\W*(?:The\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-.]*)*)\s+[a-z]+")
 ANTECEDENT_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]?\s*,\s*$")
