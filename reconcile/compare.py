@@ -15,6 +15,7 @@ from datetime import date
 
 from . import units
 from .errors import ReconcileError
+from .frames import SNAPSHOT_RE
 from .models import Claim
 
 SLACK = 0.01  # relative: printed conversions are rounded
@@ -130,6 +131,8 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
         agree = False  # a reprint that changed the figure, even within the hedge
     if (not agree or _floor_then_more(a, b, ma, mb)) and _is_update(a, b, ma, mb):
         agree, kind, why = True, "update", "a later, higher count of a running tally"
+    elif not agree and _snapshots(a, b, ma):
+        agree, kind, why = True, "update", "a moving value read at different times of one day"
     elif agree and a.source != b.source and a.frame.as_of == b.frame.as_of and (bound := _misleading_bound(a, b, ma, mb)):
         agree, kind, why = False, bound, "a bound consistent with the other figure but 3x or more away from it"
     elif not agree:
@@ -178,6 +181,13 @@ def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
         return False
     earlier, later = (ma, mb) if a.frame.as_of < b.frame.as_of else (mb, ma)
     return later.value > earlier.value
+
+
+def _snapshots(a: Claim, b: Claim, ma: Measure) -> bool:
+    """A share price or a temperature moves through the day: where either report of one day
+    is a snapshot ("in premarket trading", "by lunchtime", "at 3pm"), the two are two readings."""
+    moving = ma.dimension == "[temperature]" or a.frame.attribute == b.frame.attribute == "stock"
+    return moving and a.frame.as_of == b.frame.as_of and bool(SNAPSHOT_RE.search(a.text) or SNAPSHOT_RE.search(b.text))
 
 
 def _misleading_bound(a: Claim, b: Claim, ma: Measure, mb: Measure) -> str:
