@@ -231,8 +231,8 @@ def compatible(a: Frame, b: Frame) -> bool:
         return False
     if a.part != b.part or a.change != b.change:
         return False
-    if a.modality and b.modality and a.modality != b.modality:
-        return False
+    if a.modality and b.modality and a.modality != b.modality or (a.modality == "proposed") != (b.modality == "proposed"):
+        return False  # what was asked for is another fact than what was given, whether or not it is said
     if a.period != b.period and not _absolute(a.period, b.period, _present_of(a, b)):
         return False
     if a.subject and b.subject and not same_subject(a.subject, b.subject):
@@ -359,6 +359,8 @@ def read_frame(
         head = m.group(1).lower()  # "The tanker is 330 metres long": a measure of the tanker
     # a thing's own measures (its length, capacity) do not depend on whether it is built yet
     modality = "" if head or attribute in STATIC_ATTRIBUTES else _modality(slot_before, slot_after)
+    if PROPOSAL_RE.search(slot_before[-40:]) or PROPOSED_AFTER_RE.search(slot_after):
+        modality = "proposed"  # "the 105-year term probation officers had proposed": asked for, not given
     return Frame(subject=subject, attribute=attribute, part=part, period=period,
                  modality=modality, change=change, day=day, head=head, target=target)
 
@@ -378,6 +380,12 @@ SUBJECT_WORDS = 7  # a name further from its figure is the subject of another ve
 STATIC_ATTRIBUTES = frozenset({"length", "width", "height", "depth", "weight", "capacity", "age", "speed", "volume"})
 
 
+# what someone asked for, said before the figure ("prosecutors had sought 40 to 50 years") or
+# after it ("the 105-year term probation officers had proposed"; not "844 people who sought care")
+PROPOSAL_RE = re.compile(
+    r"\b(?:propos(?:ed|es|ing|al)|(?:asked|asking|asks)\s+for|sought|seeking|request(?:ed|ing|s)?|"
+    r"recommend(?:ed|ing|s|ation)|demand(?:ed|ing|s)|urg(?:ed|ing|es))\b", re.I)
+PROPOSED_AFTER_RE = re.compile(r"\b(?:proposed|recommended|requested|demanded|asked\s+for)\b", re.I)
 PAST_RE = re.compile(r"\b(?:was|were|has|have|had|did)\b|\b[a-z]{3,}ed\b", re.I)
 
 
