@@ -315,9 +315,14 @@ def read_frame(
     """
     figures = [o for o in others if o.kind != "date"]  # "revenue in 2019 was $5bn": a year does not end a slot
     left_end = max([o.end for o in figures if o.end <= q.start] + [sentence_start])
-    right_end = min([o.start for o in figures if o.start >= q.end] + [sentence_end])
+    # "34.8C (94.6F) at Charterhall": a restatement in brackets right after the figure is the same
+    # figure, so the words past it are still the figure's own
+    restated = [o for o in figures if o.start >= q.end and RESTATED_GAP_RE.fullmatch(text[q.end:o.start])]
+    right_end = min([o.start for o in figures if o.start >= q.end and o not in restated] + [sentence_end])
     before = text[left_end:q.start]
     after = text[q.end:right_end]
+    if restated and (m := BRACKET_AFTER_RE.match(after)):
+        after = after[m.end():]
     slot_before = _slot_before(before)
     if not slot_before.strip() and COMMA_END_RE.search(before) and CLAUSE_END_AFTER_RE.match(after):
         # an apposition, "the old UK record, 38.7C": the noun phrase before the comma names the figure
@@ -366,6 +371,8 @@ def read_frame(
 
 
 VOTE_SIDE_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}?(for|against|in\s+favou?r)\b", re.I)
+RESTATED_GAP_RE = re.compile(r"\s*\(\s*(?:or\s+|about\s+|around\s+|roughly\s+)?")
+BRACKET_AFTER_RE = re.compile(r"^\s*\([^()]{0,40}\)")
 APPOSITION_AFTER_RE = re.compile(r"^\s*,\s*(?:a|an|the|mostly|most|all|both|including)\b[^,;:()]{0,40},\s*")
 APPOSITION_VERB_RE = re.compile(r"(?:has|have|had|was|were|is|are|died|[a-z]+ed)\b")
 COMMA_END_RE = re.compile(r",\s*$")
