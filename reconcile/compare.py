@@ -184,9 +184,11 @@ def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
 
 
 def _snapshots(a: Claim, b: Claim, ma: Measure) -> bool:
-    """A share price or a temperature moves through the day: where either report of one day
-    is a snapshot ("in premarket trading", "by lunchtime", "at 3pm"), the two are two readings."""
-    moving = ma.dimension == "[temperature]" or a.frame.attribute == b.frame.attribute == "stock"
+    """A share price, a temperature or a running tally moves through the day: where either
+    report of one day is a snapshot ("in premarket trading", "by lunchtime", "at 3pm", "so
+    far"), the two are two readings."""
+    moving = ma.dimension == "[temperature]" or a.frame.attribute == b.frame.attribute == "stock" \
+        or (a.frame.tally and b.frame.tally)
     return moving and a.frame.as_of == b.frame.as_of and bool(SNAPSHOT_RE.search(a.text) or SNAPSHOT_RE.search(b.text))
 
 

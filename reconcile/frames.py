@@ -147,11 +147,12 @@ PERSON_NOUNS = frozenset("""people persons person individuals residents inhabita
     villagers locals claimants victims passengers casualties patients""".split())
 NEED_VERBS = frozenset("needed need sought seek received receive required require got".split())
 # a snapshot of a value that moves through the day: a share price before the open or in early
-# trading, a temperature by lunchtime or at 3pm; another reading that day is no contradiction
+# trading, a temperature by lunchtime or at 3pm, a toll "so far"; another reading that day is no
+# contradiction
 SNAPSHOT_RE = re.compile(
     r"\b(?:pre-?market|before\s+the\s+(?:market|bell|opening|open)\b|in\s+(?:early|late|morning|afternoon|midday|lunchtime)\s+trad|"
     r"early\s+trad|intraday|by\s+(?:lunchtime|midday|noon|mid-?afternoon|the\s+afternoon)|at\s+\d{1,2}(?::\d\d|\.\d\d)?\s*[ap]\.?m\b|"
-    r"earlier\s+in\s+the\s+day)", re.I)
+    r"earlier\s+in\s+the\s+day|so\s+far|by\s+(?:the\s+)?(?:morning|afternoon|evening|nightfall|midnight))", re.I)
 PEOPLE_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested"})
 
 
