@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import frames
-from .compare import EVENT_YEAR, Measure, consistent, is_slip, number_as_printed, printed_number
+from .compare import EVENT_YEAR, Measure, agree_plainly, consistent, is_slip, number_as_printed, printed_number
 from .copies import Copy
 from .models import Claim, DisjointSets
 from .words import spelling_map, stem
@@ -129,7 +129,7 @@ def align(
 
     def pairable(i: int, j: int) -> bool:
         a, b = claims[i], claims[j]
-        if a.source == b.source or not compatible(a, b):
+        if a.source == b.source or not compatible(a, b, agreeing=agree_plainly(a, b, measures[i], measures[j])):
             return False
         if measures[i].dimension != measures[j].dimension and printed_number(a) != printed_number(b):
             return False  # "3 percentage points" and "25%" measure a change differently
@@ -466,9 +466,10 @@ PRINTED_KEY = "§printed:"
 NEVER_COMMON = (ATTRIBUTE_KEY, WITH_KEY, PRINTED_KEY)
 
 
-def compatible(a: Claim, b: Claim) -> bool:
+def compatible(a: Claim, b: Claim, agreeing: bool = False) -> bool:
     """Could these two claims state the same fact? Their frames first (subject, attribute,
-    part, period, change, modality), then what an adjectival figure modifies."""
+    part, period, change, modality), then what an adjectival figure modifies. `agreeing`: the
+    figures agree, so a count that says its event may meet one that does not."""
     if not frames.compatible(a.frame, b.frame):
         return False
     base_a = a.predicate.split("+")[0]
@@ -489,6 +490,6 @@ def compatible(a: Claim, b: Claim) -> bool:
             and stem(qa.thing) != stem(qb.thing):
         return False  # "6.39 births per 1,000 people" and "7.87 deaths per 1,000 people": rates of two things
     counts = a.quantity is not None and a.quantity.kind == "count"
-    if counts and bool(a.frame.attribute) != bool(b.frame.attribute):
+    if counts and bool(a.frame.attribute) != bool(b.frame.attribute) and not agreeing:
         return False  # "42 people died" and "120,000 people are in camps": counts need their event
     return True

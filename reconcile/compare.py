@@ -161,6 +161,12 @@ def consistent(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
     return _overlap(ma, mb)
 
 
+def agree_plainly(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
+    """Both figures can be true of one fact and neither is a bound far from the other: "at
+    least 92" beside "almost 900" is consistent but says something else."""
+    return consistent(a, b, ma, mb) and not _misleading_bound(a, b, ma, mb)
+
+
 def number_as_printed(claim: Claim) -> str:
     """The number as printed, without its scale or unit: "38" in "more than $38 billion"."""
     m = re.search(r"\d[\d,.]*\d|\d", claim.quantity.surface)
