@@ -833,6 +833,11 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             and 0 < value < 120 and AGE_APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start) \
             and AGE_APPOSITION_AFTER_RE.match(text, pos):
         return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "Kiptum, 23, won"
+    if unit is None and digits and not year_like and value < 130 and value2 is None \
+            and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)) \
+            and not AGE_BRACKET_RE.match(text, pos):  # "aged 60 and over", "aged 5 to 17": a group, not an age
+        start = aged.start() if aged.group("cue") else start  # "aged 34"; "under age 1 made up": no count of "made"
+        return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
     if unit is None:
         noun = _count_noun(text, pos, singular=value == 1 and value2 is None and scale == 1.0
                            and (m.group("word") is not None or digits == "1"))  # "one death", "1 seat"
@@ -881,18 +886,19 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             # "births totalled 9.02 million", "deaths rose to 690,000"; with no noun before it
             # ("fell to 1.409 billion, down 2.75 million") it counts what the count before it counted
             unit, kind, thing = "count", "count", _slot_noun(text, start)
-        elif digits and not year_like and value < 130 and value2 is None and AGED_BEFORE_RE.search(text, max(0, start - 8), start) \
-                and not AGE_BRACKET_RE.match(text, pos):  # "aged 60 and over", "aged 5 to 17": a group, not an age
-            return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "aged 34"
         elif year_like or (digits and value2 is not None and YEAR_RE.fullmatch(digits)):
             return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
         else:
             return None
     unit = currencies.get(unit, unit)  # "$", "Rs" and "¥" as the document means them
-    if kind == "duration" and unit == "year" and value2 is None and AGED_BEFORE_RE.search(text, max(0, start - 8), start):
+    if kind == "duration" and unit == "year" and value2 is None and bound != "vague" \
+            and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)):
         if AGED_AND_OVER_RE.match(text, pos):
             return None  # "aged 20 years and older": a group of people, not anyone's age (as "aged 60 and over")
-        return _make(start, pos, text, "count", value, "count", "exact", 0.0, thing="age")  # "aged 5 years"
+        start = aged.start() if aged.group("cue") else start
+        return _finish(text, start, pos, "count", value * scale, "count", bound, 0.0, thing="age")  # "aged 5 years"
+    if kind == "duration" and unit == "year" and value2 is None and bound != "vague" and (old := OLD_AFTER_RE.match(text, pos)):
+        return _finish(text, start, old.end(), "count", value * scale, "count", bound, precision * scale, thing="age")
     if kind == "duration" and text.startswith("-old", pos) or text.startswith("s-old", pos):
         if unit != "year":
             return None  # "a six-month-old baby": not compared
@@ -985,10 +991,16 @@ OF_COUNT_RE = re.compile(
 # "Joao Rodrigo, 33, was photographed": a person's age after the name (not "In March, 23 ...")
 AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:Jr\.|Sr\.))?,\s$")
 AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
-AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
+# "aged 34", "under age 1", "a median age of 38.4", "the oldest median age, 67.8"
+# (a bare "age" is the figure's first word, so its hedge is read: "under age 1")
+AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>age))\s+$", re.I)
+AGED_WINDOW = 16  # characters before the number: "age of " and its spaces
+# "2.8 million years old", "10 years older than": an age, or a difference of ages
+OLD_AFTER_RE = re.compile(r"\s+old\b(?!-)|(?=\s+(?:older|younger)\b)", re.I)
 AGED_AND_OVER_RE = re.compile(r"(?:\s+years?)?(?:\s+(?:or|and)\s+(?:over|older|above)|\s*\+)", re.I)
 EXTREME_RE = re.compile(r"m(?:ax|in)imum", re.I)
-AGE_BRACKET_RE = re.compile(r"\s*(?:to|-|–|and|or|\+|plus)(?:\s|\d|$)", re.I)
+# "aged 60 and over", "aged 5 to 17", "65+": a group; not "a median age of 38.4 and an average of 41"
+AGE_BRACKET_RE = re.compile(r"\s*(?:(?:to|-|–)\s*\d|(?:and|or)\s+(?:over|older|above|up|under|younger|\d)|\+|plus\b)", re.I)
 
 
 def _finish(text, start, end, kind, value, unit, bound, precision, low=None, high=None, thing=None):
