@@ -100,7 +100,7 @@ CANDIDATE_RE = re.compile(
     rf"(?P<fraction>{FRACTION})\b"
     rf"|(?P<idiom>{IDIOM})\b"
     rf"|(?P<word>{NUMBER_WORD})\b"
-    rf"|(?P<article>an?)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b))",
+    rf"|(?P<article>an?)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b|percentage\s+point\b))",
     re.I,
 )
 
@@ -754,6 +754,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             unit, kind = _spelled_unit(u)
             if kind in ("quantity", "duration", "percent"):  # "a quarter of a percentage point", "half an hour"
                 return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
+        if of_a and (points := POINTS_OF_RATE_RE.match(text, of_a.end())):  # "a tenth of a point to 5.9%"
+            return _finish(text, start, points.end("points"), "percent", value, "percentage_point", "exact", 0.0)
         half_a = HALF_A_RE.match(text, pos)
         bare_half = m.group("fraction").lower() == "half"
         if bare_half and not half_a and not SHARE_AFTER_RE.match(text, pos) and not BY_BEFORE_RE.search(text, max(0, start - 20), start):
@@ -823,6 +825,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     year_like = bool(digits and scale == 1.0 and value2 is None and YEAR_RE.fullmatch(digits))
     if glued_m and kind is None:  # "400m hurdles"
         scale, unit, kind = 1.0, "meter", "quantity"
+    if unit is None and (points := POINTS_OF_RATE_RE.match(text, pos)):  # "cut the rate by 0.2 points to 5.5 per cent"
+        return _finish(text, start, points.end("points"), "percent", value * scale, "percentage_point", bound, precision * scale,
+                       low, high)
     if unit is None and value2 is None and scale == 1.0 and not year_like and value != 1 and (of := OF_COUNT_RE.match(text, pos)) \
             and (noun := _count_noun(text, of.end())):
         # "31 of the paintings", "nine of 11 gauges", "38 out of 44 forces": a count of the
@@ -905,7 +910,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         end = pos + (4 if text.startswith("-old", pos) else 5)
         return _finish(text, start, end, "count", value, "count", "exact", 0.0, thing="age")  # "a 21-year-old"
     if m.group("article"):
-        if kind != "duration":
+        if kind != "duration" and unit != "percentage_point":  # "more than a percentage point"
             return None
         before = text[max(0, m.start() - 14):m.start()].lower()
         # "a year" is a duration only after a preposition or hedge: "in a year", "over a year"
@@ -981,6 +986,10 @@ HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "uppe
 # "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius)
 CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
+# "by 0.2 points to 5.5 per cent": points moving a percentage are percentage points, not a
+# count of points (as an index's "127 points" or a team's "won by six points" are)
+POINTS_OF_RATE_RE = re.compile(
+    r"\s+(?P<points>points?)\b(?=,?\s+(?:to|from|at)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent\b|percent\b))", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
 # a price between a count and its noun: "three $200 fines", "two £5m bonuses"
