@@ -557,7 +557,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             mentions.append(quantity)
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
-    return _inherit_things(_join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))
+    return _inherit_things(_gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions)))))
 
 
 COMPOUND_GAP_RE = re.compile(r",?\s+(?:and\s+)?|\s*")
@@ -675,6 +675,70 @@ def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
     if opening and opening.group("word").lower() == "from" and _after_change_from(text, a.start):
         return False
     return True
+
+
+# A list that leaves out its verb and unit after the first item: "the Conservatives held 117 seats,
+# the Liberal Democrats 70 and the SNP 8", "petrol at 132.8p a litre and diesel at 140.4p". An
+# item is a name (up to four capitalized words) or one plain noun, then the figure, then the
+# item's end; a verb in the gap ("Adelaide is at 42C") makes it a clause of its own.
+LIST_ITEM = r"(?:the\s+)?(?P<item>(?-i:[A-Z][\w'’.\-]*)(?:\s+(?-i:[A-Z][\w'’.\-]*)){0,3}|(?-i:[a-z]{3,}))\s+(?:at\s+)?"
+LIST_ITEM_BEFORE_RE = re.compile(rf"(?:,\s*|\s+and\s+){LIST_ITEM}$")
+LIST_GAP_RE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){LIST_ITEM}")
+LIST_ITEM_END_RE = re.compile(r"\s*(?:,(?!\s*\d)|[;.)]|\s+(?:and|or)\b|$)")  # not "No 629, 088": a number goes on
+# the first item's subject: a word, then one to three lower-case words up to its figure
+FIRST_ITEM_RE = re.compile(r"(?P<subject>[A-Za-z][\w'’.\-]*)\s+(?:[a-z]+\s+){1,3}$")
+GAPPED = "(gapped)"  # the thing of a bare number read as a list item, until _gapped_items gives it the list's unit
+
+
+def _plain(item: str) -> bool:
+    """A name, or a plain noun ("diesel"), not a verb or function word ("was", "rising")."""
+    lower = item.lower()
+    return item[0].isupper() or not (lower in STOPWORDS or lower in SLOT_VERBS or lower.endswith(("ed", "ing")))
+
+
+def _list_item(text: str, start: int, end: int) -> bool:
+    """Is the bare number at text[start:end] a list item after a name ("…, the SNP 8 and …")?"""
+    m = LIST_ITEM_BEFORE_RE.search(text, max(0, start - 60), start)
+    return bool(m) and _plain(m.group("item")) and bool(LIST_ITEM_END_RE.match(text, end))
+
+
+def _listed(text: str, p: Quantity, q: Quantity, chained: bool) -> bool:
+    """Is q the next item of a list whose item before is p (itself an item when `chained`)? The
+    first items must be parallel: a name after a name's figure ("the Conservatives held 117
+    seats, the SNP 8"), a noun after a noun's ("petrol at 132.8p a litre and diesel at 140.4p");
+    "showed two smartphones, the Lumia 950" names the smartphones."""
+    gap = LIST_GAP_RE.fullmatch(text, p.end, q.start)
+    if not gap or not _plain(gap.group("item")):
+        return False
+    if chained:
+        return True
+    first = FIRST_ITEM_RE.search(text, max(0, p.start - 40), p.start)
+    if not first:
+        return False
+    opens = not text[:first.start()].rstrip() or text[:first.start()].rstrip()[-1] in ".!?\"“"
+    return opens or first.group("subject")[0].isupper() == gap.group("item")[0].isupper()
+
+
+def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    """A list item that leaves out the unit takes the previous item's: a bare number its unit and
+    thing (unread when the gap is no list), a price its "a litre" or "a share"."""
+    out: list[Quantity] = []
+    listed = False
+    for q in mentions:
+        p = out[-1] if out and out[-1].kind != "date" and out[-1].value is not None else None
+        listed = p is not None and _listed(text, p, q, listed)
+        if q.thing == GAPPED:
+            if not listed or _printed_scale(p) != 1.0 or p.bound == "range":
+                continue  # "$5bn, Italy 3": the scale is not said again, so the item is not read
+            q = _finish(text, q.start, q.end, p.kind, q.value, p.unit, q.bound, q.precision or 0.0, thing=p.thing)
+        elif listed and q.kind == p.kind == "money" and q.unit and p.unit and "/" not in q.unit \
+                and p.unit.startswith(f"{q.unit} / ") and q.thing is None:
+            q = _finish(text, q.start, q.end, q.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high)
+        elif listed and q.kind == p.kind == "money" and q.unit == p.unit and q.thing is None and p.thing:
+            q = replace(q, thing=p.thing, dimension=p.dimension)  # "19 cents a share and Acme 21 cents"
+        if q is not None:
+            out.append(q)
+    return out
 
 
 INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
@@ -891,6 +955,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             # "births totalled 9.02 million", "deaths rose to 690,000"; with no noun before it
             # ("fell to 1.409 billion, down 2.75 million") it counts what the count before it counted
             unit, kind, thing = "count", "count", _slot_noun(text, start)
+        elif digits and not year_like and value2 is None and scale == 1.0 and _list_item(text, start, pos):
+            unit, kind, thing = "count", "count", GAPPED  # "the Liberal Democrats 70": see _gapped_items
         elif year_like or (digits and value2 is not None and YEAR_RE.fullmatch(digits)):
             return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
         else:
