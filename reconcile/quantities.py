@@ -20,7 +20,7 @@ from .errors import UnitError
 from .escape import BIDI_CONTROLS
 from .models import Quantity
 from .words import count_class
-from .words import CHANGE_BEFORE_FROM
+from .words import CHANGE_BEFORE_FROM, CHANGE_NOUNS
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
 
@@ -624,6 +624,9 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
     shares with the next figure ("4 and 9 tonnes")."""
     out: list[Quantity] = []
     for q in mentions:
+        if q.kind in ("quantity", "money") and q.value is not None and (k := _bare_prior(text, out, q)) is not None:
+            a = out[k]  # "climbing from 118 million last year to 150 million tonnes": 118 million tonnes
+            out[k] = _finish(text, a.start, a.end, q.kind, a.value, q.unit, a.bound, a.precision or 0.0, a.low, a.high, q.thing) or a
         a = out[-1] if out else None
         if a is not None and _range_ends(text, a, q):
             opening = RANGE_OPEN_RE.search(text, max(0, a.start - 10), a.start)
@@ -654,6 +657,23 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
     return out
 
 
+TO_GAP_RE = re.compile(r"\s+to\s+")
+
+
+def _bare_prior(text: str, out: list[Quantity], q: Quantity) -> int | None:
+    """The index in `out` of a bare number that q's unit applies to: after a verb of change,
+    "from X [a date] to Y tonnes" gives X the unit of Y (X is read as a count of no printed noun)."""
+    k = len(out) - 1
+    while k >= 0 and out[k].kind == "date":
+        k -= 1
+    if k < 0 or out[k].kind != "count" or out[k].value is None or out[k].thing and out[k].thing.lower() in out[k].surface.lower():
+        return None
+    gap = text[out[k].end:q.start]
+    for date in out[k + 1:]:
+        gap = gap.replace(date.surface, " ")
+    return k if TO_GAP_RE.fullmatch(gap) and _after_change_from(text, out[k].start) else None
+
+
 def _printed_scale(q: Quantity) -> float:
     """The scale word's factor in a figure: "9 million tonnes" -> 1e6 (its value over its first
     printed number); 1.0 when no digits are printed ("seven per cent")."""
@@ -662,7 +682,9 @@ def _printed_scale(q: Quantity) -> float:
 
 
 def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
-    if a.kind != b.kind or a.kind == "date" or a.unit != b.unit or a.thing != b.thing and a.thing is not None:
+    # "between 140p and 150 pence per litre": the price's "per litre" is said once, after the second end
+    same_unit = a.unit == b.unit or a.thing is None and (b.unit or "").startswith(f"{a.unit} / ")
+    if a.kind != b.kind or a.kind == "date" or not same_unit or a.thing != b.thing and a.thing is not None:
         return False
     if a.bound != "exact" or b.bound != "exact" or not (a.value is not None and b.value is not None and a.value < b.value):
         return False
@@ -736,6 +758,10 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
             q = _finish(text, q.start, q.end, q.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high)
         elif listed and q.kind == p.kind == "money" and q.unit == p.unit and q.thing is None and p.thing:
             q = replace(q, thing=p.thing, dimension=p.dimension)  # "19 cents a share and Acme 21 cents"
+        elif p is not None and q.kind == "count" and q.thing in CHANGE_NOUNS and q.thing not in q.surface.lower() \
+                and p.kind in ("quantity", "money", "count") and not SENTENCE_BREAK_RE.search(text, p.end, q.start):
+            # "to 683 million tonnes, a gain of 73 million": a change in what the figure before measures
+            q = _finish(text, q.start, q.end, p.kind, q.value, p.unit, q.bound, q.precision or 0.0, thing=p.thing)
         if q is not None:
             out.append(q)
     return out
