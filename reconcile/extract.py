@@ -171,6 +171,10 @@ def _sentence_claims(
         frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase)
         if q.kind == "count" and q.thing == "age":
             frame = _age_frame(text, q, frame)
+        elif q.kind == "count" and q.surface[:1] in SIGNS and not frame.change:
+            # "a net change of -60 on the election before" (see quantities): the election before is
+            # what the change is measured from, not the period of the figure
+            frame = replace(frame, change=SIGNS[q.surface[:1]], period="" if frame.period == "previous" else frame.period)
         # before q is replaced below: a replaced q beside its original in the set tied on position,
         # so which neighbour it took depended on hash order, which changes from run to run
         local = _local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: (m.start, m.end)), own.index(q))
@@ -201,6 +205,9 @@ def _age_frame(text: str, q: Quantity, frame):
     if not frame.period and AGE_TO_COME_RE.search(text, max(0, q.start - 40), q.start):
         frame = replace(frame, period="later")
     return frame
+
+
+SIGNS = {"+": "up", "-": "down", "\u2212": "down"}  # a count printed with its sign is a signed change
 
 
 RESTATED_RE = re.compile(r"\s*(?:,\s*or|\(|,?\s*(?:or\s+)?equal\s+to|,\s*or\s+about)\s*$", re.I)

@@ -95,7 +95,7 @@ GLUED_CODES = "|".join(f"(?<={re.escape(code)})(?=\\d)" for code in ("USD", "EUR
 
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
-    rf"(?=[\d.\-\u2212])(?:(?<![\w.,\-/:+#])|{GLUED_CODES})(?P<neg>[-\u2212](?=\d))?(?P<digits>{DIGITS})"
+    rf"(?=[\d.\-\u2212+])(?:(?<![\w.,\-/:+#])|{GLUED_CODES})(?:(?P<neg>[-\u2212])|(?P<plus>\+))?(?(neg)(?=\d)|(?(plus)(?=\d)))(?P<digits>{DIGITS})"
     rf"|\b(?=[adefhmnostwADEFHMNOSTW])(?:"
     rf"(?P<fraction>{FRACTION})\b"
     rf"|(?P<idiom>{IDIOM})\b"
@@ -981,6 +981,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             # "births totalled 9.02 million", "deaths rose to 690,000"; with no noun before it
             # ("fell to 1.409 billion, down 2.75 million") it counts what the count before it counted
             unit, kind, thing = "count", "count", _slot_noun(text, start)
+        elif digits and (m.group("neg") or m.group("plus")) and value2 is None and scale == 1.0 and SIGNED_END_RE.match(text, pos):
+            # "a net change of +49", "-60 on the election before": a change in what the count before
+            # counted, by the sign's direction (extract reads it from the surface)
+            value, unit, kind = abs(value), "count", "count"
         elif digits and not year_like and value2 is None and scale == 1.0 and _list_item(text, start, pos):
             unit, kind, thing = "count", "count", GAPPED  # "the Liberal Democrats 70": see _gapped_items
         elif year_like or (digits and value2 is not None and YEAR_RE.fullmatch(digits)):
@@ -1082,6 +1086,7 @@ TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 # count of points (as an index's "127 points" or a team's "won by six points" are)
 POINTS_OF_RATE_RE = re.compile(
     r"\s+(?P<points>points?)\b(?=,?\s+(?:to|from|at)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent\b|percent\b))", re.I)
+SIGNED_END_RE = re.compile(r"(?=[\s,.;:)]|$)(?!\s*[\d(])")  # not "-33°", nor a telephone number's "+44 20"
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
 # a price between a count and its noun: "three $200 fines", "two £5m bonuses"
