@@ -49,6 +49,7 @@ IDIOM_WORDS = {
     "a thousand": (1000, "exact", None, None), "a million": (1e6, "exact", None, None),
     "a billion": (1e9, "exact", None, None), "a trillion": (1e12, "exact", None, None),
     "several": (2, "vague", 2, 9), "a few": (2, "vague", 2, 9),
+    "a couple of": (2, "approx", None, None), "a couple": (2, "approx", None, None),  # "a couple hundred miles"
     "dozens of": (24, "vague", 24, 99), "scores of": (40, "vague", 40, 99),
     "hundreds of": (200, "vague", 200, 999), "thousands of": (2000, "vague", 2000, 9999),
     "tens of thousands of": (20000, "vague", 20000, 99999),
@@ -194,7 +195,7 @@ PER_BASE_RE = re.compile(r"\s+(?:per|for\s+every|in\s+every|every)\s+(?:(?P<of>1
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
 OF_A_RE = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.I)  # "a quarter of a percentage point", "half a mile"
-HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion)\b", re.I)  # "a quarter of a million"
+HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion|dozen)\b", re.I)  # "a quarter of a million", "half a dozen"
 # the fractional part of a mixed number: "2 1/2", "2½", "three and a half", "one-and-a-half"
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 MIXED_RE = re.compile(r"(?:[\s-](?P<num>[1-9]|1[0-5])/(?P<den>2|3|4|8|16)(?![\d/])|\s?(?P<vulgar>[½¼¾⅓⅔⅛⅜⅝⅞])|(?:\s+and\s+|-and-)a[\s-]half\b)")
