@@ -478,6 +478,7 @@ SLOT_VERBS = frozenset("""is are was were be been being has have had stood stand
     came come comes went go goes stood got gets made makes took takes gave put set kept left lost
     won paid brought bought became become becomes ran held led saw""".split())
 SLOT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+NAMES_NUMBER_RE = re.compile(r"\b[A-Za-z]+\s+\d[\d.,]*")  # a word naming another number: "age 1", "Flight 214"
 POSSESSIVE_END_RE = re.compile(r"['’]s$")
 ALNUM_RE = re.compile(r"[A-Za-z0-9]")
 SLOT_END_RE = re.compile(r"[!?;:,()\[\]—–\"“”]|\s-\s|(?<![A-Z])\.")  # "U.S." ends no slot
@@ -489,6 +490,7 @@ def _slot_noun(text: str, start: int) -> str | None:
     before = text[max(0, start - 80):start]
     if ends := list(SLOT_END_RE.finditer(before)):
         before = before[ends[-1].end():]
+    before = NAMES_NUMBER_RE.sub(" ", before)  # "Babies under age 1 numbered 3.9 million": babies, not ages
     words = SLOT_WORD_RE.findall(before)
     for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
         word = words[k]
@@ -1086,7 +1088,7 @@ TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 # "by 0.2 points to 5.5 per cent": points moving a percentage are percentage points, not a
 # count of points (as an index's "127 points" or a team's "won by six points" are)
 POINTS_OF_RATE_RE = re.compile(
-    r"\s+(?P<points>points?)\b(?=,?\s+(?:to|from|at)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent\b|percent\b))", re.I)
+    r"\s+(?P<points>points?)\b(?=(?:\s+(?:in|on|last|this)\s+\w+)?,?\s+(?:to|from|at)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent\b|percent\b))", re.I)
 SIGNED_END_RE = re.compile(r"(?=[\s,.;:)]|$)(?!\s*[\d(])")  # not "-33°", nor a telephone number's "+44 20"
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
