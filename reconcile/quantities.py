@@ -199,6 +199,7 @@ HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion|doz
 # the fractional part of a mixed number: "2 1/2", "2½", "three and a half", "one-and-a-half"
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 MIXED_RE = re.compile(r"(?:[\s-](?P<num>[1-9]|1[0-5])/(?P<den>2|3|4|8|16)(?![\d/])|\s?(?P<vulgar>[½¼¾⅓⅔⅛⅜⅝⅞])|(?:\s+and\s+|-and-)a[\s-]half\b)")
+DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})(?![\d,])")
 SLASH_RE = re.compile(r"/(?P<den>2|3|4|8|16)(?![\d/])")  # "3/4 inch"; "9/11" and "24/7" are not fractions
 # scientific notation: "2.3×10^6", "2.3 x 10⁶", "6.02e23"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
@@ -831,6 +832,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             value, precision, pos = value / int(slash.group("den")), 0.0, slash.end()
         elif "." not in digits and (mixed := MIXED_RE.match(text, pos)):
             value, pos = value + _mixed_fraction(mixed), mixed.end()
+        elif "." not in digits and "," not in digits and (comma := DECIMAL_COMMA_RE.match(text, pos)) \
+                and UNIT_RE.match(text, comma.end()):  # "a 13,5-inch screen": a decimal comma, before a unit only
+            value, precision, pos = float(f"{digits}.{comma.group(1)}"), 0.5 * 10.0 ** -len(comma.group(1)), comma.end()
     elif m.group("fraction"):
         if ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
             return None  # "the second half of the year": a period, not a fraction

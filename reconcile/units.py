@@ -105,6 +105,9 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"kilobytes?|(?-i:KB|kB)", "kilobyte", "quantity"),
     (r"gigabits?\s+(?:per|a)\s+second|(?-i:Gbps|Gbit/s)", "gigabit / second", "quantity"),
     (r"megabits?\s+(?:per|a)\s+second|(?-i:Mbps|Mbit/s)", "megabit / second", "quantity"),
+    # imaging: "an 8-megapixel camera", "a density of 267ppi"
+    (r"megapixels?", "megapixel", "quantity"),
+    (r"pixels?\s+per\s+inch|(?-i:ppi)", "pixel / inch", "quantity"),
     # mass
     (r"kilotonnes?|(?-i:kt)", "1e3 tonne", "quantity"),
     (r"megatonnes?|(?-i:Mt)", "1e6 tonne", "quantity"),
