@@ -199,6 +199,7 @@ HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion|doz
 # the fractional part of a mixed number: "2 1/2", "2½", "three and a half", "one-and-a-half"
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 MIXED_RE = re.compile(r"(?:[\s-](?P<num>[1-9]|1[0-5])/(?P<den>2|3|4|8|16)(?![\d/])|\s?(?P<vulgar>[½¼¾⅓⅔⅛⅜⅝⅞])|(?:\s+and\s+|-and-)a[\s-]half\b)")
+TENTH_CENT_RE = re.compile(r"\.(\d)(?!\d|[.,]\d)")
 DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})(?![\d,])")
 SLASH_RE = re.compile(r"/(?P<den>2|3|4|8|16)(?![\d/])")  # "3/4 inch"; "9/11" and "24/7" are not fractions
 # scientific notation: "2.3×10^6", "2.3 x 10⁶", "6.02e23"
@@ -316,6 +317,7 @@ def _identifier_before(text: str, start: int) -> bool:
 def _count_noun(text: str, pos: int, singular: bool = False) -> tuple[int, str] | None:
     """The counted noun after a number: up to two modifiers, then a plural head noun (after
     "one", a singular one: "one death", "one unvaccinated child")."""
+    start = pos
     for _ in range(3):
         match = WORD_RE.match(text, pos)
         if not match:
@@ -337,9 +339,14 @@ def _count_noun(text: str, pos: int, singular: bool = False) -> tuple[int, str] 
             # the head is the last noun: "124 measles cases", "11 police officers"
             if (after := WORD_RE.match(text, match.end(1))) and _plural_noun(after.group(1)):
                 return after.end(1), after.group(1).lower()
+            if pos > start and PRICE_AFTER_RE.match(text, match.end(1)):
+                return None  # "95 octane costs $2.17": a verb before a price, after the thing's name
             return match.end(1), lower
         pos = match.end(1)
     return None
+
+
+PRICE_AFTER_RE = re.compile(r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹])\d")
 
 
 def _plural_noun(word: str) -> bool:
@@ -832,6 +839,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             value, precision, pos = value / int(slash.group("den")), 0.0, slash.end()
         elif "." not in digits and (mixed := MIXED_RE.match(text, pos)):
             value, pos = value + _mixed_fraction(mixed), mixed.end()
+        elif (tenth := TENTH_CENT_RE.match(text, pos)) and len(digits.partition(".")[2]) == 2 \
+                and CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
+            # "$2.09.9 per litre": a pump price in dollars, cents and a tenth of a cent
+            value, precision, pos = value + int(tenth.group(1)) / 1000, 0.0005, tenth.end()
         elif "." not in digits and "," not in digits and (comma := DECIMAL_COMMA_RE.match(text, pos)) \
                 and UNIT_RE.match(text, comma.end()):  # "a 13,5-inch screen": a decimal comma, before a unit only
             value, precision, pos = float(f"{digits}.{comma.group(1)}"), 0.5 * 10.0 ** -len(comma.group(1)), comma.end()
