@@ -720,6 +720,7 @@ LIST_GAP_RE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){LIST_ITEM}")
 LIST_ITEM_END_RE = re.compile(r"\s*(?:,(?!\s*\d)|[;.)]|\s+(?:and|or)\b|$)")  # not "No 629, 088": a number goes on
 # the first item's subject: a word, then one to three lower-case words up to its figure
 FIRST_ITEM_RE = re.compile(r"(?P<subject>[A-Za-z][\w'’.\-]*)\s+(?:[a-z]+\s+){1,3}$")
+COMPARED_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+", re.I)
 GAPPED = "(gapped)"  # the thing of a bare number read as a list item, until _gapped_items gives it the list's unit
 
 
@@ -760,14 +761,18 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
     for q in mentions:
         p = out[-1] if out and out[-1].kind != "date" and out[-1].value is not None else None
         listed = p is not None and _listed(text, p, q, listed)
+        # "$3.36 per share, compared with $3.28 last year": the price compared with is per share too
+        # (not a total: "45 cents per share, compared with $3.48 billion")
+        priced = listed or p is not None and bool(COMPARED_GAP_RE.fullmatch(text, p.end, q.start)) \
+            and q.value is not None and _printed_scale(q) <= max(_printed_scale(p), 1.0)
         if q.thing == GAPPED:
             if not listed or _printed_scale(p) != 1.0 or p.bound == "range":
                 continue  # "$5bn, Italy 3": the scale is not said again, so the item is not read
             q = _finish(text, q.start, q.end, p.kind, q.value, p.unit, q.bound, q.precision or 0.0, thing=p.thing)
-        elif listed and q.kind == p.kind == "money" and q.unit and p.unit and "/" not in q.unit \
+        elif priced and q.kind == p.kind == "money" and q.unit and p.unit and "/" not in q.unit \
                 and p.unit.startswith(f"{q.unit} / ") and q.thing is None:
             q = _finish(text, q.start, q.end, q.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high)
-        elif listed and q.kind == p.kind == "money" and q.unit == p.unit and q.thing is None and p.thing:
+        elif priced and q.kind == p.kind == "money" and q.unit == p.unit and q.thing is None and p.thing:
             q = replace(q, thing=p.thing, dimension=p.dimension)  # "19 cents a share and Acme 21 cents"
         elif p is not None and q.kind == "count" and q.thing in CHANGE_NOUNS and q.thing not in q.surface.lower() \
                 and p.kind in ("quantity", "money", "count") and not SENTENCE_BREAK_RE.search(text, p.end, q.start):
