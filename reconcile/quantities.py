@@ -1047,6 +1047,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     if kind in ("quantity", "money", "count") and "/" not in unit and (r := RATE_RE.match(text, pos)):
         unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
         pos = r.end()
+    elif kind in ("money", "count") and "/" not in unit and (r := PACE_BEFORE_RE.search(text, max(0, start - 50), start)):
+        unit = f"{unit} / {PACE_PERIODS[r.group('period').lower()]}"  # "an annual pace of 3.89 million (sales)"
     elif kind == "money" and "/" not in unit and (
             (b := BRACKET_RE.match(text, pos)) and (r := RATE_RE.match(text, b.end()))
             or text.startswith(")", pos) and (r := RATE_RE.match(text, pos + 1))):
@@ -1110,6 +1112,11 @@ TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 POINTS_OF_RATE_RE = re.compile(
     r"\s+(?P<points>points?)\b(?=(?:\s+(?:in|on|last|this)\s+\w+)?,?\s+(?:to|from|at)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent\b|percent\b))", re.I)
 SIGNED_END_RE = re.compile(r"(?=[\s,.;:)]|$)(?!\s*[\d(])")  # not "-33°", nor a telephone number's "+44 20"
+# a flow said before its figure: "a seasonally adjusted annual pace of 3.89 million", "a monthly average of 139,000"
+PACE_PERIODS = {"annual": "year", "annualized": "year", "annualised": "year", "yearly": "year", "monthly": "month",
+                "weekly": "week", "daily": "day"}
+PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+(?:pace|rate|average|run[\s-]rate)"
+                            r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
 # a price between a count and its noun: "three $200 fines", "two £5m bonuses"
