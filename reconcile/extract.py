@@ -168,13 +168,7 @@ def _sentence_claims(
             qualifiers.append("part")
         modality = _modality(before)
         others = [m for m in mentions if m is not q]
-        frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase)
-        if q.kind == "count" and q.thing == "age":
-            frame = _age_frame(text, q, frame)
-        elif q.kind == "count" and q.surface[:1] in SIGNS and not frame.change:
-            # "a net change of -60 on the election before" (see quantities): the election before is
-            # what the change is measured from, not the period of the figure
-            frame = replace(frame, change=SIGNS[q.surface[:1]], period="" if frame.period == "previous" else frame.period)
+        frame = _count_frame(text, q, frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase))
         # before q is replaced below: a replaced q beside its original in the set tied on position,
         # so which neighbour it took depended on hash order, which changes from run to run
         local = _local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: (m.start, m.end)), own.index(q))
@@ -208,6 +202,19 @@ def _age_frame(text: str, q: Quantity, frame):
 
 
 SIGNS = {"+": "up", "-": "down", "\u2212": "down"}  # a count printed with its sign is a signed change
+
+
+def _count_frame(text: str, q: Quantity, frame):
+    """What a count's own printing adds to its frame: an age's (see _age_frame), and a signed
+    count's change ("a net change of -60 on the election before", see quantities), where the
+    election before is what the change is measured from, not the figure's period."""
+    if q.kind != "count":
+        return frame
+    if q.thing == "age":
+        return _age_frame(text, q, frame)
+    if q.surface[:1] in SIGNS and not frame.change:
+        return replace(frame, change=SIGNS[q.surface[:1]], period="" if frame.period == "previous" else frame.period)
+    return frame
 
 
 RESTATED_RE = re.compile(r"\s*(?:,\s*or|\(|,?\s*(?:or\s+)?equal\s+to|,\s*or\s+about)\s*$", re.I)

@@ -199,8 +199,8 @@ HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion|doz
 # the fractional part of a mixed number: "2 1/2", "2½", "three and a half", "one-and-a-half"
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 MIXED_RE = re.compile(r"(?:[\s-](?P<num>[1-9]|1[0-5])/(?P<den>2|3|4|8|16)(?![\d/])|\s?(?P<vulgar>[½¼¾⅓⅔⅛⅜⅝⅞])|(?:\s+and\s+|-and-)a[\s-]half\b)")
-TENTH_CENT_RE = re.compile(r"\.(\d)(?!\d|[.,]\d)")
-DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})(?![\d,])")
+TENTH_CENT_RE = re.compile(r"\.(\d)(?!\d|[.,]\d)")  # "$2.09.9": the tenth of a cent after the cents
+DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})(?![\d,])")  # "13,5": no thousands group has fewer than 3 digits
 SLASH_RE = re.compile(r"/(?P<den>2|3|4|8|16)(?![\d/])")  # "3/4 inch"; "9/11" and "24/7" are not fractions
 # scientific notation: "2.3×10^6", "2.3 x 10⁶", "6.02e23"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
@@ -754,8 +754,10 @@ def _listed(text: str, p: Quantity, q: Quantity, chained: bool) -> bool:
 
 
 def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
-    """A list item that leaves out the unit takes the previous item's: a bare number its unit and
-    thing (unread when the gap is no list), a price its "a litre" or "a share"."""
+    """A figure that leaves out what the figure before it said takes it: a list item ("the SNP 8")
+    the first item's unit and thing (a bare item is unread when the gap is no list), a price in a
+    list or compared with ("up from 140p") the other's "a litre" or "a share", and an amount of
+    change ("a gain of 73 million") the unit of what it changes."""
     out: list[Quantity] = []
     listed = False
     for q in mentions:
