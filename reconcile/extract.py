@@ -168,7 +168,7 @@ def _sentence_claims(
             qualifiers.append("part")
         modality = _modality(before)
         others = [m for m in mentions if m is not q]
-        frame = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase)
+        frame = _count_frame(text, q, frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase))
         # before q is replaced below: a replaced q beside its original in the set tied on position,
         # so which neighbour it took depended on hash order, which changes from run to run
         local = _local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: (m.start, m.end)), own.index(q))
@@ -183,6 +183,38 @@ def _sentence_claims(
             marks=("bidi",) if has_bidi(text[max(0, q.start - 1):q.end + 1]) else (),
         ))
     return _carry_frames(text, claims)
+
+
+# "10 years older than": a difference of ages; "will be 57 years old when released": an age to come
+AGE_DIFFERENCE_RE = re.compile(r"\s+(?P<older>older)\b|\s+younger\b", re.I)
+AGE_TO_COME_RE = re.compile(r"\b(?:will|would|shall)\s+(?:be|turn|reach)\s+(?:\w+\s+)?$", re.I)
+
+
+def _age_frame(text: str, q: Quantity, frame):
+    """An age's frame: an age compared ("older than") is a change with its direction, and an
+    age to come is of a later period than the story's present (ages are static attributes in
+    frames, so their modality is not read; a person's age still moves with time)."""
+    if m := AGE_DIFFERENCE_RE.match(text, q.end):
+        frame = replace(frame, change="up" if m.group("older") else "down")
+    if not frame.period and AGE_TO_COME_RE.search(text, max(0, q.start - 40), q.start):
+        frame = replace(frame, period="later")
+    return frame
+
+
+SIGNS = {"+": "up", "-": "down", "\u2212": "down"}  # a count printed with its sign is a signed change
+
+
+def _count_frame(text: str, q: Quantity, frame):
+    """What a count's own printing adds to its frame: an age's (see _age_frame), and a signed
+    count's change ("a net change of -60 on the election before", see quantities), where the
+    election before is what the change is measured from, not the figure's period."""
+    if q.kind != "count":
+        return frame
+    if q.thing == "age":
+        return _age_frame(text, q, frame)
+    if q.surface[:1] in SIGNS and not frame.change:
+        return replace(frame, change=SIGNS[q.surface[:1]], period="" if frame.period == "previous" else frame.period)
+    return frame
 
 
 RESTATED_RE = re.compile(r"\s*(?:,\s*or|\(|,?\s*(?:or\s+)?equal\s+to|,\s*or\s+about)\s*$", re.I)

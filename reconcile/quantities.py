@@ -20,7 +20,7 @@ from .errors import UnitError
 from .escape import BIDI_CONTROLS
 from .models import Quantity
 from .words import count_class
-from .words import CHANGE_BEFORE_FROM
+from .words import CHANGE_BEFORE_FROM, CHANGE_NOUNS
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
 
@@ -49,6 +49,7 @@ IDIOM_WORDS = {
     "a thousand": (1000, "exact", None, None), "a million": (1e6, "exact", None, None),
     "a billion": (1e9, "exact", None, None), "a trillion": (1e12, "exact", None, None),
     "several": (2, "vague", 2, 9), "a few": (2, "vague", 2, 9),
+    "a couple of": (2, "approx", None, None), "a couple": (2, "approx", None, None),  # "a couple hundred miles"
     "dozens of": (24, "vague", 24, 99), "scores of": (40, "vague", 40, 99),
     "hundreds of": (200, "vague", 200, 999), "thousands of": (2000, "vague", 2000, 9999),
     "tens of thousands of": (20000, "vague", 20000, 99999),
@@ -95,12 +96,12 @@ GLUED_CODES = "|".join(f"(?<={re.escape(code)})(?=\\d)" for code in ("USD", "EUR
 
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
-    rf"(?=[\d.\-\u2212])(?:(?<![\w.,\-/:+#])|{GLUED_CODES})(?P<neg>[-\u2212](?=\d))?(?P<digits>{DIGITS})"
+    rf"(?=[\d.\-\u2212+])(?:(?<![\w.,\-/:+#])|{GLUED_CODES})(?:(?P<neg>[-\u2212])|(?P<plus>\+))?(?(neg)(?=\d)|(?(plus)(?=\d)))(?P<digits>{DIGITS})"
     rf"|\b(?=[adefhmnostwADEFHMNOSTW])(?:"
     rf"(?P<fraction>{FRACTION})\b"
     rf"|(?P<idiom>{IDIOM})\b"
     rf"|(?P<word>{NUMBER_WORD})\b"
-    rf"|(?P<article>an?)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b))",
+    rf"|(?P<article>an?)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b|percentage\s+point\b))",
     re.I,
 )
 
@@ -194,10 +195,12 @@ PER_BASE_RE = re.compile(r"\s+(?:per|for\s+every|in\s+every|every)\s+(?:(?P<of>1
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
 OF_A_RE = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.I)  # "a quarter of a percentage point", "half a mile"
-HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion)\b", re.I)  # "a quarter of a million"
+HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion|dozen)\b", re.I)  # "a quarter of a million", "half a dozen"
 # the fractional part of a mixed number: "2 1/2", "2½", "three and a half", "one-and-a-half"
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 MIXED_RE = re.compile(r"(?:[\s-](?P<num>[1-9]|1[0-5])/(?P<den>2|3|4|8|16)(?![\d/])|\s?(?P<vulgar>[½¼¾⅓⅔⅛⅜⅝⅞])|(?:\s+and\s+|-and-)a[\s-]half\b)")
+TENTH_CENT_RE = re.compile(r"\.(\d)(?!\d|[.,]\d)")  # "$2.09.9": the tenth of a cent after the cents
+DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})(?![\d,])")  # "13,5": no thousands group has fewer than 3 digits
 SLASH_RE = re.compile(r"/(?P<den>2|3|4|8|16)(?![\d/])")  # "3/4 inch"; "9/11" and "24/7" are not fractions
 # scientific notation: "2.3×10^6", "2.3 x 10⁶", "6.02e23"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
@@ -314,6 +317,7 @@ def _identifier_before(text: str, start: int) -> bool:
 def _count_noun(text: str, pos: int, singular: bool = False) -> tuple[int, str] | None:
     """The counted noun after a number: up to two modifiers, then a plural head noun (after
     "one", a singular one: "one death", "one unvaccinated child")."""
+    start = pos
     for _ in range(3):
         match = WORD_RE.match(text, pos)
         if not match:
@@ -335,9 +339,14 @@ def _count_noun(text: str, pos: int, singular: bool = False) -> tuple[int, str] 
             # the head is the last noun: "124 measles cases", "11 police officers"
             if (after := WORD_RE.match(text, match.end(1))) and _plural_noun(after.group(1)):
                 return after.end(1), after.group(1).lower()
+            if pos > start and PRICE_AFTER_RE.match(text, match.end(1)):
+                return None  # "95 octane costs $2.17": a verb before a price, after the thing's name
             return match.end(1), lower
         pos = match.end(1)
     return None
+
+
+PRICE_AFTER_RE = re.compile(r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹])\d")
 
 
 def _plural_noun(word: str) -> bool:
@@ -477,6 +486,7 @@ SLOT_VERBS = frozenset("""is are was were be been being has have had stood stand
     came come comes went go goes stood got gets made makes took takes gave put set kept left lost
     won paid brought bought became become becomes ran held led saw""".split())
 SLOT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+NAMES_NUMBER_RE = re.compile(r"\b[A-Za-z]+\s+\d[\d.,]*")  # a word naming another number: "age 1", "Flight 214"
 POSSESSIVE_END_RE = re.compile(r"['’]s$")
 ALNUM_RE = re.compile(r"[A-Za-z0-9]")
 SLOT_END_RE = re.compile(r"[!?;:,()\[\]—–\"“”]|\s-\s|(?<![A-Z])\.")  # "U.S." ends no slot
@@ -488,6 +498,7 @@ def _slot_noun(text: str, start: int) -> str | None:
     before = text[max(0, start - 80):start]
     if ends := list(SLOT_END_RE.finditer(before)):
         before = before[ends[-1].end():]
+    before = NAMES_NUMBER_RE.sub(" ", before)  # "Babies under age 1 numbered 3.9 million": babies, not ages
     words = SLOT_WORD_RE.findall(before)
     for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
         word = words[k]
@@ -557,7 +568,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             mentions.append(quantity)
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
-    return _inherit_things(_join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))
+    return _inherit_things(_gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions)))))
 
 
 COMPOUND_GAP_RE = re.compile(r",?\s+(?:and\s+)?|\s*")
@@ -624,6 +635,9 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
     shares with the next figure ("4 and 9 tonnes")."""
     out: list[Quantity] = []
     for q in mentions:
+        if q.kind in ("quantity", "money") and q.value is not None and (k := _bare_prior(text, out, q)) is not None:
+            a = out[k]  # "climbing from 118 million last year to 150 million tonnes": 118 million tonnes
+            out[k] = _finish(text, a.start, a.end, q.kind, a.value, q.unit, a.bound, a.precision or 0.0, a.low, a.high, q.thing) or a
         a = out[-1] if out else None
         if a is not None and _range_ends(text, a, q):
             opening = RANGE_OPEN_RE.search(text, max(0, a.start - 10), a.start)
@@ -654,6 +668,23 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
     return out
 
 
+TO_GAP_RE = re.compile(r"\s+to\s+")
+
+
+def _bare_prior(text: str, out: list[Quantity], q: Quantity) -> int | None:
+    """The index in `out` of a bare number that q's unit applies to: after a verb of change,
+    "from X [a date] to Y tonnes" gives X the unit of Y (X is read as a count of no printed noun)."""
+    k = len(out) - 1
+    while k >= 0 and out[k].kind == "date":
+        k -= 1
+    if k < 0 or out[k].kind != "count" or out[k].value is None or out[k].thing and out[k].thing.lower() in out[k].surface.lower():
+        return None
+    gap = text[out[k].end:q.start]
+    for date in out[k + 1:]:
+        gap = gap.replace(date.surface, " ")
+    return k if TO_GAP_RE.fullmatch(gap) and _after_change_from(text, out[k].start) else None
+
+
 def _printed_scale(q: Quantity) -> float:
     """The scale word's factor in a figure: "9 million tonnes" -> 1e6 (its value over its first
     printed number); 1.0 when no digits are printed ("seven per cent")."""
@@ -662,7 +693,9 @@ def _printed_scale(q: Quantity) -> float:
 
 
 def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
-    if a.kind != b.kind or a.kind == "date" or a.unit != b.unit or a.thing != b.thing and a.thing is not None:
+    # "between 140p and 150 pence per litre": the price's "per litre" is said once, after the second end
+    same_unit = a.unit == b.unit or a.thing is None and (b.unit or "").startswith(f"{a.unit} / ")
+    if a.kind != b.kind or a.kind == "date" or not same_unit or a.thing != b.thing and a.thing is not None:
         return False
     if a.bound != "exact" or b.bound != "exact" or not (a.value is not None and b.value is not None and a.value < b.value):
         return False
@@ -675,6 +708,81 @@ def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
     if opening and opening.group("word").lower() == "from" and _after_change_from(text, a.start):
         return False
     return True
+
+
+# A list that leaves out its verb and unit after the first item: "the Conservatives held 117 seats,
+# the Liberal Democrats 70 and the SNP 8", "petrol at 132.8p a litre and diesel at 140.4p". An
+# item is a name (up to four capitalized words) or one plain noun, then the figure, then the
+# item's end; a verb in the gap ("Adelaide is at 42C") makes it a clause of its own.
+LIST_ITEM = r"(?:the\s+)?(?P<item>(?-i:[A-Z][\w'’.\-]*)(?:\s+(?-i:[A-Z][\w'’.\-]*)){0,3}|(?-i:[a-z]{3,}))\s+(?:at\s+)?"
+LIST_ITEM_BEFORE_RE = re.compile(rf"(?:,\s*|\s+and\s+){LIST_ITEM}$")
+LIST_GAP_RE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){LIST_ITEM}")
+LIST_ITEM_END_RE = re.compile(r"\s*(?:,(?!\s*\d)|[;.)]|\s+(?:and|or)\b|$)")  # not "No 629, 088": a number goes on
+# the first item's subject: a word, then one to three lower-case words up to its figure
+FIRST_ITEM_RE = re.compile(r"(?P<subject>[A-Za-z][\w'’.\-]*)\s+(?:[a-z]+\s+){1,3}$")
+COMPARED_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+", re.I)
+GAPPED = "(gapped)"  # the thing of a bare number read as a list item, until _gapped_items gives it the list's unit
+
+
+def _plain(item: str) -> bool:
+    """A name, or a plain noun ("diesel"), not a verb or function word ("was", "rising")."""
+    lower = item.lower()
+    return item[0].isupper() or not (lower in STOPWORDS or lower in SLOT_VERBS or lower.endswith(("ed", "ing")))
+
+
+def _list_item(text: str, start: int, end: int) -> bool:
+    """Is the bare number at text[start:end] a list item after a name ("…, the SNP 8 and …")?"""
+    m = LIST_ITEM_BEFORE_RE.search(text, max(0, start - 60), start)
+    return bool(m) and _plain(m.group("item")) and bool(LIST_ITEM_END_RE.match(text, end))
+
+
+def _listed(text: str, p: Quantity, q: Quantity, chained: bool) -> bool:
+    """Is q the next item of a list whose item before is p (itself an item when `chained`)? The
+    first items must be parallel: a name after a name's figure ("the Conservatives held 117
+    seats, the SNP 8"), a noun after a noun's ("petrol at 132.8p a litre and diesel at 140.4p");
+    "showed two smartphones, the Lumia 950" names the smartphones."""
+    gap = LIST_GAP_RE.fullmatch(text, p.end, q.start)
+    if not gap or not _plain(gap.group("item")):
+        return False
+    if chained:
+        return True
+    first = FIRST_ITEM_RE.search(text, max(0, p.start - 40), p.start)
+    if not first:
+        return False
+    opens = not text[:first.start()].rstrip() or text[:first.start()].rstrip()[-1] in ".!?\"“"
+    return opens or first.group("subject")[0].isupper() == gap.group("item")[0].isupper()
+
+
+def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    """A figure that leaves out what the figure before it said takes it: a list item ("the SNP 8")
+    the first item's unit and thing (a bare item is unread when the gap is no list), a price in a
+    list or compared with ("up from 140p") the other's "a litre" or "a share", and an amount of
+    change ("a gain of 73 million") the unit of what it changes."""
+    out: list[Quantity] = []
+    listed = False
+    for q in mentions:
+        p = out[-1] if out and out[-1].kind != "date" and out[-1].value is not None else None
+        listed = p is not None and _listed(text, p, q, listed)
+        # "$3.36 per share, compared with $3.28 last year": the price compared with is per share too
+        # (not a total: "45 cents per share, compared with $3.48 billion")
+        priced = listed or p is not None and bool(COMPARED_GAP_RE.fullmatch(text, p.end, q.start)) \
+            and q.value is not None and _printed_scale(q) <= max(_printed_scale(p), 1.0)
+        if q.thing == GAPPED:
+            if not listed or _printed_scale(p) != 1.0 or p.bound == "range":
+                continue  # "$5bn, Italy 3": the scale is not said again, so the item is not read
+            q = _finish(text, q.start, q.end, p.kind, q.value, p.unit, q.bound, q.precision or 0.0, thing=p.thing)
+        elif priced and q.kind == p.kind == "money" and q.unit and p.unit and "/" not in q.unit \
+                and p.unit.startswith(f"{q.unit} / ") and q.thing is None:
+            q = _finish(text, q.start, q.end, q.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high)
+        elif priced and q.kind == p.kind == "money" and q.unit == p.unit and q.thing is None and p.thing:
+            q = replace(q, thing=p.thing, dimension=p.dimension)  # "19 cents a share and Acme 21 cents"
+        elif p is not None and q.kind == "count" and q.thing in CHANGE_NOUNS and q.thing not in q.surface.lower() \
+                and p.kind in ("quantity", "money", "count") and not SENTENCE_BREAK_RE.search(text, p.end, q.start):
+            # "to 683 million tonnes, a gain of 73 million": a change in what the figure before measures
+            q = _finish(text, q.start, q.end, p.kind, q.value, p.unit, q.bound, q.precision or 0.0, thing=p.thing)
+        if q is not None:
+            out.append(q)
+    return out
 
 
 INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
@@ -738,6 +846,13 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             value, precision, pos = value / int(slash.group("den")), 0.0, slash.end()
         elif "." not in digits and (mixed := MIXED_RE.match(text, pos)):
             value, pos = value + _mixed_fraction(mixed), mixed.end()
+        elif (tenth := TENTH_CENT_RE.match(text, pos)) and len(digits.partition(".")[2]) == 2 \
+                and CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
+            # "$2.09.9 per litre": a pump price in dollars, cents and a tenth of a cent
+            value, precision, pos = value + int(tenth.group(1)) / 1000, 0.0005, tenth.end()
+        elif "." not in digits and "," not in digits and (comma := DECIMAL_COMMA_RE.match(text, pos)) \
+                and UNIT_RE.match(text, comma.end()):  # "a 13,5-inch screen": a decimal comma, before a unit only
+            value, precision, pos = float(f"{digits}.{comma.group(1)}"), 0.5 * 10.0 ** -len(comma.group(1)), comma.end()
     elif m.group("fraction"):
         if ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
             return None  # "the second half of the year": a period, not a fraction
@@ -754,6 +869,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             unit, kind = _spelled_unit(u)
             if kind in ("quantity", "duration", "percent"):  # "a quarter of a percentage point", "half an hour"
                 return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
+        if of_a and (points := POINTS_OF_RATE_RE.match(text, of_a.end())):  # "a tenth of a point to 5.9%"
+            return _finish(text, start, points.end("points"), "percent", value, "percentage_point", "exact", 0.0)
         half_a = HALF_A_RE.match(text, pos)
         bare_half = m.group("fraction").lower() == "half"
         if bare_half and not half_a and not SHARE_AFTER_RE.match(text, pos) and not BY_BEFORE_RE.search(text, max(0, start - 20), start):
@@ -823,6 +940,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     year_like = bool(digits and scale == 1.0 and value2 is None and YEAR_RE.fullmatch(digits))
     if glued_m and kind is None:  # "400m hurdles"
         scale, unit, kind = 1.0, "meter", "quantity"
+    if unit is None and (points := POINTS_OF_RATE_RE.match(text, pos)):  # "cut the rate by 0.2 points to 5.5 per cent"
+        return _finish(text, start, points.end("points"), "percent", value * scale, "percentage_point", bound, precision * scale,
+                       low, high)
     if unit is None and value2 is None and scale == 1.0 and not year_like and value != 1 and (of := OF_COUNT_RE.match(text, pos)) \
             and (noun := _count_noun(text, of.end())):
         # "31 of the paintings", "nine of 11 gauges", "38 out of 44 forces": a count of the
@@ -833,6 +953,11 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             and 0 < value < 120 and AGE_APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start) \
             and AGE_APPOSITION_AFTER_RE.match(text, pos):
         return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "Kiptum, 23, won"
+    if unit is None and digits and not year_like and value < 130 and value2 is None \
+            and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)) \
+            and not AGE_BRACKET_RE.match(text, pos):  # "aged 60 and over", "aged 5 to 17": a group, not an age
+        start = aged.start() if aged.group("cue") else start  # "aged 34"; "under age 1 made up": no count of "made"
+        return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
     if unit is None:
         noun = _count_noun(text, pos, singular=value == 1 and value2 is None and scale == 1.0
                            and (m.group("word") is not None or digits == "1"))  # "one death", "1 seat"
@@ -881,25 +1006,32 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             # "births totalled 9.02 million", "deaths rose to 690,000"; with no noun before it
             # ("fell to 1.409 billion, down 2.75 million") it counts what the count before it counted
             unit, kind, thing = "count", "count", _slot_noun(text, start)
-        elif digits and not year_like and value < 130 and value2 is None and AGED_BEFORE_RE.search(text, max(0, start - 8), start) \
-                and not AGE_BRACKET_RE.match(text, pos):  # "aged 60 and over", "aged 5 to 17": a group, not an age
-            return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "aged 34"
+        elif digits and (m.group("neg") or m.group("plus")) and value2 is None and scale == 1.0 and SIGNED_END_RE.match(text, pos):
+            # "a net change of +49", "-60 on the election before": a change in what the count before
+            # counted, by the sign's direction (extract reads it from the surface)
+            value, unit, kind = abs(value), "count", "count"
+        elif digits and not year_like and value2 is None and scale == 1.0 and _list_item(text, start, pos):
+            unit, kind, thing = "count", "count", GAPPED  # "the Liberal Democrats 70": see _gapped_items
         elif year_like or (digits and value2 is not None and YEAR_RE.fullmatch(digits)):
             return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
         else:
             return None
     unit = currencies.get(unit, unit)  # "$", "Rs" and "¥" as the document means them
-    if kind == "duration" and unit == "year" and value2 is None and AGED_BEFORE_RE.search(text, max(0, start - 8), start):
+    if kind == "duration" and unit == "year" and value2 is None and bound != "vague" \
+            and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)):
         if AGED_AND_OVER_RE.match(text, pos):
             return None  # "aged 20 years and older": a group of people, not anyone's age (as "aged 60 and over")
-        return _make(start, pos, text, "count", value, "count", "exact", 0.0, thing="age")  # "aged 5 years"
+        start = aged.start() if aged.group("cue") else start
+        return _finish(text, start, pos, "count", value * scale, "count", bound, 0.0, thing="age")  # "aged 5 years"
+    if kind == "duration" and unit == "year" and value2 is None and bound != "vague" and (old := OLD_AFTER_RE.match(text, pos)):
+        return _finish(text, start, old.end(), "count", value * scale, "count", bound, precision * scale, thing="age")
     if kind == "duration" and text.startswith("-old", pos) or text.startswith("s-old", pos):
         if unit != "year":
             return None  # "a six-month-old baby": not compared
         end = pos + (4 if text.startswith("-old", pos) else 5)
         return _finish(text, start, end, "count", value, "count", "exact", 0.0, thing="age")  # "a 21-year-old"
     if m.group("article"):
-        if kind != "duration":
+        if kind != "duration" and unit != "percentage_point":  # "more than a percentage point"
             return None
         before = text[max(0, m.start() - 14):m.start()].lower()
         # "a year" is a duration only after a preposition or hedge: "in a year", "over a year"
@@ -917,6 +1049,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     if kind in ("quantity", "money", "count") and "/" not in unit and (r := RATE_RE.match(text, pos)):
         unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
         pos = r.end()
+    elif kind in ("money", "count") and "/" not in unit and (r := PACE_BEFORE_RE.search(text, max(0, start - 50), start)):
+        unit = f"{unit} / {PACE_PERIODS[r.group('period').lower()]}"  # "an annual pace of 3.89 million (sales)"
     elif kind == "money" and "/" not in unit and (
             (b := BRACKET_RE.match(text, pos)) and (r := RATE_RE.match(text, b.end()))
             or text.startswith(")", pos) and (r := RATE_RE.match(text, pos + 1))):
@@ -975,6 +1109,16 @@ HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "uppe
 # "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius)
 CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
+# "by 0.2 points to 5.5 per cent": points moving a percentage are percentage points, not a
+# count of points (as an index's "127 points" or a team's "won by six points" are)
+POINTS_OF_RATE_RE = re.compile(
+    r"\s+(?P<points>points?)\b(?=(?:\s+(?:in|on|last|this)\s+\w+)?,?\s+(?:to|from|at)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent\b|percent\b))", re.I)
+SIGNED_END_RE = re.compile(r"(?=[\s,.;:)]|$)(?!\s*[\d(])")  # not "-33°", nor a telephone number's "+44 20"
+# a flow said before its figure: "a seasonally adjusted annual pace of 3.89 million", "a monthly average of 139,000"
+PACE_PERIODS = {"annual": "year", "annualized": "year", "annualised": "year", "yearly": "year", "monthly": "month",
+                "weekly": "week", "daily": "day"}
+PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+(?:pace|rate|average|run[\s-]rate)"
+                            r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
 # a price between a count and its noun: "three $200 fines", "two £5m bonuses"
@@ -985,10 +1129,16 @@ OF_COUNT_RE = re.compile(
 # "Joao Rodrigo, 33, was photographed": a person's age after the name (not "In March, 23 ...")
 AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:Jr\.|Sr\.))?,\s$")
 AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
-AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
+# "aged 34", "under age 1", "a median age of 38.4", "the oldest median age, 67.8"
+# (a bare "age" is the figure's first word, so its hedge is read: "under age 1")
+AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>age))\s+$", re.I)
+AGED_WINDOW = 16  # characters before the number: "age of " and its spaces
+# "2.8 million years old", "10 years older than": an age, or a difference of ages
+OLD_AFTER_RE = re.compile(r"\s+old\b(?!-)|(?=\s+(?:older|younger)\b)", re.I)
 AGED_AND_OVER_RE = re.compile(r"(?:\s+years?)?(?:\s+(?:or|and)\s+(?:over|older|above)|\s*\+)", re.I)
 EXTREME_RE = re.compile(r"m(?:ax|in)imum", re.I)
-AGE_BRACKET_RE = re.compile(r"\s*(?:to|-|–|and|or|\+|plus)(?:\s|\d|$)", re.I)
+# "aged 60 and over", "aged 5 to 17", "65+": a group; not "a median age of 38.4 and an average of 41"
+AGE_BRACKET_RE = re.compile(r"\s*(?:(?:to|-|–)\s*\d|(?:and|or)\s+(?:over|older|above|up|under|younger|\d)|\+|plus\b)", re.I)
 
 
 def _finish(text, start, end, kind, value, unit, bound, precision, low=None, high=None, thing=None):

@@ -105,6 +105,9 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"kilobytes?|(?-i:KB|kB)", "kilobyte", "quantity"),
     (r"gigabits?\s+(?:per|a)\s+second|(?-i:Gbps|Gbit/s)", "gigabit / second", "quantity"),
     (r"megabits?\s+(?:per|a)\s+second|(?-i:Mbps|Mbit/s)", "megabit / second", "quantity"),
+    # imaging: "an 8-megapixel camera", "a density of 267ppi"
+    (r"megapixels?", "megapixel", "quantity"),
+    (r"pixels?\s+per\s+inch|(?-i:ppi)", "pixel / inch", "quantity"),
     # mass
     (r"kilotonnes?|(?-i:kt)", "1e3 tonne", "quantity"),
     (r"megatonnes?|(?-i:Mt)", "1e6 tonne", "quantity"),
@@ -221,6 +224,7 @@ SCALES: list[tuple[str, float]] = [
     (r"hundred", 1e2),  # "3 hundred million": a newsroom's mixed spelling
     (r"crores?", 1e7),
     (r"lakhs?|lacs?", 1e5),
+    (r"dozen", 12),  # "two dozen eggs", "half a dozen"
 ]
 # Single-letter scales, only glued to a number ("$2bn", "£3m", "5k") and case-sensitive.
 LETTER_SCALES = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "bn": 1e9, "tn": 1e12}

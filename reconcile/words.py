@@ -23,12 +23,19 @@ CHANGE_BEFORE_FROM = (
     r"\b(?:(?!rang|var|span|stretch|pric)[a-z]{3,}ed|rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|"
     r"grows|growing|sank|sunk|shrank|shrunk|slid|swung|shot|up|down|rise|fall|increase|decrease|drop|jump|gain|cut|"
     # base forms after "will", "to", "could": "fares could ease from $5 to $4"
-    r"climb|grow|sink|slide|shrink|slip|dip|surge|soar|decline|plunge|tumble|rebound|recover|ease)"
+    r"climb|grow|sink|slide|shrink|slip|dip|surge|soar|decline|plunge|tumble|rebound|recover|ease|"
+    # and their -ing forms: "stocks climbing from 118 million"
+    r"(?:climb|sink|slid|shrink|slipp|dipp|surg|soar|declin|plung|tumbl|rebound|recover|eas|jump|dropp|increas|decreas)ing)"
     r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?"
     # "climbed about 10 percent, from $31.99": the amount of the change may stand between
     r"(?:\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?[$€£¥]?\d[\d,.]*\s*(?:%|per\s*cent|percent|points?|[a-z]+)?)?"
     r",?\s+from"
 )
+
+# Nouns that name an amount of change: "a gain of 73 million" counts no gains; it is a change in
+# what the figure before it measures (see quantities._gapped_items).
+CHANGE_NOUNS = frozenset("""increase rise jump gain surge climb hike boost decrease decline drop fall loss cut
+    slump dip reduction contraction slide plunge""".split())
 
 # Nouns that count people as such, whatever their role in the story: "2.26 million voters",
 # "2.3 million people", "16 crew" count one kind of thing, and the frame (attribute, part) says

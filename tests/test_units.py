@@ -12,6 +12,8 @@ from reconcile.errors import UnitError
     ("percent", 46, "dimensionless", 0.46),
     ("foot", 590, "meter", 179.8),
     ("short_ton", 1, "tonne", 0.907),
+    ("megapixel", 8, "pixel", 8e6),
+    ("pixel / inch", 254, "pixel / centimeter", 100),
 ])
 def test_conversions(unit, value, expected_unit, expected):
     assert units.from_base(units.to_base(value, unit), expected_unit) == pytest.approx(expected, rel=1e-3)
