@@ -198,10 +198,12 @@ class Frame:
             what = {"up": f"rise in {what}", "down": f"fall in {what}", "increment": f"more {what}"}.get(self.change, what)
         if self.part:
             what = f"{what} ({self.part})"
-        if self.period:
+        if self.period == "later":
+            what = f"{what} to come"  # "will be 57 years old when released"
+        elif self.period:
             what = f"{what}, {self.period.replace('year-', '').replace('-', ' ')}"
-        if self.modality == "planned":
-            what = f"planned {what}"
+        if self.modality in ("planned", "proposed"):
+            what = f"{self.modality} {what}"
         subject = self.subject.title() if self.subject else (self.head.rsplit(" ", 1)[-1] if self.head else "")
         return f"{subject}: {what}" if subject else what
 

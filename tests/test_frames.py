@@ -79,3 +79,8 @@ def test_frame_reading(case):
     claim = next(c for c in result.claims if c.quantity is not None and c.quantity.surface == case["figure"])
     got = {field: getattr(claim.frame, field) for field in case["frame"]}
     assert got == case["frame"]
+
+
+def test_labels_name_requests_and_ages_to_come():
+    assert Frame(attribute="duration", modality="proposed").label() == "proposed duration"
+    assert Frame(subject="okafor", attribute="age", period="later").label() == "Okafor: age to come"
