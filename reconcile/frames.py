@@ -358,8 +358,10 @@ def read_frame(
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
     period = _period(slot_before, slot_after, slot_dates, q, published_year) or (
         _prior(text[max(sentence_start, q.start - 60):q.start], after) if q.kind != "date" else "")
-    if not period and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before):
-        period = "previous"  # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior
+    if (not period or period.startswith("year-")) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before):
+        # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior, even
+        # when the prior names its year ("to Rs.270 crore from Rs.239 crore in 2011-12")
+        period = "previous"
     if _increment(q, slot_before, slot_after) and not age:  # "its new 25-year-old forward" is no increment
         change = change or "increment"
     day = _day(text[sentence_start:sentence_end])
@@ -688,10 +690,15 @@ SAME_PERIOD_AFTER_RE = re.compile(
 YEAR_PERIOD_RE = re.compile(r"\b(?:in|for|during|of|since)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)['’]s\b")
 
 
+TO_LEVEL_END_RE = re.compile(r"\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|a\s+record\s+)?$", re.I)
+
+
 def _period(before: str, after: str, dates: list[Quantity], q: Quantity, published_year: int | None) -> str:
     if SAME_PERIOD_AFTER_RE.match(after):
         return "year-earlier"
-    near = before + " " + after[:PERIOD_AFTER]
+    # "slid 13 per cent from a year before to S$337.4 million": the period before "to" is the
+    # prior's, the new level's own period can only follow it
+    near = (" " if TO_LEVEL_END_RE.search(before) else before + " ") + after[:PERIOD_AFTER]
     for pattern, name in RELATIVE_PERIODS:
         if pattern.search(near):
             return name
