@@ -356,9 +356,11 @@ def read_frame(
         # place are a part of its whole; an event's toll "in the Varsey valley" names where it struck
         part = place
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
-    period = _period(slot_before, slot_after, slot_dates, q, published_year) or (
-        _prior(text[max(sentence_start, q.start - 60):q.start], after) if q.kind != "date" else "")
-    if (not period or period.startswith("year-")) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before):
+    period = _period(slot_before, slot_after, slot_dates, q, published_year)
+    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
+            and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
+        period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
+    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before):
         # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior, even
         # when the prior names its year ("to Rs.270 crore from Rs.239 crore in 2011-12")
         period = "previous"
@@ -690,6 +692,7 @@ SAME_PERIOD_AFTER_RE = re.compile(
 YEAR_PERIOD_RE = re.compile(r"\b(?:in|for|during|of|since)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)['’]s\b")
 
 
+YEAR_PERIOD_NAME_RE = re.compile(r"year-\d{4}")  # a named year, not "year-earlier"
 TO_LEVEL_END_RE = re.compile(r"\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|a\s+record\s+)?$", re.I)
 
 
