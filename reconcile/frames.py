@@ -719,10 +719,11 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
 PRIOR_BEFORE_RE = re.compile(
     rf"(?:{CHANGE_BEFORE_FROM}|\d\S*\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{0,30}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){0,2}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){0,2}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
+    r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering)\s+(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)"
     r"|\b(?:higher|lower|more|less|up|down)\s+than(?:\s+(?:the|its|their))?|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their))"
     r"\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
-PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s", re.I)  # keep in step with PRIOR_BEFORE_RE
+PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record", re.I)  # keep in step with PRIOR_BEFORE_RE
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
