@@ -11,7 +11,7 @@ import json
 import os
 import statistics
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -124,10 +124,15 @@ def extract_all(
     result as it arrives (analyze dates its claims there, so no second copy of them is made)."""
     report = progress or (lambda stage, done, total: None)
     finish = finish or (lambda document, extracted: extracted)
-    stored = stored or {}
+    stored = stored if stored is not None else {}
     if keys is None:
         keys = [extraction_key(d, max_sentence) for d in documents] if stored else [""] * len(documents)
-    fresh = [d for d, k in zip(documents, keys) if k not in stored]
+    kept: dict[int, Extracted] = {}  # stored ones, settled as they are read (a damaged one is read again)
+    for i, (d, k) in enumerate(zip(documents, keys)):
+        found = stored.get(k) if k in stored else None
+        if found is not None:
+            kept[i] = finish(d, _moved(found, d.path))
+    fresh = [d for i, d in enumerate(documents) if i not in kept]
     size = sum(len(d.text) for d in fresh)
     done = len(documents) - len(fresh)
     results: list[Extracted] = []
@@ -147,7 +152,7 @@ def extract_all(
             results.append(finish(d, _extract_one(d, max_sentence)))
             report("reading", done + len(results), len(documents))
     made = iter(results)
-    return [finish(d, _moved(stored[k], d.path)) if k in stored else next(made) for d, k in zip(documents, keys)]
+    return [kept[i] if i in kept else next(made) for i in range(len(documents))]
 
 
 def _moved(extracted: Extracted, path: str) -> Extracted:
@@ -161,19 +166,28 @@ def _moved(extracted: Extracted, path: str) -> Extracted:
 def analyze(
     documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1, limits: Limits = Limits(),
     drafts: frozenset[str] = frozenset(), progress: Progress | None = None,
-    stored: dict[str, Extracted] | None = None, map_stories: Callable = map, map_articles: Callable | None = None,
-    stored_stories: dict[str, StoryResult] | None = None, keys: Sequence[str] | None = None,
+    stored: Mapping[str, Extracted] | None = None, map_stories: Callable = map, map_articles: Callable | None = None,
+    stored_stories: Mapping[str, StoryResult] | None = None, keys: Sequence[str] | None = None,
+    each_story: Callable[[RunResult], None] | None = None,
 ) -> RunResult:
     """Claims, copies, alignments, verdicts and facts for already-ingested documents.
     `drafts` are the paths of documents under check: judged like any source, but never
     evidence for a consensus (a draft cannot vote for its own figure). Each story is judged
     on its own (`judge_story`), through `map_stories` (map, or an engine's distributed map:
-    the same results in the same order)."""
+    the same results in the same order).
+    With `each_story`, each story's results go to it as they are made, as a RunResult of the
+    story alone (see by_story), and the RunResult returned holds the articles, stories and
+    dates but no claims: memory is bounded by the largest story, not the corpus."""
     if keys is None:  # the documents' extraction keys, unless the caller has them already
         keys = [extraction_key(d, limits.max_sentence) for d in documents]
     # stories and dates come from the articles' text alone: known before any claim is read
-    stories = find_stories({d.path: story_body(d) for d in documents})
+    stories = find_stories(_Bodies(documents))
     published, assumed = _publication_dates(documents, stories)
+    if each_story is not None:
+        from .by_story import analyze_by_story
+
+        return analyze_by_story(documents, skipped, jobs, limits, drafts, progress, stored, map_stories, map_articles,
+                                stored_stories, keys, stories, published, assumed, each_story)
     shared: dict = {}
 
     def settled(document: Document, extracted: Extracted) -> Extracted:
@@ -290,6 +304,23 @@ def _copy_order(c: Copy):
 
 def _variant_order(v: Variant):
     return (v.name_a, v.name_b)
+
+
+class _Bodies(Mapping):
+    """Each article's story_body by path, made when asked for: every body held at once was a
+    second copy of the corpus."""
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self.documents = {d.path: d for d in documents}
+
+    def __getitem__(self, path: str) -> str:
+        return story_body(self.documents[path])
+
+    def __iter__(self):
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
 
 
 def story_body(document: Document) -> str:
