@@ -6,12 +6,14 @@ once over the corpus. Nothing here prints or writes files: `store` and `report` 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import itertools
 import json
 import os
 import statistics
-from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -69,6 +71,10 @@ def _extract_one(document: Document, max_sentence: int = MAX_SENTENCE) -> tuple[
     return sentences, extract_claims(document, sentences)
 
 
+def _extract_chunk(documents: list[Document], max_sentence: int) -> list[tuple[list[Sentence], list[Claim]]]:
+    return [_extract_one(d, max_sentence) for d in documents]
+
+
 Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar; never prints
 Extracted = tuple[list[Sentence], list[Claim]]
 
@@ -113,46 +119,55 @@ def extraction_key(document: Document, max_sentence: int = MAX_SENTENCE) -> str:
 def extract_all(
     documents: Sequence[Document], jobs: int = 1, min_bytes: int = PARALLEL_MIN_BYTES,
     max_sentence: int = MAX_SENTENCE, progress: Progress | None = None,
-    stored: dict[str, Extracted] | None = None, keys: Sequence[str] | None = None,
+    stored: Mapping[str, Extracted] | None = None, keys: Sequence[str] | None = None,
     map_articles: Callable | None = None, finish: Callable[[Document, Extracted], Extracted] | None = None,
 ) -> list[Extracted]:
     """Per-document extraction, in a process pool when the corpus is big enough to pay for it.
     Results come back in document order either way; `progress` hears of each article read.
     `stored` maps extraction keys (see extraction_key) to a previous run's results: an article
-    whose key is there is not read again (its claims take its current path); `keys` are the
-    documents' keys when the caller has them already. `finish` is applied to each article's
-    result as it arrives (analyze dates its claims there, so no second copy of them is made)."""
+    whose key is there is not read again (its claims take its current path; a damaged one is
+    read here); `keys` are the documents' keys when the caller has them already. `finish` is
+    applied to each article's result as it arrives, in document order (analyze dates its
+    claims there, so no second copy of them is made; by_story judges each story once read)."""
     report = progress or (lambda stage, done, total: None)
     finish = finish or (lambda document, extracted: extracted)
     stored = stored if stored is not None else {}
     if keys is None:
         keys = [extraction_key(d, max_sentence) for d in documents] if stored else [""] * len(documents)
-    kept: dict[int, Extracted] = {}  # stored ones, settled as they are read (a damaged one is read again)
-    for i, (d, k) in enumerate(zip(documents, keys)):
-        found = stored.get(k) if k in stored else None
-        if found is not None:
-            kept[i] = finish(d, _moved(found, d.path))
-    fresh = [d for i, d in enumerate(documents) if i not in kept]
-    size = sum(len(d.text) for d in fresh)
-    done = len(documents) - len(fresh)
+    fresh = [d for d, k in zip(documents, keys) if k not in stored]
     results: list[Extracted] = []
-    if map_articles is not None:  # an engine's map (dask): results in document order
-        made = map_articles(_extract_one, fresh, [max_sentence] * len(fresh))
-        results = [finish(d, item) for d, item in zip(fresh, made)]
-        del made
-        report("reading", len(documents), len(documents))
-    elif jobs > 1 and len(fresh) > 1 and size >= min_bytes:
-        chunk = max(1, min(ARTICLES_PER_CHUNK, len(fresh) // (jobs * 4)))
+    with contextlib.closing(_extracted(fresh, jobs, min_bytes, max_sentence, map_articles)) as made:
+        for d, k in zip(documents, keys):
+            if k in stored:
+                found = stored.get(k)  # read from the store now, not all at once
+                item = _moved(found, d.path) if found is not None else _extract_one(d, max_sentence)
+            else:
+                item = next(made)
+            results.append(finish(d, item))
+            report("reading", len(results), len(documents))
+    return results
+
+
+def _extracted(fresh: list[Document], jobs: int, min_bytes: int, max_sentence: int,
+               map_articles: Callable | None) -> Iterator[Extracted]:
+    """The articles' extractions in order, as they are made: by an engine's map (dask), a
+    process pool, or here."""
+    if map_articles is not None:
+        yield from map_articles(_extract_one, fresh, [max_sentence] * len(fresh))
+    elif jobs > 1 and len(fresh) > 1 and sum(len(d.text) for d in fresh) >= min_bytes:
+        size = max(1, min(ARTICLES_PER_CHUNK, len(fresh) // (jobs * 4)))
+        chunks = (fresh[i:i + size] for i in range(0, len(fresh), size))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for d, item in zip(fresh, pool.map(_extract_one, fresh, [max_sentence] * len(fresh), chunksize=chunk)):
-                results.append(finish(d, item))
-                report("reading", done + len(results), len(documents))
+            # a few chunks in flight, not all: when the caller is slower than the workers (it
+            # judges stories as they are read), finished chunks would pile up in memory
+            pending = deque(pool.submit(_extract_chunk, c, max_sentence) for c in itertools.islice(chunks, 2 * jobs))
+            while pending:
+                done = pending.popleft().result()
+                pending.extend(pool.submit(_extract_chunk, c, max_sentence) for c in itertools.islice(chunks, 1))
+                yield from done
     else:
         for d in fresh:
-            results.append(finish(d, _extract_one(d, max_sentence)))
-            report("reading", done + len(results), len(documents))
-    made = iter(results)
-    return [kept[i] if i in kept else next(made) for i in range(len(documents))]
+            yield _extract_one(d, max_sentence)
 
 
 def _moved(extracted: Extracted, path: str) -> Extracted:

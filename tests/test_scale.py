@@ -107,10 +107,15 @@ def _all_rows(db_path):
         return {t: sorted(map(repr, db.execute(f"select * from [{t}]"))) for t in tables}
 
 
-def test_judging_story_by_story_stores_and_reports_what_judging_all_at_once_does(tmp_path):
+@pytest.mark.parametrize("held", [20_000, 0])
+def test_judging_story_by_story_stores_and_reports_what_judging_all_at_once_does(tmp_path, monkeypatch, held):
     """Issue #12 item 3: `reconcile run` judges, stores and reports one story at a time; its rows,
     report and summary are those of the whole corpus judged at once (reprints, several stories,
-    stories whose articles interleave in document order, an article that stands alone)."""
+    stories whose articles interleave in document order, an article that stands alone), whether
+    the articles of waiting stories are held in memory or spilled to a file (`held` claims)."""
+    from reconcile import by_story
+
+    monkeypatch.setattr(by_story, "HELD_CLAIMS", held)
     from reconcile.ingest import parse_document
     from reconcile.report import render_markdown_utf8, summarize
     from reconcile.store import open_database, save
