@@ -208,22 +208,31 @@ def _write_metadata(db: Path, title: str) -> None:
         err.print(escape.line(f"warning: metadata not written: {error}"), markup=False)
 
 
-def _write_report(report: Path, markdown: str | bytes, title: str) -> Path:
-    """The report (Markdown, or HTML by its name) written beside `report`; the pending file."""
+def _write_report(report: Path, markdown: str | bytes | list[bytes], title: str) -> Path:
+    """The report (Markdown, or HTML by its name) written beside `report`; the pending file.
+    `markdown` is its text, its UTF-8 bytes (a stored report) or its UTF-8 lines (a run's)."""
     from .report import html_page
 
-    if isinstance(markdown, str):  # the stored report of an unchanged run
-        markdown = markdown.encode("utf-8")
-    html = report.suffix.lower() in (".html", ".htm")
-    return _write_beside(report, html_page(markdown.decode("utf-8"), title) if html else markdown)
+    if report.suffix.lower() not in (".html", ".htm"):
+        return _write_beside(report, markdown)
+    if isinstance(markdown, list):
+        markdown = b"\n".join(markdown)
+    if isinstance(markdown, bytes):
+        markdown = markdown.decode("utf-8")
+    return _write_beside(report, html_page(markdown, title))
 
 
-def _write_beside(path: Path, text: str | bytes) -> Path:
-    """Write `text` (or its UTF-8 bytes) to a hidden file next to `path` (same folder, so the
-    move is atomic)."""
+def _write_beside(path: Path, text: str | bytes | list[bytes]) -> Path:
+    """Write `text` (its UTF-8 bytes, or its UTF-8 lines to be joined by newlines) to a hidden
+    file next to `path` (same folder, so the move is atomic)."""
     pending = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        if isinstance(text, bytes):
+        if isinstance(text, list):
+            from .store import joined_chunks
+
+            with open(pending, "wb") as out:
+                out.writelines(joined_chunks(text))
+        elif isinstance(text, bytes):
             pending.write_bytes(text)
         else:
             pending.write_text(text, encoding="utf-8")

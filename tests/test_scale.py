@@ -95,16 +95,18 @@ def _stored_by_story(documents, skipped, db_path, title, **options):
             writer.add(part)
             report.add(part)
         head = analyze(documents, skipped, each_story=each_story, **options)
-        markdown, summary = report.finish(head)
-        writer.finish(head.skipped, title=title, run_key="k", markdown=markdown, summary=summary)
-    return markdown, summary
+        lines, summary = report.finish(head)
+        writer.finish(head.skipped, title=title, run_key="k", markdown=lines, summary=summary)
+    return b"\n".join(lines), summary
 
 
 def _all_rows(db_path):
     import sqlite3
     with sqlite3.connect(db_path) as db:
         tables = [r[0] for r in db.execute("select name from sqlite_master where type = 'table' and name not like '%fts%'")]
-        return {t: sorted(map(repr, db.execute(f"select * from [{t}]"))) for t in tables}
+        # the report is kept as text by save, as a blob written line by line by a run
+        return {t: sorted(repr(tuple(v.decode() if t == "meta" and isinstance(v, bytes) else v for v in row))
+                          for row in db.execute(f"select * from [{t}]")) for t in tables}
 
 
 @pytest.mark.parametrize("held", [20_000, 0])
