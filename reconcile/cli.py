@@ -102,8 +102,8 @@ def run(
     def body():
         from .ingest import read_documents
         from .pipeline import Limits, analyze, extraction_key, run_key
-        from .report import html_page, render_markdown_utf8, summarize
-        from .store import load_extractions, load_story_results, load_unchanged, open_database, save
+        from .store import load_unchanged, open_database, save, stored_extractions, stored_story_results, writing
+        from .story_report import StoryReport
 
         if engine not in ("local", "dask"):
             raise _fail(f"unknown engine {engine!r}: use local or dask")
@@ -114,35 +114,41 @@ def run(
         keys = [extraction_key(d, limits.max_sentence) for d in documents]  # hashed once, used twice
         key = run_key(documents, skipped, limits, title, keys)
         unchanged = load_unchanged(str(db), key)  # the stored run is this one: nothing to judge again
-        if unchanged is not None:
-            markdown, summary = unchanged
-        else:
-            with contextlib.ExitStack() as stack:
-                maps = {}
-                if engine == "dask":
-                    from .dask_engine import dask_maps
-
-                    maps = dict(zip(("map_articles", "map_stories"), stack.enter_context(dask_maps(scheduler, jobs))))
-                progress = stack.enter_context(_progress(enabled=not quiet))
-                stack.enter_context(_no_cycle_collection())
-                result = analyze(documents, skipped, jobs, limits, progress=progress, stored=load_extractions(str(db)),
-                                 stored_stories=load_story_results(str(db)), keys=keys, **maps)
-            # as UTF-8 from here on: half the size of the text, and what is written and stored
-            markdown, summary = render_markdown_utf8(result, title=title), summarize(result)
-        if isinstance(markdown, str):  # the stored report of an unchanged run
-            markdown = markdown.encode("utf-8")
-        html = report.suffix.lower() in (".html", ".htm")
-        pending = _write_beside(report, html_page(markdown.decode("utf-8"), title) if html else markdown)
+        pending = None
         try:
-            stage[0] = "saving"
-            if unchanged is None:
-                save(open_database(str(db)), result, title=title, run_key=key, markdown=markdown, summary=summary)
+            if unchanged is not None:
+                markdown, summary = unchanged
+                pending = _write_report(report, markdown, title)
+            else:
+                # each story is stored and reported as it is judged, in one transaction that
+                # commits only after the report is written beside its final name
+                database = open_database(str(db))
+                with contextlib.ExitStack() as stack:
+                    maps = {}
+                    if engine == "dask":
+                        from .dask_engine import dask_maps
+
+                        maps = dict(zip(("map_articles", "map_stories"), stack.enter_context(dask_maps(scheduler, jobs))))
+                    progress = stack.enter_context(_progress(enabled=not quiet))
+                    stack.enter_context(_no_cycle_collection())
+                    writer, story_report = stack.enter_context(writing(database)), StoryReport(title)
+
+                    def each_story(part) -> None:
+                        writer.add(part)
+                        story_report.add(part)
+
+                    head = analyze(documents, skipped, jobs, limits, progress=progress, stored=stored_extractions(str(db)),
+                                   stored_stories=stored_story_results(str(db)), keys=keys, each_story=each_story, **maps)
+                    markdown, summary = story_report.finish(head)
+                    pending = _write_report(report, markdown, title)
+                    stage[0] = "saving"
+                    save(database, head, title=title, run_key=key, markdown=markdown, summary=summary, writer=writer)
             stage[0] = "saved"
             os.replace(pending, report)
             stage[0] = "done"
             _write_metadata(db, title)
         finally:
-            if stage[0] != "done":
+            if stage[0] != "done" and pending is not None:
                 pending.unlink(missing_ok=True)
         if not quiet:
             _print_summary(summary, db, report)
@@ -202,12 +208,31 @@ def _write_metadata(db: Path, title: str) -> None:
         err.print(escape.line(f"warning: metadata not written: {error}"), markup=False)
 
 
-def _write_beside(path: Path, text: str | bytes) -> Path:
-    """Write `text` (or its UTF-8 bytes) to a hidden file next to `path` (same folder, so the
-    move is atomic)."""
+def _write_report(report: Path, markdown: str | bytes | list[bytes], title: str) -> Path:
+    """The report (Markdown, or HTML by its name) written beside `report`; the pending file.
+    `markdown` is its text, its UTF-8 bytes (a stored report) or its UTF-8 lines (a run's)."""
+    from .report import html_page
+
+    if report.suffix.lower() not in (".html", ".htm"):
+        return _write_beside(report, markdown)
+    if isinstance(markdown, list):
+        markdown = b"\n".join(markdown)
+    if isinstance(markdown, bytes):
+        markdown = markdown.decode("utf-8")
+    return _write_beside(report, html_page(markdown, title))
+
+
+def _write_beside(path: Path, text: str | bytes | list[bytes]) -> Path:
+    """Write `text` (its UTF-8 bytes, or its UTF-8 lines to be joined by newlines) to a hidden
+    file next to `path` (same folder, so the move is atomic)."""
     pending = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        if isinstance(text, bytes):
+        if isinstance(text, list):
+            from .store import joined_chunks
+
+            with open(pending, "wb") as out:
+                out.writelines(joined_chunks(text))
+        elif isinstance(text, bytes):
             pending.write_bytes(text)
         else:
             pending.write_text(text, encoding="utf-8")

@@ -6,12 +6,14 @@ once over the corpus. Nothing here prints or writes files: `store` and `report` 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import itertools
 import json
 import os
 import statistics
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -69,6 +71,10 @@ def _extract_one(document: Document, max_sentence: int = MAX_SENTENCE) -> tuple[
     return sentences, extract_claims(document, sentences)
 
 
+def _extract_chunk(documents: list[Document], max_sentence: int) -> list[tuple[list[Sentence], list[Claim]]]:
+    return [_extract_one(d, max_sentence) for d in documents]
+
+
 Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar; never prints
 Extracted = tuple[list[Sentence], list[Claim]]
 
@@ -113,41 +119,55 @@ def extraction_key(document: Document, max_sentence: int = MAX_SENTENCE) -> str:
 def extract_all(
     documents: Sequence[Document], jobs: int = 1, min_bytes: int = PARALLEL_MIN_BYTES,
     max_sentence: int = MAX_SENTENCE, progress: Progress | None = None,
-    stored: dict[str, Extracted] | None = None, keys: Sequence[str] | None = None,
+    stored: Mapping[str, Extracted] | None = None, keys: Sequence[str] | None = None,
     map_articles: Callable | None = None, finish: Callable[[Document, Extracted], Extracted] | None = None,
 ) -> list[Extracted]:
     """Per-document extraction, in a process pool when the corpus is big enough to pay for it.
     Results come back in document order either way; `progress` hears of each article read.
     `stored` maps extraction keys (see extraction_key) to a previous run's results: an article
-    whose key is there is not read again (its claims take its current path); `keys` are the
-    documents' keys when the caller has them already. `finish` is applied to each article's
-    result as it arrives (analyze dates its claims there, so no second copy of them is made)."""
+    whose key is there is not read again (its claims take its current path; a damaged one is
+    read here); `keys` are the documents' keys when the caller has them already. `finish` is
+    applied to each article's result as it arrives, in document order (analyze dates its
+    claims there, so no second copy of them is made; by_story judges each story once read)."""
     report = progress or (lambda stage, done, total: None)
     finish = finish or (lambda document, extracted: extracted)
-    stored = stored or {}
+    stored = stored if stored is not None else {}
     if keys is None:
         keys = [extraction_key(d, max_sentence) for d in documents] if stored else [""] * len(documents)
     fresh = [d for d, k in zip(documents, keys) if k not in stored]
-    size = sum(len(d.text) for d in fresh)
-    done = len(documents) - len(fresh)
     results: list[Extracted] = []
-    if map_articles is not None:  # an engine's map (dask): results in document order
-        made = map_articles(_extract_one, fresh, [max_sentence] * len(fresh))
-        results = [finish(d, item) for d, item in zip(fresh, made)]
-        del made
-        report("reading", len(documents), len(documents))
-    elif jobs > 1 and len(fresh) > 1 and size >= min_bytes:
-        chunk = max(1, min(ARTICLES_PER_CHUNK, len(fresh) // (jobs * 4)))
+    with contextlib.closing(_extracted(fresh, jobs, min_bytes, max_sentence, map_articles)) as made:
+        for d, k in zip(documents, keys):
+            if k in stored:
+                found = stored.get(k)  # read from the store now, not all at once
+                item = _moved(found, d.path) if found is not None else _extract_one(d, max_sentence)
+            else:
+                item = next(made)
+            results.append(finish(d, item))
+            report("reading", len(results), len(documents))
+    return results
+
+
+def _extracted(fresh: list[Document], jobs: int, min_bytes: int, max_sentence: int,
+               map_articles: Callable | None) -> Iterator[Extracted]:
+    """The articles' extractions in order, as they are made: by an engine's map (dask), a
+    process pool, or here."""
+    if map_articles is not None:
+        yield from map_articles(_extract_one, fresh, [max_sentence] * len(fresh))
+    elif jobs > 1 and len(fresh) > 1 and sum(len(d.text) for d in fresh) >= min_bytes:
+        size = max(1, min(ARTICLES_PER_CHUNK, len(fresh) // (jobs * 4)))
+        chunks = (fresh[i:i + size] for i in range(0, len(fresh), size))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for d, item in zip(fresh, pool.map(_extract_one, fresh, [max_sentence] * len(fresh), chunksize=chunk)):
-                results.append(finish(d, item))
-                report("reading", done + len(results), len(documents))
+            # a few chunks in flight, not all: when the caller is slower than the workers (it
+            # judges stories as they are read), finished chunks would pile up in memory
+            pending = deque(pool.submit(_extract_chunk, c, max_sentence) for c in itertools.islice(chunks, 2 * jobs))
+            while pending:
+                done = pending.popleft().result()
+                pending.extend(pool.submit(_extract_chunk, c, max_sentence) for c in itertools.islice(chunks, 1))
+                yield from done
     else:
         for d in fresh:
-            results.append(finish(d, _extract_one(d, max_sentence)))
-            report("reading", done + len(results), len(documents))
-    made = iter(results)
-    return [finish(d, _moved(stored[k], d.path)) if k in stored else next(made) for d, k in zip(documents, keys)]
+            yield _extract_one(d, max_sentence)
 
 
 def _moved(extracted: Extracted, path: str) -> Extracted:
@@ -161,19 +181,28 @@ def _moved(extracted: Extracted, path: str) -> Extracted:
 def analyze(
     documents: list[Document], skipped: list[Skipped] | None = None, jobs: int = 1, limits: Limits = Limits(),
     drafts: frozenset[str] = frozenset(), progress: Progress | None = None,
-    stored: dict[str, Extracted] | None = None, map_stories: Callable = map, map_articles: Callable | None = None,
-    stored_stories: dict[str, StoryResult] | None = None, keys: Sequence[str] | None = None,
+    stored: Mapping[str, Extracted] | None = None, map_stories: Callable = map, map_articles: Callable | None = None,
+    stored_stories: Mapping[str, StoryResult] | None = None, keys: Sequence[str] | None = None,
+    each_story: Callable[[RunResult], None] | None = None,
 ) -> RunResult:
     """Claims, copies, alignments, verdicts and facts for already-ingested documents.
     `drafts` are the paths of documents under check: judged like any source, but never
     evidence for a consensus (a draft cannot vote for its own figure). Each story is judged
     on its own (`judge_story`), through `map_stories` (map, or an engine's distributed map:
-    the same results in the same order)."""
+    the same results in the same order).
+    With `each_story`, each story's results go to it as they are made, as a RunResult of the
+    story alone (see by_story), and the RunResult returned holds the articles, stories and
+    dates but no claims: memory is bounded by the largest story, not the corpus."""
     if keys is None:  # the documents' extraction keys, unless the caller has them already
         keys = [extraction_key(d, limits.max_sentence) for d in documents]
     # stories and dates come from the articles' text alone: known before any claim is read
-    stories = find_stories({d.path: story_body(d) for d in documents})
+    stories = find_stories(_Bodies(documents))
     published, assumed = _publication_dates(documents, stories)
+    if each_story is not None:
+        from .by_story import analyze_by_story
+
+        return analyze_by_story(documents, skipped, jobs, limits, drafts, progress, stored, map_stories, map_articles,
+                                stored_stories, keys, stories, published, assumed, each_story)
     shared: dict = {}
 
     def settled(document: Document, extracted: Extracted) -> Extracted:
@@ -290,6 +319,23 @@ def _copy_order(c: Copy):
 
 def _variant_order(v: Variant):
     return (v.name_a, v.name_b)
+
+
+class _Bodies(Mapping):
+    """Each article's story_body by path, made when asked for: every body held at once was a
+    second copy of the corpus."""
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self.documents = {d.path: d for d in documents}
+
+    def __getitem__(self, path: str) -> str:
+        return story_body(self.documents[path])
+
+    def __iter__(self):
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
 
 
 def story_body(document: Document) -> str:

@@ -11,12 +11,13 @@ import hashlib
 import itertools
 import json
 import math
+import operator
 import os
 import sqlite3
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 
@@ -316,7 +317,7 @@ def _schema_version(db: Database) -> int:
 
 
 # one encoder for every id: json.dumps(parts, default=str) builds a new one per call
-_ID_ENCODER = json.JSONEncoder(default=str)
+_ID_ENCODER = json.JSONEncoder(default=str, check_circular=False)
 
 
 def _id(*parts: object) -> str:
@@ -324,44 +325,121 @@ def _id(*parts: object) -> str:
 
 
 def save(db: Database, result: RunResult, title: str | None = None, run_key: str | None = None,
-         markdown: str | bytes | None = None, summary: Summary | None = None) -> None:
+         markdown: str | bytes | None = None, summary: Summary | None = None, writer: StoryWriter | None = None) -> None:
     """Replace the stored run with `result`, atomically; `title` names it in a re-rendered report.
     With `run_key` (pipeline.run_key), the report's `markdown` (text or its UTF-8 bytes) and the
     terminal `summary` are kept with it, for an unchanged rerun to reuse (load_unchanged);
-    without, any kept ones are dropped."""
-    rows = build_rows(result)
+    without, any kept ones are dropped. With `writer` (see writing), the run's stories were
+    added to it as they were judged: `result` is the run without them (what analyze returns
+    with each_story), and the writer's transaction commits when its block ends."""
+    if writer is not None:
+        writer.finish(result.skipped, title, run_key, markdown, summary)
+        return
+    with writing(db) as writer:
+        writer.add(result)
+        writer.finish(result.skipped, title, run_key, markdown, summary)
+
+
+@contextmanager
+def writing(db: Database) -> Iterator[StoryWriter]:
+    """A StoryWriter whose rows replace the stored run in one transaction, committed when the
+    block ends after `finish`: a run that fails or is interrupted before then, however many
+    stories it wrote, leaves the previous run stored, whole."""
+    writer = StoryWriter(db)
     try:
-        with write_lock(db):
-            _search_triggers(db, drop=True)
-            for table in TABLES:
-                db.execute(f"delete from [{table}]")
-            for table in reversed(TABLES):
-                _insert(db, table, rows[table])
-            for table in FULL_TEXT:
-                db.execute(f"insert into [{table}_fts] ([{table}_fts]) values ('rebuild')")
-            _search_triggers(db)
-            # extractions are derived data: this run's are kept (only new ones written), others dropped
-            current = set(result.extraction_keys.values())
-            stored = {r[0] for r in db.execute("select key from extractions")}
-            db.conn.executemany("delete from extractions where key = ?", [(k,) for k in sorted(stored - current)])
-            _insert(db, "extractions", _extraction_rows(result, skip=stored), replace=True)  # copies share a key
-            kept = {r[0] for r in db.execute("select key from story_results")}
-            db.conn.executemany("delete from story_results where key = ?",
-                                [(k,) for k in sorted(kept - set(result.story_results))])
-            _insert(db, "story_results", ({"key": k, "result": _pack(_story_plain(v))}
-                                          for k, v in result.story_results.items() if k not in kept))
-            db["meta"].upsert({"key": "tool_version", "value": __version__}, pk="key")
-            db.execute("delete from meta where key in ('run_key', 'report_markdown', 'summary')")
-            if run_key is not None and markdown is not None and summary is not None:
-                # the report as text either way: UTF-8 bytes are cast, not stored as a blob
-                db.conn.executemany("insert into meta (key, value) values (?, cast(? as text))", [
-                    ("run_key", run_key), ("report_markdown", markdown), ("summary", json.dumps(asdict(summary)))])
-            if title is not None:
-                db["meta"].upsert({"key": "title", "value": title}, pk="key")
+        yield writer
+        if writer.finished:
+            db.conn.execute("COMMIT")
     except sqlite3.OperationalError as error:
-        raise DatabaseError(str(db.conn.execute("pragma database_list").fetchone()[2]), _reason(error)) from None
+        raise DatabaseError(_path(db), _reason(error)) from None
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(str(db.conn.execute("pragma database_list").fetchone()[2]), str(error)) from None
+        raise DatabaseError(_path(db), str(error)) from None
+    finally:
+        if db.conn.in_transaction:  # not committed: nothing of this run is kept
+            db.conn.execute("ROLLBACK")
+
+
+def _path(db: Database) -> str:
+    return str(db.conn.execute("pragma database_list").fetchone()[2])
+
+
+class StoryWriter:
+    """Writes a run story by story (each `add` a RunResult of one story or of all of them):
+    the previous run's rows are deleted when the first is added, under the write lock held
+    until `writing` commits. Extractions and story judgements are derived data: those of this
+    run are kept (only new ones written), the others dropped at `finish`."""
+
+    def __init__(self, db: Database) -> None:
+        self.db, self.begun, self.finished = db, False, False
+        self.extractions: set[str] = set()
+        self.stories: set[str] = set()
+
+    def _begin(self) -> None:
+        if self.begun:
+            return
+        # BEGIN IMMEDIATE: a second writer waits for this one by the busy timeout (see write_lock)
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        self.begun = True
+        _search_triggers(self.db, drop=True)
+        for table in TABLES:
+            self.db.execute(f"delete from [{table}]")
+        self.stored = {r[0] for r in self.db.execute("select key from extractions")}
+        self.kept = {r[0] for r in self.db.execute("select key from story_results")}
+
+    def add(self, result: RunResult) -> None:
+        self._begin()
+        rows = build_rows(result)
+        for table in reversed(TABLES):
+            if table != "skipped":
+                _insert(self.db, table, rows[table])
+        new = self.stored | self.extractions
+        self.extractions.update(result.extraction_keys.values())
+        _insert(self.db, "extractions", _extraction_rows(result, skip=new), replace=True)  # copies share a key
+        _insert(self.db, "story_results", ({"key": k, "result": _pack(_story_plain(v))}
+                                           for k, v in result.story_results.items() if k not in self.kept | self.stories))
+        self.stories.update(result.story_results)
+
+    def finish(self, skipped, title: str | None = None, run_key: str | None = None,
+               markdown: str | bytes | None = None, summary: Summary | None = None) -> None:
+        """The skipped files, the search index, the dropped derived rows and the run's meta;
+        see save for `run_key`, `markdown` and `summary`."""
+        self._begin()
+        db = self.db
+        _insert(db, "skipped", ({"path": s.path, "reason": s.reason} for s in skipped))
+        for table in FULL_TEXT:
+            db.execute(f"insert into [{table}_fts] ([{table}_fts]) values ('rebuild')")
+        _search_triggers(db)
+        db.conn.executemany("delete from extractions where key = ?", [(k,) for k in sorted(self.stored - self.extractions)])
+        db.conn.executemany("delete from story_results where key = ?", [(k,) for k in sorted(self.kept - self.stories)])
+        db["meta"].upsert({"key": "tool_version", "value": __version__}, pk="key")
+        db.execute("delete from meta where key in ('run_key', 'report_markdown', 'summary')")
+        if run_key is not None and markdown is not None and summary is not None:
+            db.conn.executemany("insert into meta (key, value) values (?, ?)", [
+                ("run_key", run_key), ("summary", json.dumps(asdict(summary)))])
+            _keep_report(db, markdown)
+        if title is not None:
+            db["meta"].upsert({"key": "title", "value": title}, pk="key")
+        self.finished = True
+
+
+def _keep_report(db: Database, markdown: str | bytes | list[bytes]) -> None:
+    """The report kept for an unchanged rerun: text as text, UTF-8 bytes cast to text, and a
+    run's UTF-8 lines (story_report) written into a blob a chunk at a time: bound as one value,
+    the report of 10,000 articles was copied three times over (a tenth of the run's peak)."""
+    if not isinstance(markdown, list):
+        db.conn.execute("insert into meta (key, value) values ('report_markdown', cast(? as text))", [markdown])
+        return
+    size = sum(map(len, markdown)) + max(0, len(markdown) - 1)
+    row = db.conn.execute("insert into meta (key, value) values ('report_markdown', zeroblob(?))", [size]).lastrowid
+    with db.conn.blobopen("meta", "value", row) as blob:
+        for chunk in joined_chunks(markdown):
+            blob.write(chunk)
+
+
+def joined_chunks(lines: list[bytes], size: int = 4096) -> Iterator[bytes]:
+    """b"\\n".join(lines), as pieces of `size` lines."""
+    for start in range(0, len(lines), size):
+        yield (b"\n" if start else b"") + b"\n".join(lines[start:start + size])
 
 
 def _iso(value) -> str | None:
@@ -372,15 +450,24 @@ def build_rows(result: RunResult) -> dict[str, Iterable[dict]]:
     """Each table's rows for `result`. The large tables (sentences, claims, comparisons, facts,
     copies) are generators, made as they are written, so a 10,000-article run never holds all
     its rows at once."""
-    # ids are hashed when a row needs them, not held for the whole run: at 10,000 articles a
-    # table of them cost more memory than the rows being written
+    # ids are hashed once, when a row first needs them: `reconcile run` writes one story at a
+    # time, so these tables hold one story's ids (a whole run's cost more memory than its rows)
+    sentence_ids: dict[tuple[str, int], str] = {}
+    claim_ids: dict[int, str] = {}
+
     def sentence_id(src: str, index: int) -> str:
-        s = result.sentences[src][index]
-        return _id(src, s.start, s.end)
+        found = sentence_ids.get((src, index))
+        if found is None:
+            s = result.sentences[src][index]
+            found = sentence_ids[(src, index)] = _id(src, s.start, s.end)
+        return found
 
     def claim_id(i: int) -> str:
-        c = result.claims[i]
-        return _id(c.source, c.start, c.end, c.quantity.start if c.quantity else None, c.quantity.end if c.quantity else None)
+        found = claim_ids.get(i)
+        if found is None:
+            c, q = result.claims[i], result.claims[i].quantity
+            found = claim_ids[i] = _id(c.source, c.start, c.end, q.start if q else None, q.end if q else None)
+        return found
 
     claim_counts: dict[str, int] = {}
     for c in result.claims:
@@ -396,9 +483,9 @@ def build_rows(result: RunResult) -> dict[str, Iterable[dict]]:
     story_names = ({"source": d.path, "name": name} for d in result.documents
                    if d.path in result.extraction_keys for name in sorted(story_keys(story_body(d))))
     sentences = ({
-        "id": _id(src, s.start, s.end), "source": src, "idx": s.index, "line": s.line,
+        "id": sentence_id(src, i), "source": src, "idx": s.index, "line": s.line,
         "start": s.start, "end": s.end, "text": s.text,
-    } for src, items in result.sentences.items() for s in items)
+    } for src, items in result.sentences.items() for i, s in enumerate(items))
     def claim_row(c: Claim, claim_id: str) -> dict:
         q = c.quantity
         sentence = result.sentences[c.source][c.sentence]
@@ -571,23 +658,76 @@ def load_story_results(path: str) -> dict[str, StoryResult]:
     return out
 
 
+class _Stored(Mapping):
+    """A stored run's extractions or story judgements by key, each read from the database when
+    asked for (a rerun of 10,000 articles never holds them all); a damaged row is missing."""
+
+    def __init__(self, path: str, table: str, decode: Callable[[sqlite3.Row], object]) -> None:
+        self.db, self.table, self.decode = _reusable(path), table, decode
+        try:
+            self.keys_ = {r[0] for r in self.db.execute(f"select key from [{table}]")} if self.db is not None else set()
+        except sqlite3.DatabaseError:
+            self.keys_ = set()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys_
+
+    def __getitem__(self, key: str):
+        if key not in self.keys_:
+            raise KeyError(key)
+        try:
+            row = next(self.db.query(f"select * from [{self.table}] where key = ?", [key]), None)
+            if row is not None:
+                return self.decode(row)
+        except (sqlite3.DatabaseError, zlib.error, ValueError, TypeError, KeyError):
+            pass
+        raise KeyError(key)  # damaged: made again
+
+    def __iter__(self):
+        return iter(self.keys_)
+
+    def __len__(self) -> int:
+        return len(self.keys_)
+
+
+def stored_extractions(path: str) -> Mapping[str, tuple[list[Sentence], list[Claim]]]:
+    """load_extractions, each article's read when asked for."""
+    return _Stored(path, "extractions", lambda row: (
+        [Sentence(*items) for items in _unpack(row["sentences"])], [_claim(d) for d in _unpack(row["claims"])]))
+
+
+def stored_story_results(path: str) -> Mapping[str, StoryResult]:
+    """load_story_results, each story's read when asked for."""
+    return _Stored(path, "story_results", lambda row: _story_result(_unpack(row["result"])))
+
+
 # field names listed once: dataclasses.fields() is slow to ask per claim
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 _QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
 _FRAME_FIELDS = tuple(f.name for f in fields(Frame))
 
 
+_CLAIM_VALUES = operator.attrgetter(*_CLAIM_FIELDS)
+_QUANTITY_VALUES = operator.attrgetter(*_QUANTITY_FIELDS)
+_FRAME_VALUES = operator.attrgetter(*_FRAME_FIELDS)
+
+
 def _plain(claim: Claim) -> dict:
     """A claim as JSON-ready fields (what dataclasses.asdict gives, without its deep copies)."""
-    out = {name: getattr(claim, name) for name in _CLAIM_FIELDS}
+    out = dict(zip(_CLAIM_FIELDS, _CLAIM_VALUES(claim)))
     q = claim.quantity
-    out["quantity"] = {name: getattr(q, name) for name in _QUANTITY_FIELDS} if q is not None else None
-    out["frame"] = {name: getattr(claim.frame, name) for name in _FRAME_FIELDS}
+    out["quantity"] = dict(zip(_QUANTITY_FIELDS, _QUANTITY_VALUES(q))) if q is not None else None
+    out["frame"] = dict(zip(_FRAME_FIELDS, _FRAME_VALUES(claim.frame)))
     return out
 
 
+_PACKER = json.JSONEncoder(separators=(",", ":"), check_circular=False)  # json.dumps's output, faster
+
+
 def _pack(value) -> bytes:
-    return zlib.compress(json.dumps(value, separators=(",", ":")).encode("utf-8"), 6)
+    # level 1: blobs a sixth larger than level 6's in under half its time (packing every
+    # article's extraction was a tenth of a run)
+    return zlib.compress(_PACKER.encode(value).encode("utf-8"), 1)
 
 
 def _unpack(blob: bytes):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .models import DisjointSets, Sentence
@@ -129,7 +130,7 @@ def story_keys(body: str) -> frozenset[str]:
     return frozenset(stem(w.lower()) for w in article_names(body) if w.lower() not in NOT_STORY_NAMES)
 
 
-def find_stories(bodies: dict[str, str]) -> dict[str, int]:
+def find_stories(bodies: Mapping[str, str]) -> dict[str, int]:
     """Group articles into stories by the names they share, weighted by rarity.
 
     A folder may hold several stories; claims are only ever paired within one. Candidate
@@ -170,7 +171,7 @@ def find_stories(bodies: dict[str, str]) -> dict[str, int]:
     return {path: roots.setdefault(sets.find(path), len(roots)) for path in sorted(names)}
 
 
-def _attach_loners(bodies: dict[str, str], sets: DisjointSets) -> None:
+def _attach_loners(bodies: Mapping[str, str], sets: DisjointSets) -> None:
     """An article that shares no names with any other (an explainer, an editorial, a draft)
     joins the story of the article it shares the most rare content words with, so that it is
     never left alone while another article speaks of the same things."""
@@ -179,23 +180,30 @@ def _attach_loners(bodies: dict[str, str], sets: DisjointSets) -> None:
     if not loners or len(bodies) < 2:
         return
     # a figure printed in both ("5,000") counts as a shared word
-    words = {p: frozenset(stem(w) for w in WORD_RE.findall(t.lower()) if w not in STOPWORDS and len(w) > 2)
-             for p, t in bodies.items()}
-    frequency = Counter(w for ws in words.values() for w in ws)
-    idf = {w: math.log(1 + len(bodies) / n) for w, n in frequency.items()}
+    def words(p: str) -> frozenset[str]:
+        return frozenset(stem(w) for w in WORD_RE.findall(bodies[p].lower()) if w not in STOPWORDS and len(w) > 2)
+
+    # only the loners' words are counted and indexed: every article's words held at once grew
+    # with the corpus (a tenth of a run's peak memory)
+    mine = {p: words(p) for p in loners}
+    vocabulary = frozenset().union(*mine.values())
+    frequency: Counter = Counter()
     postings: dict[str, list[str]] = defaultdict(list)
     for p in sorted(bodies):
-        for w in words[p]:
+        found = mine[p] if p in mine else words(p) & vocabulary
+        frequency.update(found)
+        for w in found:
             postings[w].append(p)
+    idf = {w: math.log(1 + len(bodies) / n) for w, n in frequency.items()}
     for loner in loners:
         shared: Counter = Counter()
-        for w in words[loner]:
+        for w in mine[loner]:
             for other in postings[w]:
                 if other != loner:
                     shared[other] += idf[w]
         # ties broken by path, never by set order (which changes from run to run)
         best = max(shared.items(), key=lambda kv: (round(kv[1], 9), kv[0] < loner, kv[0]), default=None)
-        if best and len(words[loner] & words[best[0]]) >= LONER_MIN_SHARED:
+        if best and len(mine[loner] & words(best[0])) >= LONER_MIN_SHARED:
             sets.union(loner, best[0])
 
 

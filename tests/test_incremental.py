@@ -105,3 +105,24 @@ def test_a_rerun_judges_only_the_stories_an_edited_article_touches(monkeypatch):
     save(open_database("run.db"), again)
     save(open_database("fresh.db"), run_corpus("corpus"))
     assert _rows("run.db") == _rows("fresh.db")
+
+
+def test_stored_extractions_and_judgements_are_read_one_at_a_time_as_loaded_whole():
+    """`reconcile run` reads a stored run's extractions and story judgements by key as it needs
+    them (stored_extractions, stored_story_results): the same values as loading them whole, and
+    a damaged row is missing (read or judged again), as it is there."""
+    import sqlite3
+
+    from reconcile.store import load_story_results, stored_extractions, stored_story_results
+
+    shutil.copytree(FIXTURES / "mini", "corpus")
+    save(open_database("run.db"), run_corpus("corpus"))
+    lazy, whole = stored_extractions("run.db"), load_extractions("run.db")
+    assert set(lazy) == set(whole) and all(lazy[k] == whole[k] for k in whole)
+    assert dict(stored_story_results("run.db")) == load_story_results("run.db") != {}
+    key = next(iter(whole))
+    with sqlite3.connect("run.db") as db:
+        db.execute("update extractions set claims = x'00' where key = ?", [key])
+    assert key in stored_extractions("run.db") and stored_extractions("run.db").get(key) is None
+    assert key not in load_extractions("run.db")
+    assert stored_extractions("missing.db").get(key) is None and len(stored_extractions("missing.db")) == 0
