@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from . import frames
@@ -127,9 +127,9 @@ def align(
         keys = {(stories_of(a), dims[i], attribute) for attribute in (a.frame.attribute, b.frame.attribute, "")}
         return bool(a.frame.subject) != bool(b.frame.subject) and bool(keys & divided)
 
-    def pairable(i: int, j: int) -> bool:
+    def pairable(i: int, j: int, listed: bool) -> bool:
         a, b = claims[i], claims[j]
-        if a.source == b.source or not compatible(a, b, agreeing=agree_plainly(a, b, measures[i], measures[j])):
+        if a.source == b.source or not compatible(a, b, agreeing=lambda: agree_plainly(a, b, measures[i], measures[j])):
             return False
         if measures[i].dimension != measures[j].dimension and printed_number(a) != printed_number(b):
             return False  # "3 percentage points" and "25%" measure a change differently
@@ -143,14 +143,14 @@ def align(
         crowded = max(per_sentence[(c.source, c.sentence, dims[k])] for c, k in ((a, i), (b, j))) > 1
         same_attribute = bool(a.frame.attribute) and a.frame.attribute == b.frame.attribute
         # crowded figures need their own words, or a figure both lists share to say which is which
-        return not crowded or same_attribute or bool(local[i] & local[j]) \
-            or _companion(i, j, claims, measures, dims, with_figures)
+        return not crowded or same_attribute or bool(local[i] & local[j]) or listed
 
     sources = [c.source for c in claims]
     scored: dict[tuple[int, int], tuple[float, float, bool]] = {}
     for members in blocks.values():
         for i, j in _candidates(members, keys, sources):
-            if not pairable(i, j):
+            listed = _companion(i, j, claims, measures, dims, with_figures)
+            if not pairable(i, j, listed):
                 continue
             a, b = claims[i], claims[j]
             is_copy = (a.source, a.sentence, b.source, b.sentence) in copied
@@ -164,7 +164,7 @@ def align(
                 bonus += FRAME_BONUS
             if _same_distinctive_value(measures[i], measures[j]) or (printed[i] and printed[i] == printed[j]):
                 bonus += VALUE_BONUS  # "€222m" / "222 million euros", or "€222" for it: the digits alike
-            if _companion(i, j, claims, measures, dims, with_figures) and (counted or local[i] & local[j]):
+            if listed and (counted or local[i] & local[j]):
                 bonus += COMPANION_BONUS  # "291 passengers and 16 crew" / "219 passengers and 16 crew members"
             score = 1.0 if is_copy else min(1.0, _weighted_overlap(weights[i], weights[j], idf) + bonus)
             threshold = MIN_SCORE * (1.5 if _is_duration(a) and not same_head else 1)
@@ -466,10 +466,11 @@ PRINTED_KEY = "§printed:"
 NEVER_COMMON = (ATTRIBUTE_KEY, WITH_KEY, PRINTED_KEY)
 
 
-def compatible(a: Claim, b: Claim, agreeing: bool = False) -> bool:
+def compatible(a: Claim, b: Claim, agreeing: Callable[[], bool] | None = None) -> bool:
     """Could these two claims state the same fact? Their frames first (subject, attribute,
-    part, period, change, modality), then what an adjectival figure modifies. `agreeing`: the
-    figures agree, so a count that says its event may meet one that does not."""
+    part, period, change, modality), then what an adjectival figure modifies. `agreeing`, asked
+    only when it matters: do the figures agree, so a count that says its event may meet one that
+    does not?"""
     if not frames.compatible(a.frame, b.frame):
         return False
     base_a = a.predicate.split("+")[0]
@@ -490,6 +491,6 @@ def compatible(a: Claim, b: Claim, agreeing: bool = False) -> bool:
             and stem(qa.thing) != stem(qb.thing):
         return False  # "6.39 births per 1,000 people" and "7.87 deaths per 1,000 people": rates of two things
     counts = a.quantity is not None and a.quantity.kind == "count"
-    if counts and bool(a.frame.attribute) != bool(b.frame.attribute) and not agreeing:
+    if counts and bool(a.frame.attribute) != bool(b.frame.attribute) and not (agreeing and agreeing()):
         return False  # "42 people died" and "120,000 people are in camps": counts need their event
     return True

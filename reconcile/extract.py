@@ -87,7 +87,6 @@ AGO_AFTER_RE = re.compile(r"\s+ago\b")
 COUNT_DIMENSION_RE = re.compile(r"^count:\S+")
 TO_RE = re.compile(r"\bto\b")
 HYPHEN_END_RE = re.compile(r"-[A-Za-z]+$")
-BRACKET_START_RE = re.compile(r"^\s*\([^)]{0,40}\)")
 HEAD_WORDS_RE = re.compile(r"(?:\s+[A-Za-z][\w\-]*){1,3}")
 
 
@@ -356,7 +355,7 @@ def _head_noun(text: str, q: Quantity) -> str:
     """What a hyphenated figure modifies: "a 1,100-km (680-mile) gas pipeline" -> "pipeline"."""
     if q.kind in ("count", "date") or not HYPHEN_END_RE.search(q.surface):
         return ""
-    rest = BRACKET_START_RE.sub("", text[q.end:q.end + 80])  # a conversion in brackets
+    rest = frames.BRACKET_AFTER_RE.sub("", text[q.end:q.end + 80])  # a conversion in brackets
     m = HEAD_WORDS_RE.match(rest)
     words = []
     for word in (m.group(0).split() if m else []):

@@ -379,7 +379,7 @@ def read_frame(
 
 VOTE_SIDE_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}?(for|against|in\s+favou?r)\b", re.I)
 RESTATED_GAP_RE = re.compile(r"\s*\(\s*(?:or\s+|about\s+|around\s+|roughly\s+)?")
-BRACKET_AFTER_RE = re.compile(r"^\s*\([^()]{0,40}\)")
+BRACKET_AFTER_RE = re.compile(r"^\s*\([^)]{0,40}\)")  # a conversion in brackets after a figure; extract uses it too
 APPOSITION_AFTER_RE = re.compile(r"^\s*,\s*(?:a|an|the|mostly|most|all|both|including)\b[^,;:()]{0,40},\s*")
 APPOSITION_VERB_RE = re.compile(r"(?:has|have|had|was|were|is|are|died|[a-z]+ed)\b")
 COMMA_END_RE = re.compile(r",\s*$")
