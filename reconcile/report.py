@@ -102,16 +102,6 @@ def render_markdown(result: RunResult, title: str = "corpus") -> str:
     return "\n".join(_markdown_lines(result, title))
 
 
-def render_markdown_utf8(result: RunResult, title: str = "corpus") -> bytes:
-    """render_markdown's report as UTF-8, never held whole as text: the report of 10,000
-    articles runs to tens of megabytes, and Python holds text with a curly quote at two bytes
-    a character. Each line is dropped once encoded."""
-    lines = _markdown_lines(result, title)
-    for i, line in enumerate(lines):
-        lines[i] = line.encode("utf-8")
-    return b"\n".join(lines)
-
-
 def _markdown_lines(result: RunResult, title: str) -> list[str]:
     """The report's lines; joined by newlines they end with one."""
     out: list[str] = [f"# Where the reports disagree: {_md(title)}", ""]

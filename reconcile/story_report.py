@@ -1,6 +1,6 @@
 """The report and summary of a run handed on story by story (pipeline.analyze's `each_story`):
 each story's lines are made when it is judged, kept as UTF-8, and put in the report's order
-at the end. Byte for byte what report.render_markdown_utf8 and report.summarize give for the
+at the end. Byte for byte what report.render_markdown (encoded as UTF-8) and report.summarize give for the
 whole run (tested): sections are the same functions' output, in the same order."""
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ class StoryReport:
             )).encode("utf-8"))
 
     def finish(self, head: RunResult) -> tuple[list[bytes], Summary]:
-        """The report as its UTF-8 lines (joined by newlines: render_markdown_utf8's bytes; never
+        """The report as its UTF-8 lines (joined by newlines: render_markdown's text as UTF-8; never
         joined here, as the report of 10,000 articles runs to tens of megabytes) and the
         terminal summary; the parts' lines are released."""
         rows = sorted(self.rows, key=lambda r: (SEVERITY_ORDER.get(r[0][1], 3), r[0][0]))

@@ -119,7 +119,7 @@ def test_judging_story_by_story_stores_and_reports_what_judging_all_at_once_does
 
     monkeypatch.setattr(by_story, "HELD_CLAIMS", held)
     from reconcile.ingest import parse_document
-    from reconcile.report import render_markdown_utf8, summarize
+    from reconcile.report import render_markdown, summarize
     from reconcile.store import open_database, save
 
     folder = tmp_path / "c"
@@ -133,9 +133,9 @@ def test_judging_story_by_story_stores_and_reports_what_judging_all_at_once_does
     whole = analyze(documents, skipped)
     assert len(set(whole.stories.values())) > 3
     save(open_database(str(tmp_path / "whole.db")), whole, title="t", run_key="k",
-         markdown=render_markdown_utf8(whole, "t"), summary=summarize(whole))
+         markdown=render_markdown(whole, "t").encode("utf-8"), summary=summarize(whole))
     markdown, summary = _stored_by_story(documents, skipped, tmp_path / "parts.db", "t")
-    assert markdown == render_markdown_utf8(whole, "t")
+    assert markdown == render_markdown(whole, "t").encode("utf-8")
     assert summary == summarize(whole)
     assert _all_rows(tmp_path / "parts.db") == _all_rows(tmp_path / "whole.db")
 
