@@ -133,6 +133,8 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
         agree, kind, why = True, "update", "a later, higher count of a running tally"
     elif not agree and _snapshots(a, b, ma):
         agree, kind, why = True, "update", "a moving value read at different times of one day"
+    elif not agree and _readings_of_one_day(a, b, ma, mb, ratio):
+        agree, kind, why = True, "update", "two counts of a running tally on one day, in an order neither report gives"
     elif agree and a.source != b.source and a.frame.as_of == b.frame.as_of and (bound := _misleading_bound(a, b, ma, mb)):
         agree, kind, why = False, bound, "a bound consistent with the other figure but 3x or more away from it"
     elif not agree:
@@ -196,6 +198,21 @@ def _snapshots(a: Claim, b: Claim, ma: Measure) -> bool:
     moving = ma.dimension == "[temperature]" or a.frame.attribute == b.frame.attribute == "stock" \
         or (a.frame.tally and b.frame.tally)
     return moving and a.frame.as_of == b.frame.as_of and bool(SNAPSHOT_RE.search(a.text) or SNAPSHOT_RE.search(b.text))
+
+
+def _readings_of_one_day(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> bool:
+    """Two outlets' counts of a running tally on one day ("465 hurt", "761 hurt") are two
+    readings of a count that moves through the day, unless they print a slip: a known ratio
+    (844 / 8,440) or the same digits in another order (95 / 59), as a mistyped figure does. A
+    count for a closed period ("deaths last year") does not move."""
+    if not (a.frame.tally and b.frame.tally and a.frame.as_of and a.frame.as_of == b.frame.as_of) \
+            or a.source == b.source or a.frame.period or b.frame.period or a.frame.day or b.frame.day:
+        return False
+    numbers = [printed_number(c) for c in (a, b)]
+    if None in numbers:
+        return False
+    digits_a, digits_b = (sorted(f"{abs(n):g}".replace(".", "")) for n in numbers)
+    return not is_slip(ratio, a, b) and digits_a != digits_b
 
 
 def _misleading_bound(a: Claim, b: Claim, ma: Measure, mb: Measure) -> str:
