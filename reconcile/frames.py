@@ -508,6 +508,9 @@ OF_AFTER_RE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+|all\s+|tota
 FIRST_WORD_RE = re.compile(r"^\s*([a-z]+)\b")
 TO_VERB_RE = re.compile(r"\s+to\s+([a-z]+)")
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
+# "fell by 2.08 million, leaving 1.409 billion": the figure after is what remains, a level; who
+# leaves is said after a count ("300 residents left", "ordered to leave"); "leaves out nine cases" excludes
+RESULT_VERBS = frozenset({"leaving", "leaves", "left"})
 BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$")
 
 
@@ -556,7 +559,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     while i >= 0:  # the nearest attribute word in the figure's own slot: "the death toll ... has risen to 24"
         w = words[i]
         i -= 1
-        if w in LINK_WORDS or w in HEDGE_TOKENS:
+        if w in LINK_WORDS or w in HEDGE_TOKENS or (first and w in RESULT_VERBS):
             continue
         if cls := _class(w, verbs=first, kind=q.kind, dimension=q.dimension):
             found = cls
