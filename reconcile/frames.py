@@ -317,6 +317,11 @@ def read_frame(
     when the article treats it as one); `head` is the noun an adjectival figure modifies.
     """
     figures = [o for o in others if o.kind != "date"]  # "revenue in 2019 was $5bn": a year does not end a slot
+    for o in figures:
+        if o.end <= q.start and o.kind == q.kind and RESTATED_GAP_RE.fullmatch(text[o.end:q.start]):
+            # "40C (104F)": a restatement in brackets is the figure before it, with its frame
+            return read_frame(text, sentence_start, sentence_end, o, [x for x in others if x is not o] + [q],
+                              names_capitalized, published_year, head)
     left_end = max([o.end for o in figures if o.end <= q.start] + [sentence_start])
     # "34.8C (94.6F) at Charterhall": a restatement in brackets right after the figure is the same
     # figure, so the words past it are still the figure's own

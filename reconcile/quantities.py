@@ -568,7 +568,23 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             mentions.append(quantity)
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
-    return _inherit_things(_gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions)))))
+    return _restated_hedges(text, _inherit_things(_gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))))
+
+
+BRACKET_GAP_RE = re.compile(r"\s*\(\s*")
+
+
+def _restated_hedges(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    """"above 35C (95F)": a conversion in brackets restates the figure before it, hedge and all;
+    printed bare, it would read as an exact 95F."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        p, q = out[i - 1], out[i]
+        if q.bound == "exact" and p.bound in ("upper", "lower", "approx") and p.kind == q.kind \
+                and BRACKET_GAP_RE.fullmatch(text, p.end, q.start):
+            out[i] = replace(q, bound=p.bound, low=None if p.bound == "upper" else q.low,
+                             high=None if p.bound == "lower" else q.high)
+    return out
 
 
 COMPOUND_GAP_RE = re.compile(r",?\s+(?:and\s+)?|\s*")
