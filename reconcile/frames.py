@@ -516,6 +516,7 @@ NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 # "fell by 2.08 million, leaving 1.409 billion": the figure after is what remains, a level; who
 # leaves is said after a count ("300 residents left", "ordered to leave"); "leaves out nine cases" excludes
 RESULT_VERBS = frozenset({"leaving", "leaves", "left"})
+PARTICLE_UP_VERBS = frozenset("make makes made making take takes took taken taking".split())  # "up" as a particle
 BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$")
 
 
@@ -554,6 +555,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         change, i = _change_of(words[i - 1]), i - 2
     elif i >= 0 and words[i] == "to" and i > 0 and _change_of(words[i - 1]):
         i -= 2
+    elif i >= 1 and words[i] == "up" and words[i - 1] in PARTICLE_UP_VERBS:
+        i -= 2  # "made up 61.3% of the population": what a share is, not a rise
     elif i >= 0 and _change_of(words[i]) and q.kind in ("percent", "money", "count") and not moved_to:
         change, i = _change_of(words[i]), i - 1
     if change:
