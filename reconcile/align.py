@@ -117,7 +117,7 @@ def align(
         if m is not None and c.frame.subject:
             named[(stories_of(c), dims[i], c.frame.attribute)].append((c.frame.subject, c.source))
     divided = {key for key, subjects in named.items() if _distinct_subjects(subjects) > 1}
-    wholes = _sum_relations(claims, measures, stories_of)
+    wholes, totals_in = _sum_relations(claims, measures, stories_of)
 
     def agree_only(i: int, j: int) -> bool:
         """Where one attribute (or, unsaid, one dimension) is reported for several named things
@@ -149,7 +149,7 @@ def align(
     scored: dict[tuple[int, int], tuple[float, float, bool]] = {}
     for members in blocks.values():
         for i, j in _candidates(members, keys, sources):
-            listed = _companion(i, j, claims, measures, dims, with_figures)
+            listed = _companion(i, j, claims, measures, dims, with_figures, totals_in)
             if not pairable(i, j, listed):
                 continue
             a, b = claims[i], claims[j]
@@ -305,41 +305,45 @@ def _sentence_figures(claims, measures, dims) -> dict[tuple[str, int], frozenset
     return {key: frozenset(v) for key, v in found.items()}
 
 
-def _companion(i: int, j: int, claims, measures, dims, with_figures) -> bool:
+def _companion(i: int, j: int, claims, measures, dims, with_figures, totals_in) -> bool:
     """Do the two claims' sentences restate one list? Both print as many figures of the claims'
     dimension and share one value or more ("291 passengers and 16 crew" / "219 passengers and 16
-    crew members"): the shared figures restate each other, and so do the one left on each side."""
+    crew members"): the shared figures restate each other, and so do the one left on each side.
+    A total printed beside its parts ("307 people aboard, 291 passengers and 16 crew") is no item."""
     a, b = claims[i], claims[j]
     fa = {v for d, v in with_figures.get((a.source, a.sentence), ()) if d == dims[i]}
     fb = {v for d, v in with_figures.get((b.source, b.sentence), ()) if d == dims[i]}
     shared = fa & fb
-    if not shared or len(fa) != len(fb):
-        return False
     va, vb = measures[i].value, measures[j].value
-    if va in shared or vb in shared:
-        return va == vb
-    return len(fa - shared) == 1
+    if not shared or va in shared or vb in shared:
+        return bool(shared) and va == vb and len(fa) == len(fb)
+    items_a = fa - totals_in.get((a.source, a.sentence), set())
+    items_b = fb - totals_in.get((b.source, b.sentence), set())
+    return len(items_a) == len(items_b) and va in items_a and vb in items_b and len(items_a - shared) == 1
 
 
-def _sum_relations(claims: Sequence[Claim], measures: Sequence[Measure | None], stories_of) -> set[tuple[int, frozenset]]:
+def _sum_relations(claims: Sequence[Claim], measures: Sequence[Measure | None], stories_of
+                   ) -> tuple[set[tuple[int, frozenset]], dict[tuple[str, int], set[float]]]:
     """(story, {whole, part}) for counts one sentence shows adding up: "307 people aboard, 291
     passengers and 16 crew" makes 291 and 16 parts of 307, in every source of the story. A part
     never contradicts its whole (issue #9, item 3), whatever nouns the sources count it in. A
     breakdown lists its parts one after the other, so only neighbouring figures are summed: linear
-    in a sentence's figures."""
+    in a sentence's figures. Also each sentence's totals: {(source, sentence): {307}}."""
     by_sentence: dict[tuple[int, str, int], list[tuple[int, float]]] = defaultdict(list)
     for c, m in zip(claims, measures):
         if m is not None and c.quantity is not None and c.quantity.kind == "count" and m.value > 0 \
                 and frames.role(c.frame)[0] == "level":  # "11.1m, up 690,000 on 10.41m" adds up through a change
             by_sentence[(stories_of(c), c.source, c.sentence)].append((c.quantity.start, m.value))
     relations: set[tuple[int, frozenset]] = set()
-    for (story, _, _), figures in by_sentence.items():
+    totals_in: dict[tuple[str, int], set[float]] = defaultdict(set)
+    for (story, source, sentence), figures in by_sentence.items():
         values = [v for _, v in sorted(figures)]
         totals = {round(v, 6): v for v in values}
         for x, y in zip(values, values[1:]):
             if (whole := totals.get(round(x + y, 6))) is not None and whole > max(x, y):
                 relations |= {(story, frozenset((whole, x))), (story, frozenset((whole, y)))}
-    return relations
+                totals_in[(source, sentence)].add(whole)
+    return relations, totals_in
 
 
 def _distinct_subjects(named: list[tuple[str, str]]) -> int:
