@@ -182,13 +182,18 @@ def _floor_then_more(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
     return earlier.quantity.bound == "lower" and m_later.value > m_earlier.value
 
 
+STATE_TALLIES = frozenset({"missing"})  # how many are in a state now, not how many ever were
+
+
 def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
-    """A running tally that grew: the later report's count is higher (a year is no tally)."""
+    """A running tally that grew: the later report's count is higher (a year is no tally); a
+    count of those still in a state (missing) that changed either way."""
     if ma.dimension == EVENT_YEAR or not (a.frame.tally and b.frame.tally and a.frame.as_of and b.frame.as_of) \
             or a.frame.as_of == b.frame.as_of:
         return False
     earlier, later = (ma, mb) if a.frame.as_of < b.frame.as_of else (mb, ma)
-    return later.value > earlier.value
+    # the missing are found, the displaced go home: such a count may fall as well as rise
+    return later.value > earlier.value or a.frame.attribute == b.frame.attribute and a.frame.attribute in STATE_TALLIES
 
 
 def _snapshots(a: Claim, b: Claim, ma: Measure) -> bool:
