@@ -118,6 +118,7 @@ def align(
             named[(stories_of(c), dims[i], c.frame.attribute)].append((c.frame.subject, c.source))
     divided = {key for key, subjects in named.items() if _distinct_subjects(subjects) > 1}
     wholes, totals_in = _sum_relations(claims, measures, stories_of)
+    wholes |= _said_parts(claims, measures, dims, stories_of)
 
     def agree_only(i: int, j: int) -> bool:
         """Where one attribute (or, unsaid, one dimension) is reported for several named things
@@ -344,6 +345,24 @@ def _sum_relations(claims: Sequence[Claim], measures: Sequence[Measure | None], 
                 relations |= {(story, frozenset((whole, x))), (story, frozenset((whole, y)))}
                 totals_in[(source, sentence)].add(whole)
     return relations, totals_in
+
+
+def _said_parts(claims: Sequence[Claim], measures: Sequence[Measure | None], dims, stories_of) -> set[tuple[int, frozenset]]:
+    """(story, {whole, part}) where a source says a figure is part of the one before it ("$11
+    billion in forfeiture. Of that, $8 billion was ..."): the larger figure of that dimension
+    nearest before it, in its sentence or the one before, is its whole in every source."""
+    before: dict[tuple[str, str], list[tuple[int, int, float]]] = defaultdict(list)
+    for i in sorted((i for i, m in enumerate(measures) if m is not None), key=lambda i: (claims[i].sentence, claims[i].quantity.start)):
+        before[(claims[i].source, dims[i])].append((claims[i].sentence, i, measures[i].value))
+    relations: set[tuple[int, frozenset]] = set()
+    for figures in before.values():
+        for k, (sentence, i, value) in enumerate(figures):
+            if claims[i].frame.part != frames.PART_OF_TOTAL:
+                continue
+            whole = next((v for s, _, v in reversed(figures[:k]) if s >= sentence - 1 and v > value), None)
+            if whole is not None:
+                relations.add((stories_of(claims[i]), frozenset((whole, value))))
+    return relations
 
 
 def _distinct_subjects(named: list[tuple[str, str]]) -> int:

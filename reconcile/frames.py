@@ -688,9 +688,15 @@ def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = 
         return "among"
     if ALONE_RE.search(after[:40]) or IN_ONE_RE.search(before):
         return "one-place"
+    if q.kind != "percent" and OF_THAT_RE.search(clause_before):  # "of those voters, 90%": a percentage's base
+        return PART_OF_TOTAL  # "Of that, $8 billion was ...", "$11 billion, of which $8 billion ..."
     return ""
 
 
+PART_OF_TOTAL = "of a total"  # a part of the figure said just before; align finds which
+
+
+OF_THAT_RE = re.compile(r"^\W*of\s+(?:that|this|those|these|them|it|which)\b|,\s*of\s+which\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 PLACE_AFTER_RE = re.compile(r"^\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*)")
 PERIOD_AFTER = 20  # characters after a figure where its own period starts: "10.41 million the year before"
 
