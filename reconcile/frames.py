@@ -408,10 +408,14 @@ PROPOSED_AFTER_RE = re.compile(r"\b(?:proposed|recommended|requested|demanded|as
 PAST_RE = re.compile(r"\b(?:was|were|has|have|had|did)\b|\b[a-z]{3,}ed\b", re.I)
 
 
+MODAL_HAVE_RE = re.compile(r"\b(will|would|shall|should|could|may|might|must|to)\s+have\b", re.I)
+
+
 def _modality(before: str, after: str) -> str:
     """"planned" (will, aims, forecast, target), "actual" (a past tense tied to the figure),
     or "" when the figure's own words say neither: then it is compatible with both."""
-    near_before, near_after = before[-60:], after[:30]
+    # "will have revenue of": a verb after a modal is no perfect tense (same length, same positions)
+    near_before, near_after = (MODAL_HAVE_RE.sub(r"\1 ____", x) for x in (before[-60:], after[:30]))
     future = [m.end() for m in FUTURE_RE.finditer(near_before)] + [100 + m.end() for m in FUTURE_RE.finditer(near_after)]
     past = [m.end() for m in PAST_RE.finditer(near_before)] + [100 + m.end() for m in PAST_RE.finditer(near_after)]
     if future and (not past or min(future) <= min(past) or max(future) >= max(past)):
