@@ -257,9 +257,15 @@ def _moves_on_other_days(a: Frame, b: Frame) -> bool:
 
 def same_subject(x: str, y: str) -> bool:
     """Names of one thing: a shared word ("Compaq" / "Compaq Computer Corp"), or an acronym
-    of the other's words ("HP" / "Hewlett-Packard Co")."""
-    if set(x.split()) & set(y.split()):
-        return True
+    of the other's words ("HP" / "Hewlett-Packard Co"). Names that end in one word but differ
+    before it name two of a kind ("Lea County" / "Ector County", "Joe Biden" / "Jill Biden"),
+    unless one is the other's short form ("Sam" / "Samuel Bankman-Fried")."""
+    words_x, words_y = x.split(), y.split()
+    if shared := set(words_x) & set(words_y):
+        rest_x, rest_y = set(words_x) - shared, set(words_y) - shared
+        two_of_a_kind = words_x[-1] == words_y[-1] and rest_x and rest_y \
+            and not any(u.startswith(v) or v.startswith(u) for u in rest_x for v in rest_y)
+        return not two_of_a_kind
     return _acronym_of(x, y) or _acronym_of(y, x)
 
 
@@ -859,7 +865,7 @@ RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s
                          r"|(?P<reporter>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has|have|had|now)?\s*(?:reported|confirmed|counted)"
                          r"\s+(?:[a-z]+\s+){0,3}$")
 INTERRUPTED_SUBJECT_RE = re.compile(
-    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,(?!\s*(?:which|who|whose|that|where|when)\b)\s*[^,]{2,80}?,\s*(?:still\s+|now\s+|also\s+)?"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,(?!\s*(?:which|who|whose|that)\b)(?:\s*[^,]{2,80}?,){1,2}\s*(?:still\s+|now\s+|also\s+)?"
     r"(?:has|have|had|is|was|are|were|[a-z]{3,}s|[a-z]{2,}ed)\b[^,]*$")
 RELATIVE_RE = re.compile(r"^\s*(which|who|whose|with|that|at|has|have|had|is|was|having)\b", re.I)
 CLAUSE_SUBJECT_RE = re.compile(r"^\W*(?:The\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-.]*)*)\s+[a-z]+")
