@@ -78,7 +78,7 @@ VERB_AFTER_RE = re.compile(
 SLOT_BREAK_RE = re.compile(r"[,;:—–()]|\s(?:and|while|but|whereas|or|as)\s")
 LOCAL_WORDS = 4
 POSSESSIVE_RE = re.compile(r"['’]s\b")
-TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+|[A-Za-z]*\d[A-Za-z\d\-]*")  # with identifiers a figure is not: "777", "A320"
 GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
 LAST_EVENT_RE = re.compile(r"\blast\b[^.;]{0,60}\bin\s+$|\bsince\s+$", re.I)
 # compiled once here: re's own cache costs a lookup on every call, and these run per figure
