@@ -185,10 +185,18 @@ def _floor_then_more(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
 STATE_TALLIES = frozenset({"missing"})  # how many are in a state now, not how many ever were
 
 
+def _running(a: Claim, b: Claim, ma: Measure) -> bool:
+    """A running tally, or the highest temperature read so far: a later reading may be higher.
+    A record of another time ("the previous record of 38.7C") or a change does not run."""
+    if a.frame.tally and b.frame.tally:
+        return True
+    return ma.dimension == "[temperature]" and not (a.frame.period or b.frame.period or a.frame.change or b.frame.change)
+
+
 def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
     """A running tally that grew: the later report's count is higher (a year is no tally); a
     count of those still in a state (missing) that changed either way."""
-    if ma.dimension == EVENT_YEAR or not (a.frame.tally and b.frame.tally and a.frame.as_of and b.frame.as_of) \
+    if ma.dimension == EVENT_YEAR or not (_running(a, b, ma) and a.frame.as_of and b.frame.as_of) \
             or a.frame.as_of == b.frame.as_of:
         return False
     earlier, later = (ma, mb) if a.frame.as_of < b.frame.as_of else (mb, ma)
@@ -210,7 +218,7 @@ def _readings_of_one_day(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: fl
     readings of a count that moves through the day, unless they print a slip: a known ratio
     (844 / 8,440) or the same digits in another order (95 / 59), as a mistyped figure does. A
     count for a closed period ("deaths last year") does not move."""
-    if not (a.frame.tally and b.frame.tally and a.frame.as_of and a.frame.as_of == b.frame.as_of) \
+    if not (_running(a, b, ma) and a.frame.as_of and a.frame.as_of == b.frame.as_of) \
             or a.source == b.source or a.frame.period or b.frame.period or a.frame.day or b.frame.day:
         return False
     numbers = [printed_number(c) for c in (a, b)]
