@@ -384,10 +384,15 @@ def read_frame(
     modality = "" if head or attribute in STATIC_ATTRIBUTES else _modality(slot_before, slot_after)
     if PROPOSAL_RE.search(slot_before[-40:]) or PROPOSED_AFTER_RE.search(slot_after):
         modality = "proposed"  # "the 105-year term probation officers had proposed": asked for, not given
+    if q.kind == "money" and (m := TAX_RE.search(after[:40]) or TAX_BEFORE_RE.search(slot_before)):
+        target = "net" if (m.group(1) or m.group(2)).lower() in ("after", "post", "net") else "gross"  # "€600,000 a week after tax"
     return Frame(subject=subject, attribute=attribute, part=part, period=period,
                  modality=modality, change=change, day=day, head=head, target=target)
 
 
+# pay and profit said before or after tax are two measures of one thing
+TAX_RE = re.compile(r"^[^.;]*?\b(before|after|pre|post)[\s\-]+tax\b|^\s*(?:\([^)]*\)\s*)?(?:a\s+\w+\s+|per\s+\w+\s+)?(net|gross)\b", re.I)
+TAX_BEFORE_RE = re.compile(r"\b(pre|post)-tax\s+(?:[a-z]+\s+){0,2}$|\b(net|gross)\s+$", re.I)
 VOTE_SIDE_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}?(for|against|in\s+favou?r)\b", re.I)
 RESTATED_GAP_RE = re.compile(r"\s*\(\s*(?:or\s+|about\s+|around\s+|roughly\s+)?")
 BRACKET_AFTER_RE = re.compile(r"^\s*\([^)]{0,40}\)")  # a conversion in brackets after a figure; extract uses it too
@@ -619,11 +624,14 @@ THAN_BEFORE_RE = re.compile(r"\bthan\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 POSITION_RE = re.compile(r"(?:below|above|under|beneath|past|beyond)\b", re.I)  # where a verb of change leaves a figure
 
 
+MODALS = frozenset("will would shall should could might must".split())  # "will earn $5m": no target
+
+
 def _rate_of(word: str) -> bool:
     """A noun that says what a rate counts ("birth", "death", "unemployment"), not an
     adjective ("annual", "overall") or a link word; unlike `_modifier`, an attribute word
     ("death") may name it."""
-    return (word not in LINK_WORDS | HEDGE_TOKENS | GENERIC_WORDS and len(word) > 3 and word not in NOT_NAMES
+    return (word not in LINK_WORDS | HEDGE_TOKENS | GENERIC_WORDS | MODALS and len(word) > 3 and word not in NOT_NAMES
             and not word.endswith(("al", "ly", "ed", "ic", "ive", "ous", "ing")))
 
 
