@@ -901,12 +901,16 @@ INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
 MIXED_CASE_RE = re.compile(r"[a-z][A-Z]|-[A-Z]")
 
 
+MODIFIER_START_RE = re.compile(r"(?:ing|ed|ly|ern|ward|ian|ish|ese)$|^(?:The|A|An|In|On|At|By|For|From|With|As|But|And|Or|If|When|While|After|Before|Since|Some|Many|Most|All)$")
+
+
 def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
     # "U.S." and "US", "U.K." and "UK" are one name
     words = [w.strip(".’'-").removesuffix("’s").removesuffix("'s") for w in name.split()]
     words = [w.replace(".", "") if INITIALS_RE.fullmatch(w + ".") else w for w in words]
-    if at_start and words and words[0] not in capitalized and not _name_shaped(words[0]):
-        words = words[1:]
+    if at_start and words and words[0] not in capitalized and not _name_shaped(words[0]) \
+            and not (len(words) > 1 and words[1][:1].isupper() and not MODIFIER_START_RE.search(words[0])):
+        words = words[1:]  # "Officials", "Neighboring New Mexico"; but "Gaines County" is one name
     words = [w for w in words if len(w) > 1 and w.lower() not in NOT_NAMES and not w[0].isdigit()]  # "101.7F": no name
     return " ".join(w.lower() for w in words)
 
