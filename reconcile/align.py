@@ -118,7 +118,7 @@ def align(
             named[(stories_of(c), dims[i], c.frame.attribute)].append((c.frame.subject, c.source))
     divided = {key for key, subjects in named.items() if _distinct_subjects(subjects) > 1}
     wholes, totals_in = _sum_relations(claims, measures, stories_of)
-    wholes |= _said_parts(claims, measures, dims, stories_of)
+    said_parts = _said_parts(claims, measures, dims, stories_of)
 
     def agree_only(i: int, j: int) -> bool:
         """Where one attribute (or, unsaid, one dimension) is reported for several named things
@@ -138,6 +138,9 @@ def align(
             return False
         if (stories_of(a), frozenset((measures[i].value, measures[j].value))) in wholes:
             return False  # a source said "307 aboard, 291 passengers and 16 crew": 291 is a part of 307
+        for x, y in ((i, j), (j, i)):  # "Of that, $8 billion ...": $8bn is part of any figure its whole allows
+            if any(low <= measures[y].value <= high for low, high in said_parts.get((stories_of(claims[x]), measures[x].value), ())):
+                return False
         if dims[i] == EVENT_YEAR and not (a.frame.attribute and a.frame.attribute == b.frame.attribute) \
                 and not local[i] & local[j]:
             return False  # "in service since 1995" / "flying since 1994": years of which event?
@@ -347,21 +350,23 @@ def _sum_relations(claims: Sequence[Claim], measures: Sequence[Measure | None], 
     return relations, totals_in
 
 
-def _said_parts(claims: Sequence[Claim], measures: Sequence[Measure | None], dims, stories_of) -> set[tuple[int, frozenset]]:
-    """(story, {whole, part}) where a source says a figure is part of the one before it ("$11
-    billion in forfeiture. Of that, $8 billion was ..."): the larger figure of that dimension
-    nearest before it, in its sentence or the one before, is its whole in every source."""
+def _said_parts(claims: Sequence[Claim], measures: Sequence[Measure | None], dims, stories_of
+                ) -> dict[tuple[int, float], list[tuple[float, float]]]:
+    """{(story, part value): [whole's (low, high)]} where a source says a figure is part of the
+    one before it ("$11 billion in forfeiture. Of that, $8 billion was ..."): the larger figure of
+    that dimension nearest before it, in its sentence or the one before, is its whole in every
+    source, and so is any figure the whole's precision allows ("$11.2 billion")."""
     before: dict[tuple[str, str], list[tuple[int, int, float]]] = defaultdict(list)
     for i in sorted((i for i, m in enumerate(measures) if m is not None), key=lambda i: (claims[i].sentence, claims[i].quantity.start)):
         before[(claims[i].source, dims[i])].append((claims[i].sentence, i, measures[i].value))
-    relations: set[tuple[int, frozenset]] = set()
+    relations: dict[tuple[int, float], list[tuple[float, float]]] = defaultdict(list)
     for figures in before.values():
         for k, (sentence, i, value) in enumerate(figures):
             if claims[i].frame.part != frames.PART_OF_TOTAL:
                 continue
-            whole = next((v for s, _, v in reversed(figures[:k]) if s >= sentence - 1 and v > value), None)
+            whole = next((w for s, w, v in reversed(figures[:k]) if s >= sentence - 1 and v > value), None)
             if whole is not None:
-                relations.add((stories_of(claims[i]), frozenset((whole, value))))
+                relations[(stories_of(claims[i]), value)].append((measures[whole].low, measures[whole].high))
     return relations
 
 
