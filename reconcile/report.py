@@ -13,6 +13,9 @@ from .stories import story_names
 from . import escape, units
 
 
+# readings of one day in an order the reports do not give are sorted by value, and say so
+TIMELINE_INTRO = ("Running tallies and readings reported at different times, earliest first; readings of one day "
+                  "that do not give their hour are listed from low to high.")
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -153,7 +156,7 @@ def _markdown_lines(result: RunResult, title: str) -> list[str]:
 
     updated = sorted({j.fact for j in result.judged if j.verdict.kind == "update"})
     if updated:  # running tallies that grew between reports: a timeline, not a dispute
-        out += ["## Timelines", "", "Running tallies reported at different times, earliest first.", ""]
+        out += ["## Timelines", "", TIMELINE_INTRO, ""]
         labels = {f.id: f.label for f in result.facts}
         for fact_id in updated:
             members = {i for j in judged_in[fact_id] if j.verdict.kind == "update" for i in (j.a, j.b)}

@@ -6,8 +6,8 @@ whole run (tested): sections are the same functions' output, in the same order."
 from __future__ import annotations
 
 from .pipeline import RunResult, _copy_order, _variant_order
-from .report import (SEVERITY_ORDER, Summary, _cite, _fact_section, _md, _one_per_wording, _plural, _quote, _short,
-                     _sources, count, disputed_rows, stories_line)
+from .report import (SEVERITY_ORDER, TIMELINE_INTRO, Summary, _cite, _fact_section, _md, _one_per_wording, _plural,
+                     _quote, _short, _sources, count, disputed_rows, stories_line)
 from .stories import story_names
 
 
@@ -130,7 +130,7 @@ class StoryReport:
                     lines[i] = lines[i][1:]  # "#### 1. ..." -> "### 1. ..."
             out += lines
         if self.timelines:
-            out += text("## Timelines", "", "Running tallies reported at different times, earliest first.", "")
+            out += text("## Timelines", "", TIMELINE_INTRO, "")
             out += self.timelines + [b""]
         out += text("## Agreements", "")
         if not self.agreed:

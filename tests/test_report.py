@@ -66,6 +66,20 @@ def test_running_tallies_are_shown_as_a_timeline():
     assert "“At least 40 people” (2024-03-04, a.md:4) → “at least 95 people” (2024-03-06, b.md:4) → “120 people” (2024-03-07, c.md:4)" in timeline
 
 
+def test_readings_of_one_day_are_a_timeline_that_says_their_order_is_not_given():
+    from reconcile.ingest import parse_document
+    from reconcile.pipeline import analyze
+
+    docs = {
+        "a.md": "---\ndate: 2023-05-14\n---\nThe stampede left 508 people injured, according to the regional health office.\n",
+        "b.md": "---\ndate: 2023-05-14\n---\nMedics treated 312 people injured in the stampede, the regional health office said.\n",
+    }
+    text = render_markdown(analyze([parse_document(n, t) for n, t in docs.items()]), title="stampede")
+    timeline = text[text.index("## Timelines"):text.index("## Agreements")]
+    assert "readings of one day that do not give their hour are listed from low to high" in timeline
+    assert "“312 people” (2023-05-14, b.md:4) → “508 people” (2023-05-14, a.md:4)" in timeline
+
+
 def test_a_long_sentence_is_shortened_around_its_figure_never_through_it():
     from reconcile.report import _around
     from reconcile.models import Claim, Quantity, Sentence
