@@ -76,7 +76,7 @@ def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
     index: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for members in groups.values():
         words = masked[members[0]].split()
-        for shingle in {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}:
+        for shingle in {hash(t) for t in zip(*(words[k:] for k in range(SHINGLE)))}:  # each run of SHINGLE words
             index[shingle].append(members[0])
     shared: Counter = Counter()
     for postings in index.values():

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
-from dataclasses import replace
 
 from . import frames
 from .escape import has_bidi
-from .models import Claim, Document, Figure, Quantity, Sentence
+from .models import Claim, Document, Figure, Quantity, Sentence, replace
 from .quantities import STOPWORDS, count_lemma, dollar_for, extract_quantities, rupee_for, yen_sign_for
 from .segment import segment
 
@@ -306,9 +305,14 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
 # sentence's nearby words), so recent answers are kept; a tuple, so no caller can change one
 @lru_cache(maxsize=256)
 def _content_words(text: str) -> tuple[str, ...]:
-    # interned: a corpus repeats its words in every claim's context, one copy each is enough
-    words = (w.strip("'’-") for w in TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())))
-    return tuple(sys.intern(w) for w in words if len(w) > 2 and w not in STOPWORDS)
+    # interned: a corpus repeats its words in every claim's context, one copy each is enough;
+    # a token starts with a letter, so only its end can carry quotes or hyphens to strip
+    words = []
+    for w in TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())):
+        w = w.rstrip("'’-")
+        if len(w) > 2 and w not in STOPWORDS:
+            words.append(sys.intern(w))
+    return tuple(words)
 
 
 def _predicate(before: str, after: str, kind: str) -> str:

@@ -11,14 +11,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from text_to_num import text2num
 
 from . import units
 from .errors import UnitError
 from .escape import BIDI_CONTROLS
-from .models import Quantity
+from .models import Quantity, replace
 from .words import count_class
 from .words import CHANGE_BEFORE_FROM, CHANGE_NOUNS
 

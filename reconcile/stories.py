@@ -224,7 +224,7 @@ def story_names(texts: Iterable[tuple[str, str]], stories: dict[str, int], top: 
     articles: dict[int, Counter] = defaultdict(Counter)
     mentions: dict[int, Counter] = defaultdict(Counter)
     for path, text in texts:
-        found = [w for w in NAME_WORD_RE.findall(text) if w.lower() not in STOPWORDS | CALENDAR_WORDS]
+        found = [w for w in NAME_WORD_RE.findall(text) if w.lower() not in NOT_STORY_NAMES]
         story = stories.get(path, 0)
         articles[story].update(set(found))
         mentions[story].update(found)
