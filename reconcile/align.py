@@ -58,13 +58,9 @@ def align(
     def stories_of(c: Claim) -> int:
         return (stories or {}).get(c.source, 0)
 
-    normals: dict[str, str] = {}  # a story's words recur in most of its claims: each is normalized once
-
-    def normal(word: str) -> str:  # one spelling, one stem
-        found = normals.get(word)
-        if found is None:
-            found = normals[word] = stem(spelling.get(word, word))
-        return found
+    # one spelling, one stem: each word of the story normalized once, then looked up in C
+    vocabulary = set().union(*(c.context for c in claims), *(c.nearby for c in claims), *(c.local for c in claims))
+    normal = {w: stem(spelling.get(w, w)) for w in vocabulary}.__getitem__
 
     # the figures of one sentence share its words: each sentence's bag is made once (and each
     # figure's local words, which repeat less)
