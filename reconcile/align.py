@@ -423,6 +423,8 @@ def _candidates(members: list[int], keys, sources: Sequence[str]) -> Iterable[tu
     seen: set[tuple[int, int]] = set()
     for w in sorted(postings):
         ids = postings[w]
+        if len(ids) < 2:  # one claim's own word pairs it with nothing
+            continue
         if len(ids) > limit and not w.startswith(NEVER_COMMON):  # a common word; an attribute or a figure's digits are never dropped
             continue
         by_source: dict[str, list[int]] = defaultdict(list)

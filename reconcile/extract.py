@@ -141,6 +141,7 @@ def _sentence_claims(
     sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
 
     figures = [m for m in mentions if m.kind != "date"]  # "last year" does not end a figure's words
+    by_position = sorted(set(figures), key=lambda m: (m.start, m.end))  # a figure's neighbours, sorted once
     for q in mentions:
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
         clause = text[s:e]
@@ -169,7 +170,8 @@ def _sentence_claims(
         frame = _count_frame(text, q, frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase))
         # before q is replaced below: a replaced q beside its original in the set tied on position,
         # so which neighbour it took depended on hash order, which changes from run to run
-        local = _local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: (m.start, m.end)), own.index(q))
+        own = by_position if q.kind != "date" else sorted({*figures, q}, key=lambda m: (m.start, m.end))  # q is among figures
+        local = _local_words(text, sentence, own, own.index(q))
         if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute, bare=q.thing not in q.surface.lower())) != q.thing:
             q = replace(q, thing=thing, dimension=COUNT_DIMENSION_RE.sub(f"count:{count_lemma(thing)}", q.dimension or ""))
         claims.append(Claim(
