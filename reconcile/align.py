@@ -58,12 +58,23 @@ def align(
     def stories_of(c: Claim) -> int:
         return (stories or {}).get(c.source, 0)
 
-    def normal(word: str) -> str:  # one spelling, one stem
-        return stem(spelling.get(word, word))
+    # one spelling, one stem: each word of the story normalized once, then looked up in C
+    vocabulary = set().union(*(c.context for c in claims), *(c.nearby for c in claims), *(c.local for c in claims))
+    normal = {w: stem(spelling.get(w, w)) for w in vocabulary}.__getitem__
+
+    # the figures of one sentence share its words: each sentence's bag is made once (and each
+    # figure's local words, which repeat less)
+    context_bags: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def context_bag(words: tuple[str, ...]) -> frozenset[str]:
+        found = context_bags.get(words)
+        if found is None:
+            found = context_bags[words] = frozenset(map(normal, words))
+        return found
 
     # a sentence naming a thing by any of its names counts as naming it: "§Stream pipeline"
     bags = [
-        frozenset(normal(w) for w in c.context)
+        context_bag(c.context)
         | {f"§{name}" for name in (things or {}).get((c.source, c.sentence), ())}
         for c in claims
     ]
@@ -72,8 +83,12 @@ def align(
     idf = {w: math.log(1 + total / n) for w, n in document_frequency.items()}
     # the sentence before counts at half weight: it often names what "the line" or "it" is
     weights = []
+    nearby_words: dict[tuple[str, ...], tuple[str, ...]] = {}  # a sentence's figures share the sentence before
     for bag, c in zip(bags, claims):
-        weighted = {w: NEARBY_WEIGHT for w in map(normal, c.nearby) if w in idf}
+        near = nearby_words.get(c.nearby)
+        if near is None:
+            near = nearby_words[c.nearby] = tuple(map(normal, c.nearby))
+        weighted = {w: NEARBY_WEIGHT for w in near if w in idf}
         weighted.update({w: 1.0 for w in bag})
         weights.append(weighted)
     copied = {(c.source_a, c.sentence_a, c.source_b, c.sentence_b) for c in copies}
@@ -96,7 +111,7 @@ def align(
         key = (claims[i].source, claims[i].sentence, dims[i])
         ordinal[i] = seen_in_sentence[key]
         seen_in_sentence[key] += 1
-    local = [frozenset(map(normal, c.local)) for c in claims]
+    local = [context_bag(c.local) for c in claims]
     # what a claim can be found by: its words, and what it says (predicate) of what (head noun)
     keys = [bag | {f"§{c.predicate}"} if c.predicate else bag for bag, c in zip(bags, claims)]
     keys = [k | {f"§head:{_head(c)}"} if c.head else k for k, c in zip(keys, claims)]
@@ -436,6 +451,8 @@ def _candidates(members: list[int], keys, sources: Sequence[str]) -> Iterable[tu
     seen: set[tuple[int, int]] = set()
     for w in sorted(postings):
         ids = postings[w]
+        if len(ids) < 2:  # one claim's own word pairs it with nothing
+            continue
         if len(ids) > limit and not w.startswith(NEVER_COMMON):  # a common word; an attribute or a figure's digits are never dropped
             continue
         by_source: dict[str, list[int]] = defaultdict(list)

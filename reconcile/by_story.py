@@ -16,12 +16,11 @@ import pickle
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 
 from . import pipeline
 from .compare import measure
 from .facts import group_facts, reprint_rows
-from .models import Document
+from .models import Document, replace
 
 # stories go to an engine's map_stories in batches of about this many claims (a round trip
 # per story would cost more than the judging); the local engine judges each story as it is ready

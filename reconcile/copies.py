@@ -76,11 +76,11 @@ def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
     index: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for members in groups.values():
         words = masked[members[0]].split()
-        for shingle in {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}:
+        for shingle in {hash(t) for t in zip(*(words[k:] for k in range(SHINGLE)))}:  # each run of SHINGLE words
             index[shingle].append(members[0])
     shared: Counter = Counter()
     for postings in index.values():
-        if len(postings) > MAX_SHINGLE_POSTINGS:  # a stock phrase, not evidence of copying
+        if len(postings) > MAX_SHINGLE_POSTINGS or len(postings) < 2:  # a stock phrase, or one sentence's own
             continue
         for i, x in enumerate(postings):
             for y in postings[i + 1:]:
@@ -94,6 +94,9 @@ def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
     return [Copy(*x, *y, round(similarity, 1), texts[x] == texts[y]) for x, y, similarity in ordered]
 
 
+NAME_PARTS_RE = re.compile(r"[ \-]")  # compiled once: split per name of every article
+
+
 def find_variants(texts: dict[str, str]) -> list[Variant]:
     """Names spelt two ways across the corpus ("Mehmood" / "Mahmood"), reported in context.
 
@@ -105,7 +108,7 @@ def find_variants(texts: dict[str, str]) -> list[Variant]:
     names: dict[str, Counter] = defaultdict(Counter)
     for source, text in texts.items():
         for name in NAME_RE.findall(text):
-            for word in re.split(r"[ \-]", name):
+            for word in NAME_PARTS_RE.split(name):
                 where[word].add(source)
                 names[word][name] += 1
     blocks: dict[str, list[str]] = defaultdict(list)

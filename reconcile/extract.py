@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
-from dataclasses import replace
 
 from . import frames
 from .escape import has_bidi
-from .models import Claim, Document, Figure, Quantity, Sentence
+from .models import Claim, Document, Figure, Quantity, Sentence, replace
 from .quantities import STOPWORDS, count_lemma, dollar_for, extract_quantities, rupee_for, yen_sign_for
 from .segment import segment
 
@@ -142,6 +141,7 @@ def _sentence_claims(
     sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
 
     figures = [m for m in mentions if m.kind != "date"]  # "last year" does not end a figure's words
+    by_position = sorted(set(figures), key=lambda m: (m.start, m.end))  # a figure's neighbours, sorted once
     for q in mentions:
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
         clause = text[s:e]
@@ -170,7 +170,8 @@ def _sentence_claims(
         frame = _count_frame(text, q, frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase))
         # before q is replaced below: a replaced q beside its original in the set tied on position,
         # so which neighbour it took depended on hash order, which changes from run to run
-        local = _local_words(text, sentence, own := sorted({*figures, q}, key=lambda m: (m.start, m.end)), own.index(q))
+        own = by_position if q.kind != "date" else sorted({*figures, q}, key=lambda m: (m.start, m.end))  # q is among figures
+        local = _local_words(text, sentence, own, own.index(q))
         if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute, bare=q.thing not in q.surface.lower())) != q.thing:
             q = replace(q, thing=thing, dimension=COUNT_DIMENSION_RE.sub(f"count:{count_lemma(thing)}", q.dimension or ""))
         claims.append(Claim(
@@ -306,9 +307,14 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
 # sentence's nearby words), so recent answers are kept; a tuple, so no caller can change one
 @lru_cache(maxsize=256)
 def _content_words(text: str) -> tuple[str, ...]:
-    # interned: a corpus repeats its words in every claim's context, one copy each is enough
-    words = (w.strip("'’-") for w in TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())))
-    return tuple(sys.intern(w) for w in words if len(w) > 2 and w not in STOPWORDS)
+    # interned: a corpus repeats its words in every claim's context, one copy each is enough;
+    # a token starts with a letter, so only its end can carry quotes or hyphens to strip
+    words = []
+    for w in TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())):
+        w = w.rstrip("'’-")
+        if len(w) > 2 and w not in STOPWORDS:
+            words.append(sys.intern(w))
+    return tuple(words)
 
 
 def _predicate(before: str, after: str, kind: str) -> str:

@@ -96,6 +96,9 @@ LINK_WORDS = frozenset("""of at to by is are was were be been being stood stands
 HEDGE_TOKENS = frozenset("""record new all-time combined staggering whopping about around some roughly nearly almost approximately an estimated estimate
     at least most more less fewer than over under just up to as many much high low close a the
     only mere some over below above upwards in excess of exceeding no not""".split())
+_LINKS_AND_HEDGES = LINK_WORDS | HEDGE_TOKENS  # unions made once, not per word
+MODALS = frozenset("will would shall should could might must".split())  # "will earn $5m": no target
+_NOT_RATE_OF = _LINKS_AND_HEDGES | GENERIC_WORDS | MODALS
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
              "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike")
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
@@ -154,6 +157,7 @@ SNAPSHOT_RE = re.compile(
     r"early\s+trad|intraday|by\s+(?:lunchtime|midday|noon|mid-?afternoon|the\s+afternoon)|at\s+\d{1,2}(?::\d\d|\.\d\d)?\s*[ap]\.?m\b|"
     r"earlier\s+in\s+the\s+day|so\s+far|by\s+(?:the\s+)?(?:morning|afternoon|evening|nightfall|midnight))", re.I)
 PEOPLE_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested"})
+_PEOPLE_OR_POPULATION = PEOPLE_ATTRIBUTES | {"population"}  # unions made once, not per word
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,12 +449,18 @@ def _slot_after(after: str) -> str:
 
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
 def _words(text: str) -> list[str]:
-    words = (POSSESSIVE_END_RE.sub("", w.lower()).strip("'’-") for w in WORD_RE.findall(text))
-    return [w for w in words if len(w) > 1]
+    out = []
+    for w in WORD_RE.findall(text):
+        w = w.lower()
+        if w.endswith(("'s", "’s")):  # a possessive: a string test, not a regex per word
+            w = w[:-2]
+        w = w.rstrip("'’-")  # a word starts with a letter: only its end can carry these
+        if len(w) > 1:
+            out.append(w)
+    return out
 
 
 MONEY_CLASSES = frozenset({"cost", "revenue", "profit", "loss", "fine", "damages", "investment", "trade"})
@@ -460,6 +470,7 @@ LENGTH_CLASSES = frozenset({"length", "width", "height", "depth"})
 # what happens once to a subject, so a year can date it; turnout, revenue, cases are measured per period
 EVENT_CLASSES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested", "destroyed",
                            "purchase", "supplied"})
+_MEASURED_CLASSES = MONEY_CLASSES | COUNT_CLASSES | LENGTH_CLASSES
 
 
 # attribute classes that name a physical dimension: a measured figure of another is not one
@@ -476,7 +487,7 @@ def fits(cls: str, kind: str | None, dimension: str | None = None) -> bool:
     if kind == "quantity" and dimension and cls in CLASS_DIMENSIONS and dimension != CLASS_DIMENSIONS[cls]:
         return False
     if kind == "date":  # the year of an event ("bought Compaq in 2001"), not the period of a statistic
-        return cls in EVENT_CLASSES or cls not in MONEY_CLASSES | COUNT_CLASSES | LENGTH_CLASSES
+        return cls in EVENT_CLASSES or cls not in _MEASURED_CLASSES
     if cls in MONEY_CLASSES:
         return kind in ("money", "percent")
     if cls in COUNT_CLASSES:
@@ -503,11 +514,15 @@ def _class(word: str, verbs: bool = True, kind: str | None = None, dimension: st
     return ""
 
 
+_CHANGE_UP_WORDS, _CHANGE_DOWN_WORDS = frozenset(CHANGE_UP), frozenset(CHANGE_DOWN)
+
+
+@lru_cache(maxsize=4096)  # asked of the same few words before every figure
 def _change_of(word: str) -> str:
     s = stem(word)
-    if any(s.startswith(c) or word == c for c in CHANGE_UP):
+    if s.startswith(CHANGE_UP) or word in _CHANGE_UP_WORDS:
         return "up"
-    if any(s.startswith(c) or word == c for c in CHANGE_DOWN):
+    if s.startswith(CHANGE_DOWN) or word in _CHANGE_DOWN_WORDS:
         return "down"
     return ""
 
@@ -543,7 +558,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         if cls := _class(m.group(1)):
             return cls, "", ""  # "the $4 billion cost", "12,000 acres burned"
         noun = m.group(1)
-        if q.kind == "money" and noun not in LINK_WORDS | HEDGE_TOKENS and not noun.endswith(("ed", "ly", "ing")) \
+        if q.kind == "money" and noun not in _LINKS_AND_HEDGES and not noun.endswith(("ed", "ly", "ing")) \
                 and noun not in ("in", "for", "on", "from", "with", "into", "over", "per", "a", "an", "and", "or", "each", "apiece", "last", "this", "next", "every"):
             return "cost", "", ""  # "a $1.2bn agreement", "a $2 billion project": what it is worth
     if head:  # "a 400-metre ship", "a 25-year lease", "a $4bn deal"
@@ -575,7 +590,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     elif i >= 0 and _change_of(words[i]) and q.kind in ("percent", "money", "count") and not moved_to:
         change, i = _change_of(words[i]), i - 1
     if change:
-        while i >= 0 and words[i] in LINK_WORDS | HEDGE_TOKENS:
+        while i >= 0 and words[i] in _LINKS_AND_HEDGES:
             i -= 1
     found = target = ""
     first = True
@@ -624,14 +639,11 @@ THAN_BEFORE_RE = re.compile(r"\bthan\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 POSITION_RE = re.compile(r"(?:below|above|under|beneath|past|beyond)\b", re.I)  # where a verb of change leaves a figure
 
 
-MODALS = frozenset("will would shall should could might must".split())  # "will earn $5m": no target
-
-
 def _rate_of(word: str) -> bool:
     """A noun that says what a rate counts ("birth", "death", "unemployment"), not an
     adjective ("annual", "overall") or a link word; unlike `_modifier`, an attribute word
     ("death") may name it."""
-    return (word not in LINK_WORDS | HEDGE_TOKENS | GENERIC_WORDS | MODALS and len(word) > 3 and word not in NOT_NAMES
+    return (word not in _NOT_RATE_OF and len(word) > 3 and word not in NOT_NAMES
             and not word.endswith(("al", "ly", "ed", "ic", "ive", "ous", "ing")))
 
 
@@ -935,8 +947,8 @@ def people_thing(thing: str | None, attribute: str, bare: bool = False) -> str |
         return "people"
     if thing in PERSON_NOUNS and attribute == "cases":
         return "cases"  # "120 people have been infected" counts cases, as "124 cases" does
-    if thing and _CLASS_OF.get(stem(thing)) in PEOPLE_ATTRIBUTES | {"population"}:
+    if thing and _CLASS_OF.get(stem(thing)) in _PEOPLE_OR_POPULATION:
         return "people"  # "690,000 deaths" and "690,000 people died"; a population counts people
-    if bare and attribute in PEOPLE_ATTRIBUTES | {"population"}:
+    if bare and attribute in _PEOPLE_OR_POPULATION:
         return "people"  # "the population ... shrank by 2.08 million": the noun before was a guess
     return thing

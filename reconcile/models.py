@@ -6,6 +6,8 @@ always be shown with its exact wording and cited by line.
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -87,6 +89,25 @@ class Claim:
     nearby: tuple[str, ...] = field(default=())  # the previous sentence's words: "The line will carry…"
     frame: Frame = field(default=Frame())  # what the figure is about: subject, attribute, part, period...
     marks: tuple[str, ...] = ()  # "bidi": a bidirectional control in or next to the figure (see escape)
+
+
+_FIELDS: dict[type, tuple | None] = {}
+
+
+def replace(obj, /, **changes):
+    """dataclasses.replace, without its per-call look at the class's fields: claims, quantities
+    and frames are copied once or twice per figure. Classes whose fields are not all plain
+    positional __init__ arguments (or that have __post_init__) go to dataclasses.replace."""
+    cls = type(obj)
+    spec = _FIELDS.get(cls, False)
+    if spec is False:
+        fields = dataclasses.fields(cls)
+        plain = all(f.init and not f.kw_only for f in fields) and not hasattr(cls, "__post_init__") and len(fields) > 1
+        spec = _FIELDS[cls] = ({f.name for f in fields}, tuple(f.name for f in fields),
+                               operator.attrgetter(*(f.name for f in fields))) if plain else None
+    if spec is None or not changes.keys() <= spec[0]:
+        return dataclasses.replace(obj, **changes)
+    return cls(*[changes[n] if n in changes else v for n, v in zip(spec[1], spec[2](obj))])
 
 
 class DisjointSets:

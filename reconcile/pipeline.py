@@ -15,7 +15,7 @@ import statistics
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from .copies import Copy, Variant, find_copies, find_variants, twins
 from .extract import extract_claims
 from .facts import Fact, Judged, group_facts, judge_all, origins, plausible, reprint_rows, two_camps
 from .ingest import MAX_FILE_BYTES, Skipped, read_documents
-from .models import Claim, Document, Sentence
+from .models import Claim, Document, Sentence, replace
 from .segment import MAX_SENTENCE, segment
 from .stories import Alias, find_aliases, find_stories
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from text_to_num import text2num
 
 from . import units
 from .errors import UnitError
 from .escape import BIDI_CONTROLS
-from .models import Quantity
+from .models import Quantity, replace
 from .words import count_class
 from .words import CHANGE_BEFORE_FROM, CHANGE_NOUNS
 
@@ -355,10 +354,14 @@ def _plural_noun(word: str) -> bool:
         len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)))
 
 
+# each country's cues, and each cue as a dateline prints it ("TORONTO -"): made once, not per article
+_DOLLAR_CUES = [(tuple((cue, cue.upper() + " ") for cue in cues), code) for cues, code in units.DOLLAR_BY_COUNTRY]
+
+
 def dollar_for(text: str) -> str:
     """Which dollar a bare "$" means: the country the document names most; USD on a tie or none."""
-    counts = [(sum(text.count(cue) + text.count(cue.upper() + " ") for cue in cues), -i, code)  # "TORONTO -" datelines
-              for i, (cues, code) in enumerate(units.DOLLAR_BY_COUNTRY)]
+    counts = [(sum(text.count(cue) + text.count(dateline) for cue, dateline in cues), -i, code)
+              for i, (cues, code) in enumerate(_DOLLAR_CUES)]
     best = max(counts)
     return best[2] if best[0] else "USD"
 

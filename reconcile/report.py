@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .compare import EVENT_YEAR, Measure, format_value, year_span
 from .models import Claim
@@ -420,6 +421,7 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+@lru_cache(maxsize=1024)  # a story's paths, outlets and labels recur in most of its lines
 def _md(text: str) -> str:
     return escape.markdown(text)
 

@@ -16,7 +16,6 @@ ABBREVIATIONS = frozenset(
 )
 # A candidate break: terminal punctuation, optional closing quotes/brackets, then space.
 BREAK_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-TOKEN_BEFORE_RE = re.compile(r"([\w.'’-]+)$")
 
 
 MAX_SENTENCE = 5_000  # characters; longer runs (tables, dumps) are cut at a space
@@ -59,14 +58,26 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterab
 def _is_abbreviation(text: str, sentence_start: int, dot: int, punctuation: str) -> bool:
     if not punctuation.startswith(".") or len(punctuation.rstrip("\"'”’)]")) > 1:
         return False
-    token = TOKEN_BEFORE_RE.search(text, sentence_start, dot)
+    token = _token_before(text, sentence_start, dot)
     if not token:
         return False
-    word = token.group(1).lower().strip("'’")
+    word = token.lower().strip("'’")
     if word in ABBREVIATIONS:
         return True
     # initials and dotted acronyms: "J.", "U.S", "a.m"
     return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+
+
+def _token_before(text: str, start: int, end: int) -> str:
+    """What re.search(r"([\\w.'’-]+)$", text[start:end]) finds, read backwards from `end`: the
+    search tried every start in the sentence, once per candidate break. As `$` does, a newline
+    right before `end` is passed over."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    i = end
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "_.'’-"):  # \w is isalnum() or "_"
+        i -= 1
+    return text[i:end]
 
 
 def trimmed(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

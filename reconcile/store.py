@@ -316,12 +316,23 @@ def _schema_version(db: Database) -> int:
     return int(row[0]) if row else 0
 
 
-# one encoder for every id: json.dumps(parts, default=str) builds a new one per call
-_ID_ENCODER = json.JSONEncoder(default=str, check_circular=False)
+def _encoder(**options) -> Callable[[object], str]:
+    """JSONEncoder(**options).encode for lists, tuples and dicts, with its C encoder made once:
+    encode makes a new one per call, which cost more than encoding a row's id."""
+    encoder = json.JSONEncoder(check_circular=False, **options)
+    if json.encoder.c_make_encoder is None:
+        return encoder.encode
+    inner = json.encoder.c_make_encoder(None, encoder.default, json.encoder.encode_basestring_ascii, None,
+                                        encoder.key_separator, encoder.item_separator, encoder.sort_keys,
+                                        encoder.skipkeys, encoder.allow_nan)
+    return lambda value: "".join(inner(value, 0))
+
+
+_ID_ENCODE = _encoder(default=str)  # json.dumps(parts, default=str)
 
 
 def _id(*parts: object) -> str:
-    return hashlib.sha1(_ID_ENCODER.encode(parts).encode()).hexdigest()[:16]
+    return hashlib.sha1(_ID_ENCODE(parts).encode()).hexdigest()[:16]
 
 
 def save(db: Database, result: RunResult, title: str | None = None, run_key: str | None = None,
@@ -598,7 +609,23 @@ def _insert(db: Database, table: str, rows, replace: bool = False) -> None:
     columns = list(first)
     sql = (f"insert {'or replace ' if replace else ''}into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
            f"values ({', '.join('?' for _ in columns)})")
-    db.conn.executemany(sql, ([row.get(c) for c in columns] for row in itertools.chain([first], rows)))
+    db.conn.executemany(sql, map(_row_values(columns), itertools.chain([first], rows)))
+
+
+def _row_values(columns: list[str]) -> Callable[[dict], tuple | list]:
+    """A dict row's values in `columns`' order, NULL for a missing one: one itemgetter call
+    per row (a row's `get` per column was a tenth of writing the store)."""
+    if len(columns) < 2:  # itemgetter of one key gives the value, not a tuple
+        return lambda row: [row.get(c) for c in columns]
+    values = operator.itemgetter(*columns)
+
+    def row_values(row: dict) -> tuple | list:
+        try:
+            return values(row)
+        except KeyError:
+            return [row.get(c) for c in columns]
+
+    return row_values
 
 
 def _extraction_rows(result: RunResult, skip: set[str] = frozenset()) -> Iterator[dict]:
@@ -721,13 +748,13 @@ def _plain(claim: Claim) -> dict:
     return out
 
 
-_PACKER = json.JSONEncoder(separators=(",", ":"), check_circular=False)  # json.dumps's output, faster
+_PACK_ENCODE = _encoder(separators=(",", ":"))  # json.dumps(value, separators=(",", ":"))
 
 
 def _pack(value) -> bytes:
     # level 1: blobs a sixth larger than level 6's in under half its time (packing every
     # article's extraction was a tenth of a run)
-    return zlib.compress(_PACKER.encode(value).encode("utf-8"), 1)
+    return zlib.compress(_PACK_ENCODE(value).encode("utf-8"), 1)
 
 
 def _unpack(blob: bytes):
