@@ -141,7 +141,7 @@ def _sentence_claims(
     # the whole sentence is the context: clauses are too short to say what a figure is about
     sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
 
-    figures = [m for m in mentions if m.kind != "date"]  # "last year" does not end a figure's words
+    figures = [m for m in mentions if m.kind != "date" and not frames.age_group(m)]  # "last year" does not end a figure's words
     for q in mentions:
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
         clause = text[s:e]

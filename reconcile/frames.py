@@ -316,7 +316,9 @@ def read_frame(
     are words the document capitalizes mid-sentence (so a sentence-initial word is a name only
     when the article treats it as one); `head` is the noun an adjectival figure modifies.
     """
-    figures = [o for o in others if o.kind != "date"]  # "revenue in 2019 was $5bn": a year does not end a slot
+    # "revenue in 2019 was $5bn": a year does not end a slot, nor does an age group ("296.9 million
+    # people aged 60 and over": the group says which people)
+    figures = [o for o in others if o.kind != "date" and not age_group(o)]
     left_end = max([o.end for o in figures if o.end <= q.start] + [sentence_start])
     # "34.8C (94.6F) at Charterhall": a restatement in brackets right after the figure is the same
     # figure, so the words past it are still the figure's own
@@ -339,8 +341,8 @@ def read_frame(
     if attribute == "turnout" and (m := VOTE_SIDE_RE.match(after)):
         attribute = "vote-against" if m.group(1).lower() == "against" else "vote-for"  # "8 percent voted against": one side's share
     age = q.kind == "count" and q.thing == "age"
-    if age:
-        attribute, change = "age", ""  # "the 25-year-old had cleared the clause": an age, whatever he did
+    if age:  # "the 25-year-old had cleared the clause": an age, whatever he did; "aged 60 and over": a group's
+        attribute, change = "age-group" if age_group(q) else "age", ""
     if not change and (m := CLOSED_MARGIN_RE.match(after)):
         change = "margin-down" if m.group(1).lower() == "lower" else "margin-up"  # "S$0.05, lower at S$18.24"
     if not change and q.kind in ("percent", "money", "count", "quantity") and (
@@ -356,6 +358,8 @@ def read_frame(
         # place are a part of its whole; an event's toll "in the Varsey valley" names where it struck
         part = place
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
+    if not target and not age and (group := next((o for o in others if age_group(o) and _next_to(text, o, q)), None)):
+        target = f"aged-{age_span(group)}"  # "those aged 60 and above numbered 297 million": of that group only
     period = _period(slot_before, slot_after, slot_dates, q, published_year)
     if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
@@ -875,6 +879,26 @@ def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
 def _name_shaped(word: str) -> bool:
     """A word that is a name even at a sentence start: "HP", "EDS", "Hewlett-Packard", "McDonald"."""
     return (len(word) > 1 and word.isupper()) or bool(MIXED_CASE_RE.search(word))
+
+
+def age_group(q: Quantity) -> bool:
+    """"aged 60 and over", "ages 30 to 59": the ages of a group of people, not one person's age."""
+    return q.kind == "count" and q.thing == "age" and q.bound not in ("exact", "approx")
+
+
+NEXT_TO_RE = re.compile(r"\s+(?:[A-Za-z'’\-]+\s+){0,4}")  # a few words, no punctuation: "aged 60 and above numbered"
+
+
+def _next_to(text: str, a: Quantity, b: Quantity) -> bool:
+    """Are the two figures a few words apart in one phrase, either way round?"""
+    x, y = (a, b) if a.end <= b.start else (b, a)
+    return x.end <= y.start and bool(NEXT_TO_RE.fullmatch(text, x.end, y.start))
+
+
+def age_span(q: Quantity) -> str:
+    """An age group's ages as a word: "60-" for "aged 60 and over", "5-17" for "aged 5 to 17"."""
+    low, high = (f"{v:g}" if v is not None else "" for v in (q.low, q.high))
+    return f"{low}-{high}"
 
 
 def capitalized_words(text: str) -> frozenset[str]:

@@ -452,7 +452,7 @@ def _make(start, end, text, kind, value, unit, bound, precision, low=None, high=
     conversion = units.conversion(unit)
     si_value, si_unit, dimension = units.to_base(value, unit), conversion.base_unit, conversion.dimension
     if kind == "count":  # counts of different things never compare: the thing is part of the dimension
-        dimension = f"count:{_lemma(count_class(thing, text[start:end]))}" + ("" if dimension == "dimensionless" else f" {dimension}")
+        dimension = f"count:{_lemma(count_class(None if thing == ELLIPTIC else thing, text[start:end]))}" + ("" if dimension == "dimensionless" else f" {dimension}")
     elif kind in ("money", "duration", "quantity") and thing:  # "$40 per person" never compares with "$4m"
         dimension = f"{dimension} / {thing}"
     return Quantity(
@@ -568,7 +568,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             mentions.append(quantity)
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
-    return _inherit_things(_gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions)))))
+    return _inherit_things(text, _gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions)))))
 
 
 COMPOUND_GAP_RE = re.compile(r",?\s+(?:and\s+)?|\s*")
@@ -650,9 +650,11 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 continue
         if q.kind not in ("date", "count") and q.bound == "exact" and q.value is not None and q.value > 0 \
                 and (shared := SHARED_UNIT_RE.search(text, max(0, q.start - 30), q.start)) \
-                and (a is None or a.end <= shared.start()) \
+                and (a is None or a.end <= shared.start() or a.thing == ELLIPTIC and a.start >= shared.start()) \
                 and (parsed := _parse_digits(shared.group("digits")) if shared.group("digits") else (_word_value(shared.group("word")), 0.0)) \
                 and _shares_unit(text, shared, parsed[0], q):
+            if a is not None and a.thing == ELLIPTIC and a.start >= shared.start():
+                out.pop()  # "five and seven per cent": the bare number is read with the unit it shares
             scale = _printed_scale(q)
             first = _make(shared.start(), shared.end("digits") if shared.group("digits") else shared.end("word"), text, q.kind, parsed[0] * scale, q.unit, "exact",
                           parsed[1] * scale, thing=q.thing)
@@ -677,7 +679,8 @@ def _bare_prior(text: str, out: list[Quantity], q: Quantity) -> int | None:
     k = len(out) - 1
     while k >= 0 and out[k].kind == "date":
         k -= 1
-    if k < 0 or out[k].kind != "count" or out[k].value is None or out[k].thing and out[k].thing.lower() in out[k].surface.lower():
+    if k < 0 or out[k].kind != "count" or out[k].value is None or out[k].thing == ELLIPTIC \
+            or out[k].thing and out[k].thing.lower() in out[k].surface.lower():
         return None
     gap = text[out[k].end:q.start]
     for date in out[k + 1:]:
@@ -721,7 +724,54 @@ LIST_ITEM_END_RE = re.compile(r"\s*(?:,(?!\s*\d)|[;.)]|\s+(?:and|or)\b|$)")  # n
 # the first item's subject: a word, then one to three lower-case words up to its figure
 FIRST_ITEM_RE = re.compile(r"(?P<subject>[A-Za-z][\w'’.\-]*)\s+(?:[a-z]+\s+){1,3}$")
 COMPARED_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+", re.I)
-GAPPED = "(gapped)"  # the thing of a bare number read as a list item, until _gapped_items gives it the list's unit
+GAPPED = "(gapped)"
+ELLIPTIC = "(elliptic)"  # the thing of a bare whole number, until _inherit_things gives it the count before's
+# "won 3-1", "24/7", "5th", "4x4": a score, a ratio or a name, not a figure that left out its noun
+# ("No 629, 088": a misprinted thousands group, not two figures)
+# a capitalized word next is a name the count is of ("two USB ports"), or the next item of a list
+NOT_ELLIPTIC_AFTER_RE = re.compile(r"\s*[-–/×:]\s*\d|[-A-Za-z°'’\"”]|\s*x\s*\d|,\s\d{3}(?!\d)|\s+[A-Z]")
+ELLIPTIC_GAP = 60  # characters: a unit is left out only right after the figure that printed it
+
+
+FAR_WORD_RE = re.compile(r"\s+((?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w'’\-]*|\d+(?:\.\d+)?)(?!\w))")
+FAR_MODIFIERS = 4
+
+
+def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
+    """The plural noun a number counts past more modifiers than _count_noun reads, names and
+    abbreviations among them ("32 other Jiangshan Middle School students", "four U.S. regions",
+    "two USB 3.0 ports"); None at a function word, a verb or the clause's end."""
+    for _ in range(FAR_MODIFIERS + 1):
+        m = FAR_WORD_RE.match(text, pos)
+        if not m:
+            return None
+        word = m.group(1)
+        lower = word.lower()
+        if lower in STOPWORDS and lower != "other" or lower in SLOT_VERBS or lower in HEDGE_WORDS:
+            return None
+        if _plural_noun(word):
+            if PRICE_AFTER_RE.match(text, m.end(1)):
+                return None  # "95 octane costs $2.17": a verb before a price, after the thing's name
+            return (after.end(1), after.group(1).lower()) if (after := WORD_RE.match(text, m.end(1))) and _plural_noun(after.group(1)) \
+                else (m.end(1), lower)
+        pos = m.end(1)
+    return None
+
+
+def _unit_left_out(gap: str) -> bool:
+    """Does the text between a measure and a bare number leave the unit to be understood ("42C,
+    and Canberra has reached 37")? Not when it names what the number is of ("89.7 inches, and
+    the most days with snow: 100")."""
+    return ":" not in gap and not any(_plural_noun(w) for w in SLOT_WORD_RE.findall(gap))
+
+
+def _named_before(text: str, start: int) -> bool:
+    """A capitalized word right before the number ("Table 1", "Model 3", "Canberra 37"): a name
+    or a list's item, not a figure that left its noun out (stricter than _identifier_before)."""
+    m = WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+    if text[start - 1:start] in "'’‘":
+        return True  # "the Blizzard of '79": a year
+    return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() not in STOPWORDS and m.group(1).lower() not in HEDGE_WORDS  # the thing of a bare number read as a list item, until _gapped_items gives it the list's unit
 
 
 def _plain(item: str) -> bool:
@@ -788,11 +838,33 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
 INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
 
 
-def _inherit_things(mentions: list[Quantity]) -> list[Quantity]:
+def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """An elliptical count ("50,000 doses ... and 150,000 more") counts what the count before it
-    counted; with nothing before it, it is not a figure we can read."""
+    counted; with nothing before it, it is not a figure we can read. A bare whole number
+    (ELLIPTIC) takes it only from a count of its own sentence."""
     kept, last_thing, last_end = [], None, 0
+    near = near_count = None  # the last figure, and the last that is not a percentage (dates aside)
     for q in mentions:
+        if q.kind == "count" and q.thing == ELLIPTIC:
+            if SENTENCE_BREAK_RE.search(text, near.end if near else 0, q.start):
+                continue
+            if near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
+                    and q.value == int(q.value) and q.start - last_end <= INHERIT_WITHIN:
+                q = replace(q, thing=None)  # "1,603 shares finishing lower and 868 higher"; "503 (71%) ... and 689"
+            elif near is not None and near.kind in ("quantity", "percent") and near.unit and near.value and q.value \
+                    and near.bound != "range" and q.start - near.end <= ELLIPTIC_GAP and _unit_left_out(text[near.end:q.start]) \
+                    and max(abs(near.value), abs(q.value)) < 10 * min(abs(near.value), abs(q.value)):
+                # "42C, and Canberra has reached 37", "the earlier 6.1 per cent but below 7.1": a
+                # measure of the same order as the one before it, in its unit
+                q = _finish(text, q.start, q.end, near.kind, q.value, near.unit, q.bound, q.precision or 0.0, thing=near.thing)
+                if q is None:
+                    continue
+            else:
+                continue
+        if q.kind != "date":
+            near = q
+            if q.kind != "percent":
+                near_count = q
         if q.kind == "count" and q.thing is None:
             if last_thing is None or q.start - last_end > INHERIT_WITHIN:
                 continue
@@ -953,11 +1025,16 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             and 0 < value < 120 and AGE_APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start) \
             and AGE_APPOSITION_AFTER_RE.match(text, pos):
         return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "Kiptum, 23, won"
-    if unit is None and digits and not year_like and value < 130 and value2 is None \
-            and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)) \
-            and not AGE_BRACKET_RE.match(text, pos):  # "aged 60 and over", "aged 5 to 17": a group, not an age
+    if unit is None and digits and not year_like and value < 130 \
+            and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)):
         start = aged.start() if aged.group("cue") else start  # "aged 34"; "under age 1 made up": no count of "made"
-        return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
+        if value2 is not None and value2 < 130:  # "ages 30 to 59": an age group, its two ends
+            return _finish(text, start, pos, "count", (value + value2) / 2, "count", "range", 0.0, value, value2, thing="age")
+        if value2 is None and (group := AGE_GROUP_AFTER_RE.match(text, pos)):
+            return _age_group(text, start, group, value)  # "aged 60 and over"
+        if value2 is None and not AGE_BRACKET_RE.match(text, pos):  # "a median age of 38.4 and an average of 41"
+            return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
+        return None
     if unit is None:
         noun = _count_noun(text, pos, singular=value == 1 and value2 is None and scale == 1.0
                            and (m.group("word") is not None or digits == "1"))  # "one death", "1 seat"
@@ -1014,14 +1091,24 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             unit, kind, thing = "count", "count", GAPPED  # "the Liberal Democrats 70": see _gapped_items
         elif year_like or (digits and value2 is not None and YEAR_RE.fullmatch(digits)):
             return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
+        elif value2 is None and scale == 1.0 and value == int(value) and (far := _far_count_noun(text, pos)):
+            pos, unit, kind, thing = far[0], "count", "count", far[1]  # "two USB 3.0 ports", "the six biggest high street banks"
+        elif value2 is None and scale == 1.0 and not NOT_ELLIPTIC_AFTER_RE.match(text, pos) and (
+                digits and not _named_before(text, start) and not (digits[0] == "0" and digits[1:2].isdigit())
+                or m.group("word") and value != 1 and not THE_BEFORE_RE.search(text, max(0, start - 8), start)):
+            # "1,603 shares finishing lower and 868 higher", "Of the 704 cases, 503 involved",
+            # "Adelaide is at 42C and Canberra has reached 37": a number that leaves out its noun
+            # or unit takes the figure's before it in the sentence (_inherit_things); with none
+            # before it, it is not read
+            unit, kind, thing = "count", "count", ELLIPTIC
         else:
             return None
     unit = currencies.get(unit, unit)  # "$", "Rs" and "¥" as the document means them
     if kind == "duration" and unit == "year" and value2 is None and bound != "vague" \
             and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)):
-        if AGED_AND_OVER_RE.match(text, pos):
-            return None  # "aged 20 years and older": a group of people, not anyone's age (as "aged 60 and over")
         start = aged.start() if aged.group("cue") else start
+        if group := AGE_GROUP_AFTER_RE.match(text, pos):
+            return _age_group(text, start, group, value * scale)  # "aged 20 years and older"
         return _finish(text, start, pos, "count", value * scale, "count", bound, 0.0, thing="age")  # "aged 5 years"
     if kind == "duration" and unit == "year" and value2 is None and bound != "vague" and (old := OLD_AFTER_RE.match(text, pos)):
         return _finish(text, start, old.end(), "count", value * scale, "count", bound, precision * scale, thing="age")
@@ -1131,11 +1218,20 @@ AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:
 AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
 # "aged 34", "under age 1", "a median age of 38.4", "the oldest median age, 67.8"
 # (a bare "age" is the figure's first word, so its hedge is read: "under age 1")
-AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>age))\s+$", re.I)
+AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>ages?))\s+$", re.I)
 AGED_WINDOW = 16  # characters before the number: "age of " and its spaces
 # "2.8 million years old", "10 years older than": an age, or a difference of ages
 OLD_AFTER_RE = re.compile(r"\s+old\b(?!-)|(?=\s+(?:older|younger)\b)", re.I)
-AGED_AND_OVER_RE = re.compile(r"(?:\s+years?)?(?:\s+(?:or|and)\s+(?:over|older|above)|\s*\+)", re.I)
+# "aged 60 and over", "age 80 and older", "aged 20 years and older", "aged 65+": an age group,
+# whose ages are at least (or at most) the figure; not one person's age
+AGE_GROUP_AFTER_RE = re.compile(
+    r"(?:\s+years?(?:\s+old)?)?(?:\s+(?:or|and)\s+(?:(?P<over>over|older|above|up)|under|younger|below)\b|(?P<plus>\s*\+))", re.I)
+
+
+def _age_group(text: str, start: int, group: re.Match, value: float) -> Quantity | None:
+    """An age group's bound: the ages at or past the figure ("aged 60 and over"), or up to it."""
+    bound = "lower" if group.group("over") or group.group("plus") else "upper"
+    return _finish(text, start, group.end(), "count", value, "count", bound, 0.0, thing="age")
 EXTREME_RE = re.compile(r"m(?:ax|in)imum", re.I)
 # "aged 60 and over", "aged 5 to 17", "65+": a group; not "a median age of 38.4 and an average of 41"
 AGE_BRACKET_RE = re.compile(r"\s*(?:(?:to|-|–)\s*\d|(?:and|or)\s+(?:over|older|above|up|under|younger|\d)|\+|plus\b)", re.I)
