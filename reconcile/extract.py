@@ -95,13 +95,35 @@ def read_figures(text: str) -> list[Figure]:
     amount of change with its direction, or the prior value it is compared with (see
     frames.role). Dates have the role ""."""
     document = Document(path="-", text=text, blocks=((0, len(text)),) if text else ())
+    claims = [c for c in extract_claims(document) if c.quantity is not None]
+    roles = [frames.role(c.frame) if c.quantity.kind != "date" else ("", "") for c in claims]
+    levels = {key for c, (role, _) in zip(claims, roles) if role == "level"
+              for key in ((c.sentence, c.quantity.dimension), (c.sentence + 1, _measure(c.quantity)))}
     figures = []
-    for claim in extract_claims(document):
-        if claim.quantity is None:
-            continue
-        role, direction = frames.role(claim.frame) if claim.quantity.kind != "date" else ("", "")
-        figures.append(Figure(claim.quantity, role, direction))
+    for claim, (role, direction) in zip(claims, roles):
+        q = claim.quantity
+        if role == "prior" and claim.frame.period == "last-period" and LAST_NAMED_RE.search(claim.text) \
+                and not RELATIVE_NAMED_RE.search(claim.text) \
+                and not {(claim.sentence, q.dimension), (claim.sentence, _measure(q))} & levels:
+            # "put the median age at 38.2 years last year": the sentence's own period, with no
+            # figure of the present (in it or the sentence before) to be prior to
+            role = "level"
+        elif q.kind == "duration" and role != "level" and (claim.frame.head or claim.frame.change == "increment"):
+            role, direction = "level", ""  # "a six-month low", "another four weeks": how long, not a change or a prior
+        figures.append(Figure(q, role, direction))
     return figures
+
+
+# "last year" names a calendar period, the one before the article's; "the prior year" and "the
+# previous quarter" name the period before another figure's, so they always make a prior value
+LAST_NAMED_RE = re.compile(r"\blast\s+(?:year|season|quarter|month|week)\b", re.I)
+RELATIVE_NAMED_RE = re.compile(r"\b(?:prior|previous|preceding)\s+(?:\w+\s+)?(?:year|season|quarter|month|week|period)\b", re.I)
+
+
+def _measure(q: Quantity) -> str:
+    """What a figure measures, for finding the figure it is compared with: a count's noun aside
+    ("Last week it was 2 million" after "runs between 5.5 million and 9 million bags")."""
+    return "count" if q.kind == "count" else q.dimension or ""
 
 
 def extract_claims(document: Document, sentences: list[Sentence] | None = None) -> list[Claim]:

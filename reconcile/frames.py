@@ -721,11 +721,13 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
 # the earlier value a figure is compared with: "down from $31.5m", "rose to 15% from 12%",
 # "compared with 4.1%", "from 12% to 15%" (a change verb before "from": see quantities.CHANGE_FROM_RE)
 PRIOR_BEFORE_RE = re.compile(
-    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{0,30}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){0,2}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){0,2}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
+    # "to 6.8 per cent in October-December from 2.8 per cent", "to £44.7m this year from £40m": the level's period may come between
+    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
     r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering)\s+(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)"
     r"|\b(?:higher|lower|more|less|up|down)\s+than(?:\s+(?:the|its|their))?|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their))"
-    r"\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
+    # "compared with the 4.11 million", "versus a 6.3 percent growth rate": a determiner may come first
+    r"\s+(?:(?:the|an?|its|their)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
 PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record", re.I)  # keep in step with PRIOR_BEFORE_RE
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
