@@ -24,7 +24,7 @@ from .words import CHANGE_BEFORE_FROM, CHANGE_NOUNS
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
 
-DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)|\d+)(?:\.\d+)?|\.\d+"
+DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+)(?:\.\d+)?|\.\d+"
 
 UNITS_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -93,6 +93,7 @@ FRACTION = trie_regex(list(FRACTION_WORDS))
 GLUED_CODES = "|".join(f"(?<={re.escape(code)})(?=\\d)" for code in ("USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "CHF",
                                                                "JPY", "CNY", "RMB", "Rmb", "INR", "PKR", "BRL", "Rs", "Rs.", "US",
                                                                "$US", "$A", "$NZ"))
+GLUED_CODES += r"|(?<=(?<![\w$])R)(?=\d)"  # "R75", the rand, glued to a word's first letter only (not "2BR1")
 
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
@@ -904,8 +905,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         value, precision = parsed
         if m.group("neg"):
             value = -value
-        if (ratio := RATIO_RE.match(text, pos)) and (of := float(ratio.group("of").replace(",", ""))):
-            # "1 in 5 adults": a share
+        if (ratio := RATIO_RE.match(text, pos)) and (of := float(ratio.group("of").replace(",", ""))) and value <= of:
+            # "1 in 5 adults": a share (not "climbed to 704 in 22 states": a share is no more than its whole)
             return _finish(text, start, ratio.end(), "percent", value / of, "dimensionless", "exact", 0.0)
         if sci := SCI_RE.match(text, pos):
             exponent = int((sci.group("exp") or sci.group("e") or sci.group("sup").translate(SUPERSCRIPTS)).replace("−", "-"))
@@ -995,6 +996,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         value2 = value2 / 100 if value2 is not None else None  # "between 1 and 3 cents": both ends are cents
     elif c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
+        if c.group(0).strip() == "R" and NAMED_AFTER_RE.match(text, pos):
+            return None  # "R2-D2", "the R32 Skyline": a name, not rand
     elif (u := UNIT_RE.match(text, pos)) or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
             and _spelled_unit(u)[1] == "duration":  # "113 straight months"
         unit, kind = _spelled_unit(u)
@@ -1195,6 +1198,7 @@ HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "uppe
                "under": "upper", "below": "upper", "so": "approx"}
 # "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius)
 CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
+NAMED_AFTER_RE = re.compile(r"-\w|\s+(?-i:[A-Z])")  # a letter-and-number name goes on with a hyphen or a name
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 # "by 0.2 points to 5.5 per cent": points moving a percentage are percentage points, not a
 # count of points (as an index's "127 points" or a team's "won by six points" are)
