@@ -725,12 +725,12 @@ LIST_ITEM_END_RE = re.compile(r"\s*(?:,(?!\s*\d)|[;.)]|\s+(?:and|or)\b|$)")  # n
 # the first item's subject: a word, then one to three lower-case words up to its figure
 FIRST_ITEM_RE = re.compile(r"(?P<subject>[A-Za-z][\w'’.\-]*)\s+(?:[a-z]+\s+){1,3}$")
 COMPARED_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+", re.I)
-GAPPED = "(gapped)"
+GAPPED = "(gapped)"  # the thing of a bare number read as a list item, until _gapped_items gives it the list's unit
 ELLIPTIC = "(elliptic)"  # the thing of a bare whole number, until _inherit_things gives it the count before's
 # "won 3-1", "24/7", "5th", "4x4": a score, a ratio or a name, not a figure that left out its noun
-# ("No 629, 088": a misprinted thousands group, not two figures)
+# ("No 629, 088", "1,50": a misprinted group or a decimal comma, not figures we can read)
 # a capitalized word next is a name the count is of ("two USB ports"), or the next item of a list
-NOT_ELLIPTIC_AFTER_RE = re.compile(r"\s*[-–/×:]\s*\d|[-A-Za-z°'’\"”]|\s*x\s*\d|,\s\d{3}(?!\d)|\s+[A-Z]")
+NOT_ELLIPTIC_AFTER_RE = re.compile(r"\s*[-–/×:]\s*\d|[-A-Za-z°'’\"”]|\s*x\s*\d|,\s?\d|\s+[A-Z]|\s+(?:in|of|out\s+of)\s+(?:every\s+)?\d")  # "1 of every 1,000": a rate
 ELLIPTIC_GAP = 60  # characters: a unit is left out only right after the figure that printed it
 
 
@@ -759,6 +759,39 @@ def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
     return None
 
 
+SUBJECT_WORDS = 10  # a sentence's subject is among its first words: "Over the last two weeks the number of patients"
+COMPLEMENT_BEFORE_RE = re.compile(r"(?:^|[\s,;:(])([A-Za-z'’\-]+)?\s*$")
+
+
+def _subject_noun(text: str, q: Quantity, before: list[Quantity]) -> str | None:
+    """The plural noun a bare count with no count before it counts: its sentence's subject,
+    when the count is the complement of the sentence's verb ("Homicides ... rose 14%, from 630
+    to 719", "Sexual offences climbed ..., reaching 129,700", "Deaths from flu ... stand at
+    21"): the first plural noun among the sentence's first words, figures' words aside."""
+    if q.value != int(q.value):
+        return None
+    breaks = list(SENTENCE_BREAK_RE.finditer(text, max(0, q.start - 300), q.start))
+    start = breaks[-1].end() if breaks else max(0, q.start - 300)
+    if (complement := COMPLEMENT_BEFORE_RE.search(text, start, q.start)) is None:
+        return None  # glued to what precedes it: "Island42"
+    word = complement.group(1)
+    if word and not (word.lower() in STOPWORDS or word.lower() in SLOT_VERBS or word.lower().endswith(("ed", "ing"))) \
+            or word and word.lower() in ("every", "per", "of"):
+        # "the BJP's 700": a noun before the number is what it is of; "1 of every 1,000": a rate's
+        # base; "scores of 3", "a majority of 60": the value of a noun, not a count of the subject
+        return None
+    spans = [(o.start, o.end) for o in before if o.end > start]
+    for k, m in enumerate(SLOT_WORD_RE.finditer(text, start, q.start)):
+        if k >= SUBJECT_WORDS:
+            return None
+        if any(a <= m.start() < b for a, b in spans):
+            continue  # "the last two weeks": a figure's noun is not the subject
+        w = m.group(0)
+        if _plural_noun(w) or (m.start() == start and _plural_noun(w.lower()) and not w.isupper()):
+            return w.lower()
+    return None
+
+
 def _unit_left_out(gap: str) -> bool:
     """Does the text between a measure and a bare number leave the unit to be understood ("42C,
     and Canberra has reached 37")? Not when it names what the number is of ("89.7 inches, and
@@ -766,13 +799,29 @@ def _unit_left_out(gap: str) -> bool:
     return ":" not in gap and not any(_plural_noun(w) for w in SLOT_WORD_RE.findall(gap))
 
 
+# words that may follow a count whose noun is left out ("two behind him", "one each")
+AFTER_COUNT_WORDS = frozenset("behind ahead apiece each alone altogether overall together apart".split())
+
+
+def _label_after(text: str, pos: int) -> bool:
+    """A singular noun right after the number makes it a label ("91 octane", "Apollo 11
+    mission"), not a count that left its noun out ("868 higher", "26 going to others")."""
+    m = WORD_RE.match(text, pos)
+    if not m or not m.group(1)[0].islower() or m.start(1) == pos:
+        return False
+    w = m.group(1).lower()
+    return not (w in STOPWORDS or w in SLOT_VERBS or w in HEDGE_WORDS or w in AFTER_COUNT_WORDS
+                or w.endswith(("ed", "ing", "ly", "er")) or _plural_noun(w))
+
+
 def _named_before(text: str, start: int) -> bool:
     """A capitalized word right before the number ("Table 1", "Model 3", "Canberra 37"): a name
     or a list's item, not a figure that left its noun out (stricter than _identifier_before)."""
     m = WORD_BEFORE_RE.search(text, max(0, start - 30), start)
-    if text[start - 1:start] in "'’‘":
-        return True  # "the Blizzard of '79": a year
-    return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() not in STOPWORDS and m.group(1).lower() not in HEDGE_WORDS  # the thing of a bare number read as a list item, until _gapped_items gives it the list's unit
+    if text[start - 1:start] in "'’‘" or text[start - 1:start].isalpha():
+        # "the Blizzard of '79": a year; "US89 (A97.5) cents": a code glued to its number
+        return True
+    return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() not in STOPWORDS and m.group(1).lower() not in HEDGE_WORDS
 
 
 def _plain(item: str) -> bool:
@@ -860,6 +909,8 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 q = _finish(text, q.start, q.end, near.kind, q.value, near.unit, q.bound, q.precision or 0.0, thing=near.thing)
                 if q is None:
                     continue
+            elif subject := _subject_noun(text, q, kept):
+                q = replace(q, thing=subject, dimension=f"count:{count_lemma(subject)}")
             else:
                 continue
         if q.kind != "date":
@@ -1096,7 +1147,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
         elif value2 is None and scale == 1.0 and value == int(value) and (far := _far_count_noun(text, pos)):
             pos, unit, kind, thing = far[0], "count", "count", far[1]  # "two USB 3.0 ports", "the six biggest high street banks"
-        elif value2 is None and scale == 1.0 and not NOT_ELLIPTIC_AFTER_RE.match(text, pos) and (
+        elif value2 is None and scale == 1.0 and not NOT_ELLIPTIC_AFTER_RE.match(text, pos) and not _label_after(text, pos) and (
                 digits and not _named_before(text, start) and not (digits[0] == "0" and digits[1:2].isdigit())
                 or m.group("word") and value != 1 and not THE_BEFORE_RE.search(text, max(0, start - 8), start)):
             # "1,603 shares finishing lower and 868 higher", "Of the 704 cases, 503 involved",
