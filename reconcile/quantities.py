@@ -759,6 +759,8 @@ def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
     return None
 
 
+SAID_RE = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added|noted|according)\b")  # not "reported to police"
+OF_PRONOUN_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those|whom|which|us|you)\b", re.I)
 SUBJECT_WORDS = 10  # a sentence's subject is among its first words: "Over the last two weeks the number of patients"
 COMPLEMENT_BEFORE_RE = re.compile(r"(?:^|[\s,;:(])([A-Za-z'’\-]+)?\s*$")
 
@@ -768,17 +770,20 @@ def _subject_noun(text: str, q: Quantity, before: list[Quantity]) -> str | None:
     when the count is the complement of the sentence's verb ("Homicides ... rose 14%, from 630
     to 719", "Sexual offences climbed ..., reaching 129,700", "Deaths from flu ... stand at
     21"): the first plural noun among the sentence's first words, figures' words aside."""
-    if q.value != int(q.value):
-        return None
+    if q.value != int(q.value) or OF_PRONOUN_AFTER_RE.match(text, q.end):
+        return None  # "at least two of them were paralyzed": the people a sentence before named
     breaks = list(SENTENCE_BREAK_RE.finditer(text, max(0, q.start - 300), q.start))
     start = breaks[-1].end() if breaks else max(0, q.start - 300)
+    if SAID_RE.search(text, start, q.start):
+        return None  # "Hospital officials said ... eight were still in critical condition": a speaker is no subject
     if (complement := COMPLEMENT_BEFORE_RE.search(text, start, q.start)) is None:
         return None  # glued to what precedes it: "Island42"
     word = complement.group(1)
     if word and not (word.lower() in STOPWORDS or word.lower() in SLOT_VERBS or word.lower().endswith(("ed", "ing"))) \
-            or word and word.lower() in ("every", "per", "of"):
+            or word and word.lower() in ("every", "per", "of", "a", "an", "the"):
         # "the BJP's 700": a noun before the number is what it is of; "1 of every 1,000": a rate's
-        # base; "scores of 3", "a majority of 60": the value of a noun, not a count of the subject
+        # base; "scores of 3", "a majority of 60": the value of a noun, not a count of the
+        # subject; "a crash of a 777": a thing named by a number
         return None
     spans = [(o.start, o.end) for o in before if o.end > start]
     for k, m in enumerate(SLOT_WORD_RE.finditer(text, start, q.start)):
@@ -800,7 +805,9 @@ def _unit_left_out(gap: str) -> bool:
 
 
 # words that may follow a count whose noun is left out ("two behind him", "one each")
-AFTER_COUNT_WORDS = frozenset("behind ahead apiece each alone altogether overall together apart".split())
+AFTER_COUNT_WORDS = frozenset("behind ahead apiece each alone altogether overall together apart total combined net gross".split())
+# endings of adjectives and participles, which may stand between a count and its left-out noun
+ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "er", "est", "wn", "en", "al", "ive", "ous", "ic", "ful", "less", "able", "ible")
 
 
 def _label_after(text: str, pos: int) -> bool:
@@ -810,8 +817,8 @@ def _label_after(text: str, pos: int) -> bool:
     if not m or not m.group(1)[0].islower() or m.start(1) == pos:
         return False
     w = m.group(1).lower()
-    return not (w in STOPWORDS or w in SLOT_VERBS or w in HEDGE_WORDS or w in AFTER_COUNT_WORDS
-                or w.endswith(("ed", "ing", "ly", "er")) or _plural_noun(w))
+    return not (w in STOPWORDS or w in SLOT_VERBS or w in HEDGE_WORDS or w in AFTER_COUNT_WORDS or _plural_noun(w)
+                or w.endswith(ADJECTIVE_ENDINGS))  # "130 known injured": an adjective, then what it counts
 
 
 def _named_before(text: str, start: int) -> bool:
