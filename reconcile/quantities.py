@@ -93,7 +93,8 @@ FRACTION = trie_regex(list(FRACTION_WORDS))
 GLUED_CODES = "|".join(f"(?<={re.escape(code)})(?=\\d)" for code in ("USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "CHF",
                                                                "JPY", "CNY", "RMB", "Rmb", "INR", "PKR", "BRL", "Rs", "Rs.", "US",
                                                                "$US", "$A", "$NZ"))
-GLUED_CODES += r"|(?<=(?<![\w$])R)(?=\d)"  # "R75", the rand, glued to a word's first letter only (not "2BR1")
+# "R75" (the rand), "A54.7" (Australian cents, see GLUED_CENT_CODES): glued to a word's first letter only (not "2BR1")
+GLUED_CODES += r"|(?<=(?<![\w$])[RA])(?=\d)"
 
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
@@ -569,7 +570,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             mentions.append(quantity)
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
-    return _inherit_things(text, _gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions)))))
+    return _inherit_things(text, _priced_alike(text, _gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))))
 
 
 COMPOUND_GAP_RE = re.compile(r",?\s+(?:and\s+)?|\s*")
@@ -892,6 +893,35 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# "a litre of unleaded should average around 97.8p": the thing priced, said before the price
+PRICED_BEFORE_RE = re.compile(r"\b(?:a|an|one|each|per)\s+(?P<unit>[a-z]+)\s+of\s+[a-z\-]+(?:\s+[a-z\-]+){0,4}?\s+$", re.I)
+
+
+def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    """A price per unit said once in a sentence is the unit of its other plain amounts in that
+    currency that are no more than twice it and at least a hundredth of it: a change in the price
+    ("lift petrol by 2p, taking it close to the £1 a litre mark") or a price beside it ("2p a
+    litre next April and another 1.84p"). A price whose thing is named before it ("a litre of
+    unleaded should average around 97.8p") is per that thing."""
+    if sum(q.kind == "money" for q in mentions) < 1:
+        return mentions
+    out = list(mentions)
+    for k, q in enumerate(out):
+        if q.kind != "money" or not q.unit or "/" in q.unit or q.thing or q.value is None or q.value <= 0 \
+                or _printed_scale(q) > 1.0 or q.bound == "range":  # "2p" prints 2 of 0.02
+            continue
+        price = next((p for p in out if p is not q and p.kind == "money" and p.unit and p.unit.startswith(f"{q.unit} / ")
+                      and p.value and p.value / 100 <= q.value <= 2 * p.value
+                      and not SENTENCE_BREAK_RE.search(text, min(p.end, q.end), max(p.start, q.start))), None)
+        if price is not None:
+            out[k] = _finish(text, q.start, q.end, q.kind, q.value, price.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
+        elif (before := PRICED_BEFORE_RE.search(text, max(0, q.start - 80), q.start)) \
+                and (u := UNIT_RE.fullmatch(before.group("unit"))) and _spelled_unit(u)[1] == "quantity":
+            per = units.split_multiple(_spelled_unit(u)[0])[1]
+            out[k] = _finish(text, q.start, q.end, q.kind, q.value, f"{q.unit} / {per}", q.bound, q.precision or 0.0, q.low, q.high) or q
+    return out
+
+
 INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
 
 
@@ -1044,6 +1074,18 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         low, high = 2, 9
 
     unit = kind = thing = None
+    glued = GLUED_CENT_CODE_RE.search(text, max(0, start - 3), start) if digits else None
+    if glued and (after := BRACKET_RE.match(text, pos) or CLOSE_BRACKET_RE.match(text, pos)) \
+            and (cents := CENTS_RE.match(text, after.end())) and not (cents.group(2) or cents.group(3) or "").lower().startswith("p"):
+        # "US50 (A54.7) cents per share": a code glued to each figure, the cents said once after both
+        unit, kind = GLUED_CENT_CODES[glued.group(1)], "money"
+        start, value, precision = glued.start(1), value / 100, precision / 100
+        if (per := PER_NOUN_RE.match(text, cents.end())) and (noun := (per.group("per") or per.group("a") or "").lower()) \
+                and noun not in NOT_PRICED_PER:
+            thing = _lemma(noun)
+        return _finish(text, start, pos, kind, value, unit, bound, precision, thing=thing)
+    if glued and glued.group(1) == "A":
+        return None  # "A320 jets", "an A4 sheet": a name
     if digits and (cents := CENTS_RE.match(text, pos)) and not CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         # "19 cents a share" is $0.19 a share; "320 pence" is £3.20
         pence = (cents.group(2) or cents.group(3) or "").lower() in ("pence", "p")
@@ -1256,6 +1298,10 @@ HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "uppe
                "under": "upper", "below": "upper", "so": "approx"}
 # "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius)
 CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
+# a currency letter glued to a number in Australian papers' cents: "US50 (A54.7) cents per share"
+GLUED_CENT_CODES = {"US": "USD", "A": "AUD"}
+GLUED_CENT_CODE_RE = re.compile(r"(?<![\w$])(US|A)$")
+CLOSE_BRACKET_RE = re.compile(r"\)")
 NAMED_AFTER_RE = re.compile(r"-\w|\s+(?-i:[A-Z])")  # a letter-and-number name goes on with a hyphen or a name
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 # "by 0.2 points to 5.5 per cent": points moving a percentage are percentage points, not a
