@@ -103,7 +103,7 @@ CANDIDATE_RE = re.compile(
     rf"(?P<fraction>{FRACTION})\b"
     rf"|(?P<idiom>{IDIOM})\b"
     rf"|(?P<word>{NUMBER_WORD})\b"
-    rf"|(?P<article>an?)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b|percentage\s+point\b))",
+    rf"|(?P<article>an?|another)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b|percentage\s+point\b))",
     re.I,
 )
 
@@ -210,7 +210,9 @@ SCI_RE = re.compile(r"(?:\s?[×x]\s?10\s?(?:\^|\*\*)\s?(?P<exp>[-−]?\d{1,3})|\
 WORD_RE = re.compile(r"\s*([A-Za-z][\w'’\-]*)")
 ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|latter|former|other|back|front)\s+$", re.I)
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
-SPAN_WORD_BEFORE_RE = re.compile(r"\b(?:in|for|after|over|within|than|least|most|nearly|almost|about|around|once|just|only)\s+$")
+# (and after a verb whose object is a span of time: "spent a year looking into", "would last another day")
+SPAN_WORD_BEFORE_RE = re.compile(r"\b(?:in|for|after|over|within|than|least|most|nearly|almost|about|around|once|just|only"
+                                 r"|spen[dt]|spends|spending|took|takes|taking|last|lasts|lasted|waited|wait|served)\s+$")
 THAN_FROM_BEFORE_RE = re.compile(r"\b(?:than|from)\s+$")
 TIME_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b))", re.I)
 
@@ -731,7 +733,7 @@ ELLIPTIC = "(elliptic)"  # the thing of a bare whole number, until _inherit_thin
 # "won 3-1", "24/7", "5th", "4x4": a score, a ratio or a name, not a figure that left out its noun
 # ("No 629, 088", "1,50": a misprinted group or a decimal comma, not figures we can read)
 # a capitalized word next is a name the count is of ("two USB ports"), or the next item of a list
-NOT_ELLIPTIC_AFTER_RE = re.compile(r"\s*[-–/×:]\s*\d|[-A-Za-z°'’\"”]|\s*x\s*\d|,\s?\d|\s+[A-Z]|\s+(?:in|of|out\s+of)\s+(?:every\s+)?\d")  # "1 of every 1,000": a rate
+NOT_ELLIPTIC_AFTER_RE = re.compile(r"\s*[-–/×:]\s*\d|[-A-Za-z°'’\"”]|\s*x\s*\d|,\s?\d|\s+[A-Z]|\s+(?:in|of|out\s+of)\s+every\b|\s+(?:of|out\s+of)\s+\d")  # "1 of every 1,000": a rate
 ELLIPTIC_GAP = 60  # characters: a unit is left out only right after the figure that printed it
 
 
@@ -993,6 +995,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         value, precision = parsed
         if m.group("neg"):
             value = -value
+        elif text.endswith("(-)", 0, start):  # "(-)0.1 per cent": Indian papers' minus sign
+            value, start = -value, start - 3
         if (ratio := RATIO_RE.match(text, pos)) and (of := float(ratio.group("of").replace(",", ""))) and value <= of:
             # "1 in 5 adults": a share (not "climbed to 704 in 22 states": a share is no more than its whole)
             return _finish(text, start, ratio.end(), "percent", value / of, "dimensionless", "exact", 0.0)
@@ -1030,6 +1034,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             unit, kind = _spelled_unit(u)
             if kind in ("quantity", "duration", "percent"):  # "a quarter of a percentage point", "half an hour"
                 return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
+        if of_a and (cents := CENTS_RE.match(text, of_a.end())) and cents.group(2):  # "half a cent": a money amount
+            pence = cents.group(2).lower() == "pence"
+            return _finish(text, start, cents.end(), "money", value / 100, currencies["dollar"] if not pence else "GBP", "exact", 0.0)
         if of_a and (points := POINTS_OF_RATE_RE.match(text, of_a.end())):  # "a tenth of a point to 5.9%"
             return _finish(text, start, points.end("points"), "percent", value, "percentage_point", "exact", 0.0)
         half_a = HALF_A_RE.match(text, pos)
@@ -1239,6 +1246,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     if kind in ("quantity", "money", "count") and "/" not in unit and (r := RATE_RE.match(text, pos)):
         unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
         pos = r.end()
+    elif kind in ("money", "count") and "/" not in unit and (r := PERIODIC_OF_RE.match(text, pos)):
+        unit = f"{unit} / {PACE_PERIODS[r.group('period').lower()]}"  # "$20 billion of annual revenue"
     elif kind in ("money", "count") and "/" not in unit and (r := PACE_BEFORE_RE.search(text, max(0, start - 50), start)):
         unit = f"{unit} / {PACE_PERIODS[r.group('period').lower()]}"  # "an annual pace of 3.89 million (sales)"
     elif kind == "money" and "/" not in unit and (
@@ -1314,6 +1323,7 @@ PACE_PERIODS = {"annual": "year", "annualized": "year", "annualised": "year", "y
                 "weekly": "week", "daily": "day"}
 PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+(?:pace|rate|average|run[\s-]rate)"
                             r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
+PERIODIC_OF_RE = re.compile(r"\s+(?:of|in)\s+(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+[a-z]", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
 # a price between a count and its noun: "three $200 fines", "two £5m bonuses"

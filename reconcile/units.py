@@ -104,6 +104,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"gigabytes?|(?-i:GB)", "gigabyte", "quantity"),
     (r"megabytes?|(?-i:MB)", "megabyte", "quantity"),
     (r"kilobytes?|(?-i:KB|kB)", "kilobyte", "quantity"),
+    (r"bits?", "bit", "quantity"),  # "a 64-bit chip"
     (r"gigabits?\s+(?:per|a)\s+second|(?-i:Gbps|Gbit/s)", "gigabit / second", "quantity"),
     (r"megabits?\s+(?:per|a)\s+second|(?-i:Mbps|Mbit/s)", "megabit / second", "quantity"),
     # imaging: "an 8-megapixel camera", "a density of 267ppi"
