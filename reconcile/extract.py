@@ -110,8 +110,35 @@ def read_figures(text: str) -> list[Figure]:
             role = "level"
         elif q.kind == "duration" and role != "level" and (claim.frame.head or claim.frame.change == "increment"):
             role, direction = "level", ""  # "a six-month low", "another four weeks": how long, not a change or a prior
+        if role == "level" and q.kind == "count" and (made := _made_or_lost(text, q)):
+            role, direction = "change", made  # "63,000 jobs created last month", "417,000 of jobs lost", "54,000 net new jobs"
+        elif role == "level" and figures and figures[-1].role == "change" and figures[-1].quantity.kind != q.kind \
+                and figures[-1].quantity.kind != "date" and RESTATED_AFTER_COMMA_RE.fullmatch(text, figures[-1].quantity.end, q.start) \
+                and HEDGED_RE.match(q.surface):
+            role, direction = "change", figures[-1].direction  # "has grown by 1.2%, around 222,000 jobs": the change again
         figures.append(Figure(q, role, direction))
     return figures
+
+
+# a count made or lost: "63,000 jobs created", "417,000 of jobs lost", "150,000 jobs to go",
+# "54,000 net new jobs", "the creation of 80,000 jobs"
+# (not "thousands of workers lost their jobs": what they lost is another thing)
+MADE_AFTER_RE = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:(?P<up>created|added|gained|hired)|(?P<down>lost|cut|shed|axed|eliminated|to\s+go))\b"
+                           r"(?!\s+(?:their|its|his|her|our|the|a|an)\b)")
+NEW_IN_SURFACE_RE = re.compile(r"\snet\s+new\s", re.I)  # "54,000 net new jobs" (not "eight new soups": a level)
+CREATION_BEFORE_RE = re.compile(r"\b(?:creation|addition)\s+of\s+(?:a\s+net\s+|some\s+|about\s+|around\s+)?$", re.I)
+# "has grown by 1.2%, around 222,000 jobs", "gained $3.09 in after-hours trading, more than four per cent"
+RESTATED_AFTER_COMMA_RE = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|at|during)\s+[\w\-]+(?:\s+[\w\-]+)?)?,\s*")
+HEDGED_RE = re.compile(r"(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s+over|just\s+under|less\s+than)\s", re.I)
+
+
+def _made_or_lost(text: str, q: Quantity) -> str:
+    """"up" or "down" when a count says things were made or lost, else ""."""
+    if (m := MADE_AFTER_RE.match(text, q.end)):
+        return "up" if m.group("up") else "down"
+    if NEW_IN_SURFACE_RE.search(q.surface) or CREATION_BEFORE_RE.search(text, max(0, q.start - 30), q.start):
+        return "up"
+    return ""
 
 
 # "last year" names a calendar period, the one before the article's; "the prior year" and "the
