@@ -108,7 +108,8 @@ def read_figures(text: str) -> list[Figure]:
             # "put the median age at 38.2 years last year": the sentence's own period, with no
             # figure of the present (in it or the sentence before) to be prior to
             role = "level"
-        elif q.kind == "duration" and role != "level" and (claim.frame.head or claim.frame.change == "increment"):
+        elif q.kind == "duration" and role != "level" and (claim.frame.head or claim.frame.change == "increment"
+                                                           or PERIOD_WORD_BEFORE_RE.search(text, max(0, q.start - 12), q.start)):
             role, direction = "level", ""  # "a six-month low", "another four weeks": how long, not a change or a prior
         if role == "level" and q.kind == "count" and (made := _made_or_lost(text, q)):
             role, direction = "change", made  # "63,000 jobs created last month", "417,000 of jobs lost", "54,000 net new jobs"
@@ -118,6 +119,9 @@ def read_figures(text: str) -> list[Figure]:
             role, direction = "change", figures[-1].direction  # "has grown by 1.2%, around 222,000 jobs": the change again
         figures.append(Figure(q, role, direction))
     return figures
+
+
+PERIOD_WORD_BEFORE_RE = re.compile(r"\b(?:previous|preceding|prior|past|last)\s+$", re.I)  # "the previous 12 months": a period's name
 
 
 # a count made or lost: "63,000 jobs created", "417,000 of jobs lost", "150,000 jobs to go",
@@ -265,7 +269,7 @@ def _count_frame(text: str, q: Quantity, frame):
     return frame
 
 
-RESTATED_RE = re.compile(r"\s*(?:,\s*or|\(|,?\s*(?:or\s+)?equal\s+to|,\s*or\s+about)\s*$", re.I)
+RESTATED_RE = re.compile(r"\)?\s*(?:,\s*or|\(|,?\s*(?:or\s+)?equal\s+to|,\s*or\s+about)\s*$", re.I)
 ELLIPSIS_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|said|says|to|while|but|which|who)\b|\b[a-z]{3,}(?:ed|ing)\b", re.I)
 OR_GAP_RE = re.compile(r"\s+or\s+")
 LIST_GAP_RE = re.compile(r"^[^.;:()]*(?:,|\band\b)[^.;:()]*$")

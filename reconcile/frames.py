@@ -690,7 +690,7 @@ PERIOD_AFTER = 20  # characters after a figure where its own period starts: "10.
 
 # "$3.48 billion, or 35 cents a share, in the same period last year": the comparison period, said once
 SAME_PERIOD_AFTER_RE = re.compile(
-    r"^[^.;]{0,45}?\b(?:in|for|during)\s+the\s+(?:same|corresponding|year-earlier|year-ago)\s+(?:period|quarter|month|half|week|time)\b", re.I)
+    r"^[^.;]{0,45}?\b(?:in|for|during|of)\s+the\s+(?:same|corresponding|year-earlier|year-ago)\s+(?:period|quarter|month|half|week|time)\b", re.I)
 
 
 YEAR_PERIOD_RE = re.compile(r"\b(?:in|for|during|of|since)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)['’]s\b")
@@ -725,11 +725,13 @@ PRIOR_BEFORE_RE = re.compile(
     rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
     r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering)\s+(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)"
-    r"|\b(?:higher|lower|more|less|up|down)\s+than(?:\s+(?:the|its|their))?|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their))"
+    # "longer than May's 3.7 months", "4.1% above the $410,100", "down 5.4% on the 4.11 million", "the earlier 6.1 per cent"
+    r"|\b(?:(?!greater\b|fewer\b)[a-z]+er|more|less|up|down)\s+than(?:\s+(?:the|its|their|[a-z][\w\-]*['’]s))?"
+    r"|\d\S*\s*(?:%|per\s*cent|percent)\s+(?:on|over|above|below)|\b(?:the|its|their)\s+(?:earlier|previous|prior|former)|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their))"
     # "compared with the 4.11 million", "versus a 6.3 percent growth rate": a determiner may come first
     r"\s+(?:(?:the|an?|its|their)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
-PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record", re.I)  # keep in step with PRIOR_BEFORE_RE
+PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record|above|below|earlier|previous|prior|former", re.I)  # keep in step with PRIOR_BEFORE_RE
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
