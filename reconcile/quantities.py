@@ -764,6 +764,9 @@ def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
 
 SAID_RE = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added|noted|according)\b")  # not "reported to police"
 OF_PRONOUN_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those|whom|which|us|you)\b", re.I)
+# a participle or relative clause that carries the subject past a comma to its figure
+PARTICIPLE_BEFORE_RE = re.compile(r",\s+(?:which\s+|who\s+)?(?:reaching|hitting|totall?ing|numbering|numbered|reached|totall?ed|stood\s+at|standing\s+at)\s+"
+                                  r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+)?$", re.I)
 SUBJECT_WORDS = 10  # a sentence's subject is among its first words: "Over the last two weeks the number of patients"
 COMPLEMENT_BEFORE_RE = re.compile(r"(?:^|[\s,;:(])([A-Za-z'’\-]+)?\s*$")
 
@@ -952,6 +955,10 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 q = replace(q, thing=subject, dimension=f"count:{count_lemma(subject)}")
             else:
                 continue
+        elif q.kind == "count" and q.thing is None and last_thing is None and PARTICIPLE_BEFORE_RE.search(text, max(0, q.start - 30), q.start) \
+                and (subject := _subject_noun(text, q, kept)):
+            # "Sexual offences climbed ..., reaching 129,700", "deaths ..., which numbered nearly 30,000"
+            q = replace(q, thing=subject, dimension=q.dimension.replace("count:", f"count:{count_lemma(subject)}", 1))
         if q.kind != "date":
             near = q
             if q.kind != "percent":
@@ -1220,6 +1227,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if group := AGE_GROUP_AFTER_RE.match(text, pos):
             return _age_group(text, start, group, value * scale)  # "aged 20 years and older"
         return _finish(text, start, pos, "count", value * scale, "count", bound, 0.0, thing="age")  # "aged 5 years"
+    if kind == "duration" and unit == "year" and value2 is None and bound != "vague" and not OLD_AFTER_RE.match(text, pos) \
+            and _age_of_population(text, start, pos):
+        return _finish(text, start, pos, "count", value * scale, "count", bound, precision * scale, thing="age")
     if kind == "duration" and unit == "year" and value2 is None and bound != "vague" and (old := OLD_AFTER_RE.match(text, pos)):
         return _finish(text, start, old.end(), "count", value * scale, "count", bound, precision * scale, thing="age")
     if kind == "duration" and text.startswith("-old", pos) or text.startswith("s-old", pos):
@@ -1338,6 +1348,26 @@ AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
 # (a bare "age" is the figure's first word, so its hedge is read: "under age 1")
 AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>ages?))\s+$", re.I)
 AGED_WINDOW = 16  # characters before the number: "age of " and its spaces
+# "the median was 39.5 for women and 36.9 years for men", "North Dakota's median fell, to 35.2
+# in 2018 from 37 years", "At 44.9 years Maine has the oldest population": a population's age
+MEDIAN_RE = re.compile(r"\bmedian(?:\s+age\b|(?=\s*[,;:])|\s+(?P<verb>[a-z]+)\b)", re.I)
+AGE_SUPERLATIVE_RE = re.compile(r"\b(?:oldest|youngest)\s+(?:population|people|residents|state|country|city|county)\b", re.I)
+AGE_CONTEXT = 80  # characters either side of the figure, in its sentence
+
+
+def _age_of_population(text: str, start: int, end: int) -> bool:
+    """Is a span in years a population's age: "median" alone as a noun ("the median was", "the
+    median age") or "the oldest population" beside it? (Not "median survival", "median income".)"""
+    lo, hi = max(0, start - AGE_CONTEXT), min(len(text), end + AGE_CONTEXT)
+    if breaks := list(SENTENCE_BREAK_RE.finditer(text, lo, start)):
+        lo = breaks[-1].end()
+    if (after := SENTENCE_BREAK_RE.search(text, end, hi)):
+        hi = after.start()
+    if AGE_SUPERLATIVE_RE.search(text, lo, hi):
+        return True
+    return any(not m.group("verb") or m.group("verb").lower() in SLOT_VERBS for m in MEDIAN_RE.finditer(text, lo, hi))
+
+
 # "2.8 million years old", "10 years older than": an age, or a difference of ages
 OLD_AFTER_RE = re.compile(r"\s+old\b(?!-)|(?=\s+(?:older|younger)\b)", re.I)
 # "aged 60 and over", "age 80 and older", "aged 20 years and older", "aged 65+": an age group,
