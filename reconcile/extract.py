@@ -17,7 +17,7 @@ from dataclasses import replace
 from . import frames
 from .escape import has_bidi
 from .models import Claim, Document, Figure, Quantity, Sentence
-from .quantities import STOPWORDS, count_lemma, dollar_for, extract_quantities, rupee_for, yen_sign_for
+from .quantities import STOPWORDS, count_lemma, degree_for, dollar_for, extract_quantities, rupee_for, yen_sign_for
 from .segment import segment
 
 # Cue word stem -> predicate class. Synonyms across outlets share a class.
@@ -163,6 +163,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     rupee = rupee_for(document.text)
     dollar = dollar_for(document.text)
     yen_sign = yen_sign_for(document.text)
+    degree = degree_for(document.text, dollar)
     capitalized = frames.capitalized_words(document.text)
     year = document.published.year if document.published else None
     claims: list[Claim] = []
@@ -170,7 +171,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in extract_quantities(sentence.text, rupee=rupee, dollar=dollar, yen_sign=yen_sign)
+            for q in extract_quantities(sentence.text, rupee=rupee, dollar=dollar, yen_sign=yen_sign, degree=degree)
         ]
         claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
         previous = _content_words(sentence.text)

@@ -374,6 +374,22 @@ def yen_sign_for(text: str) -> str:
     return best[2] if best[0] else "JPY"
 
 
+CELSIUS_RE = re.compile(r"\d\s?(?:°\s?C|C|degrees?\s+C)\b|[Cc]elsius|centigrade")
+FAHRENHEIT_RE = re.compile(r"\d\s?(?:°\s?F|F|degrees?\s+F)\b|[Ff]ahrenheit")
+NOT_US_SIGNS_RE = re.compile(r"[£€₹]")
+
+
+def degree_for(text: str, dollar: str | None = None) -> str:
+    """Which scale bare degrees of heat are in: the one the document prints, the more often;
+    printing neither, Fahrenheit when a bare "$" would be the US dollar and no pound, euro or
+    rupee sign says another country, else Celsius."""
+    celsius, fahrenheit = len(CELSIUS_RE.findall(text)), len(FAHRENHEIT_RE.findall(text))
+    if celsius != fahrenheit:
+        return "degree_Celsius" if celsius > fahrenheit else "degree_Fahrenheit"
+    us = (dollar or dollar_for(text)) == "USD" and not NOT_US_SIGNS_RE.search(text)
+    return "degree_Fahrenheit" if us else "degree_Celsius"
+
+
 def rupee_for(text: str) -> str:
     """Which rupee a document means: the country it names most; with none named, India's (as a
     bare "$" is the US dollar's: most English-language rupee figures are Indian papers')."""
@@ -544,7 +560,7 @@ _BIDI_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def extract_quantities(text: str, rupee: str | None = None, dollar: str | None = None,
-                       yen_sign: str | None = None) -> list[Quantity]:
+                       yen_sign: str | None = None, degree: str | None = None) -> list[Quantity]:
     """Every quantity, money amount, percentage, count, duration and date in `text`.
 
     Bidirectional controls ("\u202e$45\u202c") are read as spaces, so the figure is read as
@@ -552,10 +568,11 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
     if _BIDI_RE.search(text):
         original = text
         text = text.translate(_BIDI_AS_SPACE)
-        return [replace(q, surface=original[q.start:q.end]) for q in extract_quantities(text, rupee, dollar, yen_sign)]
+        return [replace(q, surface=original[q.start:q.end]) for q in extract_quantities(text, rupee, dollar, yen_sign, degree)]
     rupee = rupee or rupee_for(text)
     dollar = dollar or dollar_for(text)
-    currencies = {"dollar": dollar, "rupee": rupee, "yen_sign": yen_sign or yen_sign_for(text)}
+    currencies = {"dollar": dollar, "rupee": rupee, "yen_sign": yen_sign or yen_sign_for(text),
+                  "degree": degree or degree_for(text, dollar)}
     mentions: list[Quantity] = sorted([*_date_mentions(text), *_clock_durations(text)], key=lambda q: q.start)
     taken = [(q.start, q.end) for q in mentions]
     taken_index = 0
@@ -1112,6 +1129,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
         if c.group(0).strip() == "R" and NAMED_AFTER_RE.match(text, pos):
             return None  # "R2-D2", "the R32 Skyline": a name, not rand
+    elif (deg := BARE_DEGREES_RE.match(text, pos)) and TEMPERATURE_CUE_RE.search(text, *_sentence_window(text, start, pos, 100, 60)):
+        # "temperatures have hovered around 100 degrees", "a record low of -33°": heat, in the
+        # document's country's scale (an angle or a degree of warming names no heat cue)
+        unit, kind, pos = currencies.get("degree", "degree_Celsius"), "quantity", deg.end()
     elif (u := UNIT_RE.match(text, pos)) or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
             and _spelled_unit(u)[1] == "duration":  # "113 straight months"
         unit, kind = _spelled_unit(u)
@@ -1321,6 +1342,9 @@ CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(
 GLUED_CENT_CODES = {"US": "USD", "A": "AUD"}
 GLUED_CENT_CODE_RE = re.compile(r"(?<![\w$])(US|A)$")
 CLOSE_BRACKET_RE = re.compile(r"\)")
+BARE_DEGREES_RE = re.compile(r"\s*degrees?\b(?!\s+(?:of\b|celsius|centigrade|fahrenheit|(?-i:[CF])\b))|°(?!\s?(?-i:[CF])\b)", re.I)
+TEMPERATURE_CUE_RE = re.compile(r"\b(?:temperatures?|heat|heatwave|hot|hotter|hottest|cold|colder|coldest|chill|frost|freezing"
+                                r"|snow|mercury|thermometer|record\s+(?:low|high))\b", re.I)
 NAMED_AFTER_RE = re.compile(r"-\w|\s+(?-i:[A-Z])")  # a letter-and-number name goes on with a hyphen or a name
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 # "by 0.2 points to 5.5 per cent": points moving a percentage are percentage points, not a
@@ -1355,14 +1379,20 @@ AGE_SUPERLATIVE_RE = re.compile(r"\b(?:oldest|youngest)\s+(?:population|people|r
 AGE_CONTEXT = 80  # characters either side of the figure, in its sentence
 
 
+def _sentence_window(text: str, start: int, end: int, before: int, after: int) -> tuple[int, int]:
+    """The span up to `before` characters before a figure and `after` past it, within its sentence."""
+    lo, hi = max(0, start - before), min(len(text), end + after)
+    if breaks := list(SENTENCE_BREAK_RE.finditer(text, lo, start)):
+        lo = breaks[-1].end()
+    if (stop := SENTENCE_BREAK_RE.search(text, end, hi)):
+        hi = stop.start()
+    return lo, hi
+
+
 def _age_of_population(text: str, start: int, end: int) -> bool:
     """Is a span in years a population's age: "median" alone as a noun ("the median was", "the
     median age") or "the oldest population" beside it? (Not "median survival", "median income".)"""
-    lo, hi = max(0, start - AGE_CONTEXT), min(len(text), end + AGE_CONTEXT)
-    if breaks := list(SENTENCE_BREAK_RE.finditer(text, lo, start)):
-        lo = breaks[-1].end()
-    if (after := SENTENCE_BREAK_RE.search(text, end, hi)):
-        hi = after.start()
+    lo, hi = _sentence_window(text, start, end, AGE_CONTEXT, AGE_CONTEXT)
     if AGE_SUPERLATIVE_RE.search(text, lo, hi):
         return True
     return any(not m.group("verb") or m.group("verb").lower() in SLOT_VERBS for m in MEDIAN_RE.finditer(text, lo, hi))
