@@ -108,6 +108,8 @@ def read_figures(text: str) -> list[Figure]:
             # "put the median age at 38.2 years last year": the sentence's own period, with no
             # figure of the present (in it or the sentence before) to be prior to
             role = "level"
+        elif role == "change" and claim.frame.head and claim.frame.change == "increment":
+            role, direction = "level", ""  # "a new 64-bit chip": "new" is the chip's, not the figure's
         elif q.kind == "duration" and role != "level" and (claim.frame.head or claim.frame.change == "increment"
                                                            or PERIOD_WORD_BEFORE_RE.search(text, max(0, q.start - 12), q.start)):
             role, direction = "level", ""  # "a six-month low", "another four weeks": how long, not a change or a prior
@@ -307,9 +309,12 @@ def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+COMPARISON_GAP_RE = re.compile(r"\b(?:versus|vs|compared|against|than)\b", re.I)  # ", versus 2.8 per cent": a comparison, no list
+
+
 def _verbless_list(gap: str) -> bool:
     """", sexual offences " / " in the past week and ": a list's separator and a few words, no verb."""
-    return bool(LIST_GAP_RE.match(gap)) and len(gap.split()) <= 7 \
+    return bool(LIST_GAP_RE.match(gap)) and len(gap.split()) <= 9 and not COMPARISON_GAP_RE.search(gap) \
         and not ELLIPSIS_VERB_RE.search(HYPHEN_ED_RE.sub("", gap))  # "vehicle-related" is no verb
 
 

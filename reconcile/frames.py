@@ -100,7 +100,7 @@ CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump"
              "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike")
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
-               "lost", "loss", "down", "lower", "reduc", "slump", "contract")
+               "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract")
 PART_WORDS = frozenset("""section segment stretch portion part share phase leg tranche instal installment
     instalment half third quarter fraction""".split())
 RELATIVE_PERIODS = (
@@ -343,8 +343,8 @@ def read_frame(
     age = q.kind == "count" and q.thing == "age"
     if age:  # "the 25-year-old had cleared the clause": an age, whatever he did; "aged 60 and over": a group's
         attribute, change = "age-group" if age_group(q) else "age", ""
-    if not change and (m := CLOSED_MARGIN_RE.match(after)):
-        change = "margin-down" if m.group(1).lower() == "lower" else "margin-up"  # "S$0.05, lower at S$18.24"
+    if not change and (m := CLOSED_MARGIN_RE.match(after)):  # ", above the estimate": said after a restatement
+        change = "margin-down" if (m.group(1) or m.group(2)).lower() in ("lower", "below") else "margin-up"  # "S$0.05, lower at S$18.24"
     if not change and q.kind in ("percent", "money", "count", "quantity") and (
             (m := CHANGE_NOUN_AFTER_RE.match(after)) or (m := CHANGE_NOUN_BEFORE_RE.search(slot_before))) \
             and not (q.kind == "money" and (m.group("noun") or "").lower() == "loss"):  # "a loss of $318 million": a level
@@ -364,7 +364,8 @@ def read_frame(
     if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
         period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
-    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before):
+    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before) \
+            and any(o.end == left_end and o.dimension == q.dimension for o in figures):  # not "450 scientists from 62 countries"
         # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior, even
         # when the prior names its year ("to Rs.270 crore from Rs.239 crore in 2011-12")
         period = "previous"
@@ -550,6 +551,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         change, i = _change_of(words[i - 1]), i - 2
     elif i >= 0 and words[i] == "to" and i > 0 and _change_of(words[i - 1]):
         i -= 2
+    elif i >= 0 and words[i] == "at" and i > 0 and _change_of(words[i - 1]) and q.kind == "percent":
+        change, i = _change_of(words[i - 1]), i - 2  # "grew at 6.7 per cent": a rate of change
     elif i >= 0 and _change_of(words[i]) and q.kind in ("percent", "money", "count") and not moved_to:
         change, i = _change_of(words[i]), i - 1
     if change:
@@ -620,7 +623,7 @@ INFINITIVES = frozenset("""build buy pay fund help cover support finance repair 
     keep meet boost cut reduce settle resolve develop create improve buy""".split())
 MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|above|below|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind)\b", re.I)
 # "ended 0.3 per cent, or S$0.05, lower at S$18.24": market copy puts the direction past the comma
-CLOSED_MARGIN_RE = re.compile(r"^,\s*(higher|lower)\s+(?:at|to|on)\b", re.I)
+CLOSED_MARGIN_RE = re.compile(r"^,\s*(?:(higher|lower)\s+(?:at|to|on)|(above|below)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:estimate|forecast|figure|level|average|total))\b", re.I)
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%": the figure is an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
@@ -628,7 +631,9 @@ CHANGE_NOUN_AFTER_RE = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{CHANGE_NOUNS}|g
 # "the monthly gain to 2.7 percent", "year-to-date gains at 3.6 percent": the noun after a modifier
 # (not a verb: "prices rise to $5" is a level), then what it amounts to
 CHANGE_NOUN_BEFORE_RE = re.compile(
-    rf"\b(?:(?P<noun>{CHANGE_NOUNS})s?\s+(?:of|by)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?\s+(?:to|at))\s+$",
+    # "the monthly rise in the consumer price index at 0.4%"
+    rf"\b(?:(?P<noun>{CHANGE_NOUNS})s?\s+(?:of|by)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?"
+    rf"(?:\s+(?:in|of)\s+(?:the\s+)?[a-z\-]+(?:\s+[a-z\-]+){{0,3}}?)?\s+(?:to|at))\s+$",
     re.I)
 TARGET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:into|on|for|towards?|to)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
 
