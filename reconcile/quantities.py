@@ -808,7 +808,11 @@ def _subject_noun(text: str, q: Quantity, before: list[Quantity]) -> str | None:
         # base; "scores of 3", "a majority of 60": the value of a noun, not a count of the
         # subject; "a crash of a 777": a thing named by a number
         return None
-    spans = [(o.start, o.end) for o in before if o.end > start]
+    spans = []
+    for o in reversed(before):  # the figures of this window only: `before` may hold a whole text's
+        if o.end <= start:
+            break
+        spans.append((o.start, o.end))
     for k, m in enumerate(SLOT_WORD_RE.finditer(text, start, q.start)):
         if k >= SUBJECT_WORDS:
             return None
@@ -919,6 +923,9 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
 PRICED_BEFORE_RE = re.compile(r"\b(?:a|an|one|each|per)\s+(?P<unit>[a-z]+)\s+of\s+[a-z\-]+(?:\s+[a-z\-]+){0,4}?\s+$", re.I)
 
 
+PRICED_NEIGHBOURS = 6  # figures either side a sentence's price may be: linear in a text's figures
+
+
 def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """A price per unit said once in a sentence is the unit of its other plain amounts in that
     currency that are no more than twice it and at least a hundredth of it: a change in the price
@@ -932,7 +939,7 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
         if q.kind != "money" or not q.unit or "/" in q.unit or q.thing or q.value is None or q.value <= 0 \
                 or _printed_scale(q) > 1.0 or q.bound == "range":  # "2p" prints 2 of 0.02
             continue
-        price = next((p for p in out if p is not q and p.kind == "money" and p.unit and p.unit.startswith(f"{q.unit} / ")
+        price = next((p for p in out[max(0, k - PRICED_NEIGHBOURS):k + PRICED_NEIGHBOURS + 1] if p is not q and p.kind == "money" and p.unit and p.unit.startswith(f"{q.unit} / ")
                       and p.value and p.value / 100 <= q.value <= 2 * p.value
                       and not SENTENCE_BREAK_RE.search(text, min(p.end, q.end), max(p.start, q.start))), None)
         if price is not None:
@@ -955,8 +962,8 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
     near = near_count = None  # the last figure, and the last that is not a percentage (dates aside)
     for q in mentions:
         if q.kind == "count" and q.thing == ELLIPTIC:
-            if SENTENCE_BREAK_RE.search(text, near.end if near else 0, q.start):
-                continue
+            if near is not None and SENTENCE_BREAK_RE.search(text, near.end, q.start):
+                near = near_count = None  # what came before is another sentence's
             if near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
                     and q.value == int(q.value) and q.start - last_end <= INHERIT_WITHIN:
                 q = replace(q, thing=None)  # "1,603 shares finishing lower and 868 higher"; "503 (71%) ... and 689"
