@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import frames
 from .escape import has_bidi
 from .models import Claim, Document, Figure, Quantity, Sentence, replace
-from .quantities import STOPWORDS, count_lemma, dollar_for, extract_quantities, rupee_for, yen_sign_for
+from .quantities import STOPWORDS, count_lemma, degree_for, dollar_for, extract_quantities, rupee_for, yen_sign_for
 from .segment import segment
 
 # Cue word stem -> predicate class. Synonyms across outlets share a class.
@@ -94,13 +94,68 @@ def read_figures(text: str) -> list[Figure]:
     amount of change with its direction, or the prior value it is compared with (see
     frames.role). Dates have the role ""."""
     document = Document(path="-", text=text, blocks=((0, len(text)),) if text else ())
+    claims = [c for c in extract_claims(document) if c.quantity is not None]
+    roles = [frames.role(c.frame) if c.quantity.kind != "date" else ("", "") for c in claims]
+    levels = {key for c, (role, _) in zip(claims, roles) if role == "level"
+              for key in ((c.sentence, c.quantity.dimension), (c.sentence + 1, _measure(c.quantity)))}
     figures = []
-    for claim in extract_claims(document):
-        if claim.quantity is None:
-            continue
-        role, direction = frames.role(claim.frame) if claim.quantity.kind != "date" else ("", "")
-        figures.append(Figure(claim.quantity, role, direction))
+    for claim, (role, direction) in zip(claims, roles):
+        q = claim.quantity
+        if role == "prior" and claim.frame.period == "last-period" and LAST_NAMED_RE.search(claim.text) \
+                and not RELATIVE_NAMED_RE.search(claim.text) \
+                and not {(claim.sentence, q.dimension), (claim.sentence, _measure(q))} & levels:
+            # "put the median age at 38.2 years last year": the sentence's own period, with no
+            # figure of the present (in it or the sentence before) to be prior to
+            role = "level"
+        elif role == "change" and claim.frame.head and claim.frame.change == "increment":
+            role, direction = "level", ""  # "a new 64-bit chip": "new" is the chip's, not the figure's
+        elif q.kind == "duration" and role != "level" and (claim.frame.head or claim.frame.change == "increment"
+                                                           or PERIOD_WORD_BEFORE_RE.search(text, max(0, q.start - 12), q.start)):
+            role, direction = "level", ""  # "a six-month low", "another four weeks": how long, not a change or a prior
+        if role == "level" and q.kind == "count" and (made := _made_or_lost(text, q)):
+            role, direction = "change", made  # "63,000 jobs created last month", "417,000 of jobs lost", "54,000 net new jobs"
+        elif role == "level" and figures and figures[-1].role == "change" and figures[-1].quantity.kind != q.kind \
+                and figures[-1].quantity.kind != "date" and RESTATED_AFTER_COMMA_RE.fullmatch(text, figures[-1].quantity.end, q.start) \
+                and HEDGED_RE.match(q.surface):
+            role, direction = "change", figures[-1].direction  # "has grown by 1.2%, around 222,000 jobs": the change again
+        figures.append(Figure(q, role, direction))
     return figures
+
+
+PERIOD_WORD_BEFORE_RE = re.compile(r"\b(?:previous|preceding|prior|past|last)\s+$", re.I)  # "the previous 12 months": a period's name
+
+
+# a count made or lost: "63,000 jobs created", "417,000 of jobs lost", "150,000 jobs to go",
+# "54,000 net new jobs", "the creation of 80,000 jobs"
+# (not "thousands of workers lost their jobs": what they lost is another thing)
+MADE_AFTER_RE = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:(?P<up>created|added|gained|hired)|(?P<down>lost|cut|shed|axed|eliminated|to\s+go))\b"
+                           r"(?!\s+(?:their|its|his|her|our|the|a|an)\b)")
+NEW_IN_SURFACE_RE = re.compile(r"\snet\s+new\s", re.I)  # "54,000 net new jobs" (not "eight new soups": a level)
+CREATION_BEFORE_RE = re.compile(r"\b(?:creation|addition)\s+of\s+(?:a\s+net\s+|some\s+|about\s+|around\s+)?$", re.I)
+# "has grown by 1.2%, around 222,000 jobs", "gained $3.09 in after-hours trading, more than four per cent"
+RESTATED_AFTER_COMMA_RE = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|at|during)\s+[\w\-]+(?:\s+[\w\-]+)?)?,\s*")
+HEDGED_RE = re.compile(r"(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s+over|just\s+under|less\s+than)\s", re.I)
+
+
+def _made_or_lost(text: str, q: Quantity) -> str:
+    """"up" or "down" when a count says things were made or lost, else ""."""
+    if (m := MADE_AFTER_RE.match(text, q.end)):
+        return "up" if m.group("up") else "down"
+    if NEW_IN_SURFACE_RE.search(q.surface) or CREATION_BEFORE_RE.search(text, max(0, q.start - 30), q.start):
+        return "up"
+    return ""
+
+
+# "last year" names a calendar period, the one before the article's; "the prior year" and "the
+# previous quarter" name the period before another figure's, so they always make a prior value
+LAST_NAMED_RE = re.compile(r"\blast\s+(?:year|season|quarter|month|week)\b", re.I)
+RELATIVE_NAMED_RE = re.compile(r"\b(?:prior|previous|preceding)\s+(?:\w+\s+)?(?:year|season|quarter|month|week|period)\b", re.I)
+
+
+def _measure(q: Quantity) -> str:
+    """What a figure measures, for finding the figure it is compared with: a count's noun aside
+    ("Last week it was 2 million" after "runs between 5.5 million and 9 million bags")."""
+    return "count" if q.kind == "count" else q.dimension or ""
 
 
 def extract_claims(document: Document, sentences: list[Sentence] | None = None) -> list[Claim]:
@@ -109,6 +164,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     rupee = rupee_for(document.text)
     dollar = dollar_for(document.text)
     yen_sign = yen_sign_for(document.text)
+    degree = degree_for(document.text, dollar)
     capitalized = frames.capitalized_words(document.text)
     year = document.published.year if document.published else None
     claims: list[Claim] = []
@@ -116,7 +172,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in extract_quantities(sentence.text, rupee=rupee, dollar=dollar, yen_sign=yen_sign)
+            for q in extract_quantities(sentence.text, rupee=rupee, dollar=dollar, yen_sign=yen_sign, degree=degree)
         ]
         claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
         previous = _content_words(sentence.text)
@@ -140,7 +196,7 @@ def _sentence_claims(
     # the whole sentence is the context: clauses are too short to say what a figure is about
     sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
 
-    figures = [m for m in mentions if m.kind != "date"]  # "last year" does not end a figure's words
+    figures = [m for m in mentions if m.kind != "date" and not frames.age_group(m)]  # "last year" does not end a figure's words
     by_position = sorted(set(figures), key=lambda m: (m.start, m.end))  # a figure's neighbours, sorted once
     for q in mentions:
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
@@ -170,7 +226,8 @@ def _sentence_claims(
         frame = _count_frame(text, q, frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase))
         # before q is replaced below: a replaced q beside its original in the set tied on position,
         # so which neighbour it took depended on hash order, which changes from run to run
-        own = by_position if q.kind != "date" else sorted({*figures, q}, key=lambda m: (m.start, m.end))  # q is among figures
+        among = q.kind != "date" and not frames.age_group(q)  # then q is among figures
+        own = by_position if among else sorted({*figures, q}, key=lambda m: (m.start, m.end))
         local = _local_words(text, sentence, own, own.index(q))
         if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute, bare=q.thing not in q.surface.lower())) != q.thing:
             q = replace(q, thing=thing, dimension=COUNT_DIMENSION_RE.sub(f"count:{count_lemma(thing)}", q.dimension or ""))
@@ -217,7 +274,7 @@ def _count_frame(text: str, q: Quantity, frame):
     return frame
 
 
-RESTATED_RE = re.compile(r"\s*(?:,\s*or|\(|,?\s*(?:or\s+)?equal\s+to|,\s*or\s+about)\s*$", re.I)
+RESTATED_RE = re.compile(r"\)?\s*(?:,\s*or|\(|,?\s*(?:or\s+)?equal\s+to|,\s*or\s+about)\s*$", re.I)
 ELLIPSIS_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|said|says|to|while|but|which|who)\b|\b[a-z]{3,}(?:ed|ing)\b", re.I)
 OR_GAP_RE = re.compile(r"\s+or\s+")
 LIST_GAP_RE = re.compile(r"^[^.;:()]*(?:,|\band\b)[^.;:()]*$")
@@ -254,9 +311,12 @@ def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+COMPARISON_GAP_RE = re.compile(r"\b(?:versus|vs|compared|against|than)\b", re.I)  # ", versus 2.8 per cent": a comparison, no list
+
+
 def _verbless_list(gap: str) -> bool:
     """", sexual offences " / " in the past week and ": a list's separator and a few words, no verb."""
-    return bool(LIST_GAP_RE.match(gap)) and len(gap.split()) <= 7 \
+    return bool(LIST_GAP_RE.match(gap)) and len(gap.split()) <= 9 and not COMPARISON_GAP_RE.search(gap) \
         and not ELLIPSIS_VERB_RE.search(HYPHEN_ED_RE.sub("", gap))  # "vehicle-related" is no verb
 
 

@@ -103,7 +103,7 @@ CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump"
              "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike")
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
-               "lost", "loss", "down", "lower", "reduc", "slump", "contract")
+               "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract")
 PART_WORDS = frozenset("""section segment stretch portion part share phase leg tranche instal installment
     instalment half third quarter fraction""".split())
 RELATIVE_PERIODS = (
@@ -326,7 +326,9 @@ def read_frame(
     are words the document capitalizes mid-sentence (so a sentence-initial word is a name only
     when the article treats it as one); `head` is the noun an adjectival figure modifies.
     """
-    figures = [o for o in others if o.kind != "date"]  # "revenue in 2019 was $5bn": a year does not end a slot
+    # "revenue in 2019 was $5bn": a year does not end a slot, nor does an age group ("296.9 million
+    # people aged 60 and over": the group says which people)
+    figures = [o for o in others if o.kind != "date" and not age_group(o)]
     for o in figures:
         if o.end <= q.start and o.kind == q.kind and RESTATED_GAP_RE.fullmatch(text[o.end:q.start]):
             # "40C (104F)": a restatement in brackets is the figure before it, with its frame
@@ -354,10 +356,10 @@ def read_frame(
     if attribute == "turnout" and (m := VOTE_SIDE_RE.match(after)):
         attribute = "vote-against" if m.group(1).lower() == "against" else "vote-for"  # "8 percent voted against": one side's share
     age = q.kind == "count" and q.thing == "age"
-    if age:
-        attribute, change = "age", ""  # "the 25-year-old had cleared the clause": an age, whatever he did
-    if not change and (m := CLOSED_MARGIN_RE.match(after)):
-        change = "margin-down" if m.group(1).lower() == "lower" else "margin-up"  # "S$0.05, lower at S$18.24"
+    if age:  # "the 25-year-old had cleared the clause": an age, whatever he did; "aged 60 and over": a group's
+        attribute, change = "age-group" if age_group(q) else "age", ""
+    if not change and (m := CLOSED_MARGIN_RE.match(after)):  # ", above the estimate": said after a restatement
+        change = "margin-down" if (m.group(1) or m.group(2)).lower() in ("lower", "below") else "margin-up"  # "S$0.05, lower at S$18.24"
     if not change and q.kind in ("percent", "money", "count", "quantity") and (
             (m := CHANGE_NOUN_AFTER_RE.match(after)) or (m := CHANGE_NOUN_BEFORE_RE.search(slot_before))) \
             and not (q.kind == "money" and (m.group("noun") or "").lower() == "loss"):  # "a loss of $318 million": a level
@@ -371,11 +373,14 @@ def read_frame(
         # place are a part of its whole; an event's toll "in the Varsey valley" names where it struck
         part = place
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
+    if not target and not age and (group := next((o for o in others if age_group(o) and _next_to(text, o, q)), None)):
+        target = f"aged-{age_span(group)}"  # "those aged 60 and above numbered 297 million": of that group only
     period = _period(slot_before, slot_after, slot_dates, q, published_year)
     if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
         period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
-    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before):
+    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before) \
+            and any(o.end == left_end and o.dimension == q.dimension for o in figures):  # not "450 scientists from 62 countries"
         # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior, even
         # when the prior names its year ("to Rs.270 crore from Rs.239 crore in 2011-12")
         period = "previous"
@@ -587,6 +592,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         i -= 2
     elif i >= 1 and words[i] == "up" and words[i - 1] in PARTICLE_UP_VERBS:
         i -= 2  # "made up 61.3% of the population": what a share is, not a rise
+    elif i >= 0 and words[i] == "at" and i > 0 and _change_of(words[i - 1]) and q.kind == "percent":
+        change, i = _change_of(words[i - 1]), i - 2  # "grew at 6.7 per cent": a rate of change
     elif i >= 0 and _change_of(words[i]) and q.kind in ("percent", "money", "count") and not moved_to:
         change, i = _change_of(words[i]), i - 1
     if change:
@@ -657,7 +664,7 @@ INFINITIVES = frozenset("""build buy pay fund help cover support finance repair 
     keep meet boost cut reduce settle resolve develop create improve buy""".split())
 MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|above|below|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind)\b", re.I)
 # "ended 0.3 per cent, or S$0.05, lower at S$18.24": market copy puts the direction past the comma
-CLOSED_MARGIN_RE = re.compile(r"^,\s*(higher|lower)\s+(?:at|to|on)\b", re.I)
+CLOSED_MARGIN_RE = re.compile(r"^,\s*(?:(higher|lower)\s+(?:at|to|on)|(above|below)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:estimate|forecast|figure|level|average|total))\b", re.I)
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%": the figure is an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
@@ -665,7 +672,9 @@ CHANGE_NOUN_AFTER_RE = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{CHANGE_NOUNS}|g
 # "the monthly gain to 2.7 percent", "year-to-date gains at 3.6 percent": the noun after a modifier
 # (not a verb: "prices rise to $5" is a level), then what it amounts to
 CHANGE_NOUN_BEFORE_RE = re.compile(
-    rf"\b(?:(?P<noun>{CHANGE_NOUNS})s?\s+(?:of|by)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?\s+(?:to|at))\s+$",
+    # "the monthly rise in the consumer price index at 0.4%"
+    rf"\b(?:(?P<noun>{CHANGE_NOUNS})s?\s+(?:of|by)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?"
+    rf"(?:\s+(?:in|of)\s+(?:the\s+)?[a-z\-]+(?:\s+[a-z\-]+){{0,3}}?)?\s+(?:to|at))\s+$",
     re.I)
 TARGET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:into|on|for|towards?|to)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
 
@@ -736,7 +745,7 @@ PERIOD_AFTER = 20  # characters after a figure where its own period starts: "10.
 
 # "$3.48 billion, or 35 cents a share, in the same period last year": the comparison period, said once
 SAME_PERIOD_AFTER_RE = re.compile(
-    r"^[^.;]{0,45}?\b(?:in|for|during)\s+the\s+(?:same|corresponding|year-earlier|year-ago)\s+(?:period|quarter|month|half|week|time)\b", re.I)
+    r"^[^.;]{0,45}?\b(?:in|for|during|of)\s+the\s+(?:same|corresponding|year-earlier|year-ago)\s+(?:period|quarter|month|half|week|time)\b", re.I)
 
 
 YEAR_PERIOD_RE = re.compile(r"\b(?:in|for|during|of|since)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)['’]s\b")
@@ -767,13 +776,17 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
 # the earlier value a figure is compared with: "down from $31.5m", "rose to 15% from 12%",
 # "compared with 4.1%", "from 12% to 15%" (a change verb before "from": see quantities.CHANGE_FROM_RE)
 PRIOR_BEFORE_RE = re.compile(
-    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{0,30}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){0,2}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){0,2}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
+    # "to 6.8 per cent in October-December from 2.8 per cent", "to £44.7m this year from £40m": the level's period may come between
+    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
     r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering)\s+(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)"
-    r"|\b(?:higher|lower|more|less|up|down)\s+than(?:\s+(?:the|its|their))?|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their))"
-    r"\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
+    # "longer than May's 3.7 months", "4.1% above the $410,100", "down 5.4% on the 4.11 million", "the earlier 6.1 per cent"
+    r"|\b(?:(?!greater\b|fewer\b)[a-z]+er|more|less|up|down)\s+than(?:\s+(?:the|its|their|[a-z][\w\-]*['’]s))?"
+    r"|\d\S*\s*(?:%|per\s*cent|percent)\s+(?:on|over|above|below)|\b(?:the|its|their)\s+(?:earlier|previous|prior|former)|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their))"
+    # "compared with the 4.11 million", "versus a 6.3 percent growth rate": a determiner may come first
+    r"\s+(?:(?:the|an?|its|their)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
-PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record", re.I)  # keep in step with PRIOR_BEFORE_RE
+PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record|above|below|earlier|previous|prior|former", re.I)  # keep in step with PRIOR_BEFORE_RE
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
@@ -930,6 +943,26 @@ def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
 def _name_shaped(word: str) -> bool:
     """A word that is a name even at a sentence start: "HP", "EDS", "Hewlett-Packard", "McDonald"."""
     return (len(word) > 1 and word.isupper()) or bool(MIXED_CASE_RE.search(word))
+
+
+def age_group(q: Quantity) -> bool:
+    """"aged 60 and over", "ages 30 to 59": the ages of a group of people, not one person's age."""
+    return q.kind == "count" and q.thing == "age" and q.bound not in ("exact", "approx")
+
+
+NEXT_TO_RE = re.compile(r"\s+(?:[A-Za-z'’\-]+\s+){0,4}")  # a few words, no punctuation: "aged 60 and above numbered"
+
+
+def _next_to(text: str, a: Quantity, b: Quantity) -> bool:
+    """Are the two figures a few words apart in one phrase, either way round?"""
+    x, y = (a, b) if a.end <= b.start else (b, a)
+    return x.end <= y.start and bool(NEXT_TO_RE.fullmatch(text, x.end, y.start))
+
+
+def age_span(q: Quantity) -> str:
+    """An age group's ages as a word: "60-" for "aged 60 and over", "5-17" for "aged 5 to 17"."""
+    low, high = (f"{v:g}" if v is not None else "" for v in (q.low, q.high))
+    return f"{low}-{high}"
 
 
 def capitalized_words(text: str) -> frozenset[str]:

@@ -23,7 +23,7 @@ from .words import CHANGE_BEFORE_FROM, CHANGE_NOUNS
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
 
-DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)|\d+)(?:\.\d+)?|\.\d+"
+DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+)(?:\.\d+)?|\.\d+"
 
 UNITS_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -92,6 +92,8 @@ FRACTION = trie_regex(list(FRACTION_WORDS))
 GLUED_CODES = "|".join(f"(?<={re.escape(code)})(?=\\d)" for code in ("USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "CHF",
                                                                "JPY", "CNY", "RMB", "Rmb", "INR", "PKR", "BRL", "Rs", "Rs.", "US",
                                                                "$US", "$A", "$NZ"))
+# "R75" (the rand), "A54.7" (Australian cents, see GLUED_CENT_CODES): glued to a word's first letter only (not "2BR1")
+GLUED_CODES += r"|(?<=(?<![\w$])[RA])(?=\d)"
 
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
@@ -100,7 +102,7 @@ CANDIDATE_RE = re.compile(
     rf"(?P<fraction>{FRACTION})\b"
     rf"|(?P<idiom>{IDIOM})\b"
     rf"|(?P<word>{NUMBER_WORD})\b"
-    rf"|(?P<article>an?)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b|percentage\s+point\b))",
+    rf"|(?P<article>an?|another)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b|percentage\s+point\b))",
     re.I,
 )
 
@@ -207,7 +209,9 @@ SCI_RE = re.compile(r"(?:\s?[×x]\s?10\s?(?:\^|\*\*)\s?(?P<exp>[-−]?\d{1,3})|\
 WORD_RE = re.compile(r"\s*([A-Za-z][\w'’\-]*)")
 ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|latter|former|other|back|front)\s+$", re.I)
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
-SPAN_WORD_BEFORE_RE = re.compile(r"\b(?:in|for|after|over|within|than|least|most|nearly|almost|about|around|once|just|only)\s+$")
+# (and after a verb whose object is a span of time: "spent a year looking into", "would last another day")
+SPAN_WORD_BEFORE_RE = re.compile(r"\b(?:in|for|after|over|within|than|least|most|nearly|almost|about|around|once|just|only"
+                                 r"|spen[dt]|spends|spending|took|takes|taking|last|lasts|lasted|waited|wait|served)\s+$")
 THAN_FROM_BEFORE_RE = re.compile(r"\b(?:than|from)\s+$")
 TIME_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b))", re.I)
 
@@ -373,6 +377,22 @@ def yen_sign_for(text: str) -> str:
     return best[2] if best[0] else "JPY"
 
 
+CELSIUS_RE = re.compile(r"\d\s?(?:°\s?C|C|degrees?\s+C)\b|[Cc]elsius|centigrade")
+FAHRENHEIT_RE = re.compile(r"\d\s?(?:°\s?F|F|degrees?\s+F)\b|[Ff]ahrenheit")
+NOT_US_SIGNS_RE = re.compile(r"[£€₹]")
+
+
+def degree_for(text: str, dollar: str | None = None) -> str:
+    """Which scale bare degrees of heat are in: the one the document prints, the more often;
+    printing neither, Fahrenheit when a bare "$" would be the US dollar and no pound, euro or
+    rupee sign says another country, else Celsius."""
+    celsius, fahrenheit = len(CELSIUS_RE.findall(text)), len(FAHRENHEIT_RE.findall(text))
+    if celsius != fahrenheit:
+        return "degree_Celsius" if celsius > fahrenheit else "degree_Fahrenheit"
+    us = (dollar or dollar_for(text)) == "USD" and not NOT_US_SIGNS_RE.search(text)
+    return "degree_Fahrenheit" if us else "degree_Celsius"
+
+
 def rupee_for(text: str) -> str:
     """Which rupee a document means: the country it names most; with none named, India's (as a
     bare "$" is the US dollar's: most English-language rupee figures are Indian papers')."""
@@ -455,7 +475,7 @@ def _make(start, end, text, kind, value, unit, bound, precision, low=None, high=
     conversion = units.conversion(unit)
     si_value, si_unit, dimension = units.to_base(value, unit), conversion.base_unit, conversion.dimension
     if kind == "count":  # counts of different things never compare: the thing is part of the dimension
-        dimension = f"count:{_lemma(count_class(thing, text[start:end]))}" + ("" if dimension == "dimensionless" else f" {dimension}")
+        dimension = f"count:{_lemma(count_class(None if thing == ELLIPTIC else thing, text[start:end]))}" + ("" if dimension == "dimensionless" else f" {dimension}")
     elif kind in ("money", "duration", "quantity") and thing:  # "$40 per person" never compares with "$4m"
         dimension = f"{dimension} / {thing}"
     return Quantity(
@@ -543,7 +563,7 @@ _BIDI_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def extract_quantities(text: str, rupee: str | None = None, dollar: str | None = None,
-                       yen_sign: str | None = None) -> list[Quantity]:
+                       yen_sign: str | None = None, degree: str | None = None) -> list[Quantity]:
     """Every quantity, money amount, percentage, count, duration and date in `text`.
 
     Bidirectional controls ("\u202e$45\u202c") are read as spaces, so the figure is read as
@@ -551,10 +571,11 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
     if _BIDI_RE.search(text):
         original = text
         text = text.translate(_BIDI_AS_SPACE)
-        return [replace(q, surface=original[q.start:q.end]) for q in extract_quantities(text, rupee, dollar, yen_sign)]
+        return [replace(q, surface=original[q.start:q.end]) for q in extract_quantities(text, rupee, dollar, yen_sign, degree)]
     rupee = rupee or rupee_for(text)
     dollar = dollar or dollar_for(text)
-    currencies = {"dollar": dollar, "rupee": rupee, "yen_sign": yen_sign or yen_sign_for(text)}
+    currencies = {"dollar": dollar, "rupee": rupee, "yen_sign": yen_sign or yen_sign_for(text),
+                  "degree": degree or degree_for(text, dollar)}
     mentions: list[Quantity] = sorted([*_date_mentions(text), *_clock_durations(text)], key=lambda q: q.start)
     taken = [(q.start, q.end) for q in mentions]
     taken_index = 0
@@ -571,7 +592,8 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             mentions.append(quantity)
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
-    return _restated_hedges(text, _inherit_things(_gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))))
+    mentions = _gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))
+    return _restated_hedges(text, _inherit_things(text, _priced_alike(text, mentions)))
 
 
 BRACKET_GAP_RE = re.compile(r"\s*\(\s*")
@@ -669,9 +691,11 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 continue
         if q.kind not in ("date", "count") and q.bound == "exact" and q.value is not None and q.value > 0 \
                 and (shared := SHARED_UNIT_RE.search(text, max(0, q.start - 30), q.start)) \
-                and (a is None or a.end <= shared.start()) \
+                and (a is None or a.end <= shared.start() or a.thing == ELLIPTIC and a.start >= shared.start()) \
                 and (parsed := _parse_digits(shared.group("digits")) if shared.group("digits") else (_word_value(shared.group("word")), 0.0)) \
                 and _shares_unit(text, shared, parsed[0], q):
+            if a is not None and a.thing == ELLIPTIC and a.start >= shared.start():
+                out.pop()  # "five and seven per cent": the bare number is read with the unit it shares
             scale = _printed_scale(q)
             first = _make(shared.start(), shared.end("digits") if shared.group("digits") else shared.end("word"), text, q.kind, parsed[0] * scale, q.unit, "exact",
                           parsed[1] * scale, thing=q.thing)
@@ -696,7 +720,8 @@ def _bare_prior(text: str, out: list[Quantity], q: Quantity) -> int | None:
     k = len(out) - 1
     while k >= 0 and out[k].kind == "date":
         k -= 1
-    if k < 0 or out[k].kind != "count" or out[k].value is None or out[k].thing and out[k].thing.lower() in out[k].surface.lower():
+    if k < 0 or out[k].kind != "count" or out[k].value is None or out[k].thing == ELLIPTIC \
+            or out[k].thing and out[k].thing.lower() in out[k].surface.lower():
         return None
     gap = text[out[k].end:q.start]
     for date in out[k + 1:]:
@@ -741,6 +766,116 @@ LIST_ITEM_END_RE = re.compile(r"\s*(?:,(?!\s*\d)|[;.)]|\s+(?:and|or)\b|$)")  # n
 FIRST_ITEM_RE = re.compile(r"(?P<subject>[A-Za-z][\w'’.\-]*)\s+(?:[a-z]+\s+){1,3}$")
 COMPARED_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+", re.I)
 GAPPED = "(gapped)"  # the thing of a bare number read as a list item, until _gapped_items gives it the list's unit
+ELLIPTIC = "(elliptic)"  # the thing of a bare whole number, until _inherit_things gives it the count before's
+# "won 3-1", "24/7", "5th", "4x4": a score, a ratio or a name, not a figure that left out its noun
+# ("No 629, 088", "1,50": a misprinted group or a decimal comma, not figures we can read)
+# a capitalized word next is a name the count is of ("two USB ports"), or the next item of a list
+NOT_ELLIPTIC_AFTER_RE = re.compile(r"\s*[-–/×:]\s*\d|[-A-Za-z°'’\"”]|\s*x\s*\d|,\s?\d|\s+[A-Z]|\s+(?:in|of|out\s+of)\s+every\b|\s+(?:of|out\s+of)\s+\d")  # "1 of every 1,000": a rate
+ELLIPTIC_GAP = 60  # characters: a unit is left out only right after the figure that printed it
+
+
+FAR_WORD_RE = re.compile(r"\s+((?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w'’\-]*|\d+(?:\.\d+)?)(?!\w))")
+FAR_MODIFIERS = 4
+
+
+def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
+    """The plural noun a number counts past more modifiers than _count_noun reads, names and
+    abbreviations among them ("32 other Jiangshan Middle School students", "four U.S. regions",
+    "two USB 3.0 ports"); None at a function word, a verb or the clause's end."""
+    for _ in range(FAR_MODIFIERS + 1):
+        m = FAR_WORD_RE.match(text, pos)
+        if not m:
+            return None
+        word = m.group(1)
+        lower = word.lower()
+        if lower in STOPWORDS and lower != "other" or lower in SLOT_VERBS or lower in HEDGE_WORDS:
+            return None
+        if _plural_noun(word):
+            if PRICE_AFTER_RE.match(text, m.end(1)):
+                return None  # "95 octane costs $2.17": a verb before a price, after the thing's name
+            return (after.end(1), after.group(1).lower()) if (after := WORD_RE.match(text, m.end(1))) and _plural_noun(after.group(1)) \
+                else (m.end(1), lower)
+        pos = m.end(1)
+    return None
+
+
+SAID_RE = re.compile(r"\b(?:said|says|say|told|tells|announced|stated|added|noted|according)\b")  # not "reported to police"
+OF_PRONOUN_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those|whom|which|us|you)\b", re.I)
+# a participle or relative clause that carries the subject past a comma to its figure
+PARTICIPLE_BEFORE_RE = re.compile(r",\s+(?:which\s+|who\s+)?(?:reaching|hitting|totall?ing|numbering|numbered|reached|totall?ed|stood\s+at|standing\s+at)\s+"
+                                  r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+)?$", re.I)
+SUBJECT_WORDS = 10  # a sentence's subject is among its first words: "Over the last two weeks the number of patients"
+COMPLEMENT_BEFORE_RE = re.compile(r"(?:^|[\s,;:(])([A-Za-z'’\-]+)?\s*$")
+
+
+def _subject_noun(text: str, q: Quantity, before: list[Quantity]) -> str | None:
+    """The plural noun a bare count with no count before it counts: its sentence's subject,
+    when the count is the complement of the sentence's verb ("Homicides ... rose 14%, from 630
+    to 719", "Sexual offences climbed ..., reaching 129,700", "Deaths from flu ... stand at
+    21"): the first plural noun among the sentence's first words, figures' words aside."""
+    if q.value != int(q.value) or OF_PRONOUN_AFTER_RE.match(text, q.end):
+        return None  # "at least two of them were paralyzed": the people a sentence before named
+    breaks = list(SENTENCE_BREAK_RE.finditer(text, max(0, q.start - 300), q.start))
+    start = breaks[-1].end() if breaks else max(0, q.start - 300)
+    if SAID_RE.search(text, start, q.start):
+        return None  # "Hospital officials said ... eight were still in critical condition": a speaker is no subject
+    if (complement := COMPLEMENT_BEFORE_RE.search(text, start, q.start)) is None:
+        return None  # glued to what precedes it: "Island42"
+    word = complement.group(1)
+    if word and not (word.lower() in STOPWORDS or word.lower() in SLOT_VERBS or word.lower().endswith(("ed", "ing"))) \
+            or word and word.lower() in ("every", "per", "of", "a", "an", "the"):
+        # "the BJP's 700": a noun before the number is what it is of; "1 of every 1,000": a rate's
+        # base; "scores of 3", "a majority of 60": the value of a noun, not a count of the
+        # subject; "a crash of a 777": a thing named by a number
+        return None
+    spans = []
+    for o in reversed(before):  # the figures of this window only: `before` may hold a whole text's
+        if o.end <= start:
+            break
+        spans.append((o.start, o.end))
+    for k, m in enumerate(SLOT_WORD_RE.finditer(text, start, q.start)):
+        if k >= SUBJECT_WORDS:
+            return None
+        if any(a <= m.start() < b for a, b in spans):
+            continue  # "the last two weeks": a figure's noun is not the subject
+        w = m.group(0)
+        if _plural_noun(w) or (m.start() == start and _plural_noun(w.lower()) and not w.isupper()):
+            return w.lower()
+    return None
+
+
+def _unit_left_out(gap: str) -> bool:
+    """Does the text between a measure and a bare number leave the unit to be understood ("42C,
+    and Canberra has reached 37")? Not when it names what the number is of ("89.7 inches, and
+    the most days with snow: 100")."""
+    return ":" not in gap and not any(_plural_noun(w) for w in SLOT_WORD_RE.findall(gap))
+
+
+# words that may follow a count whose noun is left out ("two behind him", "one each")
+AFTER_COUNT_WORDS = frozenset("behind ahead apiece each alone altogether overall together apart total combined net gross".split())
+# endings of adjectives and participles, which may stand between a count and its left-out noun
+ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "er", "est", "wn", "en", "al", "ive", "ous", "ic", "ful", "less", "able", "ible")
+
+
+def _label_after(text: str, pos: int) -> bool:
+    """A singular noun right after the number makes it a label ("91 octane", "Apollo 11
+    mission"), not a count that left its noun out ("868 higher", "26 going to others")."""
+    m = WORD_RE.match(text, pos)
+    if not m or not m.group(1)[0].islower() or m.start(1) == pos:
+        return False
+    w = m.group(1).lower()
+    return not (w in STOPWORDS or w in SLOT_VERBS or w in HEDGE_WORDS or w in AFTER_COUNT_WORDS or _plural_noun(w)
+                or w.endswith(ADJECTIVE_ENDINGS))  # "130 known injured": an adjective, then what it counts
+
+
+def _named_before(text: str, start: int) -> bool:
+    """A capitalized word right before the number ("Table 1", "Model 3", "Canberra 37"): a name
+    or a list's item, not a figure that left its noun out (stricter than _identifier_before)."""
+    m = WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+    if text[start - 1:start] in "'’‘" or text[start - 1:start].isalpha():
+        # "the Blizzard of '79": a year; "US89 (A97.5) cents": a code glued to its number
+        return True
+    return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() not in STOPWORDS and m.group(1).lower() not in HEDGE_WORDS
 
 
 def _plain(item: str) -> bool:
@@ -804,14 +939,74 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# "a litre of unleaded should average around 97.8p": the thing priced, said before the price
+PRICED_BEFORE_RE = re.compile(r"\b(?:a|an|one|each|per)\s+(?P<unit>[a-z]+)\s+of\s+[a-z\-]+(?:\s+[a-z\-]+){0,4}?\s+$", re.I)
+
+
+PRICED_NEIGHBOURS = 6  # figures either side a sentence's price may be: linear in a text's figures
+
+
+def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    """A price per unit said once in a sentence is the unit of its other plain amounts in that
+    currency that are no more than twice it and at least a hundredth of it: a change in the price
+    ("lift petrol by 2p, taking it close to the £1 a litre mark") or a price beside it ("2p a
+    litre next April and another 1.84p"). A price whose thing is named before it ("a litre of
+    unleaded should average around 97.8p") is per that thing."""
+    if sum(q.kind == "money" for q in mentions) < 1:
+        return mentions
+    out = list(mentions)
+    for k, q in enumerate(out):
+        if q.kind != "money" or not q.unit or "/" in q.unit or q.thing or q.value is None or q.value <= 0 \
+                or _printed_scale(q) > 1.0 or q.bound == "range":  # "2p" prints 2 of 0.02
+            continue
+        price = next((p for p in out[max(0, k - PRICED_NEIGHBOURS):k + PRICED_NEIGHBOURS + 1] if p is not q and p.kind == "money" and p.unit and p.unit.startswith(f"{q.unit} / ")
+                      and p.value and p.value / 100 <= q.value <= 2 * p.value
+                      and not SENTENCE_BREAK_RE.search(text, min(p.end, q.end), max(p.start, q.start))), None)
+        if price is not None:
+            out[k] = _finish(text, q.start, q.end, q.kind, q.value, price.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
+        elif (before := PRICED_BEFORE_RE.search(text, max(0, q.start - 80), q.start)) \
+                and (u := UNIT_RE.fullmatch(before.group("unit"))) and _spelled_unit(u)[1] == "quantity":
+            per = units.split_multiple(_spelled_unit(u)[0])[1]
+            out[k] = _finish(text, q.start, q.end, q.kind, q.value, f"{q.unit} / {per}", q.bound, q.precision or 0.0, q.low, q.high) or q
+    return out
+
+
 INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
 
 
-def _inherit_things(mentions: list[Quantity]) -> list[Quantity]:
+def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """An elliptical count ("50,000 doses ... and 150,000 more") counts what the count before it
-    counted; with nothing before it, it is not a figure we can read."""
+    counted; with nothing before it, it is not a figure we can read. A bare whole number
+    (ELLIPTIC) takes it only from a count of its own sentence."""
     kept, last_thing, last_end = [], None, 0
+    near = near_count = None  # the last figure, and the last that is not a percentage (dates aside)
     for q in mentions:
+        if q.kind == "count" and q.thing == ELLIPTIC:
+            if near is not None and SENTENCE_BREAK_RE.search(text, near.end, q.start):
+                near = near_count = None  # what came before is another sentence's
+            if near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
+                    and q.value == int(q.value) and q.start - last_end <= INHERIT_WITHIN:
+                q = replace(q, thing=None)  # "1,603 shares finishing lower and 868 higher"; "503 (71%) ... and 689"
+            elif near is not None and near.kind in ("quantity", "percent") and near.unit and near.value and q.value \
+                    and near.bound != "range" and q.start - near.end <= ELLIPTIC_GAP and _unit_left_out(text[near.end:q.start]) \
+                    and max(abs(near.value), abs(q.value)) < 10 * min(abs(near.value), abs(q.value)):
+                # "42C, and Canberra has reached 37", "the earlier 6.1 per cent but below 7.1": a
+                # measure of the same order as the one before it, in its unit
+                q = _finish(text, q.start, q.end, near.kind, q.value, near.unit, q.bound, q.precision or 0.0, thing=near.thing)
+                if q is None:
+                    continue
+            elif subject := _subject_noun(text, q, kept):
+                q = replace(q, thing=subject, dimension=f"count:{count_lemma(subject)}")
+            else:
+                continue
+        elif q.kind == "count" and q.thing is None and last_thing is None and PARTICIPLE_BEFORE_RE.search(text, max(0, q.start - 30), q.start) \
+                and (subject := _subject_noun(text, q, kept)):
+            # "Sexual offences climbed ..., reaching 129,700", "deaths ..., which numbered nearly 30,000"
+            q = replace(q, thing=subject, dimension=q.dimension.replace("count:", f"count:{count_lemma(subject)}", 1))
+        if q.kind != "date":
+            near = q
+            if q.kind != "percent":
+                near_count = q
         if q.kind == "count" and q.thing is None:
             if last_thing is None or q.start - last_end > INHERIT_WITHIN:
                 continue
@@ -851,8 +1046,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         value, precision = parsed
         if m.group("neg"):
             value = -value
-        if (ratio := RATIO_RE.match(text, pos)) and (of := float(ratio.group("of").replace(",", ""))):
-            # "1 in 5 adults": a share
+        elif text.endswith("(-)", 0, start):  # "(-)0.1 per cent": Indian papers' minus sign
+            value, start = -value, start - 3
+        if (ratio := RATIO_RE.match(text, pos)) and (of := float(ratio.group("of").replace(",", ""))) and value <= of:
+            # "1 in 5 adults": a share (not "climbed to 704 in 22 states": a share is no more than its whole)
             return _finish(text, start, ratio.end(), "percent", value / of, "dimensionless", "exact", 0.0)
         if sci := SCI_RE.match(text, pos):
             exponent = int((sci.group("exp") or sci.group("e") or sci.group("sup").translate(SUPERSCRIPTS)).replace("−", "-"))
@@ -888,6 +1085,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             unit, kind = _spelled_unit(u)
             if kind in ("quantity", "duration", "percent"):  # "a quarter of a percentage point", "half an hour"
                 return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
+        if of_a and (cents := CENTS_RE.match(text, of_a.end())) and cents.group(2):  # "half a cent": a money amount
+            pence = cents.group(2).lower() == "pence"
+            return _finish(text, start, cents.end(), "money", value / 100, currencies["dollar"] if not pence else "GBP", "exact", 0.0)
         if of_a and (points := POINTS_OF_RATE_RE.match(text, of_a.end())):  # "a tenth of a point to 5.9%"
             return _finish(text, start, points.end("points"), "percent", value, "percentage_point", "exact", 0.0)
         half_a = HALF_A_RE.match(text, pos)
@@ -932,6 +1132,18 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         low, high = 2, 9
 
     unit = kind = thing = None
+    glued = GLUED_CENT_CODE_RE.search(text, max(0, start - 3), start) if digits else None
+    if glued and (after := BRACKET_RE.match(text, pos) or CLOSE_BRACKET_RE.match(text, pos)) \
+            and (cents := CENTS_RE.match(text, after.end())) and not (cents.group(2) or cents.group(3) or "").lower().startswith("p"):
+        # "US50 (A54.7) cents per share": a code glued to each figure, the cents said once after both
+        unit, kind = GLUED_CENT_CODES[glued.group(1)], "money"
+        start, value, precision = glued.start(1), value / 100, precision / 100
+        if (per := PER_NOUN_RE.match(text, cents.end())) and (noun := (per.group("per") or per.group("a") or "").lower()) \
+                and noun not in NOT_PRICED_PER:
+            thing = _lemma(noun)
+        return _finish(text, start, pos, kind, value, unit, bound, precision, thing=thing)
+    if glued and glued.group(1) == "A":
+        return None  # "A320 jets", "an A4 sheet": a name
     if digits and (cents := CENTS_RE.match(text, pos)) and not CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         # "19 cents a share" is $0.19 a share; "320 pence" is £3.20
         pence = (cents.group(2) or cents.group(3) or "").lower() in ("pence", "p")
@@ -942,6 +1154,12 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         value2 = value2 / 100 if value2 is not None else None  # "between 1 and 3 cents": both ends are cents
     elif c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
+        if c.group(0).strip() == "R" and NAMED_AFTER_RE.match(text, pos):
+            return None  # "R2-D2", "the R32 Skyline": a name, not rand
+    elif (deg := BARE_DEGREES_RE.match(text, pos)) and TEMPERATURE_CUE_RE.search(text, *_sentence_window(text, start, pos, 100, 60)):
+        # "temperatures have hovered around 100 degrees", "a record low of -33°": heat, in the
+        # document's country's scale (an angle or a degree of warming names no heat cue)
+        unit, kind, pos = currencies.get("degree", "degree_Celsius"), "quantity", deg.end()
     elif (u := UNIT_RE.match(text, pos)) or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
             and _spelled_unit(u)[1] == "duration":  # "113 straight months"
         unit, kind = _spelled_unit(u)
@@ -972,11 +1190,16 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             and 0 < value < 120 and AGE_APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start) \
             and AGE_APPOSITION_AFTER_RE.match(text, pos):
         return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "Kiptum, 23, won"
-    if unit is None and digits and not year_like and value < 130 and value2 is None \
-            and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)) \
-            and not AGE_BRACKET_RE.match(text, pos):  # "aged 60 and over", "aged 5 to 17": a group, not an age
+    if unit is None and digits and not year_like and value < 130 \
+            and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)):
         start = aged.start() if aged.group("cue") else start  # "aged 34"; "under age 1 made up": no count of "made"
-        return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
+        if value2 is not None and value2 < 130:  # "ages 30 to 59": an age group, its two ends
+            return _finish(text, start, pos, "count", (value + value2) / 2, "count", "range", 0.0, value, value2, thing="age")
+        if value2 is None and (group := AGE_GROUP_AFTER_RE.match(text, pos)):
+            return _age_group(text, start, group, value)  # "aged 60 and over"
+        if value2 is None and not AGE_BRACKET_RE.match(text, pos):  # "a median age of 38.4 and an average of 41"
+            return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
+        return None
     if unit is None:
         noun = _count_noun(text, pos, singular=value == 1 and value2 is None and scale == 1.0
                            and (m.group("word") is not None or digits == "1"))  # "one death", "1 seat"
@@ -1033,15 +1256,28 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             unit, kind, thing = "count", "count", GAPPED  # "the Liberal Democrats 70": see _gapped_items
         elif year_like or (digits and value2 is not None and YEAR_RE.fullmatch(digits)):
             return Quantity(m.start(), m.end(), digits, "date", None, None, date=digits)  # "between 2010 and 2020"
+        elif value2 is None and scale == 1.0 and value == int(value) and (far := _far_count_noun(text, pos)):
+            pos, unit, kind, thing = far[0], "count", "count", far[1]  # "two USB 3.0 ports", "the six biggest high street banks"
+        elif value2 is None and scale == 1.0 and not NOT_ELLIPTIC_AFTER_RE.match(text, pos) and not _label_after(text, pos) and (
+                digits and not _named_before(text, start) and not (digits[0] == "0" and digits[1:2].isdigit())
+                or m.group("word") and value != 1 and not THE_BEFORE_RE.search(text, max(0, start - 8), start)):
+            # "1,603 shares finishing lower and 868 higher", "Of the 704 cases, 503 involved",
+            # "Adelaide is at 42C and Canberra has reached 37": a number that leaves out its noun
+            # or unit takes the figure's before it in the sentence (_inherit_things); with none
+            # before it, it is not read
+            unit, kind, thing = "count", "count", ELLIPTIC
         else:
             return None
     unit = currencies.get(unit, unit)  # "$", "Rs" and "¥" as the document means them
     if kind == "duration" and unit == "year" and value2 is None and bound != "vague" \
             and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)):
-        if AGED_AND_OVER_RE.match(text, pos):
-            return None  # "aged 20 years and older": a group of people, not anyone's age (as "aged 60 and over")
         start = aged.start() if aged.group("cue") else start
+        if group := AGE_GROUP_AFTER_RE.match(text, pos):
+            return _age_group(text, start, group, value * scale)  # "aged 20 years and older"
         return _finish(text, start, pos, "count", value * scale, "count", bound, 0.0, thing="age")  # "aged 5 years"
+    if kind == "duration" and unit == "year" and value2 is None and bound != "vague" and not OLD_AFTER_RE.match(text, pos) \
+            and _age_of_population(text, start, pos):
+        return _finish(text, start, pos, "count", value * scale, "count", bound, precision * scale, thing="age")
     if kind == "duration" and unit == "year" and value2 is None and bound != "vague" and (old := OLD_AFTER_RE.match(text, pos)):
         return _finish(text, start, old.end(), "count", value * scale, "count", bound, precision * scale, thing="age")
     if kind == "duration" and text.startswith("-old", pos) or text.startswith("s-old", pos):
@@ -1068,6 +1304,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     if kind in ("quantity", "money", "count") and "/" not in unit and (r := RATE_RE.match(text, pos)):
         unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
         pos = r.end()
+    elif kind in ("money", "count") and "/" not in unit and (r := PERIODIC_OF_RE.match(text, pos)):
+        unit = f"{unit} / {PACE_PERIODS[r.group('period').lower()]}"  # "$20 billion of annual revenue"
     elif kind in ("money", "count") and "/" not in unit and (r := PACE_BEFORE_RE.search(text, max(0, start - 50), start)):
         unit = f"{unit} / {PACE_PERIODS[r.group('period').lower()]}"  # "an annual pace of 3.89 million (sales)"
     elif kind == "money" and "/" not in unit and (
@@ -1127,6 +1365,14 @@ HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "uppe
                "under": "upper", "below": "upper", "so": "approx"}
 # "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius)
 CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
+# a currency letter glued to a number in Australian papers' cents: "US50 (A54.7) cents per share"
+GLUED_CENT_CODES = {"US": "USD", "A": "AUD"}
+GLUED_CENT_CODE_RE = re.compile(r"(?<![\w$])(US|A)$")
+CLOSE_BRACKET_RE = re.compile(r"\)")
+BARE_DEGREES_RE = re.compile(r"\s*degrees?\b(?!\s+(?:of\b|celsius|centigrade|fahrenheit|(?-i:[CF])\b))|°(?!\s?(?-i:[CF])\b)", re.I)
+TEMPERATURE_CUE_RE = re.compile(r"\b(?:temperatures?|heat|heatwave|hot|hotter|hottest|cold|colder|coldest|chill|frost|freezing"
+                                r"|snow|mercury|thermometer|record\s+(?:low|high))\b", re.I)
+NAMED_AFTER_RE = re.compile(r"-\w|\s+(?-i:[A-Z])")  # a letter-and-number name goes on with a hyphen or a name
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 # "by 0.2 points to 5.5 per cent": points moving a percentage are percentage points, not a
 # count of points (as an index's "127 points" or a team's "won by six points" are)
@@ -1138,6 +1384,7 @@ PACE_PERIODS = {"annual": "year", "annualized": "year", "annualised": "year", "y
                 "weekly": "week", "daily": "day"}
 PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+(?:pace|rate|average|run[\s-]rate)"
                             r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
+PERIODIC_OF_RE = re.compile(r"\s+(?:of|in)\s+(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+[a-z]", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
 # a price between a count and its noun: "three $200 fines", "two £5m bonuses"
@@ -1150,11 +1397,46 @@ AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:
 AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
 # "aged 34", "under age 1", "a median age of 38.4", "the oldest median age, 67.8"
 # (a bare "age" is the figure's first word, so its hedge is read: "under age 1")
-AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>age))\s+$", re.I)
+AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>ages?))\s+$", re.I)
 AGED_WINDOW = 16  # characters before the number: "age of " and its spaces
+# "the median was 39.5 for women and 36.9 years for men", "North Dakota's median fell, to 35.2
+# in 2018 from 37 years", "At 44.9 years Maine has the oldest population": a population's age
+MEDIAN_RE = re.compile(r"\bmedian(?:\s+age\b|(?=\s*[,;:])|\s+(?P<verb>[a-z]+)\b)", re.I)
+AGE_SUPERLATIVE_RE = re.compile(r"\b(?:oldest|youngest)\s+(?:population|people|residents|state|country|city|county)\b", re.I)
+AGE_CONTEXT = 80  # characters either side of the figure, in its sentence
+
+
+def _sentence_window(text: str, start: int, end: int, before: int, after: int) -> tuple[int, int]:
+    """The span up to `before` characters before a figure and `after` past it, within its sentence."""
+    lo, hi = max(0, start - before), min(len(text), end + after)
+    if breaks := list(SENTENCE_BREAK_RE.finditer(text, lo, start)):
+        lo = breaks[-1].end()
+    if (stop := SENTENCE_BREAK_RE.search(text, end, hi)):
+        hi = stop.start()
+    return lo, hi
+
+
+def _age_of_population(text: str, start: int, end: int) -> bool:
+    """Is a span in years a population's age: "median" alone as a noun ("the median was", "the
+    median age") or "the oldest population" beside it? (Not "median survival", "median income".)"""
+    lo, hi = _sentence_window(text, start, end, AGE_CONTEXT, AGE_CONTEXT)
+    if AGE_SUPERLATIVE_RE.search(text, lo, hi):
+        return True
+    return any(not m.group("verb") or m.group("verb").lower() in SLOT_VERBS for m in MEDIAN_RE.finditer(text, lo, hi))
+
+
 # "2.8 million years old", "10 years older than": an age, or a difference of ages
 OLD_AFTER_RE = re.compile(r"\s+old\b(?!-)|(?=\s+(?:older|younger)\b)", re.I)
-AGED_AND_OVER_RE = re.compile(r"(?:\s+years?)?(?:\s+(?:or|and)\s+(?:over|older|above)|\s*\+)", re.I)
+# "aged 60 and over", "age 80 and older", "aged 20 years and older", "aged 65+": an age group,
+# whose ages are at least (or at most) the figure; not one person's age
+AGE_GROUP_AFTER_RE = re.compile(
+    r"(?:\s+years?(?:\s+old)?)?(?:\s+(?:or|and)\s+(?:(?P<over>over|older|above|up)|under|younger|below)\b|(?P<plus>\s*\+))", re.I)
+
+
+def _age_group(text: str, start: int, group: re.Match, value: float) -> Quantity | None:
+    """An age group's bound: the ages at or past the figure ("aged 60 and over"), or up to it."""
+    bound = "lower" if group.group("over") or group.group("plus") else "upper"
+    return _finish(text, start, group.end(), "count", value, "count", bound, 0.0, thing="age")
 EXTREME_RE = re.compile(r"m(?:ax|in)imum", re.I)
 # "aged 60 and over", "aged 5 to 17", "65+": a group; not "a median age of 38.4 and an average of 41"
 AGE_BRACKET_RE = re.compile(r"\s*(?:(?:to|-|–)\s*\d|(?:and|or)\s+(?:over|older|above|up|under|younger|\d)|\+|plus\b)", re.I)

@@ -34,6 +34,7 @@ HKD = [currency_HKD]
 NZD = [currency_NZD]
 SGD = [currency_SGD]
 BRL = [currency_BRL]
+ZAR = [currency_ZAR]
 rupee = [currency_rupee]
 proof = 0.5 * percent
 mmBTU = 1e6 * british_thermal_unit
@@ -103,6 +104,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"gigabytes?|(?-i:GB)", "gigabyte", "quantity"),
     (r"megabytes?|(?-i:MB)", "megabyte", "quantity"),
     (r"kilobytes?|(?-i:KB|kB)", "kilobyte", "quantity"),
+    (r"bits?", "bit", "quantity"),  # "a 64-bit chip"
     (r"gigabits?\s+(?:per|a)\s+second|(?-i:Gbps|Gbit/s)", "gigabit / second", "quantity"),
     (r"megabits?\s+(?:per|a)\s+second|(?-i:Mbps|Mbit/s)", "megabit / second", "quantity"),
     # imaging: "an 8-megapixel camera", "a density of 267ppi"
@@ -158,6 +160,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"roubles?|rubles?", "RUB", "money"),
     (r"Swiss\s+francs?", "CHF", "money"),
     (r"rupees?", "rupee", "money"),
+    (r"(?:South\s+African\s+)?rand", "ZAR", "money"),
     (r"USD", "USD", "money"), (r"EUR", "EUR", "money"), (r"GBP", "GBP", "money"),
     (r"PKR", "PKR", "money"), (r"INR", "INR", "money"), (r"CNY|RMB", "CNY", "money"),
     (r"JPY", "JPY", "money"), (r"CHF", "CHF", "money"), (r"AUD", "AUD", "money"), (r"CAD", "CAD", "money"),
@@ -187,6 +190,7 @@ CURRENCY_PREFIXES: list[tuple[str, str]] = [
     (r"JPY", "JPY"),
     (r"RUB|₽", "RUB"),
     (r"CHF", "CHF"),
+    (r"ZAR|R", "ZAR"),  # "R75", "about R20 500": the South African rand (after R$, the real)
 ]
 
 # Which rupee a document means, by the country it names most (none named: INR, see quantities.rupee_for).
