@@ -868,6 +868,10 @@ def _label_after(text: str, pos: int) -> bool:
                 or w.endswith(ADJECTIVE_ENDINGS))  # "130 known injured": an adjective, then what it counts
 
 
+DIGIT_GROUP_BEFORE_RE = re.compile(r"\d[ \u00a0\u202f]+$")
+LABEL_WORDS = frozenset({"number", "no", "nos", "num"})  # words that make the number after them a label
+
+
 def _named_before(text: str, start: int) -> bool:
     """A capitalized word right before the number ("Table 1", "Model 3", "Canberra 37"): a name
     or a list's item, not a figure that left its noun out (stricter than _identifier_before)."""
@@ -875,6 +879,8 @@ def _named_before(text: str, start: int) -> bool:
     if text[start - 1:start] in "'’‘" or text[start - 1:start].isalpha():
         # "the Blizzard of '79": a year; "US89 (A97.5) cents": a code glued to its number
         return True
+    if DIGIT_GROUP_BEFORE_RE.search(text, max(0, start - 3), start) or m and m.group(1).lower() in LABEL_WORDS:
+        return True  # "the helpline on 0800 22 444": a code's digits; "shirt number 10": a label
     return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() not in STOPWORDS and m.group(1).lower() not in HEDGE_WORDS
 
 
