@@ -134,7 +134,7 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
     elif not agree and _snapshots(a, b, ma):
         agree, kind, why = True, "update", "a moving value read at different times of one day"
     elif not agree and _readings_of_one_day(a, b, ma, mb, ratio):
-        agree, kind, why = True, "update", "two counts of a running tally on one day, in an order neither report gives"
+        agree, kind, why = True, "update", "two readings of one day of a moving count or temperature, in an order neither report gives"
     elif agree and a.source != b.source and a.frame.as_of == b.frame.as_of and (bound := _misleading_bound(a, b, ma, mb)):
         agree, kind, why = False, bound, "a bound consistent with the other figure but 3x or more away from it"
     elif not agree:
@@ -194,8 +194,8 @@ def _running(a: Claim, b: Claim, ma: Measure) -> bool:
 
 
 def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
-    """A running tally that grew: the later report's count is higher (a year is no tally); a
-    count of those still in a state (missing) that changed either way."""
+    """A running tally or temperature (see `_running`) that grew: the later report's figure is
+    higher (a year is no tally); a count of those still in a state (missing) that changed either way."""
     if ma.dimension == EVENT_YEAR or not (_running(a, b, ma) and a.frame.as_of and b.frame.as_of) \
             or a.frame.as_of == b.frame.as_of:
         return False
@@ -214,10 +214,11 @@ def _snapshots(a: Claim, b: Claim, ma: Measure) -> bool:
 
 
 def _readings_of_one_day(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> bool:
-    """Two outlets' counts of a running tally on one day ("465 hurt", "761 hurt") are two
-    readings of a count that moves through the day, unless they print a slip: a known ratio
-    (844 / 8,440) or the same digits in another order (95 / 59), as a mistyped figure does. A
-    count for a closed period ("deaths last year") does not move."""
+    """Two outlets' figures of one day for a running tally or temperature (see `_running`),
+    neither naming its day ("465 hurt", "761 hurt"), are two readings of a value that moves
+    through the day, unless they print a slip: a known ratio (844 / 8,440) or the same digits in
+    another order (95 / 59), as a mistyped figure does. A count for a closed period ("deaths last
+    year") does not move."""
     if not (_running(a, b, ma) and a.frame.as_of and a.frame.as_of == b.frame.as_of) \
             or a.source == b.source or a.frame.period or b.frame.period or a.frame.day or b.frame.day:
         return False

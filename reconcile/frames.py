@@ -329,15 +329,16 @@ def read_frame(
     # "revenue in 2019 was $5bn": a year does not end a slot, nor does an age group ("296.9 million
     # people aged 60 and over": the group says which people)
     figures = [o for o in others if o.kind != "date" and not age_group(o)]
-    for o in figures:
-        if o.end <= q.start and o.kind == q.kind and RESTATED_GAP_RE.fullmatch(text[o.end:q.start]):
-            # "40C (104F)": a restatement in brackets is the figure before it, with its frame
-            return read_frame(text, sentence_start, sentence_end, o, [x for x in others if x is not o] + [q],
-                              names_capitalized, published_year, head)
-    left_end = max([o.end for o in figures if o.end <= q.start] + [sentence_start])
+    before_q = max((o for o in figures if o.end <= q.start), key=lambda o: o.end, default=None)
+    if before_q is not None and before_q.kind == q.kind and RESTATED_GAP_RE.fullmatch(text, before_q.end, q.start):
+        # "40C (104F)": a restatement in brackets is the figure before it, with its frame
+        return read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
+                          names_capitalized, published_year, head)
+    left_end = before_q.end if before_q is not None else sentence_start
     # "34.8C (94.6F) at Charterhall": a restatement in brackets right after the figure is the same
     # figure, so the words past it are still the figure's own
-    restated = [o for o in figures if o.start >= q.end and RESTATED_GAP_RE.fullmatch(text[q.end:o.start])]
+    after_q = min((o for o in figures if o.start >= q.end), key=lambda o: o.start, default=None)
+    restated = [after_q] if after_q is not None and RESTATED_GAP_RE.fullmatch(text, q.end, after_q.start) else []
     right_end = min([o.start for o in figures if o.start >= q.end and o not in restated] + [sentence_end])
     before = text[left_end:q.start]
     after = text[q.end:right_end]
