@@ -196,7 +196,7 @@ def _sentence_claims(
     # the whole sentence is the context: clauses are too short to say what a figure is about
     sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
 
-    figures = [m for m in mentions if m.kind != "date" and not frames.age_group(m)]  # "last year" does not end a figure's words
+    figures = [m for m in mentions if frames.ends_slots(m)]  # "last year" does not end a figure's words
     by_position = sorted(set(figures), key=lambda m: (m.start, m.end))  # a figure's neighbours, sorted once
     for q in mentions:
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
@@ -226,8 +226,7 @@ def _sentence_claims(
         frame = _count_frame(text, q, frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase))
         # before q is replaced below: a replaced q beside its original in the set tied on position,
         # so which neighbour it took depended on hash order, which changes from run to run
-        among = q.kind != "date" and not frames.age_group(q)  # then q is among figures
-        own = by_position if among else sorted({*figures, q}, key=lambda m: (m.start, m.end))
+        own = by_position if frames.ends_slots(q) else sorted({*figures, q}, key=lambda m: (m.start, m.end))
         local = _local_words(text, sentence, own, own.index(q))
         if q.kind == "count" and (thing := frames.people_thing(q.thing, frame.attribute, bare=q.thing not in q.surface.lower())) != q.thing:
             q = replace(q, thing=thing, dimension=COUNT_DIMENSION_RE.sub(f"count:{count_lemma(thing)}", q.dimension or ""))

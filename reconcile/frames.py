@@ -326,9 +326,7 @@ def read_frame(
     are words the document capitalizes mid-sentence (so a sentence-initial word is a name only
     when the article treats it as one); `head` is the noun an adjectival figure modifies.
     """
-    # "revenue in 2019 was $5bn": a year does not end a slot, nor does an age group ("296.9 million
-    # people aged 60 and over": the group says which people)
-    figures = [o for o in others if o.kind != "date" and not age_group(o)]
+    figures = [o for o in others if ends_slots(o)]
     before_q = max((o for o in figures if o.end <= q.start), key=lambda o: o.end, default=None)
     if before_q is not None and before_q.kind == q.kind and RESTATED_GAP_RE.fullmatch(text, before_q.end, q.start):
         # "40C (104F)": a restatement in brackets is the figure before it, with its frame
@@ -949,6 +947,12 @@ def _name_shaped(word: str) -> bool:
 def age_group(q: Quantity) -> bool:
     """"aged 60 and over", "ages 30 to 59": the ages of a group of people, not one person's age."""
     return q.kind == "count" and q.thing == "age" and q.bound not in ("exact", "approx")
+
+
+def ends_slots(q: Quantity) -> bool:
+    """Does a figure end its neighbours' words? Not a year ("revenue in 2019 was $5bn") nor an
+    age group ("296.9 million people aged 60 and over": the group says which people)."""
+    return q.kind != "date" and not age_group(q)
 
 
 NEXT_TO_RE = re.compile(r"\s+(?:[A-Za-z'’\-]+\s+){0,4}")  # a few words, no punctuation: "aged 60 and above numbered"
