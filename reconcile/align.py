@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from . import frames
-from .compare import EVENT_YEAR, Measure, agree_plainly, consistent, is_slip, number_as_printed, printed_number
+from .compare import DATED, EVENT_YEAR, Measure, agree_plainly, consistent, is_slip, number_as_printed, printed_number
 from .copies import Copy
 from .models import Claim, DisjointSets
 from .words import spelling_map, stem
@@ -308,7 +308,7 @@ def far_apart(ma: Measure, mb: Measure, a: Claim | None = None, b: Claim | None 
     """Figures FAR_APART times apart or more, with no known slip to explain the ratio (1,000, a
     million, 365, 100 for percent/fraction), are different facts: "an £89m fee" and "a £500
     fine". Real misprints are close or known slips; the founding 47x pipeline conflict is kept."""
-    if ma.dimension == EVENT_YEAR or ma.dimension != mb.dimension or not ma.value or not mb.value:
+    if ma.dimension in DATED or ma.dimension != mb.dimension or not ma.value or not mb.value:
         return False  # percent against percentage points is judged by its own diagnosis
     ratio = max(abs(ma.value), abs(mb.value)) / min(abs(ma.value), abs(mb.value))
     return ratio >= FAR_APART and not is_slip(ratio, a, b)
@@ -319,7 +319,7 @@ def _sentence_figures(claims, measures, dims) -> dict[tuple[str, int], frozenset
     restatement of the sentence would print again."""
     found: dict[tuple[str, int], set[tuple[str, float]]] = defaultdict(set)
     for c, m, d in zip(claims, measures, dims):
-        if m is not None and c.quantity.kind != "date" and d != EVENT_YEAR and frames.role(c.frame)[0] == "level":
+        if m is not None and c.quantity.kind != "date" and d not in DATED and frames.role(c.frame)[0] == "level":
             found[(c.source, c.sentence)].add((d, m.value))
     return {key: frozenset(v) for key, v in found.items()}
 

@@ -26,7 +26,7 @@ RULES: dict[str, tuple[str, str]] = {
     "unit-confusion": ("RC102", "the same figure with another unit, or a known unit slip (cubic feet/metres, miles/km)"),
     "scale-confusion": ("RC103", "off by a factor of 1,000 or a million (thousand/million/billion)"),
     "rate-confusion": ("RC104", "per day and per year (or month) confused"),
-    "date-mismatch": ("RC105", "a different year for the same event"),
+    "date-mismatch": ("RC105", "a different year or part of a year for the same event"),
     "duration-mismatch": ("RC106", "a different duration for the same thing"),
     "within-source": ("RC107", "the draft contradicts itself (a figure and its conversion)"),
     "altered-copy": ("RC108", "a passage copied from a source with a changed figure"),

@@ -22,7 +22,10 @@ SLACK = 0.01  # relative: printed conversions are rounded
 MISLEADING_BOUND = 3.0  # "up to 80,000" where the facts say 20,000: consistent, but misleading
 LONG_TON_KG = 1016.0469088  # a bare "ton" may be short (its reading), metric or long
 APPROX = 0.1  # "about", "nearly", "an estimated": 10% either way
+CALENDAR_PERIOD = "calendar-period"  # "expected to close in the second half of 2008": a span of years
+PERIOD_EDGE = 1e-6  # a period ends just before the next begins
 EVENT_YEAR = "event-year"  # "first visit in nine years" in a 2021 article -> 2012
+DATED = frozenset({EVENT_YEAR, CALENDAR_PERIOD})  # when something happened or is to happen, in years
 
 # ratio -> (kind, what probably happened, the two units the slip confuses), matched within
 # RATIO_TOLERANCE; a unit slip needs its own two units printed ("4,610 metres" against "0.2 km"
@@ -82,6 +85,8 @@ def measure(claim: Claim, published: date | None) -> Measure | None:
     if q.kind == "date" and q.date and len(q.date) == 4 and q.date.isdigit() and claim.frame.attribute:
         year = float(q.date)  # "married in 1951": the year of an event the frame names
         return Measure(year, year, year, EVENT_YEAR, "year")
+    if q.kind == "date" and claim.frame.modality == "planned" and (period := PERIOD_DATE_RE.fullmatch(q.date or "")):
+        return _calendar_period(period, published)
     if q.kind == "date" or q.value is None or q.unit is None:
         return None
     low, high = interval(q.value, q.bound, q.low, q.high, q.precision)
@@ -100,6 +105,25 @@ def interval(value: float, bound: str, low: float | None, high: float | None, pr
     if bound == "upper" and value >= 0:
         low = 0.0
     return low, high
+
+
+PERIOD_DATE_RE = re.compile(r"(?P<year>\d{4}|XXXX|last|next)-(?P<part>[HQ])(?P<number>[1-4])")  # see quantities._period_mentions
+RELATIVE_YEAR = {"XXXX": 0, "last": -1, "next": 1}
+
+
+def _calendar_period(period: re.Match, published: date | None) -> Measure | None:
+    """When a planned event is to happen: "close in the second half of 2008" is the years
+    2008.5 to 2009 (the end left out, so the first half and the second never meet)."""
+    year = period.group("year")
+    if year.isdigit():
+        start = int(year)
+    elif published is not None:
+        start = published.year + RELATIVE_YEAR[year]
+    else:
+        return None
+    length = 0.5 if period.group("part") == "H" else 0.25
+    low = start + length * (int(period.group("number")) - 1)
+    return Measure(low + length / 2, low, low + length - PERIOD_EDGE, CALENDAR_PERIOD, "year")
 
 
 def _event_year(claim: Claim, published: date | None, gap: int = 1) -> Measure | None:
@@ -196,7 +220,7 @@ def _running(a: Claim, b: Claim, ma: Measure) -> bool:
 def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
     """A running tally or temperature (see `_running`) that grew: the later report's figure is
     higher (a year is no tally); a count of those still in a state (missing) that changed either way."""
-    if ma.dimension == EVENT_YEAR or not (_running(a, b, ma) and a.frame.as_of and b.frame.as_of) \
+    if ma.dimension in DATED or not (_running(a, b, ma) and a.frame.as_of and b.frame.as_of) \
             or a.frame.as_of == b.frame.as_of:
         return False
     earlier, later = (ma, mb) if a.frame.as_of < b.frame.as_of else (mb, ma)
@@ -244,7 +268,7 @@ def _misleading_bound(a: Claim, b: Claim, ma: Measure, mb: Measure) -> str:
 def _overlap(ma: Measure, mb: Measure) -> bool:
     slack_a = SLACK * abs(ma.value)
     slack_b = SLACK * abs(mb.value)
-    if ma.dimension == EVENT_YEAR or not _rounded_conversion(ma.unit, mb.unit):  # slack is for rounded conversions only
+    if ma.dimension in DATED or not _rounded_conversion(ma.unit, mb.unit):  # slack is for rounded conversions only
         slack_a = slack_b = 0.0
     return ma.low - slack_a <= mb.high + slack_b and mb.low - slack_b <= ma.high + slack_a
 
@@ -283,7 +307,7 @@ def is_slip(ratio: float, a: Claim | None = None, b: Claim | None = None) -> boo
 
 
 def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tuple[str, str]:
-    if ma.dimension == EVENT_YEAR:
+    if ma.dimension in DATED:
         return "date-mismatch", ""
     if ma.dimension == "[time]" and a.quantity.kind == b.quantity.kind == "duration":
         return "duration-mismatch", ""
@@ -333,13 +357,13 @@ def _severity(kind: str, ratio: float, ma: Measure, mb: Measure) -> str:
 
 
 def display_unit(ma: Measure, mb: Measure) -> str:
-    if ma.dimension == EVENT_YEAR:
+    if ma.dimension in DATED:
         return ma.unit
     return units.split_multiple(mb.unit)[1]  # the second source's unit, as the reference
 
 
 def _shown(base_value: float, m: Measure, unit: str) -> float:
-    if m.dimension == EVENT_YEAR:
+    if m.dimension in DATED:
         return base_value
     return units.from_base(base_value, unit)
 
@@ -347,14 +371,16 @@ def _shown(base_value: float, m: Measure, unit: str) -> float:
 def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool, ratio: float, why: str) -> str:
     """"1.6 billion cubic feet per day = 16.5 billion m³/year vs up to 12.4 ...: 33% higher"."""
     left, right = _side(a, ma, unit), _side(b, mb, unit)
-    if ma.dimension == EVENT_YEAR:
-        left = f"{a.quantity.surface} → last in {year_span(ma)}"
-        right = f"{b.quantity.surface} → last in {year_span(mb)}"
+    if ma.dimension in DATED:
+        left = f"{a.quantity.surface} → {dated_span(ma)}"
+        right = f"{b.quantity.surface} → {dated_span(mb)}"
     if agree and why:  # an update: "52 people (Tuesday) then 40 ...": a later, higher count
         return f"{left} then {right}: {why}" if ma.value <= mb.value else f"{right} then {left}: {why}"
     if agree:
         return f"{left} ≈ {right}: agree within the precision printed"
-    if ma.dimension == EVENT_YEAR:
+    if ma.dimension == CALENDAR_PERIOD:
+        difference = "different years" if math.floor(ma.low) != math.floor(mb.low) else "different parts of the year"
+    elif ma.dimension == EVENT_YEAR:
         difference = f"{abs(ma.value - mb.value):.0f} years apart"
     else:
         difference = _difference(ma.value, mb.value)
@@ -389,6 +415,16 @@ def _bounded(claim: Claim, m: Measure, unit: str) -> str:
     shown = format_value(_shown(m.value, m, unit), unit, claim.quantity.thing)
     prefix = {"upper": "at most ", "lower": "at least ", "approx": "about ", "vague": "at least "}
     return prefix.get(claim.quantity.bound, "") + shown
+
+
+def dated_span(m: Measure) -> str:
+    """An event year as "last in 2012" (see year_span), a calendar period as "H2 2008"."""
+    if m.dimension != CALENDAR_PERIOD:
+        return f"last in {year_span(m)}"
+    year = math.floor(m.low)
+    length = m.high + PERIOD_EDGE - m.low
+    part = "H" if length > 0.3 else "Q"
+    return f"{part}{round((m.low - year) / length) + 1} {year}"
 
 
 def year_span(m: Measure) -> str:

@@ -406,7 +406,42 @@ def rupee_for(text: str) -> str:
 DATE_CUE_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|0s|year|month|week|yesterday")
 
 
+# a half or a quarter of a calendar year: "the second half of 2008", "Q3", "the first quarter of
+# next year". A fiscal year is another calendar's, so "the first half of fiscal 2008" is left alone.
+PERIOD_CUE_RE = re.compile(r"half|quarter|\b[HQ][1-4]\b", re.I)
+PERIOD_RE = re.compile(
+    r"\b(?:(?P<ordinal>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<part>half|quarter)"
+    r"|(?P<code>[HQ][1-4])\b)"
+    r"(?:\s+of\s+(?:the\s+)?(?:(?P<relative>this|current|last|previous|next|coming)\s+)?(?:calendar\s+)?(?:year\b|(?P<year>(?:19|20)\d\d)\b)"
+    r"|\s+(?P<code_year>(?:19|20)\d\d)\b)?(?![\s-]+(?:of\s+)?(?:the\s+)?(?:fiscal|financial))",
+    re.I,
+)
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+RELATIVE_YEARS = {"last": "last", "previous": "last", "next": "next", "coming": "next"}
+
+
+def _period_mentions(text: str) -> Iterator[Quantity]:
+    """Halves and quarters of a year as dates: "2008-H2", "XXXX-Q2" (the year is the report's
+    own), "last-H2" (the year before it), "next-Q1"."""
+    if not PERIOD_CUE_RE.search(text):
+        return
+    for m in PERIOD_RE.finditer(text):
+        if m.group("code"):
+            if m.group("code")[0] not in "HQ" or m.group("code")[0] == "H" and m.group("code")[1] not in "12":
+                continue
+            part, number = m.group("code")[0].upper(), int(m.group("code")[1])
+        else:
+            part = "H" if m.group("part").lower() == "half" else "Q"
+            ordinal = m.group("ordinal").lower()
+            number = (2 if part == "H" else 4) if ordinal == "final" else ORDINALS[ordinal]
+            if part == "H" and number > 2:
+                continue
+        year = m.group("year") or m.group("code_year") or RELATIVE_YEARS.get((m.group("relative") or "").lower(), "XXXX")
+        yield Quantity(m.start(), m.end(), m.group(), "date", None, None, date=f"{year}-{part}{number}")
+
+
 def _date_mentions(text: str) -> Iterator[Quantity]:
+    yield from _period_mentions(text)
     if not DATE_CUE_RE.search(text):
         return
     for m in DATE_RE.finditer(text):

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .compare import EVENT_YEAR, Measure, format_value, year_span
+from .compare import DATED, Measure, dated_span, format_value
 from .models import Claim
 from .pipeline import Fact, RunResult
 from .stories import story_names
@@ -345,15 +345,15 @@ def word_diff(old: str, new: str, context: int = 6) -> str:
 
 def _fact_unit(result: RunResult, fact: Fact) -> str:
     first = result.measures[fact.claims[0]]
-    if first.dimension == EVENT_YEAR:
+    if first.dimension in DATED:
         return first.unit
     written = Counter(units.split_multiple(result.measures[i].unit)[1] for i in fact.claims)
     return min(written, key=lambda u: (-written[u], u))  # the commonest unit as printed
 
 
 def _normalized(m: Measure, unit: str, claim: Claim) -> str:
-    if m.dimension == EVENT_YEAR:
-        return f"last in {year_span(m)}"
+    if m.dimension in DATED:
+        return dated_span(m)
     value = format_value(units.from_base(m.value, unit), unit, claim.quantity.thing)
     prefix = {"upper": "≤ ", "lower": "≥ ", "approx": "~", "vague": "≥ ", "range": "~"}
     return prefix.get(claim.quantity.bound, "") + value
