@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .align import MIN_SCORE, Alignment
 from .compare import Verdict, consistent, is_slip, judge
 from .copies import Copy
-from .frames import same_subject
+from .frames import compatible as frames_compatible, same_subject
 from .models import Claim, DisjointSets
 from . import units
 
@@ -89,6 +89,54 @@ def two_camps(judged: list[Judged], origin: list[int | None], claims: list[Claim
         return plain and j.verdict.ratio >= TWO_CAMPS and attested(j.a) and attested(j.b) and not framed(j)
 
     return [j for j in judged if j.verdict.agree or not two_facts(j)]
+
+
+def co_printed(judged: list[Judged], claims: list[Claim], measures) -> list[Judged]:
+    """Drop plain disagreements whose two values one source of the fact prints both of: a
+    report giving "$12.57 billion" and, later, "$13.9 billion" for one deal is telling two
+    measures apart (the equity and the enterprise value), so "$12.6 billion" in one outlet and
+    "$13.9 billion" in another are those two facts, not a dispute. The witness is a third
+    report: one that prints a slip and the right figure both contradicts itself. Only exact
+    figures of no running tally witness or are excused (a tally's report prints its timeline)."""
+    by_source: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for j in judged:
+        for i in (j.a, j.b):
+            by_source[(j.fact, claims[i].source)].add(i)
+    sources_of: dict[int, list[set[int]]] = defaultdict(list)
+    for (fact, _), members in by_source.items():
+        if len(members) > 1:
+            sources_of[fact].append(members)
+
+    def tight(i: int) -> bool:  # an exact figure of no running tally: "at least 16 crew" meets any count above it
+        return claims[i].quantity.bound in ("exact", "approx") and not claims[i].frame.tally
+
+    like: dict[tuple[int, int], dict[str, list[int]]] = {}
+
+    def alike(i: int, fact: int) -> dict[str, list[int]]:
+        """Per other source of the fact, its figures that can be claim i's value of one fact. A
+        report is no witness to its own figures: printing a slip and the right figure, it
+        contradicts itself."""
+        if (i, fact) not in like:
+            c, found = claims[i], defaultdict(list)
+            for members in sources_of.get(fact, ()):
+                for x in members:
+                    if claims[x].source != c.source and tight(x) and consistent(c, claims[x], measures[i], measures[x]) \
+                            and frames_compatible(c.frame, claims[x].frame):
+                        found[claims[x].source].append(x)
+            like[(i, fact)] = found
+        return like[(i, fact)]
+
+    def printed_by_one(j: Judged) -> bool:
+        a, b = claims[j.a], claims[j.b]
+        if not (tight(j.a) and tight(j.b)):
+            return False
+        like_a, like_b = alike(j.a, j.fact), alike(j.b, j.fact)
+        for source in like_a.keys() & like_b.keys():
+            if any(not consistent(claims[x], claims[y], measures[x], measures[y]) for x in like_a[source] for y in like_b[source]):
+                return True  # two values the one report tells apart ("40C (104F)" is one value, restated)
+        return False
+
+    return [j for j in judged if j.verdict.agree or j.verdict.kind not in PLAIN_MISMATCH or not printed_by_one(j)]
 
 
 def plausible(judged: list[Judged], claims: list[Claim] | None = None) -> list[Judged]:

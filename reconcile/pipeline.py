@@ -24,7 +24,7 @@ from .align import Alignment, align, find_conversions, follow_agreements, follow
 from .compare import Measure, measure
 from .copies import Copy, Variant, find_copies, find_variants, twins
 from .extract import extract_claims
-from .facts import Fact, Judged, group_facts, judge_all, origins, plausible, reprint_rows, two_camps
+from .facts import Fact, Judged, co_printed, group_facts, judge_all, origins, plausible, reprint_rows, two_camps
 from .ingest import MAX_FILE_BYTES, Skipped, read_documents
 from .models import Claim, Document, Sentence, replace
 from .segment import MAX_SENTENCE, segment
@@ -309,7 +309,7 @@ def judge_story(work: StoryWork) -> StoryResult:
     alignments += [Alignment(rep, i, 1.0, True) for i, rep in twin_of.items() if measures[i] is not None]
     origin = origins(claims, copies)
     witnesses = [None if c.source in work.drafts else o for c, o in zip(claims, origin)]
-    judged = plausible(two_camps(judge_all(claims, measures, alignments), witnesses, claims), claims)
+    judged = plausible(co_printed(two_camps(judge_all(claims, measures, alignments), witnesses, claims), claims, measures), claims)
     return StoryResult(copies, variants, aliases, judged, twin_of, origin)
 
 
