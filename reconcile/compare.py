@@ -155,6 +155,8 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
         agree = False  # a reprint that changed the figure, even within the hedge
     if (not agree or _floor_then_more(a, b, ma, mb)) and _is_update(a, b, ma, mb):
         agree, kind, why = True, "update", "a later, higher count of a running tally"
+    elif not agree and copied and _recounted_copy(a, b, ma, mb):
+        agree, kind, why = True, "update", "a later version of one copied report, with a higher count"
     elif not agree and _snapshots(a, b, ma):
         agree, kind, why = True, "update", "a moving value read at different times of one day"
     elif not agree and _readings_of_one_day(a, b, ma, mb, ratio):
@@ -226,6 +228,17 @@ def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
     earlier, later = (ma, mb) if a.frame.as_of < b.frame.as_of else (mb, ma)
     # the missing are found, the displaced go home: such a count may fall as well as rise
     return later.value > earlier.value or a.frame.attribute == b.frame.attribute and a.frame.attribute in STATE_TALLIES
+
+
+def _recounted_copy(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
+    """A wire report reprinted a day later with a higher count ("29 sites" on the 19th, "34
+    sites" on the 20th): the agency updated its copy as the count grew. A later copy with a
+    lower count, or a changed amount of change, is an altered figure."""
+    if a.quantity.kind != "count" or b.quantity.kind != "count" or a.frame.change or b.frame.change \
+            or not (a.frame.as_of and b.frame.as_of) or a.frame.as_of == b.frame.as_of:
+        return False
+    earlier, later = (ma, mb) if a.frame.as_of < b.frame.as_of else (mb, ma)
+    return later.value > earlier.value
 
 
 def _snapshots(a: Claim, b: Claim, ma: Measure) -> bool:
