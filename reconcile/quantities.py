@@ -1347,8 +1347,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         pos = r.end()
     elif kind in ("money", "count") and "/" not in unit and (r := PERIODIC_OF_RE.match(text, pos)):
         unit = f"{unit} / {PACE_PERIODS[r.group('period').lower()]}"  # "$20 billion of annual revenue"
-    elif kind in ("money", "count") and "/" not in unit and (r := PACE_BEFORE_RE.search(text, max(0, start - 50), start)):
-        unit = f"{unit} / {PACE_PERIODS[r.group('period').lower()]}"  # "an annual pace of 3.89 million (sales)"
+    elif kind in ("money", "count", "quantity") and "/" not in unit and (r := PACE_BEFORE_RE.search(text, max(0, start - 50), start)):
+        # "an annual pace of 3.89 million (sales)", "an annual salary of €30m", "daily output of 1.2 million barrels"
+        unit = f"{unit} / {PACE_PERIODS[r.group('period').lower()]}"
     elif kind == "money" and "/" not in unit and (
             (b := BRACKET_RE.match(text, pos)) and (r := RATE_RE.match(text, b.end()))
             or text.startswith(")", pos) and (r := RATE_RE.match(text, pos + 1))):
@@ -1422,8 +1423,8 @@ POINTS_OF_RATE_RE = re.compile(
 SIGNED_END_RE = re.compile(r"(?=[\s,.;:)]|$)(?!\s*[\d(])")  # not "-33°", nor a telephone number's "+44 20"
 # a flow said before its figure: "a seasonally adjusted annual pace of 3.89 million", "a monthly average of 139,000"
 PACE_PERIODS = {"annual": "year", "annualized": "year", "annualised": "year", "yearly": "year", "monthly": "month",
-                "weekly": "week", "daily": "day"}
-PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+(?:pace|rate|average|run[\s-]rate)"
+                "weekly": "week", "daily": "day", "hourly": "hour"}
+PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily|hourly)\s+(?:pace|rate|average|run[\s-]rate|(?!(?:of|at|was|is|to)\b)[a-z]+(?:\s+(?!(?:of|at|was|is|to)\b)[a-z]+)?)"
                             r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
 PERIODIC_OF_RE = re.compile(r"\s+(?:of|in)\s+(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+[a-z]", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
