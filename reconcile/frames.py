@@ -167,7 +167,8 @@ class Frame:
     subject: the name tied to the figure, lower case ("cedar flat fire"), "" for the story's thing
     attribute: the measured attribute class or word stem ("area", "width", "killed", "turnout")
     part: "" for the whole, else the part word ("share", "section", "among")
-    period: "" for the story's present, else "year-2019", "last-period", "year-earlier", "previous"
+    period: "" for the story's present, else "year-2019", "last-period", "year-earlier", "previous",
+        "reference" (a mark the figure is measured against: "above the 2% target")
     modality: "planned" (will, target, forecast), "actual" (a past tense tied to it) or "" (neither)
     change: "" for a level, "up"/"down" for an amount of change, "increment" for "more"
     day: a weekday, "yesterday" or "week-ago" that moves the as-of date back from the article's
@@ -507,6 +508,8 @@ def _class(word: str, verbs: bool = True, kind: str | None = None, dimension: st
     """The attribute class of a word; a past participle outside the classes is its own
     attribute ("80 trucks crossed" vs "300 waited"); any other word is not an attribute."""
     s = stem(word)
+    if word.endswith("ly") and s == stem(word[:-2]):
+        return ""  # an adverb says how, not what: "widely reported" is no width, "highly paid" no height
     if word in ("shares", "stock", "stocks"):
         return "stock"  # a company's shares, not a share of something
     if cls := _CLASS_OF.get(s) or _CLASS_OF.get(word):
@@ -791,12 +794,20 @@ FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 
 
+# "came in above the 12 billion dollars reported", "below the 2% target": a known value the
+# sentence measures against (a hedge has no article: "above 35C"); not "under the $1.4bn deal"
+REFERENCE_BEFORE_RE = re.compile(r"\b(?:above|below|beyond|exceeding|topping)\s+(?:the|its|their)\s+$", re.I)
+
+
 def _prior(before: str, after: str) -> str:
-    """"previous" when the figure is the earlier value its sentence compares with."""
+    """"previous" when the figure is the earlier value its sentence compares with, "reference"
+    when it is a mark the sentence measures against."""
     if PRIOR_CUE_RE.search(before) and (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
         return "previous"  # not "60.3 per cent against 39.7 per cent for No": another side's figure
     if FROM_BEFORE_RE.search(before) and FROM_TO_RE.match(after):
         return "previous"
+    if REFERENCE_BEFORE_RE.search(before[-30:]):
+        return "reference"  # a level of its own (a target, a mark), not the subject's
     return ""
 
 
