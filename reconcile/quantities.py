@@ -843,6 +843,10 @@ SUBJECT_WORDS = 10  # a sentence's subject is among its first words: "Over the l
 COMPLEMENT_BEFORE_RE = re.compile(r"(?:^|[\s,;:(])([A-Za-z'’\-]+)?\s*$")
 
 
+NAME_GOES_ON_RE = re.compile(r"\s+[A-Z][a-z]")
+DETERMINER_NEXT_RE = re.compile(r"\s+(?:the|a|an|its|their|his|her|most|all|some|many|every|each)\s", re.I)
+
+
 def _subject_noun(text: str, q: Quantity, before: list[Quantity]) -> str | None:
     """The plural noun a bare count with no count before it counts: its sentence's subject,
     when the count is the complement of the sentence's verb ("Homicides ... rose 14%, from 630
@@ -874,7 +878,10 @@ def _subject_noun(text: str, q: Quantity, before: list[Quantity]) -> str | None:
         if any(a <= m.start() < b for a, b in spans):
             continue  # "the last two weeks": a figure's noun is not the subject
         w = m.group(0)
-        if _plural_noun(w) or (m.start() == start and _plural_noun(w.lower()) and not w.isupper()):
+        if DETERMINER_NEXT_RE.match(text, m.end()):
+            continue  # "holds the bulk": a verb takes a determiner after it, a subject noun does not
+        if _plural_noun(w) or (m.start() == start and _plural_noun(w.lower()) and not w.isupper()
+                               and not NAME_GOES_ON_RE.match(text, m.end())):  # "Gaines County": a name, not "gaines"
             return w.lower()
     return None
 
