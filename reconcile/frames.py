@@ -265,6 +265,9 @@ def same_subject(x: str, y: str) -> bool:
     of the other's words ("HP" / "Hewlett-Packard Co"). Names that end in one word but differ
     before it name two of a kind ("Lea County" / "Ector County", "Joe Biden" / "Jill Biden"),
     unless one is the other's short form ("Sam" / "Samuel Bankman-Fried")."""
+    if " & " in x or " & " in y:  # "texas & new mexico" together are neither one alone
+        parts_x, parts_y = x.split(" & "), y.split(" & ")
+        return len(parts_x) == len(parts_y) and all(any(same_subject(p, q) for q in parts_y) for p in parts_x)
     words_x, words_y = x.split(), y.split()
     if shared := set(words_x) & set(words_y):
         rest_x, rest_y = set(words_x) - shared, set(words_y) - shared
@@ -873,14 +876,16 @@ def _subject(
              and not OWNS_RE.match(before[m.end():])]
     near = [(m, n) for m, n in (plain or names) if len(before[m.end():].split()) <= SUBJECT_WORDS]
     if near:  # every such name is a word of the subject: "Coningsby in Lincolnshire", "the Arlen flood"
-        return " ".join(dict.fromkeys(w for _, n in near for name in n for w in name.split()))
+        subject = " ".join(dict.fromkeys(w for _, n in near for name in n for w in name.split()))
+        return _coordinated(subject, clause_before[:offset + near[0][0].start()], capitalized, q)
     m = NAME_AFTER_RE.match(after)
     if m and (name := _clean_name(m.group("name"), False, capitalized)):
         return name
     if (m := RECORDER_RE.search(before)) and (name := _clean_name(m.group("name") or m.group("reporter"), not before[:m.start()].strip(), capitalized)):
         # "Texas last recorded a measles death in 2018": a place records what happens in it; "New
         # Mexico has reported nine cases": a figure that is the object of "reported" is the name's own
-        return name
+        start = m.start("name") if m.group("name") else m.start("reporter")
+        return _coordinated(name, clause_before[:offset + start], capitalized, q)
     if (m := INTERRUPTED_SUBJECT_RE.search(clause_before)) and not PREPOSITION_END_RE.search(clause_before[:m.start("name")]) \
             and (name := _clean_name(m.group("name"), not clause_before[:m.start("name")].strip(), capitalized)):
         # "Lea County, on the border, has nine cases", "Samuel Bankman-Fried, the former chief of
@@ -901,6 +906,21 @@ def _subject(
     return ""
 
 
+def _coordinated(subject: str, head: str, capitalized: frozenset[str], q: Quantity | None) -> str:
+    """A subject joined by "and" to the name before it is both together ("west Texas and
+    neighboring New Mexico have recorded 130 cases": "texas & new mexico"), for a count or an
+    amount of money, which add up; a temperature or a share does not ("Northolt and Kew each
+    reached 39.9C"), nor does a figure each has ("both", "each"). `head` is the clause up to the
+    subject's name; "and" ends a slot, so the clause is searched, not the slot."""
+    if q is None or q.kind not in ("count", "money") or EACH_RE.search(head):
+        return subject
+    if (m := COORDINATED_BEFORE_RE.search(head)) and (other := _clean_name(m.group("name"), not head[:m.start()].strip(), capitalized)):
+        return f"{other} & {subject}"
+    return subject
+
+
+EACH_RE = re.compile(r"\b(?:both|each)\b", re.I)
+COORDINATED_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+and\s+(?:[a-z]+\s+)?$")
 OWNER_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s?\s+(?:[a-z\-]+\s+){0,3}$")
 # "from Seoul, South Korea": a name in apposition to a preposition's name is in the phrase too
 PREPOSITION_END_RE = re.compile(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?"
