@@ -86,6 +86,11 @@ DIGIT_WORD_PATTERN = trie_regex([k for k in UNITS_WORDS if UNITS_WORDS[k] < 10])
 NUMBER_WORD = rf"{TENS_PATTERN}(?:[-\s]{DIGIT_WORD_PATTERN})?|{trie_regex(list(UNITS_WORDS))}"
 IDIOM = trie_regex(list(IDIOM_WORDS))
 FRACTION = trie_regex(list(FRACTION_WORDS))
+# a word right after "a third" that is no noun: "a third of", "by a third last year", "a third more"
+FRACTION_ORDINAL_RE = re.compile(
+    r"\s+(?!(?:of|the|a|an|more|less|than|as|and|or|in|to|from|by|on|at|for|off|that|which|who|was|were|is|are|has|had"
+    r"|have|be|been|will|would|last|this|next|since|over|after|before|compared|while|but|with|between|among|up|down"
+    r"|again|only|ago|earlier|later|higher|lower|each|per|a-year)\b)[a-z]+\b")
 
 # an ISO code or abbreviation glued to its number: "USD12.5 million", "EUR4bn", "Rmb2tn", "Rs380-crore"
 # ("Rs.72.63 crore": the abbreviation's dot is no decimal point, so a glued figure starts with a digit)
@@ -1138,6 +1143,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return _finish(text, start, cents.end(), "money", value / 100, currencies["dollar"] if not pence else "GBP", "exact", 0.0)
         if of_a and (points := POINTS_OF_RATE_RE.match(text, of_a.end())):  # "a tenth of a point to 5.9%"
             return _finish(text, start, points.end("points"), "percent", value, "percentage_point", "exact", 0.0)
+        if text.startswith(" ", pos) and (u := UNIT_RE.match(text, pos)) and (spelled := _spelled_unit(u))[1] in ("quantity", "duration"):
+            return _finish(text, start, u.end(), spelled[1], value, spelled[0], "exact", 0.0)  # "a half hour", "a quarter century"
+        if FRACTION_ORDINAL_RE.match(text, pos):
+            return None  # "a third child", "a second term": an ordinal before its noun, not a share
         half_a = HALF_A_RE.match(text, pos)
         bare_half = m.group("fraction").lower() == "half"
         if bare_half and not half_a and not SHARE_AFTER_RE.match(text, pos) and not BY_BEFORE_RE.search(text, max(0, start - 20), start):
