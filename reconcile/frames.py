@@ -734,6 +734,8 @@ def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = 
         return "one-place"
     if q.kind == "count" and SUBSET_AFTER_RE.match(after):
         return "among"  # "five cases turned up in people who had been vaccinated": some of the cases
+    if q.kind == "count" and (m := CONDITION_AFTER_RE.match(after)):
+        return f"condition-{m.group(1).lower()}"  # "five people were in critical condition": those of the hurt in that state
     if q.kind != "percent" and OF_THAT_RE.search(clause_before):  # "of those voters, 90%": a percentage's base
         return PART_OF_TOTAL  # "Of that, $8 billion was ...", "$11 billion, of which $8 billion ..."
     return ""
@@ -744,6 +746,8 @@ PART_OF_TOTAL = "of a total"  # a part of the figure said just before; align fin
 
 OF_THAT_RE = re.compile(r"^\W*of\s+(?:that|this|those|these|them|it|which)\b|,\s*of\s+which\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 SUBSET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,4}?(?:in|among|involv\w*|affect\w*)\s+(?:\w+\s+)?(?:people|persons|patients|children|adults|those|residents|individuals)\s+(?:who|with|under|over|aged|older|younger|whose)\b", re.I)
+# a hospital's states of its patients: the count of those in one state is a part of the hurt
+CONDITION_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,4}?(?:in|to)\s+(critical|serious|grave|stable|fair|good)(?:\s+but\s+stable)?\s+condition", re.I)
 PLACE_AFTER_RE = re.compile(r"^\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*)")
 PERIOD_AFTER = 20  # characters after a figure where its own period starts: "10.41 million the year before"
 
