@@ -111,7 +111,9 @@ def align(
         key = (claims[i].source, claims[i].sentence, dims[i])
         ordinal[i] = seen_in_sentence[key]
         seen_in_sentence[key] += 1
-    local = [context_bag(c.local) for c in claims]
+    # a figure's own words, and the noun it counts ("6.39 births per 1,000": births)
+    local = [context_bag(c.local) | {stem(c.quantity.thing)} if c.quantity is not None and c.quantity.thing
+             and c.quantity.thing.isalpha() else context_bag(c.local) for c in claims]
     # what a claim can be found by: its words, and what it says (predicate) of what (head noun)
     keys = [bag | {f"§{c.predicate}"} if c.predicate else bag for bag, c in zip(bags, claims)]
     keys = [k | {f"§head:{_head(c)}"} if c.head else k for k, c in zip(keys, claims)]

@@ -1272,6 +1272,12 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if noun is None and (digits or value != 1) and (h := HYPHEN_NOUN_RE.match(text, pos)) \
                 and h.group(1).lower() not in SINGULAR_NOT_COUNTED:  # "two-way trade", "a three-way race"
             noun = (h.end(1), h.group(1).lower())  # "a 600-bed hospital", "a four-door car" (not "one-off")
+        if noun is None and value2 is None and (base := PER_BASE_RE.match(text, pos)) and (per := _count_noun(text, base.end())):
+            # "a birth rate of 6.39 per 1,000 people": a rate whose counted noun is said once, before
+            of = _parse_digits(base.group("of"))[0] if base.group("of") else BASE_WORDS[base.group("word").lower()]
+            if of in PER_BASE_UNITS:
+                return _finish(text, start, per[0], "percent", value, PER_BASE_UNITS[of], "exact", precision)
+            return _finish(text, start, per[0], "percent", value / of, "dimensionless", "exact", precision / of)
         if noun and (base := PER_BASE_RE.match(text, noun[0])):
             # "6.39 births per 1,000 people", "12 cases per 100,000 residents": a rate, as "1 in 20" is a share
             of = _parse_digits(base.group("of"))[0] if base.group("of") else BASE_WORDS[base.group("word").lower()]

@@ -132,7 +132,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"basis\s+points?|bps?\b", "basis_point", "percent"),
     (r"per[\s-]*cent|percent|pct\b|pc\b|%", "percent", "percent"),
     (r"proof", "proof", "percent"),
-    (r"parts\s+per\s+million|ppm", "ppm", "percent"),  # US proof: twice the alcohol by volume
+    (r"parts\s+per\s+million|ppm", "ppm", "percent"),
+    (r"per\s*mille|per\s*mil\b|‰", "permille", "percent"),  # "6.39 per mille", "6.39‰": per thousand  # US proof: twice the alcohol by volume
     # durations
     (r"centur(?:y|ies)", "100 year", "duration"),
     (r"decades?", "10 year", "duration"),
