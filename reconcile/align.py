@@ -507,6 +507,7 @@ def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, ba
     return not {stem(w) for w in a.local}.isdisjoint(stem(w) for w in b.local)
 
 
+TO_COME = ("planned", "modal")  # a date of what is still to happen
 ATTRIBUTE_KEY = "§attribute:"
 WITH_KEY = "§with:"
 PRINTED_KEY = "§printed:"
@@ -532,7 +533,7 @@ def compatible(a: Claim, b: Claim, agreeing: Callable[[], bool] | None = None) -
         return False  # "a two-day trip" vs "follows by one day": lengths of what?
     qa, qb = a.quantity, b.quantity
     if qa is not None and qb is not None and qa.kind == qb.kind == "date" \
-            and (a.frame.modality == "planned") != (b.frame.modality == "planned"):
+            and (a.frame.modality in TO_COME) != (b.frame.modality in TO_COME):
         return False  # "expect to complete the purchase in 2008" is not "bought Compaq in 2001": one is to come
     if qa is not None and qb is not None and qa.kind == qb.kind == "percent" and qa.thing and qb.thing \
             and stem(qa.thing) != stem(qb.thing):

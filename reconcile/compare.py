@@ -85,7 +85,7 @@ def measure(claim: Claim, published: date | None) -> Measure | None:
     if q.kind == "date" and q.date and len(q.date) == 4 and q.date.isdigit() and claim.frame.attribute:
         year = float(q.date)  # "married in 1951": the year of an event the frame names
         return Measure(year, year, year, EVENT_YEAR, "year")
-    if q.kind == "date" and claim.frame.modality == "planned" and (period := PERIOD_DATE_RE.fullmatch(q.date or "")):
+    if q.kind == "date" and claim.frame.modality in ("planned", "modal") and (period := PERIOD_DATE_RE.fullmatch(q.date or "")):
         return _calendar_period(period, published)
     if q.kind == "date" or q.value is None or q.unit is None:
         return None

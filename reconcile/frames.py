@@ -121,6 +121,12 @@ FUTURE_RE = re.compile(
     r"(?:is|are)\s+to|to\s+be|estimates?\s+(?:that\s+)?(?:it\s+)?will)\b",
     re.I,
 )
+# what is settled once and then holds, so its future tense restates it: a price, a fine, a term
+DECIDED_CLASSES = frozenset({"cost", "fine", "damages", "duration", "purchase", "supplied"})
+# a bare future says the figure is not yet, not that it is a plan's: "will spend 25 years in
+# prison" is the sentence handed down; "plans to spend $5bn", "a target of 40%" are plans, and
+# "could reach 43C" a forecast
+MODAL_ONLY_RE = re.compile(r"will|would|shall|going\s+to|(?:is|are)\s+to|to\s+be", re.I)
 SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whereas|or|as|compared\s+with|versus|vs\.?|against)\s")
 NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
 POSSESSIVE_RE = re.compile(r"['’]s?\s*$")
@@ -169,7 +175,8 @@ class Frame:
     part: "" for the whole, else the part word ("share", "section", "among")
     period: "" for the story's present, else "year-2019", "last-period", "year-earlier", "previous",
         "reference" (a mark the figure is measured against: "above the 2% target")
-    modality: "planned" (will, target, forecast), "actual" (a past tense tied to it) or "" (neither)
+    modality: "planned" (plans, target, forecast), "modal" (only a modal verb: will, would, could),
+        "actual" (a past tense tied to it) or "" (neither); "modal" meets both the others
     change: "" for a level, "up"/"down" for an amount of change, "increment" for "more"
     day: a weekday, "yesterday" or "week-ago" that moves the as-of date back from the article's
     as_of: ISO date, set once the article's date is known ("" when it is not)
@@ -239,7 +246,8 @@ def compatible(a: Frame, b: Frame) -> bool:
         return False
     if a.part != b.part or a.change != b.change:
         return False
-    if a.modality and b.modality and a.modality != b.modality or (a.modality == "proposed") != (b.modality == "proposed"):
+    if a.modality and b.modality and a.modality != b.modality and "modal" not in (a.modality, b.modality) \
+            or (a.modality == "proposed") != (b.modality == "proposed"):
         return False  # what was asked for is another fact than what was given, whether or not it is said
     if a.period != b.period and not _absolute(a.period, b.period, _present_of(a, b)):
         return False
@@ -394,6 +402,8 @@ def read_frame(
         head = m.group(1).lower()  # "The tanker is 330 metres long": a measure of the tanker
     # a thing's own measures (its length, capacity) do not depend on whether it is built yet
     modality = "" if head or attribute in STATIC_ATTRIBUTES else _modality(slot_before, slot_after)
+    if modality == "modal" and attribute and attribute not in DECIDED_CLASSES:
+        modality = "planned"  # "the group will have sales of $20bn": a forecast of what is measured later
     if PROPOSAL_RE.search(slot_before[-40:]) or PROPOSED_AFTER_RE.search(slot_after):
         modality = "proposed"  # "the 105-year term probation officers had proposed": asked for, not given
     if q.kind == "money" and (m := TAX_RE.search(after[:40]) or TAX_BEFORE_RE.search(slot_before)):
@@ -442,7 +452,8 @@ def _modality(before: str, after: str) -> str:
     future = [m.end() for m in FUTURE_RE.finditer(near_before)] + [100 + m.end() for m in FUTURE_RE.finditer(near_after)]
     past = [m.end() for m in PAST_RE.finditer(near_before)] + [100 + m.end() for m in PAST_RE.finditer(near_after)]
     if future and (not past or min(future) <= min(past) or max(future) >= max(past)):
-        return "planned"
+        words = [m.group(0) for x in (near_before, near_after) for m in FUTURE_RE.finditer(x)]
+        return "modal" if all(MODAL_ONLY_RE.fullmatch(w) for w in words) else "planned"
     return "actual" if past else ""
 
 
