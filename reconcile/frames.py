@@ -364,6 +364,12 @@ def read_frame(
         slot_after = _slot_after(after[m.end():])  # "one person, a child, has died": the verb past the apposition
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
+    if not attribute and before_q is not None and before_q.kind == q.kind and RESULT_BEFORE_RE.search(slot_before):
+        # "the population fell by 2.08 million, leaving 1.40967 billion": the level left by the change before it
+        changed = read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
+                             names_capitalized, published_year, head)
+        if changed.change in ("up", "down"):
+            attribute = changed.attribute
     if attribute == "turnout" and (m := VOTE_SIDE_RE.match(after)):
         attribute = "vote-against" if m.group(1).lower() == "against" else "vote-for"  # "8 percent voted against": one side's share
     age = q.kind == "count" and q.thing == "age"
@@ -567,6 +573,7 @@ NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 # "fell by 2.08 million, leaving 1.409 billion": the figure after is what remains, a level; who
 # leaves is said after a count ("300 residents left", "ordered to leave"); "leaves out nine cases" excludes
 RESULT_VERBS = frozenset({"leaving", "leaves", "left"})
+RESULT_BEFORE_RE = re.compile(r"^\s*(?:leaving|bringing|taking|putting)\s+(?:it\s+|the\s+total\s+|the\s+tally\s+)?(?:at\s+|to\s+)?$", re.I)
 PARTICLE_UP_VERBS = frozenset("make makes made making take takes took taken taking".split())  # "up" as a particle
 BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$")
 
