@@ -31,7 +31,8 @@ VALUE_BONUS = MIN_SCORE  # "€222m" and "222 million euros": one distinctive va
 COUNTED_FACTOR = 2  # "38 survivors rescued" / "45 survivors rescued": the thing and the verb say a lot
 STRONG_TIE = 2 * MIN_SCORE  # a disagreement tied this well is carried to the figures agreeing with either side
 COMPANION_BONUS = MIN_SCORE  # both sentences print one other figure alike: one statement, restated
-COMMON_IN_BLOCK = 0.2  # words in more of a block's claims than this share are not indexed
+COMMON_IN_BLOCK = 0.2  # words in more of a block's claims than this share are not indexed...
+INDEXED_ALWAYS = 20  # ...but a word in this many claims or fewer always is: a small block's pairs all get a score
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ def align(
     for i, m in enumerate(measures):
         if m is not None and i not in restated:
             blocks[(stories_of(claims[i]), dims[i])].append(i)
-            per_sentence[(claims[i].source, claims[i].sentence, dims[i])] += 1
+            per_sentence[(claims[i].source, claims[i].sentence, dims[i], claims[i].frame.period)] += 1
     # a copied sentence's k-th figure of a dimension is the copy of the other's k-th, of no other
     ordinal: dict[int, int] = {}
     seen_in_sentence: Counter = Counter()
@@ -161,7 +162,8 @@ def align(
         if dims[i] == EVENT_YEAR and not (a.frame.attribute and a.frame.attribute == b.frame.attribute) \
                 and not local[i] & local[j]:
             return False  # "in service since 1995" / "flying since 1994": years of which event?
-        crowded = max(per_sentence[(c.source, c.sentence, dims[k])] for c, k in ((a, i), (b, j))) > 1
+        # figures of another period ("the previous record of 38.7C") are not this figure's rivals
+        crowded = max(per_sentence[(c.source, c.sentence, dims[k], c.frame.period)] for c, k in ((a, i), (b, j))) > 1
         same_attribute = bool(a.frame.attribute) and a.frame.attribute == b.frame.attribute
         # crowded figures need their own words, or a figure both lists share to say which is which
         return not crowded or same_attribute or bool(local[i] & local[j]) or listed
@@ -449,7 +451,7 @@ def _candidates(members: list[int], keys, sources: Sequence[str]) -> Iterable[tu
     for i in members:
         for w in keys[i]:
             postings[w].append(i)
-    limit = max(8, int(COMMON_IN_BLOCK * len(members)))
+    limit = max(INDEXED_ALWAYS, int(COMMON_IN_BLOCK * len(members)))
     seen: set[tuple[int, int]] = set()
     for w in sorted(postings):
         ids = postings[w]
