@@ -18,7 +18,7 @@ from . import frames
 from .compare import DATED, EVENT_YEAR, Measure, agree_plainly, consistent, is_slip, number_as_printed, printed_number
 from .copies import Copy
 from .models import Claim, DisjointSets
-from .words import spelling_map, stem
+from .words import spelling_map, stem, subgroup_of
 
 MIN_SCORE = 0.3  # weighted word overlap for two claims to be about the same thing
 NEARBY_WEIGHT = 0.5  # the previous sentence's words count half
@@ -143,6 +143,8 @@ def align(
         ("40.3C at Coningsby", "34.8C at Charterhall"), an unnamed figure that matches a named one
         is evidence they are one fact; one that does not is more likely another thing's figure."""
         a, b = claims[i], claims[j]
+        if subgroup_of(a.quantity.thing) != subgroup_of(b.quantity.thing):
+            return True  # "two teenage girls" / "two people died" agree; "15 children" / "40 people" are a part and more
         keys = {(stories_of(a), dims[i], attribute) for attribute in (a.frame.attribute, b.frame.attribute, "")}
         return bool(a.frame.subject) != bool(b.frame.subject) and bool(keys & divided)
 

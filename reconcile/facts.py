@@ -16,6 +16,7 @@ from .compare import Verdict, consistent, is_slip, judge
 from .copies import Copy
 from .frames import compatible as frames_compatible, same_subject
 from .models import Claim, DisjointSets
+from .words import subgroup_of
 from . import units
 
 TWO_CAMPS = 1.5  # two attested values this far apart are two facts, not a dispute (see _two_camps)
@@ -59,6 +60,8 @@ def judge_all(claims, measures, alignments: list[Alignment]) -> list[Judged]:
         verdict = judge(claims[al.a], claims[al.b], measures[al.a], measures[al.b], al.copied)
         if al.agree_only and not verdict.agree and verdict.kind in PLAIN_MISMATCH | {"altered-copy"}:
             continue  # an unnamed figure against one named part: not shown to be one fact (a slip is)
+        if verdict.kind == "update" and subgroup_of(claims[al.a].quantity.thing) != subgroup_of(claims[al.b].quantity.thing):
+            continue  # "15 children" after "40 people": the part, not a later count of everyone
         judged.append(Judged(al.a, al.b, verdict, fact, al.score, al.copied))
     return judged
 

@@ -39,10 +39,23 @@ CHANGE_NOUNS = frozenset("""increase rise jump gain surge climb hike boost decre
 
 # Nouns that count people as such, whatever their role in the story: "2.26 million voters",
 # "2.3 million people", "16 crew" count one kind of thing, and the frame (attribute, part) says
-# which group. Subgroups (children, women, girls) stay their own things: a part is not its whole.
+# which group. Subgroups (children, women, girls) are people too, but a part is not its whole:
+# see SUBGROUP_NOUNS.
 PEOPLE_NOUNS = frozenset("""people persons person individuals residents inhabitants citizens evacuees
     villagers locals claimants victims passengers casualties patients voters electors employees
     workers staff personnel crew members""".split())
+
+
+# Nouns of a part of the people ("two teenage girls", "15 children"): counted as people, so the
+# same figure said of everyone ("two people died") is met and agrees; a different figure is more
+# likely the part than a dispute, so align pairs them for agreement only (see `subgroup_of`).
+SUBGROUP_NOUNS = frozenset("""children child kids girls boys women men teenagers teens adults minors infants
+    babies students pupils males females""".split())
+
+
+def subgroup_of(thing: str | None) -> str:
+    """The subgroup noun a count of people names ("girls"), or "" for people as such."""
+    return thing.lower() if thing and thing.lower() in SUBGROUP_NOUNS else ""
 
 
 def count_class(thing: str | None, printed: str = "") -> str | None:
@@ -51,7 +64,7 @@ def count_class(thing: str | None, printed: str = "") -> str | None:
     if not thing:
         return thing
     lower = thing.lower()
-    if lower in PEOPLE_NOUNS:
+    if lower in PEOPLE_NOUNS or lower in SUBGROUP_NOUNS:
         return "people"
     if re.search(rf"\b{re.escape(thing[:1].upper() + thing[1:])}\b", printed) and lower.endswith(("ans", "ese", "ons", "ites", "ers")):
         return "people"
