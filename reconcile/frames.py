@@ -519,6 +519,8 @@ def fits(cls: str, kind: str | None, dimension: str | None = None) -> bool:
         return kind in ("count", "percent", "quantity")
     if cls in LENGTH_CLASSES:
         return kind == "quantity"
+    if cls == "capacity":
+        return kind != "money"  # "a €222m move" is a transfer's price, not a flow
     if cls in ("duration", "age"):
         return kind in ("duration", "date")
     return True
@@ -583,7 +585,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     if (m := ADJECTIVE_AFTER_RE.match(after)) and (cls := _class(m.group("adj").split()[-1].lower(), kind=q.kind, dimension=q.dimension)):
         return cls, "", ""
     if q.kind in ("money", "quantity", "percent") and (m := FIRST_WORD_RE.match(after)):
-        if cls := _class(m.group(1)):
+        if cls := _class(m.group(1), kind=q.kind, dimension=q.dimension):
             return cls, "", ""  # "the $4 billion cost", "12,000 acres burned"
         noun = m.group(1)
         if q.kind == "money" and noun not in _LINKS_AND_HEDGES and not noun.endswith(("ed", "ly", "ing")) \
@@ -599,6 +601,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
             word = then.group(1)  # "needed medical help", "sought medical care": what they needed
         if word in ("dead", "missing", "injured", "homeless") or word.endswith(("ed", "en")) or _CLASS_OF.get(stem(word)):
             if cls := _class(word, verbs=True, kind=q.kind, dimension=q.dimension):
+                if cls not in ATTRIBUTE_WORDS and q.thing and (counted := _CLASS_OF.get(stem(q.thing))):
+                    return counted, "", ""  # "124 cases have turned up": cases, whatever verb they take
                 return cls, "", ""
     words = _words(before)
     change = ""
@@ -623,11 +627,11 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         while i >= 0 and words[i] in _LINKS_AND_HEDGES:
             i -= 1
     found = target = ""
-    first = True
+    first = next_to = True  # next_to: only generic words so far ("leaving a total of 1.409 billion")
     while i >= 0:  # the nearest attribute word in the figure's own slot: "the death toll ... has risen to 24"
         w = words[i]
         i -= 1
-        if w in LINK_WORDS or w in HEDGE_TOKENS or (first and w in RESULT_VERBS):
+        if w in LINK_WORDS or w in HEDGE_TOKENS or (next_to and w in RESULT_VERBS):
             continue
         if cls := _class(w, verbs=first, kind=q.kind, dimension=q.dimension):
             found = cls
@@ -637,6 +641,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
                 target = stem(words[i].rsplit("-", 1)[-1])  # "birth rate", "death rate": a rate of what
             break
         first = False
+        next_to = next_to and w in GENERIC_WORDS
     if not found and q.kind in ("percent", "money", "quantity") and (m := OF_AFTER_RE.match(after)):
         found = _class(m.group("noun"), verbs=False)
     if not change and (m := MARGIN_RE.match(after)):
