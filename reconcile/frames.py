@@ -925,7 +925,9 @@ def _subject(
         # has logged 12,842 hours": the name the clause hangs on; "IBM leads the market, with $54
         # billion", "Scotland had its hottest day, at 34.8C": the phrase describes the clause's subject
         head = clause_before[:len(clause_before) - len(before)]
-        found = ANTECEDENT_RE.search(head) or (m.group(1).lower() in ("with", "at", "having") and CLAUSE_SUBJECT_RE.match(head))
+        # "Sam Bankman-Fried, who co-founded FTX, has been given 25 years": past the relative clause
+        found = (m.group(1).lower() in ("has", "have", "had", "is", "was") and PAST_RELATIVE_RE.search(head)) \
+            or ANTECEDENT_RE.search(head) or (m.group(1).lower() in ("with", "at", "having") and CLAUSE_SUBJECT_RE.match(head))
         if found and PREPOSITION_END_RE.search(head[:found.start("name")]):
             found = None  # "a jet from Seoul, South Korea, with 300 aboard": a place it came from
         if found:
@@ -962,6 +964,7 @@ INTERRUPTED_SUBJECT_RE = re.compile(
     r"(?:has|have|had|is|was|are|were|[a-z]{3,}s|[a-z]{2,}ed)\b[^,]*$")
 RELATIVE_RE = re.compile(r"^\s*(which|who|whose|with|that|at|has|have|had|is|was|having)\b", re.I)
 CLAUSE_SUBJECT_RE = re.compile(r"^\W*(?:The\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-.]*)*)\s+[a-z]+")
+PAST_RELATIVE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,\s*(?:who|which|whose)\b[^,;]*,\s*$")
 # "EDS, which", "EDS stock, which": the name, or a name and its noun, the clause hangs on
 ANTECEDENT_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)(?:['’]s)?['’]?(?:\s+[a-z]+){0,2}\s*,\s*$")
 
