@@ -131,9 +131,9 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"percentage[\s-]+points?|pp\b|ppts?\b", "percentage_point", "percent"),
     (r"basis\s+points?|bps?\b", "basis_point", "percent"),
     (r"per[\s-]*cent|percent|pct\b|pc\b|%", "percent", "percent"),
-    (r"proof", "proof", "percent"),
+    (r"proof", "proof", "percent"),  # US proof: twice the alcohol by volume
+    (r"per\s*mille|per\s*mil\b|‰", "permille", "percent"),  # "6.39 per mille", "6.39‰": per thousand
     (r"parts\s+per\s+million|ppm", "ppm", "percent"),
-    (r"per\s*mille|per\s*mil\b|‰", "permille", "percent"),  # "6.39 per mille", "6.39‰": per thousand  # US proof: twice the alcohol by volume
     # durations
     (r"centur(?:y|ies)", "100 year", "duration"),
     (r"decades?", "10 year", "duration"),
