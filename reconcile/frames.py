@@ -175,8 +175,9 @@ class Frame:
     part: "" for the whole, else the part word ("share", "section", "among")
     period: "" for the story's present, else "year-2019", "last-period", "year-earlier", "previous",
         "reference" (a mark the figure is measured against: "above the 2% target")
-    modality: "planned" (plans, target, forecast), "modal" (only a modal verb: will, would, could),
-        "actual" (a past tense tied to it) or "" (neither); "modal" meets both the others
+    modality: "planned" (plans, target, forecast, could), "modal" (only a bare future, will or
+        would, of a settled figure: a price, fine, term), "actual" (a past tense tied to it) or ""
+        (neither); "modal" meets both planned and actual
     change: "" for a level, "up"/"down" for an amount of change, "increment" for "more"
     day: a weekday, "yesterday" or "week-ago" that moves the as-of date back from the article's
     as_of: ISO date, set once the article's date is known ("" when it is not)
@@ -935,13 +936,13 @@ def _subject(
     return ""
 
 
-def _coordinated(subject: str, head: str, capitalized: frozenset[str], q: Quantity | None) -> str:
+def _coordinated(subject: str, head: str, capitalized: frozenset[str], q: Quantity) -> str:
     """A subject joined by "and" to the name before it is both together ("west Texas and
     neighboring New Mexico have recorded 130 cases": "texas & new mexico"), for a count or an
     amount of money, which add up; a temperature or a share does not ("Northolt and Kew each
     reached 39.9C"), nor does a figure each has ("both", "each"). `head` is the clause up to the
     subject's name; "and" ends a slot, so the clause is searched, not the slot."""
-    if q is None or q.kind not in ("count", "money") or EACH_RE.search(head):
+    if q.kind not in ("count", "money") or EACH_RE.search(head):
         return subject
     if (m := COORDINATED_BEFORE_RE.search(head)) and (other := _clean_name(m.group("name"), not head[:m.start()].strip(), capitalized)):
         return f"{other} & {subject}"
