@@ -413,6 +413,10 @@ def read_frame(
         modality = "planned"  # "the group will have sales of $20bn": a forecast of what is measured later
     if PROPOSAL_RE.search(slot_before[-40:]) or PROPOSED_AFTER_RE.search(slot_after):
         modality = "proposed"  # "the 105-year term probation officers had proposed": asked for, not given
+        # who asked: "prosecutors had sought", "the term probation officers had proposed", "his
+        # lawyers had asked for ..., proposing": two parties' requests are two facts
+        if requester := (REQUESTER_AFTER_RE.search(slot_after) or _last(REQUESTER_BEFORE_RE.finditer(clause_before))):
+            target = f"by-{stem(requester.group('who').lower())}"
     if q.kind == "money" and (m := TAX_RE.search(after[:40]) or TAX_BEFORE_RE.search(slot_before)):
         target = "net" if (m.group(1) or m.group(2)).lower() in ("after", "post", "net") else "gross"  # "€600,000 a week after tax"
     return Frame(subject=subject, attribute=attribute, part=part, period=period,
@@ -444,6 +448,17 @@ STATIC_ATTRIBUTES = frozenset({"length", "width", "height", "depth", "weight", "
 PROPOSAL_RE = re.compile(
     r"\b(?:propos(?:ed|es|ing|al)|(?:asked|asking|asks)\s+for|sought|seeking|request(?:ed|ing|s)?|"
     r"recommend(?:ed|ing|s|ation)|demand(?:ed|ing|s)|urg(?:ed|ing|es))\b", re.I)
+REQUESTER_BEFORE_RE = re.compile(r"\b(?P<who>[a-z]{4,})\s+(?:had\s+|have\s+|has\s+)?(?:propos(?:ed|ing)|sought|seeking|asked\s+for|asking\s+for|requested|recommended|demanded|urged)\b", re.I)
+REQUESTER_AFTER_RE = re.compile(r"^\s*(?:[\w'’]+\s+){0,4}?(?P<who>[a-z]{4,})\s+(?:had\s+|have\s+|has\s+)?(?:proposed|sought|asked\s+for|requested|recommended|demanded)\b", re.I)
+
+
+def _last(matches):
+    found = None
+    for found in matches:
+        pass
+    return found
+
+
 PROPOSED_AFTER_RE = re.compile(r"\b(?:proposed|recommended|requested|demanded|asked\s+for)\b", re.I)
 PAST_RE = re.compile(r"\b(?:was|were|has|have|had|did)\b|\b[a-z]{3,}ed\b", re.I)
 
