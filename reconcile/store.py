@@ -739,13 +739,19 @@ _QUANTITY_VALUES = operator.attrgetter(*_QUANTITY_FIELDS)
 _FRAME_VALUES = operator.attrgetter(*_FRAME_FIELDS)
 
 
-def _plain(claim: Claim) -> dict:
-    """A claim as JSON-ready fields (what dataclasses.asdict gives, without its deep copies)."""
-    out = dict(zip(_CLAIM_FIELDS, _CLAIM_VALUES(claim)))
-    q = claim.quantity
-    out["quantity"] = dict(zip(_QUANTITY_FIELDS, _QUANTITY_VALUES(q))) if q is not None else None
-    out["frame"] = dict(zip(_FRAME_FIELDS, _FRAME_VALUES(claim.frame)))
-    return out
+_QUANTITY_AT, _FRAME_AT = _CLAIM_FIELDS.index("quantity"), _CLAIM_FIELDS.index("frame")
+_TUPLES_AT = tuple(_CLAIM_FIELDS.index(k) for k in ("context", "local", "nearby", "marks"))
+
+
+def _plain(claim: Claim) -> list:
+    """A claim as a JSON-ready list of its fields in order, its quantity and frame as lists too:
+    stored as dicts, every claim repeated every field name, and encoding those names was most of
+    packing an article's extraction (a change of fields changes the extraction keys anyway)."""
+    row = list(_CLAIM_VALUES(claim))
+    q = row[_QUANTITY_AT]
+    row[_QUANTITY_AT] = _QUANTITY_VALUES(q) if q is not None else None
+    row[_FRAME_AT] = _FRAME_VALUES(row[_FRAME_AT])
+    return row
 
 
 _PACK_ENCODE = _encoder(separators=(",", ":"))  # json.dumps(value, separators=(",", ":"))
@@ -789,7 +795,15 @@ def _extractions(db: Database, keys: list[str] | None = None) -> dict[str, tuple
     return out
 
 
-def _claim(d: dict) -> Claim:
+def _claim(d: list | dict) -> Claim:
+    """A claim from its stored fields: a list (see _plain), or a dict as earlier stores kept them."""
+    if isinstance(d, list):
+        q = d[_QUANTITY_AT]
+        d[_QUANTITY_AT] = Quantity(*q) if q else None
+        d[_FRAME_AT] = Frame(*d[_FRAME_AT])
+        for k in _TUPLES_AT:
+            d[k] = tuple(map(sys.intern, d[k]))
+        return Claim(*d)
     q = d.pop("quantity")
     frame = Frame(**d.pop("frame"))
     tuples = {k: tuple(map(sys.intern, d.pop(k))) for k in ("context", "local", "nearby", "marks")}
