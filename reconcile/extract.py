@@ -366,14 +366,18 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
 # sentence's nearby words), so recent answers are kept; a tuple, so no caller can change one
 @lru_cache(maxsize=256)
 def _content_words(text: str) -> tuple[str, ...]:
-    # interned: a corpus repeats its words in every claim's context, one copy each is enough;
-    # a token starts with a letter, so only its end can carry quotes or hyphens to strip
-    words = []
-    for w in TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())):
-        w = w.rstrip("'’-")
-        if len(w) > 2 and w not in STOPWORDS:
-            words.append(sys.intern(w))
-    return tuple(words)
+    # each token's word is looked up, not made again: most calls are on short spans a cache
+    # of whole texts misses, but their tokens recur (this was a tenth of extraction)
+    return tuple(filter(None, map(_content_word, TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())))))
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: a large corpus's vocabulary would otherwise stay in memory
+def _content_word(token: str) -> str:
+    """A token's content word, "" when it is none (short or a stopword). Interned: a corpus
+    repeats its words in every claim's context, one copy each is enough; a token starts with
+    a letter, so only its end can carry quotes or hyphens to strip."""
+    w = token.rstrip("'’-")
+    return sys.intern(w) if len(w) > 2 and w not in STOPWORDS else ""
 
 
 def _predicate(before: str, after: str, kind: str) -> str:
