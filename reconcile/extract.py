@@ -172,11 +172,18 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in extract_quantities(sentence.text, rupee=rupee, dollar=dollar, yen_sign=yen_sign, degree=degree)
+            for q in _sentence_quantities(sentence.text, rupee, dollar, yen_sign, degree)
         ]
         claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
         previous = _content_words(sentence.text)
     return claims
+
+
+@lru_cache(maxsize=4096)
+def _sentence_quantities(text: str, rupee: str, dollar: str, yen_sign: str, degree: str) -> tuple[Quantity, ...]:
+    """A sentence's figures, read once however often it is printed (a wire copy, a standing
+    line): they depend on its text and the document's currencies only."""
+    return tuple(extract_quantities(text, rupee=rupee, dollar=dollar, yen_sign=yen_sign, degree=degree))
 
 
 def _sentence_claims(
