@@ -403,11 +403,13 @@ class StoryWriter:
         for table in reversed(TABLES):
             if table != "skipped":
                 _insert(self.db, table, rows[table])
-        new = self.stored | self.extractions
-        self.extractions.update(result.extraction_keys.values())
-        _insert(self.db, "extractions", _extraction_rows(result, skip=new), replace=True)  # copies share a key
+        # stored or written already (by an earlier story: copies share a key); asked of the sets as
+        # they are, not of a union made per story, which grew with the run (quadratic in stories)
+        stored, written = self.stored, self.extractions
+        _insert(self.db, "extractions", _extraction_rows(result, skip=lambda key: key in stored or key in written), replace=True)
+        written.update(result.extraction_keys.values())
         _insert(self.db, "story_results", ({"key": k, "result": _pack(_story_plain(v))}
-                                           for k, v in result.story_results.items() if k not in self.kept | self.stories))
+                                           for k, v in result.story_results.items() if k not in self.kept and k not in self.stories))
         self.stories.update(result.story_results)
 
     def finish(self, skipped, title: str | None = None, run_key: str | None = None,
@@ -628,14 +630,14 @@ def _row_values(columns: list[str]) -> Callable[[dict], tuple | list]:
     return row_values
 
 
-def _extraction_rows(result: RunResult, skip: set[str] = frozenset()) -> Iterator[dict]:
-    """Each article's extraction, packed, unless its key is stored already (`skip`)."""
+def _extraction_rows(result: RunResult, skip: Callable[[str], bool] = lambda key: False) -> Iterator[dict]:
+    """Each article's extraction, packed, unless `skip` says its key is stored already."""
     claims_of: dict[str, list] = {}
     for c in result.claims:
         claims_of.setdefault(c.source, []).append(c)
-    done = set(skip)
+    done = set()
     for path, key in result.extraction_keys.items():
-        if key in done:
+        if key in done or skip(key):
             continue
         done.add(key)
         # compressed: a claim repeats its sentence's words, and a one-line article has many claims
