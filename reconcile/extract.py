@@ -172,11 +172,18 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in extract_quantities(sentence.text, rupee=rupee, dollar=dollar, yen_sign=yen_sign, degree=degree)
+            for q in _sentence_quantities(sentence.text, rupee, dollar, yen_sign, degree)
         ]
         claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
         previous = _content_words(sentence.text)
     return claims
+
+
+@lru_cache(maxsize=4096)
+def _sentence_quantities(text: str, rupee: str, dollar: str, yen_sign: str, degree: str) -> tuple[Quantity, ...]:
+    """A sentence's figures, read once however often it is printed (a wire copy, a standing
+    line): they depend on its text and the document's currencies only."""
+    return tuple(extract_quantities(text, rupee=rupee, dollar=dollar, yen_sign=yen_sign, degree=degree))
 
 
 def _sentence_claims(
@@ -366,14 +373,18 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
 # sentence's nearby words), so recent answers are kept; a tuple, so no caller can change one
 @lru_cache(maxsize=256)
 def _content_words(text: str) -> tuple[str, ...]:
-    # interned: a corpus repeats its words in every claim's context, one copy each is enough;
-    # a token starts with a letter, so only its end can carry quotes or hyphens to strip
-    words = []
-    for w in TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())):
-        w = w.rstrip("'’-")
-        if len(w) > 2 and w not in STOPWORDS:
-            words.append(sys.intern(w))
-    return tuple(words)
+    # each token's word is looked up, not made again: most calls are on short spans a cache
+    # of whole texts misses, but their tokens recur (this was a tenth of extraction)
+    return tuple(filter(None, map(_content_word, TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())))))
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: a large corpus's vocabulary would otherwise stay in memory
+def _content_word(token: str) -> str:
+    """A token's content word, "" when it is none (short or a stopword). Interned: a corpus
+    repeats its words in every claim's context, one copy each is enough; a token starts with
+    a letter, so only its end can carry quotes or hyphens to strip."""
+    w = token.rstrip("'’-")
+    return sys.intern(w) if len(w) > 2 and w not in STOPWORDS else ""
 
 
 def _predicate(before: str, after: str, kind: str) -> str:
@@ -386,25 +397,42 @@ def _predicate(before: str, after: str, kind: str) -> str:
         for name, stems in classes:
             if verb.startswith(stems):
                 return name
+    durations = kind in ("duration", "date")
     back = before.lower()[-80:]
     best, best_pos = "", -1
-    for name, stems in classes:
-        for stem in stems:
-            pos = back.rfind(stem)
-            if pos > best_pos and (pos == 0 or not back[pos - 1].isalpha()):
-                if name in CHANGE_PREDICATES and TO_RE.search(back[pos:]):
-                    continue  # "trade climbed to $790 million": a level, not a change
-                best, best_pos = name, pos
+    for name, stem in _stems_at_word_starts(back, durations):
+        pos = back.rfind(stem)
+        if pos > best_pos and (pos == 0 or not back[pos - 1].isalpha()):
+            if name in CHANGE_PREDICATES and TO_RE.search(back[pos:]):
+                continue  # "trade climbed to $790 million": a level, not a change
+            best, best_pos = name, pos
     if best:
         return best
     ahead = after.lower()[:60]
     best_pos = len(ahead) + 1
-    for name, stems in classes:
-        for stem in stems:
-            pos = ahead.find(stem)
-            if 0 <= pos < best_pos and (pos == 0 or not ahead[pos - 1].isalpha()):
-                best, best_pos = name, pos
+    for name, stem in _stems_at_word_starts(ahead, durations):
+        pos = ahead.find(stem)
+        if 0 <= pos < best_pos and (pos == 0 or not ahead[pos - 1].isalpha()):
+            best, best_pos = name, pos
     return best
+
+
+# (order, class, stem) of each cue stem in PREDICATES' order, under its first two letters
+STEMS_BY_START: dict[str, list[tuple[int, str, str]]] = {}
+for _order, (_name, _stem) in enumerate((name, stem) for name, stems in ALL_CLASSES for stem in stems):
+    STEMS_BY_START.setdefault(_stem[:2], []).append((_order, _name, _stem))
+WORD_START_RE = re.compile(r"(?<![a-z])[a-z]{2}")
+
+
+def _stems_at_word_starts(window: str, durations: bool) -> list[tuple[str, str]]:
+    """(class, stem) of the cue stems printed at a word's start somewhere in a lower-case
+    `window`, in PREDICATES' order (without the duration classes unless `durations`). Only
+    these can be read: a stem is taken where no letter comes before it (at its last or first
+    occurrence), and a position after a letter other than a-z is still looked at. Looked up
+    from the window's words, not searched for one by one (over a hundred searches a figure)."""
+    found = [entry for m in WORD_START_RE.finditer(window) for entry in STEMS_BY_START.get(m.group(), ())
+             if window.startswith(entry[2], m.start()) and (durations or entry[1] not in DURATION_PREDICATES)]
+    return [(name, stem) for _, name, stem in sorted(set(found))]
 
 
 def _modality(before: str) -> str:

@@ -493,15 +493,17 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
 def _words(text: str) -> list[str]:
-    out = []
-    for w in WORD_RE.findall(text):
-        w = w.lower()
-        if w.endswith(("'s", "’s")):  # a possessive: a string test, not a regex per word
-            w = w[:-2]
-        w = w.rstrip("'’-")  # a word starts with a letter: only its end can carry these
-        if len(w) > 1:
-            out.append(w)
-    return out
+    return list(filter(None, map(_word, WORD_RE.findall(text))))
+
+
+@lru_cache(maxsize=1 << 16)  # words recur: looked up, not lowered and stripped each time
+def _word(token: str) -> str:
+    """A token's lower-case word without a possessive, "" when one letter."""
+    w = token.lower()
+    if w.endswith(("'s", "’s")):  # a possessive: a string test, not a regex per word
+        w = w[:-2]
+    w = w.rstrip("'’-")  # a word starts with a letter: only its end can carry these
+    return w if len(w) > 1 else ""
 
 
 MONEY_CLASSES = frozenset({"cost", "revenue", "profit", "loss", "fine", "damages", "investment", "trade"})

@@ -382,8 +382,11 @@ def yen_sign_for(text: str) -> str:
     return best[2] if best[0] else "JPY"
 
 
-CELSIUS_RE = re.compile(r"\d\s?(?:°\s?C|C|degrees?\s+C)\b|[Cc]elsius|centigrade")
-FAHRENHEIT_RE = re.compile(r"\d\s?(?:°\s?F|F|degrees?\s+F)\b|[Ff]ahrenheit")
+# r"\d\s?(?:°\s?C|C|degrees?\s+C)\b|[Cc]elsius|centigrade" with each alternative's first character
+# taken out in front: a pattern that opens with a character set is only tried where one of its
+# characters stands, not at every position of the document (both are counted per document)
+CELSIUS_RE = re.compile(r"[\dCc](?:(?<=\d)\s?(?:°\s?C|C|degrees?\s+C)\b|(?<=[Cc])elsius|(?<=c)entigrade)")
+FAHRENHEIT_RE = re.compile(r"[\dFf](?:(?<=\d)\s?(?:°\s?F|F|degrees?\s+F)\b|(?<=[Ff])ahrenheit)")
 NOT_US_SIGNS_RE = re.compile(r"[£€₹]")
 
 

@@ -403,11 +403,13 @@ class StoryWriter:
         for table in reversed(TABLES):
             if table != "skipped":
                 _insert(self.db, table, rows[table])
-        new = self.stored | self.extractions
-        self.extractions.update(result.extraction_keys.values())
-        _insert(self.db, "extractions", _extraction_rows(result, skip=new), replace=True)  # copies share a key
+        # stored or written already (by an earlier story: copies share a key); asked of the sets as
+        # they are, not of a union made per story, which grew with the run (quadratic in stories)
+        stored, written = self.stored, self.extractions
+        _insert(self.db, "extractions", _extraction_rows(result, skip=lambda key: key in stored or key in written), replace=True)
+        written.update(result.extraction_keys.values())
         _insert(self.db, "story_results", ({"key": k, "result": _pack(_story_plain(v))}
-                                           for k, v in result.story_results.items() if k not in self.kept | self.stories))
+                                           for k, v in result.story_results.items() if k not in self.kept and k not in self.stories))
         self.stories.update(result.story_results)
 
     def finish(self, skipped, title: str | None = None, run_key: str | None = None,
@@ -628,14 +630,14 @@ def _row_values(columns: list[str]) -> Callable[[dict], tuple | list]:
     return row_values
 
 
-def _extraction_rows(result: RunResult, skip: set[str] = frozenset()) -> Iterator[dict]:
-    """Each article's extraction, packed, unless its key is stored already (`skip`)."""
+def _extraction_rows(result: RunResult, skip: Callable[[str], bool] = lambda key: False) -> Iterator[dict]:
+    """Each article's extraction, packed, unless `skip` says its key is stored already."""
     claims_of: dict[str, list] = {}
     for c in result.claims:
         claims_of.setdefault(c.source, []).append(c)
-    done = set(skip)
+    done = set()
     for path, key in result.extraction_keys.items():
-        if key in done:
+        if key in done or skip(key):
             continue
         done.add(key)
         # compressed: a claim repeats its sentence's words, and a one-line article has many claims
@@ -739,13 +741,19 @@ _QUANTITY_VALUES = operator.attrgetter(*_QUANTITY_FIELDS)
 _FRAME_VALUES = operator.attrgetter(*_FRAME_FIELDS)
 
 
-def _plain(claim: Claim) -> dict:
-    """A claim as JSON-ready fields (what dataclasses.asdict gives, without its deep copies)."""
-    out = dict(zip(_CLAIM_FIELDS, _CLAIM_VALUES(claim)))
-    q = claim.quantity
-    out["quantity"] = dict(zip(_QUANTITY_FIELDS, _QUANTITY_VALUES(q))) if q is not None else None
-    out["frame"] = dict(zip(_FRAME_FIELDS, _FRAME_VALUES(claim.frame)))
-    return out
+_QUANTITY_AT, _FRAME_AT = _CLAIM_FIELDS.index("quantity"), _CLAIM_FIELDS.index("frame")
+_TUPLES_AT = tuple(_CLAIM_FIELDS.index(k) for k in ("context", "local", "nearby", "marks"))
+
+
+def _plain(claim: Claim) -> list:
+    """A claim as a JSON-ready list of its fields in order, its quantity and frame as lists too:
+    stored as dicts, every claim repeated every field name, and encoding those names was most of
+    packing an article's extraction (a change of fields changes the extraction keys anyway)."""
+    row = list(_CLAIM_VALUES(claim))
+    q = row[_QUANTITY_AT]
+    row[_QUANTITY_AT] = _QUANTITY_VALUES(q) if q is not None else None
+    row[_FRAME_AT] = _FRAME_VALUES(row[_FRAME_AT])
+    return row
 
 
 _PACK_ENCODE = _encoder(separators=(",", ":"))  # json.dumps(value, separators=(",", ":"))
@@ -789,7 +797,15 @@ def _extractions(db: Database, keys: list[str] | None = None) -> dict[str, tuple
     return out
 
 
-def _claim(d: dict) -> Claim:
+def _claim(d: list | dict) -> Claim:
+    """A claim from its stored fields: a list (see _plain), or a dict as earlier stores kept them."""
+    if isinstance(d, list):
+        q = d[_QUANTITY_AT]
+        d[_QUANTITY_AT] = Quantity(*q) if q else None
+        d[_FRAME_AT] = Frame(*d[_FRAME_AT])
+        for k in _TUPLES_AT:
+            d[k] = tuple(map(sys.intern, d[k]))
+        return Claim(*d)
     q = d.pop("quantity")
     frame = Frame(**d.pop("frame"))
     tuples = {k: tuple(map(sys.intern, d.pop(k))) for k in ("context", "local", "nearby", "marks")}
