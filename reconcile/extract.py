@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import frames
 from .escape import has_bidi
 from .models import Claim, Document, Figure, Quantity, Sentence, replace
-from .quantities import STOPWORDS, count_lemma, degree_for, dollar_for, extract_quantities, rupee_for, yen_sign_for
+from .quantities import STOPWORDS, count_lemma, degree_for, dollar_for, extract_quantities, peso_for, rupee_for, yen_sign_for
 from .segment import segment
 
 # Cue word stem -> predicate class. Synonyms across outlets share a class.
@@ -164,6 +164,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     rupee = rupee_for(document.text)
     dollar = dollar_for(document.text)
     yen_sign = yen_sign_for(document.text)
+    peso = peso_for(document.text)
     degree = degree_for(document.text, dollar)
     capitalized = frames.capitalized_words(document.text)
     year = document.published.year if document.published else None
@@ -172,7 +173,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in extract_quantities(sentence.text, rupee=rupee, dollar=dollar, yen_sign=yen_sign, degree=degree)
+            for q in extract_quantities(sentence.text, rupee=rupee, dollar=dollar, yen_sign=yen_sign, degree=degree, peso=peso)
         ]
         claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
         previous = _content_words(sentence.text)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .words import CHANGE_BEFORE_FROM, stem
+from .words import CHANGE_BEFORE_FROM, CHANGE_OBJECT_FROM, stem
 
 if TYPE_CHECKING:
     from .models import Quantity
@@ -378,6 +378,9 @@ def read_frame(
     if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
         period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
+    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and FROM_BEFORE_RE.search(before) \
+            and OBJECT_FROM_RE.search(text, max(sentence_start, q.start - 100), q.start):
+        period = "previous"  # "raised the fine on the convicts from $100 to $5,000": the value it was raised from
     if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before) \
             and any(o.end == left_end and o.dimension == q.dimension for o in figures):  # not "450 scientists from 62 countries"
         # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior, even
@@ -789,6 +792,7 @@ PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|rec
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
+OBJECT_FROM_RE = re.compile(CHANGE_OBJECT_FROM + r"\s+$", re.I)
 
 
 def _prior(before: str, after: str) -> str:

@@ -36,6 +36,21 @@ SGD = [currency_SGD]
 BRL = [currency_BRL]
 ZAR = [currency_ZAR]
 rupee = [currency_rupee]
+KRW = [currency_KRW]
+MXN = [currency_MXN]
+PHP = [currency_PHP]
+ARS = [currency_ARS]
+COP = [currency_COP]
+CLP = [currency_CLP]
+peso = [currency_peso]
+SEK = [currency_SEK]
+NOK = [currency_NOK]
+DKK = [currency_DKK]
+AED = [currency_AED]
+SAR = [currency_SAR]
+NGN = [currency_NGN]
+KES = [currency_KES]
+square_meter = meter ** 2
 proof = 0.5 * percent
 mmBTU = 1e6 * british_thermal_unit
 """
@@ -93,6 +108,11 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"gigawatts?|GW", "gigawatt", "quantity"),
     (r"megawatts?|MW", "megawatt", "quantity"),
     (r"kilowatts?|kW", "kilowatt", "quantity"),
+    (r"watts?|(?<=\d)(?-i:W)", "watt", "quantity"),  # "18W charging": a bare capital W only glued to its number
+    # phones and chips: "a 5,000mAh battery", "a 1.3 GHz processor"
+    (r"milliamp(?:ere)?[\s-]hours?|(?-i:mAh)", "milliampere_hour", "quantity"),
+    (r"gigahertz|(?-i:GHz)", "gigahertz", "quantity"),
+    (r"megahertz|(?-i:MHz)", "megahertz", "quantity"),
     (r"(?:brake\s+)?horsepower|(?-i:b?hp)", "horsepower", "quantity"),
     (r"revolutions\s+per\s+minute|rpm", "revolutions_per_minute", "quantity"),
     # explosive yield: "kiloton" without the -ne is the bomb-makers' unit
@@ -120,7 +140,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"kilograms?|kilos?|kg", "kilogram", "quantity"),
     (r"milligrams?|(?-i:mg)", "milligram", "quantity"),
     (r"micrograms?|(?-i:mcg|µg)", "microgram", "quantity"),
-    (r"grams?", "gram", "quantity"),
+    (r"grams?|(?<=\d)(?-i:g)", "gram", "quantity"),  # "weighs 163g": a bare g only glued to its number
     (r"troy\s+ounces?|(?-i:ozt)", "troy_ounce", "quantity"),
     (r"ounces?|(?-i:oz)", "ounce", "quantity"),
     (r"pounds?(?=\s+of\b)|lbs?", "pound", "quantity"),  # "500 pounds of grain"; bare "pounds" is sterling
@@ -128,7 +148,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"(?:degrees?\s+)?(?:celsius|centigrade)|degrees?\s+(?-i:C)\b(?!\.\w)|°\s?(?-i:C)\b|(?-i:C)(?=[\s,.;)]|$)", "degree_Celsius", "quantity"),
     (r"(?:degrees?\s+)?fahrenheit|degrees?\s+(?-i:F)\b(?!\.\w)|°\s?(?-i:F)\b|(?-i:F)(?=[\s,.;)]|$)", "degree_Fahrenheit", "quantity"),
     # ratios
-    (r"percentage[\s-]+points?|pp\b|ppts?\b", "percentage_point", "percent"),
+    (r"(?:percentage|per[\s-]*cent)[\s-]+points?|pp\b|ppts?\b", "percentage_point", "percent"),  # "7.3 percent points"
     (r"basis\s+points?|bps?\b", "basis_point", "percent"),
     (r"per[\s-]*cent|percent|pct\b|pc\b|%", "percent", "percent"),
     (r"proof", "proof", "percent"),
@@ -158,12 +178,23 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"yuan|renminbi", "CNY", "money"),
     (r"yen", "JPY", "money"),
     (r"roubles?|rubles?", "RUB", "money"),
-    (r"Swiss\s+francs?", "CHF", "money"),
+    (r"(?:Swiss\s+)?francs?", "CHF", "money"),  # a bare franc in today's news is the Swiss one
+    # "60 trillion won", "a 270,000-won fee"; not the verb: "11 won the vote", "3 won by a head"
+    (r"(?:South\s+)?Korean\s+won|(?-i:won)(?!\s+(?:the|a|an|by|his|her|their|its|our|over|against|to|through|out|back|again)\b)", "KRW", "money"),
+    (r"(?:Mexican\s+)?pesos?", "peso", "money"),  # which peso: resolved per document (see PESO_BY_COUNTRY)
+    (r"(?:Swedish\s+)(?:crowns?|kronor|krona)", "SEK", "money"),
+    (r"(?:Norwegian\s+)(?:crowns?|kroner|krone)", "NOK", "money"),
+    (r"(?:Danish\s+)(?:crowns?|kroner|krone)", "DKK", "money"),
+    (r"(?:UAE\s+|Emirati\s+)?dirhams?", "AED", "money"),
+    (r"(?:Saudi\s+)?riyals?", "SAR", "money"),
+    (r"naira", "NGN", "money"),
+    (r"Kenyan\s+shillings?", "KES", "money"),
     (r"rupees?", "rupee", "money"),
     (r"(?:South\s+African\s+)?rand", "ZAR", "money"),
     (r"USD", "USD", "money"), (r"EUR", "EUR", "money"), (r"GBP", "GBP", "money"),
     (r"PKR", "PKR", "money"), (r"INR", "INR", "money"), (r"CNY|RMB", "CNY", "money"),
     (r"JPY", "JPY", "money"), (r"CHF", "CHF", "money"), (r"AUD", "AUD", "money"), (r"CAD", "CAD", "money"),
+    (r"KRW", "KRW", "money"), (r"MXN", "MXN", "money"), (r"SEK", "SEK", "money"), (r"AED", "AED", "money"),
 ]
 
 # Spellings read only after "a", "per" or "/": "$2.08 a pound" is a price per pound of weight.
@@ -190,6 +221,14 @@ CURRENCY_PREFIXES: list[tuple[str, str]] = [
     (r"JPY", "JPY"),
     (r"RUB|₽", "RUB"),
     (r"CHF", "CHF"),
+    (r"KRW|₩", "KRW"),
+    (r"MXN", "MXN"),
+    (r"PHP|₱", "PHP"),
+    (r"SEK", "SEK"),
+    (r"AED|Dhs?", "AED"),  # "Dh17.2 billion": the UAE dirham, as the Gulf papers print it
+    (r"SAR", "SAR"),
+    (r"NGN|₦", "NGN"),
+    (r"KES|KSh|Ksh", "KES"),
     (r"ZAR|R", "ZAR"),  # "R75", "about R20 500": the South African rand (after R$, the real)
 ]
 
@@ -200,6 +239,16 @@ RUPEE_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
       "Gujarat", "Bihar", "Uttar Pradesh", "Sensex", "Bengaluru", "Chennai", "Kolkata", "Hyderabad"), "INR"),
     (("Sri Lanka", "Colombo"), "LKR"),
     (("Nepal", "Kathmandu"), "NPR"),
+]
+
+# Which peso a document means, by the country it names most (none named: the Mexican peso, the
+# most traded; see quantities.peso_for).
+PESO_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
+    (("Mexico", "Mexican"), "MXN"),
+    (("Philippines", "Philippine", "Filipino", "Manila"), "PHP"),
+    (("Argentina", "Argentine", "Buenos Aires"), "ARS"),
+    (("Colombia", "Colombian", "Bogota", "Bogotá"), "COP"),
+    (("Chile", "Chilean", "Santiago"), "CLP"),
 ]
 
 # "¥" is the yen's sign and the yuan's: the country an article names most decides; with none, yen
