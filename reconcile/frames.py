@@ -100,7 +100,7 @@ _LINKS_AND_HEDGES = LINK_WORDS | HEDGE_TOKENS  # unions made once, not per word
 MODALS = frozenset("will would shall should could might must".split())  # "will earn $5m": no target
 _NOT_RATE_OF = _LINKS_AND_HEDGES | GENERIC_WORDS | MODALS
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
-             "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike")
+             "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike", "expand")
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
                "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract")
@@ -378,6 +378,9 @@ def read_frame(
     if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
         period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
+    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind not in ("date", "duration") and AFTER_PRIOR_RE.search(before) \
+            and any(o.end <= q.start and o.dimension == q.dimension for o in figures):
+        period = "previous"  # "gained 4% in July after 6.6% in June", "after growth of 4 percent in 2018": the period before
     if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and FROM_BEFORE_RE.search(before) \
             and OBJECT_FROM_RE.search(text, max(sentence_start, q.start - 100), q.start):
         period = "previous"  # "raised the fine on the convicts from $100 to $5,000": the value it was raised from
@@ -596,7 +599,9 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         i -= 2  # "made up 61.3% of the population": what a share is, not a rise
     elif i >= 0 and words[i] == "at" and i > 0 and _change_of(words[i - 1]) and q.kind == "percent":
         change, i = _change_of(words[i - 1]), i - 2  # "grew at 6.7 per cent": a rate of change
-    elif i >= 0 and _change_of(words[i]) and q.kind in ("percent", "money", "count") and not moved_to:
+    elif i >= 0 and _change_of(words[i]) and not moved_to and (q.kind in ("percent", "money", "count") or q.kind in ("quantity", "duration")
+                                                           and i == len(words) - 1):
+        # "stocks fell 2.1 million barrels", "cut 0.11sec": a measure right after its verb ("the third rise in a month": a span)
         change, i = _change_of(words[i]), i - 1
     if change:
         while i >= 0 and words[i] in _LINKS_AND_HEDGES:
@@ -621,8 +626,10 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     if not change and (m := MARGIN_RE.match(after)):
         # "1.9C above the old record", "7.3% higher": a difference, not a level, with its direction
         change = "margin-down" if m.group(1).lower().split()[0] in MARGIN_DOWN else "margin-up"
-    elif not change and BY_BEFORE_RE.search(before):
-        change = "margin"  # "beat it by 1.6C": a difference of unsaid direction
+    elif not change and BY_BEFORE_RE.search(before) and not (q.kind == "count" and q.thing and stem(q.thing) == "vote"):
+        # "beat it by 1.6C": a difference of unsaid direction; "took the seat by 4,000 votes": the
+        # size of a win, as a result is reported, not a change in anything
+        change = "margin"
     if found not in ATTRIBUTE_WORDS and q.kind == "count" and q.thing and stem(q.thing) in _CLASS_OF:
         # "12 deaths", "3,000 cases", "caused 61 injuries": the counted noun's class says more than a verb's stem
         found = _CLASS_OF[stem(q.thing)]
@@ -675,7 +682,7 @@ CHANGE_NOUN_AFTER_RE = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{CHANGE_NOUNS}|g
 # (not a verb: "prices rise to $5" is a level), then what it amounts to
 CHANGE_NOUN_BEFORE_RE = re.compile(
     # "the monthly rise in the consumer price index at 0.4%"
-    rf"\b(?:(?P<noun>{CHANGE_NOUNS})s?\s+(?:of|by)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?"
+    rf"\b(?:(?P<noun>{CHANGE_NOUNS}|growth)s?\s+(?:of|by)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?"
     rf"(?:\s+(?:in|of)\s+(?:the\s+)?[a-z\-]+(?:\s+[a-z\-]+){{0,3}}?)?\s+(?:to|at))\s+$",
     re.I)
 TARGET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:into|on|for|towards?|to)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
@@ -691,7 +698,8 @@ MORE_AFTER_RE = re.compile(r"^\s*(?:more|additional|extra|further|new)\b(?!\s+th
 ANOTHER_BEFORE_RE = re.compile(r"\b(?:another|additional|extra|further|a\s+further|an\s+additional|new)\s*$", re.I)
 MORE_END_RE = re.compile(r"\b(?:more|additional|extra|further)$", re.I)
 MORE_IN_SURFACE_RE = re.compile(
-    r"^(?:(?:some|about|around|nearly|almost|roughly|at\s+least|more\s+than|over)\s+)?\S+\s+(?:more|additional|extra|further|other)\b", re.I)
+    r"^(?:(?:some|about|around|nearly|almost|roughly|approximately|at\s+least|more\s+than|over)\s+)?\S+"
+    r"(?:\s+(?:thousand|million|billion|trillion|lakh|crore))?\s+(?:more|additional|extra|further|other)\b", re.I)  # "1.8 million more residents"
 
 
 def _increment(q: Quantity, before: str, after: str) -> bool:
@@ -754,7 +762,7 @@ YEAR_PERIOD_RE = re.compile(r"\b(?:in|for|during|of|since)\s+((?:19|20)\d\d)\b|\
 
 
 YEAR_PERIOD_NAME_RE = re.compile(r"year-\d{4}")  # a named year, not "year-earlier"
-TO_LEVEL_END_RE = re.compile(r"\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|a\s+record\s+)?$", re.I)
+TO_LEVEL_END_RE = re.compile(r"\b(?:to|from\s+[^,;]{0,30}?\s+at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|a\s+record\s+)?$", re.I)  # "down 7.7% from a year earlier at 426 billion"
 
 
 def _period(before: str, after: str, dates: list[Quantity], q: Quantity, published_year: int | None) -> str:
@@ -784,14 +792,18 @@ PRIOR_BEFORE_RE = re.compile(
     r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering)\s+(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)"
     # "longer than May's 3.7 months", "4.1% above the $410,100", "down 5.4% on the 4.11 million", "the earlier 6.1 per cent"
     r"|\b(?:(?!greater\b|fewer\b)[a-z]+er|more|less|up|down)\s+than(?:\s+(?:the|its|their|[a-z][\w\-]*['’]s))?"
-    r"|\d\S*\s*(?:%|per\s*cent|percent)\s+(?:on|over|above|below)|\b(?:the|its|their)\s+(?:earlier|previous|prior|former)|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their))"
+    r"|\d\S*\s*(?:%|per\s*cent|percent)\s+(?:on|over|above|below)|\b(?:the|its|their)\s+(?:earlier|previous|prior|former)|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their)"
+    # "¥250 billion instead of ¥150 billion", "more than double the 79-billion-peso loss": the value replaced or multiplied
+    r"|\binstead\s+of|\b(?:double|twice|triple|treble)\s+(?:the|its|their))"
     # "compared with the 4.11 million", "versus a 6.3 percent growth rate": a determiner may come first
-    r"\s+(?:(?:the|an?|its|their)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
+    r"\s+(?:(?:the|an?|its|their)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|earlier|previous|prior|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
-PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record|above|below|earlier|previous|prior|former", re.I)  # keep in step with PRIOR_BEFORE_RE
+PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble", re.I)  # keep in step with PRIOR_BEFORE_RE
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
+# the value a figure follows on (not "after a 5.5 percent rise to 101.5 million": a change that led to a level)
+AFTER_PRIOR_RE = re.compile(rf"\b(?:after|following)\s+(?:(?:growth|an?\s+(?:{CHANGE_NOUNS}))\s+of\s+)?$", re.I)
 OBJECT_FROM_RE = re.compile(CHANGE_OBJECT_FROM + r"\s+$", re.I)
 
 
