@@ -196,6 +196,22 @@ PER_BASE_RE = re.compile(r"\s+(?:per|for\s+every|in\s+every|every)\s+(?:(?P<of>1
                          r"\b", re.I)
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
+# a decimal spoken and printed in words, as radio transcripts do: "14-point-87", "five-point-seven"
+DECIMAL_WORD_RE = re.compile(rf"-point-(?:(?P<frac>\d+)(?![\d.,])|(?P<words>(?:zero|{DIGIT_WORD_PATTERN})(?:-(?:zero|{DIGIT_WORD_PATTERN}))*)\b)", re.I)
+DIGIT_VALUES = {**{k: v for k, v in UNITS_WORDS.items() if v < 10}, "zero": 0}
+
+
+def _spoken_decimal(whole: float, m: re.Match) -> float:
+    """"14-point-87" -> 14.87, "five-point-seven" -> 5.7, "two-point-four-five" -> 2.45."""
+    frac = m.group("frac") or "".join(str(DIGIT_VALUES[w.lower()]) for w in m.group("words").split("-"))
+    return float(f"{int(whole)}.{frac}")
+
+
+PARTS = {"tenths": 10, "hundredths": 100, "thousandths": 1000}
+PARTS_OF_A_RE = re.compile(r"[\s-]+(?P<part>tenths|hundredths|thousandths)\s+of\s+an?(?=\s)", re.I)
+ADDRESS_AFTER_RE = re.compile(r" (?:[A-Z][\w'’\-]*\s+){1,3}(?:Road|Street|Avenue|Lane|Drive|Boulevard|Terrace|Crescent|Rd|St|Ave)\b")
+AT_BEFORE_RE = re.compile(r"\b(?:at|on|from|near|off)\s+$")
+HYPHEN_A_RE = re.compile(r"-an?(?=-[a-z])", re.I)  # "half-a-minute", "half-an-hour"
 OF_A_RE = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.I)  # "a quarter of a percentage point", "half a mile"
 HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion|dozen)\b", re.I)  # "a quarter of a million", "half a dozen"
 # the fractional part of a mixed number: "2 1/2", "2½", "three and a half", "one-and-a-half"
@@ -639,7 +655,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
     mentions = _gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))
-    return _restated_hedges(text, _inherit_things(text, _priced_alike(text, mentions)))
+    return _restated_hedges(text, _elided_currency(text, _inherit_things(text, _priced_alike(text, mentions))))
 
 
 BRACKET_GAP_RE = re.compile(r"\s*\(\s*")
@@ -1040,6 +1056,31 @@ def _changed_to(text: str, a: Quantity, b: Quantity) -> bool:
     return bool(CHANGED_TO_RE.fullmatch(text, x.end, y.start))
 
 
+SCALE_END_RE = re.compile(r"(?:\s+|-)?(?:thousand|million|billion|trillion|bn|mn|tn|crore|lakh)$", re.I)
+
+
+def _elided_currency(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    """A bare scaled figure that counts no plural noun, in a sentence whose money figure of the
+    same scale word came before it, is money in that currency ("5.1 billion Swedish crowns ...
+    from a year-ago 6.0 billion, ahead of a forecast of 3.6 billion"), when within ten times it."""
+    if not any(q.kind == "money" for q in mentions):
+        return mentions
+    out, by_scale = [], {}  # power of ten of a scale word -> the last money figure or count of things printed with it
+    for q in mentions:
+        if not q.value or q.kind not in ("money", "count") or (scale := _printed_scale(q)) < 1000:
+            out.append(q)
+            continue
+        key = round(math.log10(scale))
+        if q.kind == "money" and q.bound != "range" and "/" not in (q.unit or "") and not q.thing \
+                or q.kind == "count" and q.thing and _plural_noun(q.thing):
+            by_scale[key] = q  # "2.3 billion users ... versus 2.1 billion": users, not dollars
+        elif q.kind == "count" and SCALE_END_RE.search(q.surface) and (p := by_scale.get(key)) is not None and p.kind == "money" \
+                and not SENTENCE_BREAK_RE.search(text, p.end, q.start) and max(p.value, q.value) <= 10 * min(p.value, q.value):
+            q = _finish(text, q.start, q.end, "money", q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
+        out.append(q)
+    return out
+
+
 INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
 
 
@@ -1113,6 +1154,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if parsed is None or TIME_AFTER_RE.match(text, pos):
             return None
         value, precision = parsed
+        if "." not in digits and text.startswith("-point-", pos) and (point := DECIMAL_WORD_RE.match(text, pos)):
+            value, precision, pos = _spoken_decimal(value, point), 0.0, point.end()
         if m.group("neg"):
             value = -value
         elif text.endswith("(-)", 0, start):  # "(-)0.1 per cent": Indian papers' minus sign
@@ -1147,7 +1190,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return None  # "the second half of the year": a period, not a fraction
         value = FRACTION_WORDS[_norm(m.group("fraction"))]
         if text.startswith("-", pos):  # "a half-inch pipe"; "half-time", "one-third-owned": not figures
-            u = UNIT_RE.match(text, pos)
+            u = UNIT_RE.match(text, (a_.end() if (a_ := HYPHEN_A_RE.match(text, pos)) else pos))  # "half-a-minute"
             unit, kind = _spelled_unit(u) if u else (None, None)
             if kind not in ("quantity", "duration"):
                 return None
@@ -1182,6 +1225,14 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             value, pos = whole, phrase.end()  # "six hundred", "one hundred and forty", "thirty-five hundred"
         if (mixed := MIXED_RE.match(text, pos)) and not mixed.group("num") and not mixed.group("vulgar"):
             value, pos = value + 0.5, mixed.end()  # "three and a half years"
+        elif text.startswith("-point-", pos) and value == int(value) and (point := DECIMAL_WORD_RE.match(text, pos)):
+            value, pos = _spoken_decimal(value, point), point.end()  # "five-point-seven percent"
+
+    if (tenths := PARTS_OF_A_RE.match(text, pos)) and (u := UNIT_RE.match(text, tenths.end())) \
+            and _spelled_unit(u)[1] in ("quantity", "duration"):
+        # "three tenths of a second", "11 hundredths of a second": parts of one unit
+        unit, kind = _spelled_unit(u)
+        return _finish(text, start, u.end(), kind, value / PARTS[tenths.group("part").lower()], unit, "exact", 0.0)
 
     value2, pos, precision = _read_range(text, m, pos, value, precision)
 
@@ -1274,6 +1325,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if value2 is None and not AGE_BRACKET_RE.match(text, pos):  # "a median age of 38.4 and an average of 41"
             return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
         return None
+    if unit is None and digits and value2 is None and ADDRESS_AFTER_RE.match(text, pos) \
+            and AT_BEFORE_RE.search(text, max(0, start - 6), start):
+        return None  # "a flat at 21 Harbour View Road": a house number, not a count
     if unit is None:
         noun = _count_noun(text, pos, singular=value == 1 and value2 is None and scale == 1.0
                            and (m.group("word") is not None or digits == "1"))  # "one death", "1 seat"

@@ -71,6 +71,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"bcf", "1e9 cubic_foot", "quantity"),
     (r"tcf", "1e12 cubic_foot", "quantity"),
     (r"mmcf|mmscf", "1e6 cubic_foot", "quantity"),
+    (r"b/d|bpd|bopd", "oil_barrel / day", "quantity"),  # "2.26 million bpd": the oil trade's barrels a day
     (r"(?:oil\s+)?barrels?|bbl", "oil_barrel", "quantity"),
     (r"millilit(?:er|re)s?|(?-i:ml|mL)", "milliliter", "quantity"),
     (r"bushels?", "bushel", "quantity"),
@@ -156,9 +157,10 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     # durations
     (r"centur(?:y|ies)", "100 year", "duration"),
     (r"decades?", "10 year", "duration"),
-    (r"years?|yrs?", "year", "duration"),
-    (r"months?", "month", "duration"),
-    (r"weeks?", "week", "duration"),
+    # not "down 46,000 year on year": the period compared over, said after the figure
+    (r"(?:years?|yrs?)(?![\s-]+on[\s-]+year)", "year", "duration"),
+    (r"months?(?![\s-]+on[\s-]+month)", "month", "duration"),
+    (r"weeks?(?![\s-]+on[\s-]+week)", "week", "duration"),
     (r"days?", "day", "duration"),
     (r"hours?|hrs?", "hour", "duration"),
     (r"minutes?|mins?", "minute", "duration"),
@@ -180,7 +182,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"roubles?|rubles?", "RUB", "money"),
     (r"(?:Swiss\s+)?francs?", "CHF", "money"),  # a bare franc in today's news is the Swiss one
     # "60 trillion won", "a 270,000-won fee"; not the verb: "11 won the vote", "3 won by a head"
-    (r"(?:South\s+)?Korean\s+won|(?-i:won)(?!\s+(?:the|a|an|by|his|her|their|its|our|over|against|to|through|out|back|again)\b)", "KRW", "money"),
+    (r"(?:South\s+)?Korean\s+won|(?-i:won)(?!\s+(?:the|a|an|by|his|her|their|its|our|to)\b)", "KRW", "money"),
     (r"(?:Mexican\s+)?pesos?", "peso", "money"),  # which peso: resolved per document (see PESO_BY_COUNTRY)
     (r"(?:Swedish\s+)(?:crowns?|kronor|krona)", "SEK", "money"),
     (r"(?:Norwegian\s+)(?:crowns?|kroner|krone)", "NOK", "money"),
