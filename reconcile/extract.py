@@ -126,7 +126,8 @@ def read_figures(text: str) -> list[Figure]:
 
 # the gap between two figures of one list that share their verb: "shed 96,000 and finance 68,000",
 # "2.2% in euros and 10.4% in rupees", "up from 47% in 2014 and 44% in 2009"
-COORDINATED_GAP_RE = re.compile(r"(?:\s+(?:in|on|for|at)\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})?,?\s+(?:and|or)\s+(?:(?P<item>[A-Za-z][\w'’\-]*)\s+)?")
+# (not past a comma: "against an earlier ¥280 billion, and ¥340 billion in net profit" starts another clause)
+COORDINATED_GAP_RE = re.compile(r"(?:\s+(?:in|on|for|at)\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})?\s+(?:and|or)\s+(?:(?P<item>[A-Za-z][\w'’\-]*)\s+)?")
 
 
 def _coordinated(text: str, figures: list[Figure], q: Quantity) -> Figure | None:
