@@ -91,7 +91,7 @@ FRACTION = trie_regex(list(FRACTION_WORDS))
 # ("Rs.72.63 crore": the abbreviation's dot is no decimal point, so a glued figure starts with a digit)
 GLUED_CODES = "|".join(f"(?<={re.escape(code)})(?=\\d)" for code in ("USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "CHF",
                                                                "JPY", "CNY", "RMB", "Rmb", "INR", "PKR", "BRL", "Rs", "Rs.", "US",
-                                                               "KRW", "MXN", "SEK", "AED", "Dh", "Dhs", "KSh", "Ksh",
+                                                               "KRW", "MXN", "SEK", "AED", "Dh", "Dhs", "KSh", "Ksh", "RM", "Rp",
                                                                "$US", "$A", "$NZ"))
 # "R75" (the rand), "A54.7" (Australian cents, see GLUED_CENT_CODES): glued to a word's first letter only (not "2BR1")
 GLUED_CODES += r"|(?<=(?<![\w$])[RA])(?=\d)"

@@ -50,6 +50,14 @@ AED = [currency_AED]
 SAR = [currency_SAR]
 NGN = [currency_NGN]
 KES = [currency_KES]
+TWD = [currency_TWD]
+THB = [currency_THB]
+MYR = [currency_MYR]
+IDR = [currency_IDR]
+TRY = [currency_TRY]
+PLN = [currency_PLN]
+ILS = [currency_ILS]
+EGP = [currency_EGP]
 square_meter = meter ** 2
 proof = 0.5 * percent
 mmBTU = 1e6 * british_thermal_unit
@@ -191,6 +199,14 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"(?:Saudi\s+)?riyals?", "SAR", "money"),
     (r"naira", "NGN", "money"),
     (r"Kenyan\s+shillings?", "KES", "money"),
+    (r"(?:Taiwan(?:ese)?\s+dollars?)", "TWD", "money"),
+    (r"(?:Thai\s+)?baht", "THB", "money"),
+    (r"(?:Malaysian\s+)?ringgit", "MYR", "money"),
+    (r"(?:Indonesian\s+)?rupiah", "IDR", "money"),
+    (r"(?:Turkish\s+)?lira", "TRY", "money"),
+    (r"(?:Polish\s+)?zlotys?", "PLN", "money"),
+    (r"(?:Israeli\s+)?(?:new\s+)?shekels?", "ILS", "money"),
+    (r"Egyptian\s+pounds?", "EGP", "money"),
     (r"rupees?", "rupee", "money"),
     (r"(?:South\s+African\s+)?rand", "ZAR", "money"),
     (r"USD", "USD", "money"), (r"EUR", "EUR", "money"), (r"GBP", "GBP", "money"),
@@ -231,6 +247,14 @@ CURRENCY_PREFIXES: list[tuple[str, str]] = [
     (r"SAR", "SAR"),
     (r"NGN|₦", "NGN"),
     (r"KES|KSh|Ksh", "KES"),
+    (r"NT\$|TWD", "TWD"),
+    (r"THB|฿", "THB"),
+    (r"MYR|RM(?!\s)", "MYR"),  # "RM2.5 billion": the ringgit, as Malaysian papers print it (glued only)
+    (r"IDR|Rp\.?", "IDR"),
+    (r"TRY|₺", "TRY"),
+    (r"PLN", "PLN"),
+    (r"ILS|₪", "ILS"),
+    (r"EGP|E£", "EGP"),
     (r"ZAR|R", "ZAR"),  # "R75", "about R20 500": the South African rand (after R$, the real)
 ]
 
