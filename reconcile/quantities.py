@@ -655,7 +655,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
     mentions = _gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))
-    return _restated_hedges(text, _elided_currency(text, _inherit_things(text, _priced_alike(text, mentions))))
+    return _restated_hedges(text, _inherit_things(text, _elided_currency(text, _priced_alike(text, mentions))))
 
 
 BRACKET_GAP_RE = re.compile(r"\s*\(\s*")
@@ -1056,6 +1056,13 @@ def _changed_to(text: str, a: Quantity, b: Quantity) -> bool:
     return bool(CHANGED_TO_RE.fullmatch(text, x.end, y.start))
 
 
+def _scale_word_of(q: Quantity) -> float:
+    """The scale word's factor in a figure, whatever its hedge or currency before the digits
+    ("about HK$5 billion" -> 1e9); 1.0 when no digits are printed."""
+    printed = DIGITS_RE.search(q.surface)
+    return q.value / _parse_digits(printed.group(0))[0] if printed and _parse_digits(printed.group(0))[0] else 1.0
+
+
 SCALE_END_RE = re.compile(r"(?:\s+|-)?(?:thousand|million|billion|trillion|bn|mn|tn|crore|lakh)$", re.I)
 
 
@@ -1067,7 +1074,7 @@ def _elided_currency(text: str, mentions: list[Quantity]) -> list[Quantity]:
         return mentions
     out, by_scale = [], {}  # power of ten of a scale word -> the last money figure or count of things printed with it
     for q in mentions:
-        if not q.value or q.kind not in ("money", "count") or (scale := _printed_scale(q)) < 1000:
+        if not q.value or q.kind not in ("money", "count") or (scale := _scale_word_of(q)) < 1000:
             out.append(q)
             continue
         key = round(math.log10(scale))
