@@ -127,6 +127,7 @@ def read_figures(text: str) -> list[Figure]:
 # the gap between two figures of one list that share their verb: "shed 96,000 and finance 68,000",
 # "2.2% in euros and 10.4% in rupees", "up from 47% in 2014 and 44% in 2009"
 # (not past a comma: "against an earlier ¥280 billion, and ¥340 billion in net profit" starts another clause)
+OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
 COORDINATED_GAP_RE = re.compile(r"(?:\s+(?:in|on|for|at)\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})?\s+(?:and|or)\s+(?:(?P<item>[A-Za-z][\w'’\-]*)\s+)?")
 
 
@@ -137,6 +138,8 @@ def _coordinated(text: str, figures: list[Figure], q: Quantity) -> Figure | None
     if prev is None or prev.role not in ("change", "prior") or prev.quantity.kind != q.kind \
             or prev.quantity.dimension != q.dimension or not (gap := COORDINATED_GAP_RE.fullmatch(text, prev.quantity.end, q.start)):
         return None
+    if OF_AFTER_RE.match(text, q.end):
+        return None  # "rose 5% in March and 20% of firms plan rises": a share of its own
     item = (gap.group("item") or "").lower()
     if item and (item in STOPWORDS or item in SLOT_VERBS or item.endswith(("ed", "ing")) or frames._change_of(item)):
         return None  # "rose 5% and hit 30%": a verb of its own

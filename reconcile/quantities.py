@@ -1014,7 +1014,8 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
 
 
 # "a litre of unleaded should average around 97.8p": the thing priced, said before the price
-PRICED_BEFORE_RE = re.compile(r"\b(?:a|an|one|each|per)\s+(?P<unit>[a-z]+)\s+of\s+[a-z\-]+(?:\s+[a-z\-]+){0,4}?\s+$", re.I)
+# ("when an ounce cost $850", "a litre sold for 95p": the thing priced is the verb's subject)
+PRICED_BEFORE_RE = re.compile(r"\b(?:a|an|one|each|per)\s+(?P<unit>[a-z]+)\s+(?:of\s+[a-z\-]+(?:\s+[a-z\-]+){0,4}?|costs?|sold\s+for|sells\s+for|fetched|fetches)\s+$", re.I)
 
 
 PRICED_NEIGHBOURS = 6  # figures either side a sentence's price may be: linear in a text's figures
@@ -1045,15 +1046,19 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
     return out
 
 
-CHANGED_TO_RE = re.compile(r"\s+to\s+(?:[a-z]+\s+){0,4}?")
+CHANGED_TO_RE = re.compile(r"\s+to\s+(?:[a-z]+\s+){0,4}?|,\s+or\s+")
 
 
 def _changed_to(text: str, a: Quantity, b: Quantity) -> bool:
     """Are two amounts a change and the level it reached, "to" between them ("gained 6 cents to
-    $6.41 a bushel", "up $12.30 an ounce to a settlement price of $1,602.40")? Then a price's unit
-    is the other's, however far apart their sizes."""
+    $6.41 a bushel", "up $12.30 an ounce to a settlement price of $1,602.40"), or one amount said
+    again another way ("$850, or about $2,400 in today's money")? Then a price's unit is the
+    other's, however far apart their sizes."""
     x, y = (a, b) if a.end <= b.start else (b, a)
-    return bool(CHANGED_TO_RE.fullmatch(text, x.end, y.start))
+    if not (link := CHANGED_TO_RE.fullmatch(text, x.end, y.start)):
+        return False
+    # said again, it is of the same order ("$3 a litre, or $80 a tankful" is another amount)
+    return "to" in link.group(0) or max(a.value, b.value) <= 10 * min(a.value, b.value)
 
 
 def _scale_word_of(q: Quantity) -> float:
