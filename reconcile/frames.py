@@ -375,8 +375,9 @@ def read_frame(
     if not target and not age and (group := next((o for o in others if age_group(o) and _next_to(text, o, q)), None)):
         target = f"aged-{age_span(group)}"  # "those aged 60 and above numbered 297 million": of that group only
     period = _period(slot_before, slot_after, slot_dates, q, published_year)
-    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
+    if (not period or period == "last-period" or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
+        # ("faster than the 9.69 seconds he set last year": compared with, whatever its period)
         period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
     if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind not in ("date", "duration") and (after_prior := AFTER_PRIOR_RE.search(before)) \
             and (after_prior.group("since") or any(o.end <= q.start and o.dimension == q.dimension for o in figures)):
@@ -630,7 +631,12 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         found = _class(m.group("noun"), verbs=False)
     if not change and (m := MARGIN_RE.match(after)):
         # "1.9C above the old record", "7.3% higher": a difference, not a level, with its direction
-        change = "margin-down" if m.group(1).lower().split()[0] in MARGIN_DOWN else "margin-up"
+        word = m.group(1).lower().split()[0]
+        if word in ("faster", "quicker", "slower"):  # "0.11 seconds faster": less time; "5 mph faster": more speed
+            down = (word == "slower") != (q.dimension == "[time]")
+        else:
+            down = word in MARGIN_DOWN
+        change = "margin-down" if down else "margin-up"
     elif not change and BY_BEFORE_RE.search(before) and not (q.kind == "count" and q.thing and stem(q.thing) == "vote"):
         # "beat it by 1.6C": a difference of unsaid direction; "took the seat by 4,000 votes": the
         # size of a win, as a result is reported, not a change in anything
@@ -676,7 +682,7 @@ def _modifier(word: str) -> bool:
 
 INFINITIVES = frozenset("""build buy pay fund help cover support finance repair rebuild upgrade expand make
     keep meet boost cut reduce settle resolve develop create improve buy""".split())
-MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|above|below|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind)\b", re.I)
+MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|above|below|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind|faster|quicker|slower)\b", re.I)
 # "ended 0.3 per cent, or S$0.05, lower at S$18.24": market copy puts the direction past the comma
 CLOSED_MARGIN_RE = re.compile(r"^,\s*(?:(higher|lower)\s+(?:at|to|on)|(above|below)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:estimate|forecast|figure|level|average|total))\b", re.I)
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
@@ -796,6 +802,7 @@ PRIOR_BEFORE_RE = re.compile(
     rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
     r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering)\s+(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)"
+    r"|\bimprov(?:ed|ing|es)\s+on"  # "improved on the 2:10:17 he ran in 2000"
     # "longer than May's 3.7 months", "4.1% above the $410,100", "down 5.4% on the 4.11 million", "the earlier 6.1 per cent"
     r"|\b(?:(?!greater\b|fewer\b)[a-z]+er|more|less|up|down)\s+than(?:\s+(?:the|its|their|[a-z][\w\-]*['’]s))?"
     r"|(?:%|per\s*cent|percent)(?:\s+points?)?\s+(?:on|over|above|below)|\b(?:the|its|their)\s+(?:earlier|previous|prior|former)|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their)"
@@ -808,7 +815,8 @@ PRIOR_BEFORE_RE = re.compile(
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
 PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble", re.I)  # keep in step with PRIOR_BEFORE_RE
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
-FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
+# "against 39.7 per cent for No", "against 35 per cent of the Congress's winners": another side's figure, not an earlier one
+FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:for\b|of\s+(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)*['’]s?\s)", re.I)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 # the value a figure follows on (not "after a 5.5 percent rise to 101.5 million": a change that led to a level)
 AFTER_PRIOR_RE = re.compile(rf"\b(?:after|following|(?P<since>since)(?:\s+an?\s+[a-z]+\s+of)?)\s+(?:(?:(?:[a-z]+\s+)?growth|an?\s+(?:[a-z]+\s+)?(?:{CHANGE_NOUNS}))\s+of\s+)?$", re.I)
