@@ -379,6 +379,8 @@ def read_frame(
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
         # ("faster than the 9.69 seconds he set last year": compared with, whatever its period)
         period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
+    if not period and q.kind != "date" and COPULA_END_RE.search(before) and SUBJECT_PRIOR_RE.match(text, sentence_start, q.start):
+        period = "previous"  # "The previous record, set in London, was 6,000 pounds": the subject names an earlier value
     if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind not in ("date", "duration") and (after_prior := AFTER_PRIOR_RE.search(before)) \
             and (after_prior.group("since") or any(o.end <= q.start and o.dimension == q.dimension for o in figures)):
         # "gained 4% in July after 6.6% in June", "after growth of 4 percent in 2018", "the biggest
@@ -818,6 +820,9 @@ FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$
 # "against 39.7 per cent for No", "against 35 per cent of the Congress's winners": another side's figure, not an earlier one
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:for\b|of\s+(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)*['’]s?\s)", re.I)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
+# a sentence whose subject is an earlier value, and the copula that gives its figure
+SUBJECT_PRIOR_RE = re.compile(r"\W*(?:the|its|their)\s+(?:previous|prior|former|old|earlier)\s+(?:[\w\-]+\s+)?(?:record|high|low|peak|best|mark|estimate|forecast|figure|total)\b", re.I)
+COPULA_END_RE = re.compile(r"\b(?:was|were|had\s+been|stood\s+at)\s+$", re.I)
 # the value a figure follows on (not "after a 5.5 percent rise to 101.5 million": a change that led to a level)
 AFTER_PRIOR_RE = re.compile(rf"\b(?:after|following|(?P<since>since)(?:\s+an?\s+[a-z]+\s+of)?)\s+(?:(?:(?:[a-z]+\s+)?growth|an?\s+(?:[a-z]+\s+)?(?:{CHANGE_NOUNS}))\s+of\s+)?$", re.I)
 OBJECT_FROM_RE = re.compile(CHANGE_OBJECT_FROM + r"\s+$", re.I)
