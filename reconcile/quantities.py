@@ -1065,7 +1065,8 @@ def _scale_word_of(q: Quantity) -> float:
     """The scale word's factor in a figure, whatever its hedge or currency before the digits
     ("about HK$5 billion" -> 1e9); 1.0 when no digits are printed."""
     printed = DIGITS_RE.search(q.surface)
-    return q.value / _parse_digits(printed.group(0))[0] if printed and _parse_digits(printed.group(0))[0] else 1.0
+    parsed = _parse_digits(printed.group(0)) if printed else None
+    return q.value / parsed[0] if parsed and parsed[0] else 1.0
 
 
 SCALE_END_RE = re.compile(r"(?:\s+|-)?(?:thousand|million|billion|trillion|bn|mn|tn|crore|lakh)$", re.I)
@@ -1079,7 +1080,7 @@ def _elided_currency(text: str, mentions: list[Quantity]) -> list[Quantity]:
         return mentions
     out, by_scale = [], {}  # power of ten of a scale word -> the last money figure or count of things printed with it
     for q in mentions:
-        if not q.value or q.kind not in ("money", "count") or (scale := _scale_word_of(q)) < 1000:
+        if q.kind not in ("money", "count") or not q.value or q.value < 1000 or (scale := _scale_word_of(q)) < 1000:
             out.append(q)
             continue
         key = round(math.log10(scale))
@@ -1296,7 +1297,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         # "temperatures have hovered around 100 degrees", "a record low of -33°": heat, in the
         # document's country's scale (an angle or a degree of warming names no heat cue)
         unit, kind, pos = currencies.get("degree", "degree_Celsius"), "quantity", deg.end()
-    elif (u := UNIT_RE.match(text, pos)) and not _verb_won(u, value * scale, digits if scale == 1.0 else None) \
+    elif (u := UNIT_RE.match(text, pos)) and not (u.group(0).endswith("won") and _verb_won(u, value * scale, digits if scale == 1.0 else None)) \
             or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
             and _spelled_unit(u)[1] == "duration":  # "113 straight months"
         unit, kind = _spelled_unit(u)

@@ -79,7 +79,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"bcf", "1e9 cubic_foot", "quantity"),
     (r"tcf", "1e12 cubic_foot", "quantity"),
     (r"mmcf|mmscf", "1e6 cubic_foot", "quantity"),
-    (r"b/d|bpd|bopd", "oil_barrel / day", "quantity"),  # "2.26 million bpd": the oil trade's barrels a day
+    (r"b(?:pd|opd|/d)", "oil_barrel / day", "quantity"),  # "2.26 million bpd": the oil trade's barrels a day
     (r"(?:oil\s+)?barrels?|bbl", "oil_barrel", "quantity"),
     (r"millilit(?:er|re)s?|(?-i:ml|mL)", "milliliter", "quantity"),
     (r"bushels?", "bushel", "quantity"),
