@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import frames
 from .escape import has_bidi
 from .models import Claim, Document, Figure, Quantity, Sentence, replace
-from .quantities import STOPWORDS, count_lemma, degree_for, dollar_for, extract_quantities, rupee_for, yen_sign_for
+from .quantities import SLOT_VERBS, STOPWORDS, count_lemma, degree_for, dollar_for, extract_quantities, peso_for, rupee_for, yen_sign_for
 from .segment import segment
 
 # Cue word stem -> predicate class. Synonyms across outlets share a class.
@@ -114,12 +114,36 @@ def read_figures(text: str) -> list[Figure]:
             role, direction = "level", ""  # "a six-month low", "another four weeks": how long, not a change or a prior
         if role == "level" and q.kind == "count" and (made := _made_or_lost(text, q)):
             role, direction = "change", made  # "63,000 jobs created last month", "417,000 of jobs lost", "54,000 net new jobs"
+        elif role == "level" and (shared := _coordinated(text, figures, q)) is not None:
+            role, direction = shared.role, shared.direction  # "shed 96,000 and finance 68,000", "up from 47% in 2014 and 44% in 2009"
         elif role == "level" and figures and figures[-1].role == "change" and figures[-1].quantity.kind != q.kind \
                 and figures[-1].quantity.kind != "date" and RESTATED_AFTER_COMMA_RE.fullmatch(text, figures[-1].quantity.end, q.start) \
                 and HEDGED_RE.match(q.surface):
             role, direction = "change", figures[-1].direction  # "has grown by 1.2%, around 222,000 jobs": the change again
         figures.append(Figure(q, role, direction))
     return figures
+
+
+# the gap between two figures of one list that share their verb: "shed 96,000 and finance 68,000",
+# "2.2% in euros and 10.4% in rupees", "up from 47% in 2014 and 44% in 2009"
+# (not past a comma: "against an earlier ¥280 billion, and ¥340 billion in net profit" starts another clause)
+OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
+COORDINATED_GAP_RE = re.compile(r"(?:\s+(?:in|on|for|at)\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})?\s+(?:and|or)\s+(?:(?P<item>[A-Za-z][\w'’\-]*)\s+)?")
+
+
+def _coordinated(text: str, figures: list[Figure], q: Quantity) -> Figure | None:
+    """The change or prior figure before `q` that q is listed with, sharing its verb (q's own
+    words name no verb: an item noun at most); None when there is none."""
+    prev = next((f for f in reversed(figures) if f.quantity.kind != "date"), None)
+    if prev is None or prev.role not in ("change", "prior") or prev.quantity.kind != q.kind \
+            or prev.quantity.dimension != q.dimension or not (gap := COORDINATED_GAP_RE.fullmatch(text, prev.quantity.end, q.start)):
+        return None
+    if OF_AFTER_RE.match(text, q.end):
+        return None  # "rose 5% in March and 20% of firms plan rises": a share of its own
+    item = (gap.group("item") or "").lower()
+    if item and (item in STOPWORDS or item in SLOT_VERBS or item.endswith(("ed", "ing")) or frames._change_of(item)):
+        return None  # "rose 5% and hit 30%": a verb of its own
+    return prev
 
 
 PERIOD_WORD_BEFORE_RE = re.compile(r"\b(?:previous|preceding|prior|past|last)\s+$", re.I)  # "the previous 12 months": a period's name
@@ -164,6 +188,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     rupee = rupee_for(document.text)
     dollar = dollar_for(document.text)
     yen_sign = yen_sign_for(document.text)
+    peso = peso_for(document.text)
     degree = degree_for(document.text, dollar)
     capitalized = frames.capitalized_words(document.text)
     year = document.published.year if document.published else None
@@ -172,7 +197,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in _sentence_quantities(sentence.text, rupee, dollar, yen_sign, degree)
+            for q in _sentence_quantities(sentence.text, rupee, dollar, yen_sign, degree, peso)
         ]
         claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
         previous = _content_words(sentence.text)
@@ -180,10 +205,10 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
 
 
 @lru_cache(maxsize=4096)
-def _sentence_quantities(text: str, rupee: str, dollar: str, yen_sign: str, degree: str) -> tuple[Quantity, ...]:
+def _sentence_quantities(text: str, rupee: str, dollar: str, yen_sign: str, degree: str, peso: str) -> tuple[Quantity, ...]:
     """A sentence's figures, read once however often it is printed (a wire copy, a standing
     line): they depend on its text and the document's currencies only."""
-    return tuple(extract_quantities(text, rupee=rupee, dollar=dollar, yen_sign=yen_sign, degree=degree))
+    return tuple(extract_quantities(text, rupee=rupee, dollar=dollar, yen_sign=yen_sign, degree=degree, peso=peso))
 
 
 def _sentence_claims(

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .words import CHANGE_BEFORE_FROM, stem
+from .words import CHANGE_BEFORE_FROM, CHANGE_OBJECT_FROM, stem
 
 if TYPE_CHECKING:
     from .models import Quantity
@@ -100,14 +100,14 @@ _LINKS_AND_HEDGES = LINK_WORDS | HEDGE_TOKENS  # unions made once, not per word
 MODALS = frozenset("will would shall should could might must".split())  # "will earn $5m": no target
 _NOT_RATE_OF = _LINKS_AND_HEDGES | GENERIC_WORDS | MODALS
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
-             "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike")
+             "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike", "expand", "strengthen", "appreci")
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
-               "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract")
+               "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract", "weaken", "depreci")
 PART_WORDS = frozenset("""section segment stretch portion part share phase leg tranche instal installment
     instalment half third quarter fraction""".split())
 RELATIVE_PERIODS = (
-    (re.compile(r"\blast\s+(?:year|season|quarter|month|week)['’]?s?\b|\bprevious\s+(?:year|season|quarter)\b", re.I), "last-period"),
+    (re.compile(r"\blast\s+(?:year|season|quarter|month|week)['’]?s?\b(?!\s+of\b)|\bprevious\s+(?:year|season|quarter)\b", re.I), "last-period"),
     (re.compile(r"\b(?:a|one|the)\s+(?:year|quarter|month)\s+(?:earlier|before|ago)\b|\byear[\s-]+(?:earlier|ago)\b", re.I), "year-earlier"),
     (re.compile(r"\b(?:previous|prior|former|old|earlier|preceding)\s+(?:\w+\s+)?(?:record|high|low|peak|best|mark|figure|estimate|forecast|total|toll|count|close|level|reading|session|price)\b", re.I), "previous"),
     (re.compile(r"\b(?:previously|formerly|last\s+time)\b", re.I), "previous"),
@@ -378,7 +378,7 @@ def read_frame(
         attribute, change = "age-group" if age_group(q) else "age", ""
     if not change and (m := CLOSED_MARGIN_RE.match(after)):  # ", above the estimate": said after a restatement
         change = "margin-down" if (m.group(1) or m.group(2)).lower() in ("lower", "below") else "margin-up"  # "S$0.05, lower at S$18.24"
-    if not change and q.kind in ("percent", "money", "count", "quantity") and (
+    if not change and not age and q.kind in ("percent", "money", "count", "quantity") and (
             (m := CHANGE_NOUN_AFTER_RE.match(after)) or (m := CHANGE_NOUN_BEFORE_RE.search(slot_before))) \
             and not (q.kind == "money" and (m.group("noun") or "").lower() == "loss"):  # "a loss of $318 million": a level
         change = _change_of((m.group("noun") or m.group("amount")).lower())
@@ -394,9 +394,20 @@ def read_frame(
     if not target and not age and (group := next((o for o in others if age_group(o) and _next_to(text, o, q)), None)):
         target = f"aged-{age_span(group)}"  # "those aged 60 and above numbered 297 million": of that group only
     period = _period(slot_before, slot_after, slot_dates, q, published_year)
-    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
+    if (not period or period == "last-period" or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
+        # ("faster than the 9.69 seconds he set last year": compared with, whatever its period)
         period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
+    if not period and q.kind != "date" and COPULA_END_RE.search(before) and SUBJECT_PRIOR_RE.match(text, sentence_start, q.start):
+        period = "previous"  # "The previous record, set in London, was 6,000 pounds": the subject names an earlier value
+    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind not in ("date", "duration") and (after_prior := AFTER_PRIOR_RE.search(before)) \
+            and (after_prior.group("since") or any(o.end <= q.start and o.dimension == q.dimension for o in figures)):
+        # "gained 4% in July after 6.6% in June", "after growth of 4 percent in 2018", "the biggest
+        # rise since 5.7% in 1991", "a gain since a close of $1,482.60": the value of a time before
+        period = "previous"
+    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and FROM_BEFORE_RE.search(before) \
+            and OBJECT_FROM_RE.search(text, max(sentence_start, q.start - 100), q.start):
+        period = "previous"  # "raised the fine on the convicts from $100 to $5,000": the value it was raised from
     if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before) \
             and any(o.end == left_end and o.dimension == q.dimension for o in figures):  # not "450 scientists from 62 countries"
         # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior, even
@@ -606,7 +617,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         if cls := _class(m.group(1), kind=q.kind, dimension=q.dimension):
             return cls, "", ""  # "the $4 billion cost", "12,000 acres burned"
         noun = m.group(1)
-        if q.kind == "money" and noun not in _LINKS_AND_HEDGES and not noun.endswith(("ed", "ly", "ing")) \
+        if q.kind == "money" and noun not in _LINKS_AND_HEDGES and not noun.endswith(("ed", "ly", "ing")) and not MARGIN_RE.match(after) \
                 and noun not in ("in", "for", "on", "from", "with", "into", "over", "per", "a", "an", "and", "or", "each", "apiece", "last", "this", "next", "every"):
             return "cost", "", ""  # "a $1.2bn agreement", "a $2 billion project": what it is worth
     if head:  # "a 400-metre ship", "a 25-year lease", "a $4bn deal"
@@ -637,9 +648,14 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         i -= 2
     elif i >= 1 and words[i] == "up" and words[i - 1] in PARTICLE_UP_VERBS:
         i -= 2  # "made up 61.3% of the population": what a share is, not a rise
-    elif i >= 0 and words[i] == "at" and i > 0 and _change_of(words[i - 1]) and q.kind == "percent":
-        change, i = _change_of(words[i - 1]), i - 2  # "grew at 6.7 per cent": a rate of change
-    elif i >= 0 and _change_of(words[i]) and q.kind in ("percent", "money", "count") and not moved_to:
+    elif i >= 0 and words[i] == "at" and i > 0 and q.kind == "percent" and (_change_of(words[i - 1])
+                                                                     or i > 1 and words[i - 1].endswith(("est", "ly")) and _change_of(words[i - 2])):
+        # "grew at 6.7 per cent", "grew fastest at 12.1 per cent": a rate of change
+        change = _change_of(words[i - 1]) or _change_of(words[i - 2])
+        i -= 2 if _change_of(words[i - 1]) else 3
+    elif i >= 0 and _change_of(words[i]) and not moved_to and (q.kind in ("percent", "money", "count") or q.kind in ("quantity", "duration")
+                                                           and i == len(words) - 1):
+        # "stocks fell 2.1 million barrels", "cut 0.11sec": a measure right after its verb ("the third rise in a month": a span)
         change, i = _change_of(words[i]), i - 1
     if change:
         while i >= 0 and words[i] in _LINKS_AND_HEDGES:
@@ -664,9 +680,16 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         found = _class(m.group("noun"), verbs=False)
     if not change and (m := MARGIN_RE.match(after)):
         # "1.9C above the old record", "7.3% higher": a difference, not a level, with its direction
-        change = "margin-down" if m.group(1).lower().split()[0] in MARGIN_DOWN else "margin-up"
-    elif not change and BY_BEFORE_RE.search(before):
-        change = "margin"  # "beat it by 1.6C": a difference of unsaid direction
+        word = m.group(1).lower().split()[0]
+        if word in ("faster", "quicker", "slower"):  # "0.11 seconds faster": less time; "5 mph faster": more speed
+            down = (word == "slower") != (q.dimension == "[time]")
+        else:
+            down = word in MARGIN_DOWN
+        change = "margin-down" if down else "margin-up"
+    elif not change and BY_BEFORE_RE.search(before) and not (q.kind == "count" and q.thing and stem(q.thing) == "vote"):
+        # "beat it by 1.6C": a difference of unsaid direction; "took the seat by 4,000 votes": the
+        # size of a win, as a result is reported, not a change in anything
+        change = "margin"
     if found not in ATTRIBUTE_WORDS and q.kind == "count" and q.thing and stem(q.thing) in _CLASS_OF:
         # "12 deaths", "3,000 cases", "caused 61 injuries": the counted noun's class says more than a verb's stem
         found = _CLASS_OF[stem(q.thing)]
@@ -708,7 +731,7 @@ def _modifier(word: str) -> bool:
 
 INFINITIVES = frozenset("""build buy pay fund help cover support finance repair rebuild upgrade expand make
     keep meet boost cut reduce settle resolve develop create improve buy""".split())
-MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|above|below|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind)\b", re.I)
+MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|above|below|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind|faster|quicker|slower)\b", re.I)
 # "ended 0.3 per cent, or S$0.05, lower at S$18.24": market copy puts the direction past the comma
 CLOSED_MARGIN_RE = re.compile(r"^,\s*(?:(higher|lower)\s+(?:at|to|on)|(above|below)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:estimate|forecast|figure|level|average|total))\b", re.I)
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
@@ -719,7 +742,7 @@ CHANGE_NOUN_AFTER_RE = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{CHANGE_NOUNS}|g
 # (not a verb: "prices rise to $5" is a level), then what it amounts to
 CHANGE_NOUN_BEFORE_RE = re.compile(
     # "the monthly rise in the consumer price index at 0.4%"
-    rf"\b(?:(?P<noun>{CHANGE_NOUNS})s?\s+(?:of|by)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?"
+    rf"\b(?:(?P<noun>{CHANGE_NOUNS}|growth)s?\s+(?:of|by)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?"
     rf"(?:\s+(?:in|of)\s+(?:the\s+)?[a-z\-]+(?:\s+[a-z\-]+){{0,3}}?)?\s+(?:to|at))\s+$",
     re.I)
 TARGET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:into|on|for|towards?|to)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
@@ -731,11 +754,13 @@ def _instalment(after: str) -> str:
     return m.group(1).lower().split()[0] if m else ""
 
 
-MORE_AFTER_RE = re.compile(r"^\s*(?:more|additional|extra|further|new)\b(?!\s+than)", re.I)
+# (not "30mph further inland": farther, not more)
+MORE_AFTER_RE = re.compile(r"^\s*(?:more|additional|extra|further(?!\s+(?:inland|afield|north|south|east|west|away|along|out|ahead|offshore|downstream|upstream)\b)|new)\b(?!\s+than)", re.I)
 ANOTHER_BEFORE_RE = re.compile(r"\b(?:another|additional|extra|further|a\s+further|an\s+additional|new)\s*$", re.I)
 MORE_END_RE = re.compile(r"\b(?:more|additional|extra|further)$", re.I)
 MORE_IN_SURFACE_RE = re.compile(
-    r"^(?:(?:some|about|around|nearly|almost|roughly|at\s+least|more\s+than|over)\s+)?\S+\s+(?:more|additional|extra|further|other)\b", re.I)
+    r"^(?:(?:some|about|around|nearly|almost|roughly|approximately|at\s+least|more\s+than|over)\s+)?\S+"
+    r"(?:\s+(?:thousand|million|billion|trillion|lakh|crore))?\s+(?:more|additional|extra|further|other)\b", re.I)  # "1.8 million more residents"
 
 
 def _increment(q: Quantity, before: str, after: str) -> bool:
@@ -802,7 +827,7 @@ YEAR_PERIOD_RE = re.compile(r"\b(?:in|for|during|of|since)\s+((?:19|20)\d\d)\b|\
 
 
 YEAR_PERIOD_NAME_RE = re.compile(r"year-\d{4}")  # a named year, not "year-earlier"
-TO_LEVEL_END_RE = re.compile(r"\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|a\s+record\s+)?$", re.I)
+TO_LEVEL_END_RE = re.compile(r"\b(?:to|from\s+[^,;]{0,30}?\s+at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|a\s+record\s+)?$", re.I)  # "down 7.7% from a year earlier at 426 billion"
 
 
 def _period(before: str, after: str, dates: list[Quantity], q: Quantity, published_year: int | None) -> str:
@@ -830,16 +855,28 @@ PRIOR_BEFORE_RE = re.compile(
     rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
     r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering)\s+(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)"
+    r"|\bimprov(?:ed|ing|es)\s+on"  # "improved on the 2:10:17 he ran in 2000"
     # "longer than May's 3.7 months", "4.1% above the $410,100", "down 5.4% on the 4.11 million", "the earlier 6.1 per cent"
     r"|\b(?:(?!greater\b|fewer\b)[a-z]+er|more|less|up|down)\s+than(?:\s+(?:the|its|their|[a-z][\w\-]*['’]s))?"
-    r"|\d\S*\s*(?:%|per\s*cent|percent)\s+(?:on|over|above|below)|\b(?:the|its|their)\s+(?:earlier|previous|prior|former)|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their))"
+    r"|(?:%|per\s*cent|percent)(?:\s+points?)?\s+(?:on|over|above|below)|\b(?:the|its|their)\s+(?:earlier|previous|prior|former)|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their)"
+    # "¥250 billion instead of ¥150 billion", "more than double the 79-billion-peso loss": the value replaced or multiplied
+    r"|\binstead\s+of|\b(?:double|twice|triple|treble)\s+(?:the|its|their))"
     # "compared with the 4.11 million", "versus a 6.3 percent growth rate": a determiner may come first
-    r"\s+(?:(?:the|an?|its|their)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?$", re.I)
+    r"\s+(?:(?:the|an?|its|their)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|earlier|previous|prior|record|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?"
+    # "above the September 2022 rate (23.34 percent)": the value compared with, in brackets after its name
+    r"(?:(?:[\w\-]+\s+){1,3}\(\s*)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
-PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record|above|below|earlier|previous|prior|former", re.I)  # keep in step with PRIOR_BEFORE_RE
+PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble", re.I)  # keep in step with PRIOR_BEFORE_RE
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
-FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?for\b", re.I)
+# "against 39.7 per cent for No", "against 35 per cent of the Congress's winners": another side's figure, not an earlier one
+FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:for\b|of\s+(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)*['’]s?\s)", re.I)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
+# a sentence whose subject is an earlier value, and the copula that gives its figure
+SUBJECT_PRIOR_RE = re.compile(r"\W*(?:the|its|their)\s+(?:previous|prior|former|old|earlier)\s+(?:[\w\-]+\s+)?(?:record|high|low|peak|best|mark|estimate|forecast|figure|total)\b", re.I)
+COPULA_END_RE = re.compile(r"\b(?:was|were|had\s+been|stood\s+at)\s+$", re.I)
+# the value a figure follows on (not "after a 5.5 percent rise to 101.5 million": a change that led to a level)
+AFTER_PRIOR_RE = re.compile(rf"\b(?:after|following|(?P<since>since)(?:\s+an?\s+[a-z]+\s+of)?)\s+(?:(?:(?:[a-z]+\s+)?growth|an?\s+(?:[a-z]+\s+)?(?:{CHANGE_NOUNS}))\s+of\s+)?$", re.I)
+OBJECT_FROM_RE = re.compile(CHANGE_OBJECT_FROM + r"\s+$", re.I)
 
 
 # "came in above the 12 billion dollars reported", "below the 2% target": a known value the

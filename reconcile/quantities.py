@@ -19,7 +19,7 @@ from .errors import UnitError
 from .escape import BIDI_CONTROLS
 from .models import Quantity, replace
 from .words import count_class
-from .words import CHANGE_BEFORE_FROM, CHANGE_NOUNS
+from .words import CHANGE_BEFORE_AMOUNT, CHANGE_BEFORE_FROM, CHANGE_NOUNS, CHANGE_OBJECT_FROM
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
 
@@ -96,6 +96,7 @@ FRACTION_ORDINAL_RE = re.compile(
 # ("Rs.72.63 crore": the abbreviation's dot is no decimal point, so a glued figure starts with a digit)
 GLUED_CODES = "|".join(f"(?<={re.escape(code)})(?=\\d)" for code in ("USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "CHF",
                                                                "JPY", "CNY", "RMB", "Rmb", "INR", "PKR", "BRL", "Rs", "Rs.", "US",
+                                                               "KRW", "MXN", "SEK", "AED", "Dh", "Dhs", "KSh", "Ksh", "RM", "Rp",
                                                                "$US", "$A", "$NZ"))
 # "R75" (the rand), "A54.7" (Australian cents, see GLUED_CENT_CODES): glued to a word's first letter only (not "2BR1")
 GLUED_CODES += r"|(?<=(?<![\w$])[RA])(?=\d)"
@@ -175,7 +176,7 @@ BRACKET_RE = re.compile(r"\s*\([^()]{1,40}\)")
 # A price: "$75 a barrel", "€0.30 per kWh"; a yield: "39 bushels per acre".
 PER_SPELLINGS = units.PER_ONLY_SPELLINGS + units.UNIT_SPELLINGS
 PER_UNIT_RE = re.compile(
-    r"\s*(?:(?:a|an|per)\s+|/\s*)(?:"  # "40.3C at" is no price per tonne
+    r"\s*(?:(?:a|an|per|for\s+each)\s+|/\s*)(?:"  # "40.3C at" is no price per tonne; "£90 for each square foot"
     + "|".join(f"(?P<p{i}>{p})" for i, (p, _, kind) in enumerate(PER_SPELLINGS))
     + r")(?![\w²³])(?!\s+(?:earlier|ago|before|later|previously)\b)",  # "$31.5m a year earlier" is no price
     re.I,
@@ -200,12 +201,29 @@ PER_BASE_RE = re.compile(r"\s+(?:per|for\s+every|in\s+every|every)\s+(?:(?P<of>1
                          r"\b", re.I)
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
+# a decimal spoken and printed in words, as radio transcripts do: "14-point-87", "five-point-seven"
+DECIMAL_WORD_RE = re.compile(rf"-point-(?:(?P<frac>\d+)(?![\d.,])|(?P<words>(?:zero|{DIGIT_WORD_PATTERN})(?:-(?:zero|{DIGIT_WORD_PATTERN}))*)\b)", re.I)
+DIGIT_VALUES = {**{k: v for k, v in UNITS_WORDS.items() if v < 10}, "zero": 0}
+
+
+def _spoken_decimal(whole: float, m: re.Match) -> float:
+    """"14-point-87" -> 14.87, "five-point-seven" -> 5.7, "two-point-four-five" -> 2.45."""
+    frac = m.group("frac") or "".join(str(DIGIT_VALUES[w.lower()]) for w in m.group("words").split("-"))
+    return float(f"{int(whole)}.{frac}")
+
+
+PARTS = {"tenths": 10, "hundredths": 100, "thousandths": 1000}
+PARTS_OF_A_RE = re.compile(r"[\s-]+(?P<part>tenths|hundredths|thousandths)\s+of\s+an?(?=\s)", re.I)
+ADDRESS_AFTER_RE = re.compile(r" (?:[A-Z][\w'’\-]*\s+){1,3}(?:Road|Street|Avenue|Lane|Drive|Boulevard|Terrace|Crescent|Rd|St|Ave)\b")
+AT_BEFORE_RE = re.compile(r"\b(?:at|on|from|near|off)\s+$")
+HYPHEN_A_RE = re.compile(r"-an?(?=-[a-z])", re.I)  # "half-a-minute", "half-an-hour"
 OF_A_RE = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.I)  # "a quarter of a percentage point", "half a mile"
 HALF_A_RE = re.compile(r"\s+(?:of\s+)?a\s+(?P<scale>million|billion|trillion|dozen)\b", re.I)  # "a quarter of a million", "half a dozen"
 # the fractional part of a mixed number: "2 1/2", "2½", "three and a half", "one-and-a-half"
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 MIXED_RE = re.compile(r"(?:[\s-](?P<num>[1-9]|1[0-5])/(?P<den>2|3|4|8|16)(?![\d/])|\s?(?P<vulgar>[½¼¾⅓⅔⅛⅜⅝⅞])|(?:\s+and\s+|-and-)a[\s-]half\b)")
 TENTH_CENT_RE = re.compile(r"\.(\d)(?!\d|[.,]\d)")  # "$2.09.9": the tenth of a cent after the cents
+CENT_FRACTION_RE = re.compile(r"-(?P<num>[1-7])/(?P<den>2|4|8)(?![\d/])")  # "$12.09-3/4": a grain price's fraction of a cent
 DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})(?![\d,])")  # "13,5": no thousands group has fewer than 3 digits
 SLASH_RE = re.compile(r"/(?P<den>2|3|4|8|16)(?![\d/])")  # "3/4 inch"; "9/11" and "24/7" are not fractions
 # scientific notation: "2.3×10^6", "2.3 x 10⁶", "6.02e23"
@@ -399,6 +417,15 @@ def degree_for(text: str, dollar: str | None = None) -> str:
         return "degree_Celsius" if celsius > fahrenheit else "degree_Fahrenheit"
     us = (dollar or dollar_for(text)) == "USD" and not NOT_US_SIGNS_RE.search(text)
     return "degree_Fahrenheit" if us else "degree_Celsius"
+
+
+def peso_for(text: str) -> str:
+    """Which peso a document means: the country it names most; with none named, Mexico's."""
+    if "peso" not in text and "Peso" not in text:
+        return "MXN"
+    counts = [(sum(text.count(cue) for cue in cues), -i, code) for i, (cues, code) in enumerate(units.PESO_BY_COUNTRY)]
+    best = max(counts)
+    return best[2] if best[0] else "MXN"
 
 
 def rupee_for(text: str) -> str:
@@ -606,7 +633,7 @@ _BIDI_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def extract_quantities(text: str, rupee: str | None = None, dollar: str | None = None,
-                       yen_sign: str | None = None, degree: str | None = None) -> list[Quantity]:
+                       yen_sign: str | None = None, degree: str | None = None, peso: str | None = None) -> list[Quantity]:
     """Every quantity, money amount, percentage, count, duration and date in `text`.
 
     Bidirectional controls ("\u202e$45\u202c") are read as spaces, so the figure is read as
@@ -614,11 +641,11 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
     if _BIDI_RE.search(text):
         original = text
         text = text.translate(_BIDI_AS_SPACE)
-        return [replace(q, surface=original[q.start:q.end]) for q in extract_quantities(text, rupee, dollar, yen_sign, degree)]
+        return [replace(q, surface=original[q.start:q.end]) for q in extract_quantities(text, rupee, dollar, yen_sign, degree, peso)]
     rupee = rupee or rupee_for(text)
     dollar = dollar or dollar_for(text)
     currencies = {"dollar": dollar, "rupee": rupee, "yen_sign": yen_sign or yen_sign_for(text),
-                  "degree": degree or degree_for(text, dollar)}
+                  "degree": degree or degree_for(text, dollar), "peso": peso or peso_for(text)}
     mentions: list[Quantity] = sorted([*_date_mentions(text), *_clock_durations(text)], key=lambda q: q.start)
     taken = [(q.start, q.end) for q in mentions]
     taken_index = 0
@@ -636,7 +663,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
     mentions = _gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))
-    return _restated_hedges(text, _inherit_things(text, _priced_alike(text, mentions)))
+    return _restated_hedges(text, _inherit_things(text, _elided_currency(text, _priced_alike(text, mentions))))
 
 
 BRACKET_GAP_RE = re.compile(r"\s*\(\s*")
@@ -682,13 +709,17 @@ RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to)\s*|\s+(?P<and>and)\s+")
 RANGE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<word>between|from)\s+$", re.I)
 # "rose from 12% to 15%": a prior value and a level, not a range; "ranged from" is a range
 CHANGE_FROM_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+$", re.I)
-CHANGE_FROM_AT_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹])?$", re.I)  # the number may follow its currency sign
+CHANGE_FROM_AT_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹]|Rs\.?\s?)?$", re.I)  # the number may follow its currency sign
+OBJECT_FROM_AT_RE = re.compile(CHANGE_OBJECT_FROM + r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹]|Rs\.?\s?)?$", re.I)
+CHANGE_AMOUNT_AT_RE = re.compile(CHANGE_BEFORE_AMOUNT, re.I)
 
 
 def _after_change_from(text: str, start: int) -> bool:
     """Does the figure at `start` follow a verb of change and "from" ("climbed about 10 percent,
-    from $31.99")? Then "from X to Y" is a prior value and a level, not a range."""
-    return "from" in text[max(0, start - 12):start].lower() and bool(CHANGE_FROM_AT_RE.search(text, max(0, start - 60), start))
+    from $31.99", "raised the fine from $100")? Then "from X to Y" is a prior value and a level,
+    not a range."""
+    return "from" in text[max(0, start - 12):start].lower() and bool(
+        CHANGE_FROM_AT_RE.search(text, max(0, start - 60), start) or OBJECT_FROM_AT_RE.search(text, max(0, start - 100), start))
 # "4 and 9 tonnes respectively": two figures sharing one unit; "4 or 5 tonnes": a range
 # "rose from 4 to 9 tonnes": after a verb of change the first is the prior value, in the same unit
 SHARED_UNIT_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:(?P<digits>{DIGITS})|(?P<word>{NUMBER_WORD}))\s+(?P<link>and|or|to)\s+$", re.I)
@@ -794,6 +825,8 @@ def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
         return bool(opening) and opening.group("word").lower() == "between"
     if opening and opening.group("word").lower() == "from" and _after_change_from(text, a.start):
         return False
+    if not opening and b.value >= 3 * a.value > 0 and CHANGE_AMOUNT_AT_RE.search(text, max(0, a.start - 40), a.start):
+        return False  # "rose by 9,400 people to 714,100", "gained 21 cents to $12.09": a change, then a level
     return True
 
 
@@ -996,7 +1029,8 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
 
 
 # "a litre of unleaded should average around 97.8p": the thing priced, said before the price
-PRICED_BEFORE_RE = re.compile(r"\b(?:a|an|one|each|per)\s+(?P<unit>[a-z]+)\s+of\s+[a-z\-]+(?:\s+[a-z\-]+){0,4}?\s+$", re.I)
+# ("when an ounce cost $850", "a litre sold for 95p": the thing priced is the verb's subject)
+PRICED_BEFORE_RE = re.compile(r"\b(?:a|an|one|each|per)\s+(?P<unit>[a-z]+)\s+(?:of\s+[a-z\-]+(?:\s+[a-z\-]+){0,4}?|costs?|sold\s+for|sells\s+for|fetched|fetches)\s+$", re.I)
 
 
 PRICED_NEIGHBOURS = 6  # figures either side a sentence's price may be: linear in a text's figures
@@ -1013,10 +1047,10 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
     out = list(mentions)
     for k, q in enumerate(out):
         if q.kind != "money" or not q.unit or "/" in q.unit or q.thing or q.value is None or q.value <= 0 \
-                or _printed_scale(q) > 1.0 or q.bound == "range":  # "2p" prints 2 of 0.02
+                or _printed_scale(q) >= 2 or q.bound == "range":  # "2p" prints 2 of 0.02; "$6.30-1/2" prints 6.30 of 6.305
             continue
         price = next((p for p in out[max(0, k - PRICED_NEIGHBOURS):k + PRICED_NEIGHBOURS + 1] if p is not q and p.kind == "money" and p.unit and p.unit.startswith(f"{q.unit} / ")
-                      and p.value and p.value / 100 <= q.value <= 2 * p.value
+                      and p.value and (p.value / 100 <= q.value <= 2 * p.value or _changed_to(text, p, q))
                       and not SENTENCE_BREAK_RE.search(text, min(p.end, q.end), max(p.start, q.start))), None)
         if price is not None:
             out[k] = _finish(text, q.start, q.end, q.kind, q.value, price.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
@@ -1024,6 +1058,54 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 and (u := UNIT_RE.fullmatch(before.group("unit"))) and _spelled_unit(u)[1] == "quantity":
             per = units.split_multiple(_spelled_unit(u)[0])[1]
             out[k] = _finish(text, q.start, q.end, q.kind, q.value, f"{q.unit} / {per}", q.bound, q.precision or 0.0, q.low, q.high) or q
+    return out
+
+
+CHANGED_TO_RE = re.compile(r"\s+to\s+(?:[a-z]+\s+){0,4}?|,\s+or\s+")
+
+
+def _changed_to(text: str, a: Quantity, b: Quantity) -> bool:
+    """Are two amounts a change and the level it reached, "to" between them ("gained 6 cents to
+    $6.41 a bushel", "up $12.30 an ounce to a settlement price of $1,602.40"), or one amount said
+    again another way ("$850, or about $2,400 in today's money")? Then a price's unit is the
+    other's, however far apart their sizes."""
+    x, y = (a, b) if a.end <= b.start else (b, a)
+    if not (link := CHANGED_TO_RE.fullmatch(text, x.end, y.start)):
+        return False
+    # said again, it is of the same order ("$3 a litre, or $80 a tankful" is another amount)
+    return "to" in link.group(0) or max(a.value, b.value) <= 10 * min(a.value, b.value)
+
+
+def _scale_word_of(q: Quantity) -> float:
+    """The scale word's factor in a figure, whatever its hedge or currency before the digits
+    ("about HK$5 billion" -> 1e9); 1.0 when no digits are printed."""
+    printed = DIGITS_RE.search(q.surface)
+    parsed = _parse_digits(printed.group(0)) if printed else None
+    return q.value / parsed[0] if parsed and parsed[0] else 1.0
+
+
+SCALE_END_RE = re.compile(r"(?:\s+|-)?(?:thousand|million|billion|trillion|bn|mn|tn|crore|lakh)$", re.I)
+
+
+def _elided_currency(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    """A bare scaled figure that counts no plural noun, in a sentence whose money figure of the
+    same scale word came before it, is money in that currency ("5.1 billion Swedish crowns ...
+    from a year-ago 6.0 billion, ahead of a forecast of 3.6 billion"), when within ten times it."""
+    if not any(q.kind == "money" for q in mentions):
+        return mentions
+    out, by_scale = [], {}  # power of ten of a scale word -> the last money figure or count of things printed with it
+    for q in mentions:
+        if q.kind not in ("money", "count") or not q.value or q.value < 1000 or (scale := _scale_word_of(q)) < 1000:
+            out.append(q)
+            continue
+        key = round(math.log10(scale))
+        if q.kind == "money" and q.bound != "range" and "/" not in (q.unit or "") and not q.thing \
+                or q.kind == "count" and q.thing and _plural_noun(q.thing):
+            by_scale[key] = q  # "2.3 billion users ... versus 2.1 billion": users, not dollars
+        elif q.kind == "count" and SCALE_END_RE.search(q.surface) and (p := by_scale.get(key)) is not None and p.kind == "money" \
+                and not SENTENCE_BREAK_RE.search(text, p.end, q.start) and max(p.value, q.value) <= 10 * min(p.value, q.value):
+            q = _finish(text, q.start, q.end, "money", q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
+        out.append(q)
     return out
 
 
@@ -1100,6 +1182,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if parsed is None or TIME_AFTER_RE.match(text, pos):
             return None
         value, precision = parsed
+        if "." not in digits and text.startswith("-point-", pos) and (point := DECIMAL_WORD_RE.match(text, pos)):
+            value, precision, pos = _spoken_decimal(value, point), 0.0, point.end()
         if m.group("neg"):
             value = -value
         elif text.endswith("(-)", 0, start):  # "(-)0.1 per cent": Indian papers' minus sign
@@ -1122,6 +1206,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
                 and CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
             # "$2.09.9 per litre": a pump price in dollars, cents and a tenth of a cent
             value, precision, pos = value + int(tenth.group(1)) / 1000, 0.0005, tenth.end()
+        elif text.startswith("-", pos) and len(digits.partition(".")[2]) == 2 and (frac := CENT_FRACTION_RE.match(text, pos)) \
+                and int(frac.group("num")) < int(frac.group("den")) and CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
+            # "$12.09-3/4 a bushel": the exchanges quote grain in dollars, cents and a fraction of a cent
+            value, precision, pos = value + int(frac.group("num")) / int(frac.group("den")) / 100, 0.0, frac.end()
         elif "." not in digits and "," not in digits and (comma := DECIMAL_COMMA_RE.match(text, pos)) \
                 and UNIT_RE.match(text, comma.end()):  # "a 13,5-inch screen": a decimal comma, before a unit only
             value, precision, pos = float(f"{digits}.{comma.group(1)}"), 0.5 * 10.0 ** -len(comma.group(1)), comma.end()
@@ -1130,7 +1218,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return None  # "the second half of the year": a period, not a fraction
         value = FRACTION_WORDS[_norm(m.group("fraction"))]
         if text.startswith("-", pos):  # "a half-inch pipe"; "half-time", "one-third-owned": not figures
-            u = UNIT_RE.match(text, pos)
+            u = UNIT_RE.match(text, (a_.end() if (a_ := HYPHEN_A_RE.match(text, pos)) else pos))  # "half-a-minute"
             unit, kind = _spelled_unit(u) if u else (None, None)
             if kind not in ("quantity", "duration"):
                 return None
@@ -1169,6 +1257,14 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             value, pos = whole, phrase.end()  # "six hundred", "one hundred and forty", "thirty-five hundred"
         if (mixed := MIXED_RE.match(text, pos)) and not mixed.group("num") and not mixed.group("vulgar"):
             value, pos = value + 0.5, mixed.end()  # "three and a half years"
+        elif text.startswith("-point-", pos) and value == int(value) and (point := DECIMAL_WORD_RE.match(text, pos)):
+            value, pos = _spoken_decimal(value, point), point.end()  # "five-point-seven percent"
+
+    if (tenths := PARTS_OF_A_RE.match(text, pos)) and (u := UNIT_RE.match(text, tenths.end())) \
+            and _spelled_unit(u)[1] in ("quantity", "duration"):
+        # "three tenths of a second", "11 hundredths of a second": parts of one unit
+        unit, kind = _spelled_unit(u)
+        return _finish(text, start, u.end(), kind, value / PARTS[tenths.group("part").lower()], unit, "exact", 0.0)
 
     value2, pos, precision = _read_range(text, m, pos, value, precision)
 
@@ -1220,7 +1316,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         # "temperatures have hovered around 100 degrees", "a record low of -33°": heat, in the
         # document's country's scale (an angle or a degree of warming names no heat cue)
         unit, kind, pos = currencies.get("degree", "degree_Celsius"), "quantity", deg.end()
-    elif (u := UNIT_RE.match(text, pos)) or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
+    elif (u := UNIT_RE.match(text, pos)) and not (u.group(0).endswith("won") and _verb_won(u, value * scale, digits if scale == 1.0 else None)) \
+            or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
             and _spelled_unit(u)[1] == "duration":  # "113 straight months"
         unit, kind = _spelled_unit(u)
         if glued_m and kind != "money":
@@ -1260,6 +1357,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if value2 is None and not AGE_BRACKET_RE.match(text, pos):  # "a median age of 38.4 and an average of 41"
             return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
         return None
+    if unit is None and digits and value2 is None and ADDRESS_AFTER_RE.match(text, pos) \
+            and AT_BEFORE_RE.search(text, max(0, start - 6), start):
+        return None  # "a flat at 21 Harbour View Road": a house number, not a count
     if unit is None:
         noun = _count_noun(text, pos, singular=value == 1 and value2 is None and scale == 1.0
                            and (m.group("word") is not None or digits == "1"))  # "one death", "1 seat"
@@ -1366,6 +1466,12 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if per_unit[2] == "quantity" or per_unit[2] == "duration" and kind == "money":
             unit = f"{unit} / {units.split_multiple(per_unit[1])[1]}"
             pos = p.end()
+    elif kind == "money" and (text.startswith("(", pos) or text.startswith(" (", pos) or text.startswith(")", pos)) and (
+            (b := BRACKET_RE.match(text, pos)) and (p := PER_UNIT_RE.match(text, b.end()))
+            or text.startswith(")", pos) and (p := PER_UNIT_RE.match(text, pos + 1))) \
+            and PER_SPELLINGS[_first_group(p, "p")][2] == "quantity":
+        # "HK$80,000 (US$10,300) per square metre": the unit after a conversion is both figures' unit
+        unit = f"{unit} / {units.split_multiple(PER_SPELLINGS[_first_group(p, 'p')][1])[1]}"
     # a percentage's "a year" is the period it is measured over ("grew 4.5% a year"), not a rate
     if kind in ("quantity", "money", "count") and "/" not in unit and (r := RATE_RE.match(text, pos)):
         unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
@@ -1401,6 +1507,13 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     elif bound == "vague":
         low, high = low * scale, high * scale
     return _finish(text, start, pos, kind, value, unit, bound, precision, low, high, thing)
+
+
+def _verb_won(u: re.Match, value: float, digits: str | None) -> bool:
+    """"won" after a figure below 1,000 or a year is the verb ("3 won seats", "in 2019 won gold"):
+    a sum in won is in thousands at least ("15,000 won", "9.4 trillion won"), the won being worth
+    a tenth of a US cent."""
+    return u.group(0).strip() == "won" and (value < 1000 or bool(digits and YEAR_RE.fullmatch(digits)))
 
 
 def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float):

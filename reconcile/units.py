@@ -36,6 +36,29 @@ SGD = [currency_SGD]
 BRL = [currency_BRL]
 ZAR = [currency_ZAR]
 rupee = [currency_rupee]
+KRW = [currency_KRW]
+MXN = [currency_MXN]
+PHP = [currency_PHP]
+ARS = [currency_ARS]
+COP = [currency_COP]
+CLP = [currency_CLP]
+peso = [currency_peso]
+SEK = [currency_SEK]
+NOK = [currency_NOK]
+DKK = [currency_DKK]
+AED = [currency_AED]
+SAR = [currency_SAR]
+NGN = [currency_NGN]
+KES = [currency_KES]
+TWD = [currency_TWD]
+THB = [currency_THB]
+MYR = [currency_MYR]
+IDR = [currency_IDR]
+TRY = [currency_TRY]
+PLN = [currency_PLN]
+ILS = [currency_ILS]
+EGP = [currency_EGP]
+square_meter = meter ** 2
 proof = 0.5 * percent
 mmBTU = 1e6 * british_thermal_unit
 """
@@ -56,6 +79,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"bcf", "1e9 cubic_foot", "quantity"),
     (r"tcf", "1e12 cubic_foot", "quantity"),
     (r"mmcf|mmscf", "1e6 cubic_foot", "quantity"),
+    (r"b(?:pd|opd|/d)", "oil_barrel / day", "quantity"),  # "2.26 million bpd": the oil trade's barrels a day
     (r"(?:oil\s+)?barrels?|bbl", "oil_barrel", "quantity"),
     (r"millilit(?:er|re)s?|(?-i:ml|mL)", "milliliter", "quantity"),
     (r"bushels?", "bushel", "quantity"),
@@ -93,6 +117,11 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"gigawatts?|GW", "gigawatt", "quantity"),
     (r"megawatts?|MW", "megawatt", "quantity"),
     (r"kilowatts?|kW", "kilowatt", "quantity"),
+    (r"watts?|(?<=\d)(?-i:W)", "watt", "quantity"),  # "18W charging": a bare capital W only glued to its number
+    # phones and chips: "a 5,000mAh battery", "a 1.3 GHz processor"
+    (r"milliamp(?:ere)?[\s-]hours?|(?-i:mAh)", "milliampere_hour", "quantity"),
+    (r"gigahertz|(?-i:GHz)", "gigahertz", "quantity"),
+    (r"megahertz|(?-i:MHz)", "megahertz", "quantity"),
     (r"(?:brake\s+)?horsepower|(?-i:b?hp)", "horsepower", "quantity"),
     (r"revolutions\s+per\s+minute|rpm", "revolutions_per_minute", "quantity"),
     # explosive yield: "kiloton" without the -ne is the bomb-makers' unit
@@ -120,7 +149,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"kilograms?|kilos?|kg", "kilogram", "quantity"),
     (r"milligrams?|(?-i:mg)", "milligram", "quantity"),
     (r"micrograms?|(?-i:mcg|µg)", "microgram", "quantity"),
-    (r"grams?", "gram", "quantity"),
+    (r"grams?|(?<=\d)(?-i:g)", "gram", "quantity"),  # "weighs 163g": a bare g only glued to its number
     (r"troy\s+ounces?|(?-i:ozt)", "troy_ounce", "quantity"),
     (r"ounces?|(?-i:oz)", "ounce", "quantity"),
     (r"pounds?(?=\s+of\b)|lbs?", "pound", "quantity"),  # "500 pounds of grain"; bare "pounds" is sterling
@@ -128,7 +157,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"(?:degrees?\s+)?(?:celsius|centigrade)|degrees?\s+(?-i:C)\b(?!\.\w)|°\s?(?-i:C)\b|(?-i:C)(?=[\s,.;)]|$)", "degree_Celsius", "quantity"),
     (r"(?:degrees?\s+)?fahrenheit|degrees?\s+(?-i:F)\b(?!\.\w)|°\s?(?-i:F)\b|(?-i:F)(?=[\s,.;)]|$)", "degree_Fahrenheit", "quantity"),
     # ratios
-    (r"percentage[\s-]+points?|pp\b|ppts?\b", "percentage_point", "percent"),
+    (r"(?:percentage|per[\s-]*cent)[\s-]+points?|pp\b|ppts?\b", "percentage_point", "percent"),  # "7.3 percent points"
     (r"basis\s+points?|bps?\b", "basis_point", "percent"),
     (r"per[\s-]*cent|percent|pct\b|pc\b|%", "percent", "percent"),
     (r"proof", "proof", "percent"),  # US proof: twice the alcohol by volume
@@ -137,9 +166,10 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     # durations
     (r"centur(?:y|ies)", "100 year", "duration"),
     (r"decades?", "10 year", "duration"),
-    (r"years?|yrs?", "year", "duration"),
-    (r"months?", "month", "duration"),
-    (r"weeks?", "week", "duration"),
+    # not "down 46,000 year on year": the period compared over, said after the figure
+    (r"(?:years?|yrs?)(?![\s-]+on[\s-]+year)", "year", "duration"),
+    (r"months?(?![\s-]+on[\s-]+month)", "month", "duration"),
+    (r"weeks?(?![\s-]+on[\s-]+week)", "week", "duration"),
     (r"days?", "day", "duration"),
     (r"hours?|hrs?", "hour", "duration"),
     (r"minutes?|mins?", "minute", "duration"),
@@ -159,12 +189,31 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"yuan|renminbi", "CNY", "money"),
     (r"yen", "JPY", "money"),
     (r"roubles?|rubles?", "RUB", "money"),
-    (r"Swiss\s+francs?", "CHF", "money"),
+    (r"(?:Swiss\s+)?francs?", "CHF", "money"),  # a bare franc in today's news is the Swiss one
+    # "60 trillion won", "a 270,000-won fee"; not the verb: "11 won the vote", "3 won by a head"
+    (r"(?:South\s+)?Korean\s+won|(?-i:won)(?!\s+(?:the|a|an|by|his|her|their|its|our|to)\b)", "KRW", "money"),
+    (r"(?:Mexican\s+)?pesos?", "peso", "money"),  # which peso: resolved per document (see PESO_BY_COUNTRY)
+    (r"(?:Swedish\s+)(?:crowns?|kronor|krona)", "SEK", "money"),
+    (r"(?:Norwegian\s+)(?:crowns?|kroner|krone)", "NOK", "money"),
+    (r"(?:Danish\s+)(?:crowns?|kroner|krone)", "DKK", "money"),
+    (r"(?:UAE\s+|Emirati\s+)?dirhams?", "AED", "money"),
+    (r"(?:Saudi\s+)?riyals?", "SAR", "money"),
+    (r"naira", "NGN", "money"),
+    (r"Kenyan\s+shillings?", "KES", "money"),
+    (r"(?:Taiwan(?:ese)?\s+dollars?)", "TWD", "money"),
+    (r"(?:Thai\s+)?baht", "THB", "money"),
+    (r"(?:Malaysian\s+)?ringgit", "MYR", "money"),
+    (r"(?:Indonesian\s+)?rupiah", "IDR", "money"),
+    (r"(?:Turkish\s+)?lira", "TRY", "money"),
+    (r"(?:Polish\s+)?zlotys?", "PLN", "money"),
+    (r"(?:Israeli\s+)?(?:new\s+)?shekels?", "ILS", "money"),
+    (r"Egyptian\s+pounds?", "EGP", "money"),
     (r"rupees?", "rupee", "money"),
     (r"(?:South\s+African\s+)?rand", "ZAR", "money"),
     (r"USD", "USD", "money"), (r"EUR", "EUR", "money"), (r"GBP", "GBP", "money"),
     (r"PKR", "PKR", "money"), (r"INR", "INR", "money"), (r"CNY|RMB", "CNY", "money"),
     (r"JPY", "JPY", "money"), (r"CHF", "CHF", "money"), (r"AUD", "AUD", "money"), (r"CAD", "CAD", "money"),
+    (r"KRW", "KRW", "money"), (r"MXN", "MXN", "money"), (r"SEK", "SEK", "money"), (r"AED", "AED", "money"),
 ]
 
 # Spellings read only after "a", "per" or "/": "$2.08 a pound" is a price per pound of weight.
@@ -191,6 +240,22 @@ CURRENCY_PREFIXES: list[tuple[str, str]] = [
     (r"JPY", "JPY"),
     (r"RUB|₽", "RUB"),
     (r"CHF", "CHF"),
+    (r"KRW|₩", "KRW"),
+    (r"MXN", "MXN"),
+    (r"PHP|₱", "PHP"),
+    (r"SEK", "SEK"),
+    (r"AED|Dhs?", "AED"),  # "Dh17.2 billion": the UAE dirham, as the Gulf papers print it
+    (r"SAR", "SAR"),
+    (r"NGN|₦", "NGN"),
+    (r"KES|KSh|Ksh", "KES"),
+    (r"NT\$|TWD", "TWD"),
+    (r"THB|฿", "THB"),
+    (r"MYR|RM(?!\s)", "MYR"),  # "RM2.5 billion": the ringgit, as Malaysian papers print it (glued only)
+    (r"IDR|Rp\.?", "IDR"),
+    (r"TRY|₺", "TRY"),
+    (r"PLN", "PLN"),
+    (r"ILS|₪", "ILS"),
+    (r"EGP|E£", "EGP"),
     (r"ZAR|R", "ZAR"),  # "R75", "about R20 500": the South African rand (after R$, the real)
 ]
 
@@ -201,6 +266,16 @@ RUPEE_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
       "Gujarat", "Bihar", "Uttar Pradesh", "Sensex", "Bengaluru", "Chennai", "Kolkata", "Hyderabad"), "INR"),
     (("Sri Lanka", "Colombo"), "LKR"),
     (("Nepal", "Kathmandu"), "NPR"),
+]
+
+# Which peso a document means, by the country it names most (none named: the Mexican peso, the
+# most traded; see quantities.peso_for).
+PESO_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
+    (("Mexico", "Mexican"), "MXN"),
+    (("Philippines", "Philippine", "Filipino", "Manila"), "PHP"),
+    (("Argentina", "Argentine", "Buenos Aires"), "ARS"),
+    (("Colombia", "Colombian", "Bogota", "Bogotá"), "COP"),
+    (("Chile", "Chilean", "Santiago"), "CLP"),
 ]
 
 # "¥" is the yen's sign and the yuan's: the country an article names most decides; with none, yen

@@ -32,6 +32,26 @@ CHANGE_BEFORE_FROM = (
     r",?\s+from"
 )
 
+# A verb of change that takes its object before "from": "raised the fine on eight convicts from
+# $100 to $5,000", "cut its forecast for 2025 from 3% to 2.5%": a prior value and a level.
+CHANGE_OBJECT_FROM = (
+    r"\b(?:raise[sd]?|raising|lower(?:s|ed|ing)?|increase[sd]?|increasing|reduce[sd]?|reducing|hike[sd]?|hiking"
+    r"|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|trim(?:s|med|ming)?|slash(?:es|ed|ing)?|revise[sd]?|revising|cut(?:s|ting)?)"
+    r"(?:\s+(?!from\b)[\w'’\-]+){1,10}\s+from"
+)
+
+# A verb of change right before its amount: "rose by 9,400 people to 714,100", "gained 21 cents to
+# $12.09": the amount of the change, then the level it reached (see quantities._range_ends).
+CHANGE_BEFORE_AMOUNT = (
+    r"\b(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|grew|grown|grows?|growing|gain(?:s|ed|ing)?"
+    r"|add(?:s|ed|ing)?|lost|loses?|losing|shed(?:s|ding)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|increase[sd]?|increasing"
+    r"|decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|slid(?:es?|ing)?"
+    r"|dip(?:s|ped|ping)?|surge[sd]?|surging|soar(?:s|ed|ing)?|sank|sunk|sinks?|plunge[sd]?|plunging|tumble[sd]?|tumbling"
+    r"|ease[sd]?|easing|advance[sd]?|advancing|retreat(?:s|ed|ing)?|edged\s+(?:up|down|higher|lower))"
+    r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?\s+(?:by\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|less\s+than|over|under|just)\s+)?$"
+)
+
 # Nouns that name an amount of change: "a gain of 73 million" counts no gains; it is a change in
 # what the figure before it measures (see quantities._gapped_items).
 CHANGE_NOUNS = frozenset("""increase rise jump gain surge climb hike boost decrease decline drop fall loss cut
