@@ -171,7 +171,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"months?(?![\s-]+on[\s-]+month)", "month", "duration"),
     (r"weeks?(?![\s-]+on[\s-]+week)", "week", "duration"),
     (r"days?", "day", "duration"),
-    (r"hours?|hrs?", "hour", "duration"),
+    (r"hours?|hrs?|(?<=\d)(?-i:h)", "hour", "duration"),  # "a 10.5h trip": glued to its number, lower case only
     (r"minutes?|mins?", "minute", "duration"),
     (r"seconds?|secs?", "second", "duration"),
     # currencies written after the number
