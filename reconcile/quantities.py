@@ -880,6 +880,11 @@ OF_PRONOUN_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those|whom|which|us|you
 # a participle or relative clause that carries the subject past a comma to its figure
 PARTICIPLE_BEFORE_RE = re.compile(r",\s+(?:which\s+|who\s+)?(?:reaching|hitting|totall?ing|numbering|numbered|reached|totall?ed|stood\s+at|standing\s+at)\s+"
                                   r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+)?$", re.I)
+# a verb of change and "to", "by" or "from" before a bare scaled figure: "Births ... dropped to 9.02 million",
+# "The number of people over 65 rose by 3.3% to 216.76 million": the sentence's subject is what it counts
+CHANGED_TO_BEFORE_RE = re.compile(r"\b(?:rose|fell|grew|dropped|declined|increased|decreased|climbed|jumped|shrank|slid|sank|surged|"
+                                  r"rising|falling|growing|dropping|declining|increasing)\b[^.;]{0,25}?\b(?:to|by|from)\s+"
+                                  r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
 SUBJECT_WORDS = 10  # a sentence's subject is among its first words: "Over the last two weeks the number of patients"
 COMPLEMENT_BEFORE_RE = re.compile(r"(?:^|[\s,;:(])([A-Za-z'’\-]+)?\s*$")
 
@@ -1137,7 +1142,8 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 q = replace(q, thing=subject, dimension=f"count:{count_lemma(subject)}")
             else:
                 continue
-        elif q.kind == "count" and q.thing is None and last_thing is None and PARTICIPLE_BEFORE_RE.search(text, max(0, q.start - 30), q.start) \
+        elif q.kind == "count" and q.thing is None and last_thing is None and (
+                PARTICIPLE_BEFORE_RE.search(text, max(0, q.start - 30), q.start) or CHANGED_TO_BEFORE_RE.search(text, max(0, q.start - 40), q.start)) \
                 and (subject := _subject_noun(text, q, kept)):
             # "Sexual offences climbed ..., reaching 129,700", "deaths ..., which numbered nearly 30,000"
             q = replace(q, thing=subject, dimension=q.dimension.replace("count:", f"count:{count_lemma(subject)}", 1))
