@@ -948,6 +948,16 @@ def _subject(
     if m := OWNER_BEFORE_RE.search(before):
         if name := _clean_name(m.group("name"), False, capitalized):
             return name  # "Trump's 232", "Florida's death toll rose to"
+    if m := PRONOUN_OWNER_RE.search(before):
+        # "Scotland had its hottest day, smashing its previous record of 32.9C", "HP said its
+        # revenue rose": the owner is the nearest name before the pronoun that no preposition
+        # governs, speaker or not
+        head = clause_before[:offset + m.start()]
+        owners = [n for n in NAME_RE.finditer(head) if not head[n.start() - 1:n.start()].isalnum()  # not "34.8C"
+                  and not PREPOSITION_END_RE.search(head[:n.start()])
+                  and not OWNS_RE.match(head[n.end():])]
+        if owners and (name := _clean_name(owners[-1].group(0), not head[:owners[-1].start()].strip(), capitalized)):
+            return name
     # the subject of the verb that governs the figure: the last name before it, a few words away
     # ("the Cedar Flat fire had burned 2,100 acres", "Biden won 306"), never a speaker ("X said")
     names = [(m, n) for m in CHAIN_RE.finditer(before)
@@ -1010,6 +1020,7 @@ OWNER_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s
 PREPOSITION_END_RE = re.compile(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?"
                                 r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*,\s*)?$")
 OWNS_RE = re.compile(r"['’]s?\b")
+PRONOUN_OWNER_RE = re.compile(r"\b(?:its|their)\s+(?:[a-z\-]+\s+){0,3}$")
 NAME_AFTER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
 RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s+)?(?:recorded|logged|registered)\b"
                          r"|(?P<reporter>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has|have|had|now)?\s*(?:reported|confirmed|counted)"
@@ -1032,11 +1043,15 @@ def _names(span: str, clause: str, offset: int, capitalized: frozenset[str]) -> 
         if ATTRIBUTION_AFTER_RE.match(rest) or ATTRIBUTION_BEFORE_RE.search(span[:m.start()]):
             continue
         at_start = not clause[:offset + m.start()].strip() or clause[:offset + m.start()].rstrip()[-1:] in ".!?\"“"
+        if at_start and PLACE_OF_RE.match(span, m.end()) and not m.group(0).endswith("s") \
+                and not _class(m.group(0).lower()):
+            at_start = False  # "Coningsby in Lincolnshire logged 40.3C": a place in a place (not "Officials in Texas")
         if name := _clean_name(m.group(0), at_start, capitalized):
             out.append(name)
     return out
 
 
+PLACE_OF_RE = re.compile(r"\s+in\s+(?:[a-z]+\s+)?[A-Z]")
 INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
 MIXED_CASE_RE = re.compile(r"[a-z][A-Z]|-[A-Z]")
 
