@@ -262,8 +262,15 @@ def _readings_of_one_day(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: fl
     numbers = [printed_number(c) for c in (a, b)]
     if None in numbers:
         return False
-    digits_a, digits_b = (sorted(f"{abs(n):g}".replace(".", "")) for n in numbers)
-    return not is_slip(ratio, a, b) and digits_a != digits_b
+    printed_a, printed_b = (f"{abs(n):g}".replace(".", "") for n in numbers)
+    return not is_slip(ratio, a, b) and sorted(printed_a) != sorted(printed_b) and not _one_digit_replaced(printed_a, printed_b)
+
+
+def _one_digit_replaced(x: str, y: str) -> bool:
+    """"49.3" for "40.3": the same digits but one, and not the last, which a moving count or
+    temperature changes as it is read again ("465" then "468"); a mistyped key, like digits
+    swapped, is a slip rather than a reading."""
+    return len(x) == len(y) and sum(p != q for p, q in zip(x, y)) == 1 and x[-1] == y[-1]
 
 
 def _misleading_bound(a: Claim, b: Claim, ma: Measure, mb: Measure) -> str:
