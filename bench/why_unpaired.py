@@ -27,8 +27,9 @@ def frame_conflict(a: frames.Frame, b: frames.Frame) -> str:
         return f"part {a.part}|{b.part}"
     if a.change != b.change:
         return f"change {a.change}|{b.change}"
-    if a.modality and b.modality and a.modality != b.modality:
-        return "modality"
+    if a.modality and b.modality and a.modality != b.modality and "modal" not in (a.modality, b.modality) \
+            or (a.modality == "proposed") != (b.modality == "proposed"):
+        return "modality"  # as frames.compatible: "modal" meets planned and actual
     if a.period != b.period and not frames._absolute(a.period, b.period, frames._present_of(a, b)):
         return f"period {a.period}|{b.period}"
     if a.subject and b.subject and not frames.same_subject(a.subject, b.subject):

@@ -63,7 +63,7 @@ CHANGE_NOUNS = frozenset("""increase rise jump gain surge climb hike boost decre
 # see SUBGROUP_NOUNS.
 PEOPLE_NOUNS = frozenset("""people persons person individuals residents inhabitants citizens evacuees
     villagers locals claimants victims passengers casualties patients voters electors employees
-    workers staff personnel crew members""".split())
+    workers staff personnel crew members souls occupants travellers travelers""".split())
 
 
 # Nouns of a part of the people ("two teenage girls", "15 children"): counted as people, so the
