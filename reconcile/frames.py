@@ -415,7 +415,7 @@ def read_frame(
         period = "previous"
     if _increment(q, slot_before, slot_after) and not age:  # "its new 25-year-old forward" is no increment
         change = change or "increment"
-    day = _day(text[sentence_start:sentence_end])
+    day = _own_day(slot_before, slot_after) or _day(text[sentence_start:sentence_end])
     if not head and attribute in STATIC_ATTRIBUTES and (m := SUBJECT_NOUN_RE.search(slot_before)):
         head = m.group(1).lower()  # "The tanker is 330 metres long": a measure of the tanker
     # a thing's own measures (its length, capacity) do not depend on whether it is built yet
@@ -471,7 +471,14 @@ def _last(matches):
 
 
 PROPOSED_AFTER_RE = re.compile(r"\b(?:proposed|recommended|requested|demanded|asked\s+for)\b", re.I)
-PAST_RE = re.compile(r"\b(?:was|were|has|have|had|did)\b|\b[a-z]{3,}ed\b", re.I)
+# irregular past tenses of the verbs news figures hang on ("sales rose to", "took in", "sold"),
+# as data; forms that are also present tenses or nouns ("set", "hit", "cut", "put") are left out
+IRREGULAR_PAST = """rose fell grew shrank sank slid swung took brought gave made won sold paid stood spent
+    saw went came lost drew struck broke began fought bought caught sought thought told kept held
+    led met ran wrote drove flew threw""".split()
+# "has to be paid", "will be completed": an obligation and a passive after "be" are no past tense
+PAST_RE = re.compile(r"\b(?:was|were|did|(?:has|have|had)(?!\s+to\b))\b|(?<!\bbe )\b(?:" + "|".join(IRREGULAR_PAST)
+                     + r"|[a-z]{3,}ed)\b", re.I)
 
 
 MODAL_HAVE_RE = re.compile(r"\b(will|would|shall|should|could|may|might|must|to)\s+have\b", re.I)
@@ -917,6 +924,24 @@ def role(frame: Frame) -> tuple[str, str]:
 # -ed verb other than a reporting one right before it), not the day its figures were counted
 DAY_CUE_RE = re.compile(r"day|week", re.I)
 EVENT_DAY_RE = re.compile(r"\b(?!(?:said|reported|confirmed|announced|counted|added|stated|noted|recorded|updated|released|published|tallied)\b)[a-z]{3,}(?:ed|ing)\s+(?:on\s+)?$", re.I)
+
+
+def _own_day(slot_before: str, slot_after: str) -> str:
+    """A day in the figure's own slot dates it, whatever the sentence's other figures say
+    ("down at $45.61 before the open, having closed yesterday at $46.83": $46.83 is
+    yesterday's); "" when its slot names none. Not a day it runs from ("since Monday") or
+    one that owns a noun ("Tuesday's update")."""
+    found = [m for m in DAY_RE.finditer(slot_before)
+             if not re.match(r"(?:since|until|through)\b", m.group(0), re.I) and not re.match(r"['’]s\b", slot_before[m.end():])]
+    m = OWN_DAY_AFTER_RE.match(slot_after) or (found[-1] if found else None)
+    if m is None:
+        return ""
+    if m.group("day"):
+        return m.group("day").lower()
+    return "yesterday" if m.group("yesterday") else "week-ago"
+
+
+OWN_DAY_AFTER_RE = re.compile(r"^\s*(?:on\s+)?(?:(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<yesterday>yesterday)|(?P<week>a\s+week\s+ago|last\s+week))\b(?!['’]s)", re.I)
 
 
 @lru_cache(maxsize=256)  # one answer per sentence, asked once per figure in it
