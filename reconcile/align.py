@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import frames
 from .compare import DATED, EVENT_YEAR, Measure, agree_plainly, consistent, is_slip, number_as_printed, printed_number
@@ -138,6 +139,37 @@ def align(
     wholes, totals_in = _sum_relations(claims, measures, stories_of)
     said_parts = _said_parts(claims, measures, dims, stories_of)
 
+    # the words each source prints anywhere, to tell whether it names a subject at all
+    printed_words: dict[str, set[str]] = defaultdict(set)
+    subjects_in: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        printed_words[c.source].update(c.context)
+        if c.frame.subject:
+            subjects_in[c.source].add(c.frame.subject)
+
+    def names(source: str, subject: str) -> bool:
+        """Does this source print the subject's name, or another name of it ("Hewlett-Packard"
+        for "HP")?"""
+        return bool(printed_words[source] & set(subject.replace(" & ", " ").split())) \
+            or any(frames.same_subject(subject, other) for other in subjects_in[source])
+
+    sources_of_story: dict[int, set[str]] = defaultdict(set)
+    for c in claims:
+        sources_of_story[stories_of(c)].add(c.source)
+
+    @lru_cache(maxsize=None)
+    def peripheral(story: int, subject: str) -> bool:
+        """A thing only one article of the story names: a detail of that article's, not the
+        story's subject (a town's result in a national vote; not the station where the national
+        record was read, which most reports name)."""
+        return sum(names(source, subject) for source in sources_of_story[story]) < 2
+
+    def unnamed_elsewhere(a: Claim, b: Claim) -> bool:
+        """One figure is of a thing only its own article names ("91.6% in Palafrugell") and the
+        other's article never names it: the other is the story's own figure, not that thing's."""
+        return any(x.frame.subject and not y.frame.subject and not names(y.source, x.frame.subject)
+                   and peripheral(stories_of(x), x.frame.subject) for x, y in ((a, b), (b, a)))
+
     def agree_only(i: int, j: int) -> bool:
         """Where one attribute (or, unsaid, one dimension) is reported for several named things
         ("40.3C at Coningsby", "34.8C at Charterhall"), an unnamed figure that matches a named one
@@ -146,7 +178,7 @@ def align(
         if subgroup_of(a.quantity.thing) != subgroup_of(b.quantity.thing):
             return True  # "two teenage girls" / "two people died" agree; "15 children" / "40 people" are a part and more
         keys = {(stories_of(a), dims[i], attribute) for attribute in (a.frame.attribute, b.frame.attribute, "")}
-        return bool(a.frame.subject) != bool(b.frame.subject) and bool(keys & divided)
+        return bool(a.frame.subject) != bool(b.frame.subject) and bool(keys & divided) or unnamed_elsewhere(a, b)
 
     def pairable(i: int, j: int, listed: bool) -> bool:
         a, b = claims[i], claims[j]
@@ -162,8 +194,10 @@ def align(
             if any(low <= measures[y].value <= high for low, high in said_parts.get((stories_of(claims[x]), measures[x].value), ())):
                 return False
         if dims[i] == EVENT_YEAR and not (a.frame.attribute and a.frame.attribute == b.frame.attribute) \
-                and not local[i] & local[j]:
-            return False  # "in service since 1995" / "flying since 1994": years of which event?
+                and (not local[i] & local[j] or bool(a.frame.attribute) != bool(b.frame.attribute)):
+            # "in service since 1995" / "flying since 1994": years of which event? "the first death
+            # since 2015" / "a higher count than in any year since 1992": one event named, the other not
+            return False
         # figures of another period ("the previous record of 38.7C") are not this figure's rivals
         crowded = max(per_sentence[(c.source, c.sentence, dims[k], c.frame.period)] for c, k in ((a, i), (b, j))) > 1
         same_attribute = bool(a.frame.attribute) and a.frame.attribute == b.frame.attribute

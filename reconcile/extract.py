@@ -201,7 +201,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
         ]
         claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
         previous = _content_words(sentence.text)
-    return claims
+    return frames.full_names(document.text, claims, capitalized)
 
 
 @lru_cache(maxsize=4096)

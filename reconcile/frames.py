@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -135,7 +135,7 @@ POSSESSIVE_RE = re.compile(r"['’]s?\s*$")
 ATTRIBUTION_VERBS = """said says told tells reported reports announced announces added adds stated noted
     estimated estimates confirmed confirms according counted recorded showed shows listed tallied put
     claimed claims insisted insists argued argues wrote writes warned warns explained explains clarified
-    acknowledged acknowledges suggested suggests testified testifies""".split()
+    acknowledged acknowledges suggested suggests testified testifies knows knew""".split()
 ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.I)
 ATTRIBUTION_BEFORE_RE = re.compile(r"\b(?:according\s+to|told|by)\s*(?:the\s+)?$", re.I)
 NOT_NAMES = frozenset("""the a an this that these those it its in on at by for from of to and but or as with
@@ -280,7 +280,8 @@ def same_subject(x: str, y: str) -> bool:
     words_x, words_y = x.split(), y.split()
     if shared := set(words_x) & set(words_y):
         rest_x, rest_y = set(words_x) - shared, set(words_y) - shared
-        two_of_a_kind = words_x[-1] == words_y[-1] and rest_x and rest_y \
+        # "Lea County" / "Ector County", and family names said first: "Lee Kang-kuk" / "Lee Jeong-min"
+        two_of_a_kind = (words_x[-1] == words_y[-1] or words_x[0] == words_y[0]) and rest_x and rest_y \
             and not any(u.startswith(v) or v.startswith(u) for u in rest_x for v in rest_y)
         return not two_of_a_kind
     return _acronym_of(x, y) or _acronym_of(y, x)
@@ -358,7 +359,8 @@ def read_frame(
     slot_before = _slot_before(before)
     if not slot_before.strip() and COMMA_END_RE.search(before) and CLAUSE_END_AFTER_RE.match(after):
         # an apposition, "the old UK record, 38.7C": the noun phrase before the comma names the figure
-        slot_before = _slot_before(COMMA_END_RE.sub("", before)) + " "
+        # (the comma blanked, not cut, so the slot still ends where the sentence's text does)
+        slot_before = _slot_before(COMMA_END_RE.sub(lambda m: " " * len(m.group(0)), before))
     slot_after = _slot_after(after)
     if q.kind == "count" and not slot_after.strip() and (m := APPOSITION_AFTER_RE.match(after)) \
             and APPOSITION_VERB_RE.match(after[m.end():]):
@@ -991,7 +993,10 @@ def _subject(
     # a name after a preposition ("at HP") or owning a noun ("HP's biggest deal") is not the subject
     plain = [(m, n) for m, n in names if not PREPOSITION_END_RE.search(before[:m.start()])
              and not OWNS_RE.match(before[m.end():])]
-    near = [(m, n) for m, n in (plain or names) if len(before[m.end():].split()) <= SUBJECT_WORDS]
+    # failing a plain name, one after a preposition ("turnout in Ohio"), but not where a thing
+    # came from ("the flight from Shanghai was carrying 291 passengers")
+    placed = [(m, n) for m, n in names if not FROM_END_RE.search(before[:m.start()])]
+    near = [(m, n) for m, n in (plain or placed) if len(before[m.end():].split()) <= SUBJECT_WORDS]
     if near:  # every such name is a word of the subject: "Coningsby in Lincolnshire", "the Arlen flood"
         subject = " ".join(dict.fromkeys(w for _, n in near for name in n for w in name.split()))
         return _coordinated(subject, clause_before[:offset + near[0][0].start()], capitalized, q)
@@ -1022,7 +1027,39 @@ def _subject(
             found = None  # "a jet from Seoul, South Korea, with 300 aboard": a place it came from
         if found:
             return _clean_name(found.group("name"), not head[:found.start("name")].strip(), capitalized)
+    if m := PLACE_FIRST_RE.match(clause_before):
+        # "In Palafrugell, a town of 22,868, 6855 votes were cast": the sentence is set in that place
+        return _clean_name(m.group("name"), False, capitalized)
     return ""
+
+
+PLACE_MODIFIERS = frozenset("""north south east west northern southern eastern western central northeast northwest
+    southeast southwest upper lower greater new old great little""".split())
+
+
+def full_names(text: str, claims: list, capitalized: frozenset[str]) -> list:
+    """Claims whose subject is one name ("lee") given the last full name the article used
+    before that contains it ("lee kang-kuk"): news style names a person or place in full first
+    and by one name after, and a story may hold two of one family name. `claims` are one
+    document's, in reading order; the list returned is new, the claims replaced where changed."""
+    lone = {c.frame.subject for c in claims if c.frame.subject and " " not in c.frame.subject}
+    if not lone:
+        return claims
+    # a full name is two or three words on one line, none an acronym or a title ("EDS CEO",
+    # "HP Chief Strategy Officer Shane Robison" name no one by the company's name)
+    named = [(m.start(), name) for m in NAME_RE.finditer(text)
+             if "\n" not in m.group(0) and not any(w.isupper() for w in m.group(0).split())
+             and 2 <= len((name := _clean_name(m.group(0), False, capitalized)).split()) <= 3 and lone & set(name.split())
+             and name.split()[0] not in PLACE_MODIFIERS]  # "West Texas" is a part of Texas, not its full name
+    out = []
+    for c in claims:
+        subject = c.frame.subject
+        if subject in lone:
+            full = [name for at, name in named if at < c.start and subject in (name.split()[0], name.split()[-1])]
+            if full:
+                c = replace(c, frame=replace(c.frame, subject=full[-1]))
+        out.append(c)
+    return out
 
 
 def _coordinated(subject: str, head: str, capitalized: frozenset[str], q: Quantity) -> str:
@@ -1038,12 +1075,14 @@ def _coordinated(subject: str, head: str, capitalized: frozenset[str], q: Quanti
     return subject
 
 
+PLACE_FIRST_RE = re.compile(r"\W*(?:In|At)\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,")
 EACH_RE = re.compile(r"\b(?:both|each)\b", re.I)
 COORDINATED_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+and\s+(?:[a-z]+\s+)?$")
 OWNER_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s?\s+(?:[a-z\-]+\s+){0,3}$")
 # "from Seoul, South Korea": a name in apposition to a preposition's name is in the phrase too
 PREPOSITION_END_RE = re.compile(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?"
                                 r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*,\s*)?$")
+FROM_END_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 OWNS_RE = re.compile(r"['’]s?\b")
 PRONOUN_OWNER_RE = re.compile(r"\b(?:its|their)\s+(?:[a-z\-]+\s+){0,3}$")
 NAME_AFTER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
