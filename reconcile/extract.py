@@ -308,6 +308,7 @@ def _count_frame(text: str, q: Quantity, frame):
 RESTATED_RE = re.compile(r"\)?\s*(?:,\s*or|\(|,?\s*(?:or\s+)?equal\s+to|,\s*or\s+about)\s*$", re.I)
 ELLIPSIS_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|said|says|to|while|but|which|who)\b|\b[a-z]{3,}(?:ed|ing)\b", re.I)
 OR_GAP_RE = re.compile(r"\s+or\s+")
+WORKS_OUT_RE = re.compile(r",\s*(?:which\s+)?(?:works?|worked|working)\s+out\s+(?:at|to)\s+$|,\s*(?:the\s+)?equivalent\s+(?:of|to)\s+$", re.I)
 LIST_GAP_RE = re.compile(r"^[^.;:()]*(?:,|\band\b)[^.;:()]*$")
 HYPHEN_ED_RE = re.compile(r"\b[\w-]+-\w+ed\b")
 
@@ -331,10 +332,13 @@ def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
         gap = text[last.quantity.end:q.start]
         if RESTATED_RE.match(gap) or OR_GAP_RE.fullmatch(gap) and last.quantity.unit != q.unit:
             # "$US3.09 ($A3.38)", "down 127 points or 0.31 per cent": one amount in two measures
-            frame = replace(frame, period=frame.period or last.frame.period, change=frame.change or last.frame.change)
+            frame = replace(frame, period=frame.period or last.frame.period, change=frame.change or last.frame.change,
+                            target=frame.target or last.frame.target)
             if frame.change and not last.frame.change:  # "0.3 per cent, or S$0.05, lower at": said last, of both
                 k = next(k for k in range(len(out) - 1, -1, -1) if out[k] is last)
                 out[k] = replace(last, frame=replace(last.frame, change=frame.change))
+        elif peer is not None and not frame.target and peer.frame.target in ("gross", "net") and WORKS_OUT_RE.search(text, peer.quantity.end, q.start):
+            frame = replace(frame, target=peer.frame.target)  # "€45m a year before tax, which works out at €865,000 a week"
         elif peer is not None and peer.frame.change in ("up", "down") and not frame.change \
                 and _verbless_list(text[peer.quantity.end:q.start]):
             frame = replace(frame, change=peer.frame.change)

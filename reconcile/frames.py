@@ -108,7 +108,8 @@ PART_WORDS = frozenset("""section segment stretch portion part share phase leg t
     instalment half third quarter fraction""".split())
 RELATIVE_PERIODS = (
     (re.compile(r"\blast\s+(?:year|season|quarter|month|week)['’]?s?\b(?!\s+of\b)|\bprevious\s+(?:year|season|quarter)\b", re.I), "last-period"),
-    (re.compile(r"\b(?:a|one|the)\s+(?:year|quarter|month)\s+(?:earlier|before|ago)\b|\byear[\s-]+(?:earlier|ago)\b", re.I), "year-earlier"),
+    # not "€45m a year before tax": a rate, then the tax it is counted before
+    (re.compile(r"\b(?:a|one|the)\s+(?:year|quarter|month)\s+(?:earlier|before(?![\s-]+tax)|ago)\b|\byear[\s-]+(?:earlier|ago)\b", re.I), "year-earlier"),
     (re.compile(r"\b(?:previous|prior|former|old|earlier|preceding)\s+(?:\w+\s+)?(?:record|high|low|peak|best|mark|figure|estimate|forecast|total|toll|count|close|level|reading|session|price)\b", re.I), "previous"),
     (re.compile(r"\b(?:previously|formerly|last\s+time)\b", re.I), "previous"),
     (re.compile(r"\b(?:prior|preceding)\s+(?:financial\s+|fiscal\s+)?(?:year|quarter|period|month|season|half)\b", re.I), "last-period"),
@@ -392,6 +393,8 @@ def read_frame(
         # "EDS employs about 7,200 people in North Texas": a named company's staff or sales in one
         # place are a part of its whole; an event's toll "in the Varsey valley" names where it struck
         part = place
+    if not part and q.kind == "count" and q.thing == "times" and MULTIPLE_AFTER_RE.match(after):
+        part = "multiple"  # "almost four times as much": a ratio to something else, not a count of times
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
     if not target and not age and (group := next((o for o in others if age_group(o) and _next_to(text, o, q)), None)):
         target = f"aged-{age_span(group)}"  # "those aged 60 and above numbered 297 million": of that group only
@@ -1082,11 +1085,12 @@ OWNER_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s
 # "from Seoul, South Korea": a name in apposition to a preposition's name is in the phrase too
 PREPOSITION_END_RE = re.compile(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?"
                                 r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*,\s*)?$")
+MULTIPLE_AFTER_RE = re.compile(r"\s*(?:as|more|less|fewer|bigger|larger|higher|greater|smaller|lower|longer|faster|the|that|what)\b", re.I)
 FROM_END_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 OWNS_RE = re.compile(r"['’]s?\b")
 PRONOUN_OWNER_RE = re.compile(r"\b(?:its|their)\s+(?:[a-z\-]+\s+){0,3}$")
 NAME_AFTER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
-RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s+)?(?:recorded|logged|registered)\b"
+RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s+){0,2}?(?:recorded|logged|registered)\b"
                          r"|(?P<reporter>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has|have|had|now)?\s*(?:reported|confirmed|counted)"
                          r"\s+(?:[a-z]+\s+){0,3}$")
 INTERRUPTED_SUBJECT_RE = re.compile(
