@@ -293,7 +293,8 @@ WORD_BREAK_RE = re.compile(r"[\s\-]+")
 
 def _acronym_of(short: str, long: str) -> bool:
     initials = "".join(w[0] for w in WORD_BREAK_RE.split(long) if w)
-    return 2 <= len(short) <= 5 and " " not in short and len(initials) >= 2 and initials.startswith(short)
+    # "EDS" / "Electronic Data Systems", and its short form "Electronic Data"
+    return 2 <= len(short) <= 5 and " " not in short and len(initials) >= 2 and (initials.startswith(short) or short.startswith(initials))
 
 
 def _present_of(a: Frame, b: Frame) -> str:
@@ -1134,6 +1135,8 @@ def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
     if at_start and words and words[0] not in capitalized and not _name_shaped(words[0]) \
             and not (len(words) > 1 and words[1][:1].isupper() and not MODIFIER_START_RE.search(words[0])):
         words = words[1:]  # "Officials", "Neighboring New Mexico"; but "Gaines County" is one name
+    if based := [i for i, w in enumerate(words) if w.lower().endswith("-based")]:
+        words = words[based[-1] + 1:]  # "Palo Alto-based HP": HP, not where it is based
     words = [w for w in words if len(w) > 1 and w.lower() not in NOT_NAMES and not w[0].isdigit()]  # "101.7F": no name
     return " ".join(w.lower() for w in words)
 
