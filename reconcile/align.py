@@ -528,13 +528,19 @@ def _head(claim: Claim) -> str:
     return stem(claim.head or claim.frame.head.rsplit(" ", 1)[-1])
 
 
+def _same_head(x: str, y: str) -> bool:
+    """Head nouns (stems) of one thing: the same stem, or two words of one attribute class
+    ("contract" and "lease" are terms; "pipeline" and "canal" are not)."""
+    return x == y or bool(frames._CLASS_OF.get(x)) and frames._CLASS_OF.get(x) == frames._CLASS_OF.get(y)
+
+
 def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, base_b: str) -> bool:
     """Durations pair when they measure the same noun: both modify it ("25-year lease"), or one
     modifies it and the other has it next door ("leased ... for 30 years")."""
     if a.frame.attribute and a.frame.attribute == b.frame.attribute and a.frame.attribute != "duration":
         return True  # "freed four days later" / "freed after five days"
     if head_a and head_b:
-        return head_a == head_b
+        return _same_head(head_a, head_b)
     if head_a or head_b:
         head, other = (head_a, b) if head_a else (head_b, a)
         return head in {stem(w) for w in other.local}
@@ -564,7 +570,7 @@ def compatible(a: Claim, b: Claim, agreeing: Callable[[], bool] | None = None) -
     if (base_a == "last-occurrence") != (base_b == "last-occurrence"):
         return False
     head_a, head_b = _head(a), _head(b)
-    if head_a and head_b and head_a != head_b and not (
+    if head_a and head_b and not _same_head(head_a, head_b) and not (
             head_a in map(stem, b.frame.head.split()) or head_b in map(stem, a.frame.head.split())):
         return False  # "a 6-km tunnel" is not "a 30-km link"; "a 30-km rail link opens" names the link
     if _is_duration(a) and not _same_duration(a, b, head_a, head_b, base_a, base_b):

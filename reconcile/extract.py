@@ -480,11 +480,24 @@ def _head_noun(text: str, q: Quantity) -> str:
     rest = frames.BRACKET_AFTER_RE.sub("", text[q.end:q.end + 80])  # a conversion in brackets
     m = HEAD_WORDS_RE.match(rest)
     words = []
-    for word in (m.group(0).split() if m else []):
-        if word.lower() in STOPWORDS or not word[0].islower() or word.endswith("ed") and len(words) > 0:
-            break  # "the 190-km canal resumed": a verb ends the noun phrase
+    singular = SINGULAR_BEFORE_RE.search(text, max(0, q.start - 8), q.start) is not None
+    following = m.group(0).split() if m else []
+    after = rest[m.end():].split()[:1] if m else []
+    for k, word in enumerate(following):
+        next_word = (following[k + 1:] or after or [""])[0]
+        if word.lower() in STOPWORDS or not word[0].islower() or words and (
+                word.endswith(("ed", "ing", "ly")) or word in ("once", "now", "also", "still")
+                or singular and word.endswith("s") and not word.endswith("ss")
+                and (next_word.lower() in STOPWORDS or next_word[:1].isupper() or next_word[:1].isdigit())):
+            # "the 190-km canal resumed", "a 25-year prison sentence places him", "a five-year
+            # contract taking him to 2022": a verb or an adverb ends the noun phrase; after "a",
+            # a word in -s before an object is a verb ("a natural gas pipeline" is not)
+            break
         words.append(word.lower())
     return " ".join(words)
+
+
+SINGULAR_BEFORE_RE = re.compile(r"(?:\b(?:a|an|one|his|her|its|this|that)|\w['’]s)\s+$", re.I)
 
 
 @lru_cache(maxsize=256)  # one answer per clause, asked once per figure in it
