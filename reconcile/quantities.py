@@ -144,7 +144,7 @@ HEDGES = [
     # "as many as 300" and "as much as $5bn" are ceilings: a source's most, not its least
     (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|as\s+high\s+as|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|maximum\s+of|just\s+under", "upper"),
     (r"more\s+than|over|at\s+least|above|in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|just\s+over|exceeding|no\s+fewer\s+than|no\s+less\s+than|north\s+of", "lower"),
-    (r"about|around|some|roughly|nearly|almost|approximately|approx\.|an\s+estimated|estimated|close\s+to|circa|~", "approx"),
+    (r"about|around|some|roughly|nearly|almost|approximately|approx\.|an\s+estimated|estimated|close\s+to|circa|~|in\s+the\s+region\s+of", "approx"),
 ]
 HEDGE_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(\"'“]))(?:" + "|".join(f"(?P<h{i}>{p})" for i, (p, _) in enumerate(HEDGES)) + r")\s*$",
@@ -184,7 +184,7 @@ BRACKET_RE = re.compile(r"\s*\([^()]{1,40}\)")
 # A price: "$75 a barrel", "€0.30 per kWh"; a yield: "39 bushels per acre".
 PER_SPELLINGS = units.PER_ONLY_SPELLINGS + units.UNIT_SPELLINGS
 PER_UNIT_RE = re.compile(
-    r"\s*(?:(?:a|an|per|for\s+each)\s+|/\s*)(?:"  # "40.3C at" is no price per tonne; "£90 for each square foot"
+    r"\s*(?:(?:a|an|per|for\s+each)\s+|/\s*|(?=ps[fm]\b))(?:"  # "40.3C at" is no price per tonne; "£90 for each square foot"; "psf"
     + "|".join(f"(?P<p{i}>{p})" for i, (p, _, kind) in enumerate(PER_SPELLINGS))
     + r")(?![\w²³])(?!\s+(?:earlier|ago|before|later|previously)\b)",  # "$31.5m a year earlier" is no price
     re.I,
@@ -1117,11 +1117,17 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
     currency that are no more than twice it and at least a hundredth of it: a change in the price
     ("lift petrol by 2p, taking it close to the £1 a litre mark") or a price beside it ("2p a
     litre next April and another 1.84p"). A price whose thing is named before it ("a litre of
-    unleaded should average around 97.8p") is per that thing."""
-    if sum(q.kind == "money" for q in mentions) < 1:
+    unleaded should average around 97.8p") is per that thing. So is a measure compared right
+    after a rate of its unit ("7.3 tonnes per hectare, down from 7.4 tonnes": tonnes per hectare)."""
+    if not any(q.kind in ("money", "quantity") for q in mentions):
         return mentions
     out = list(mentions)
     for k, q in enumerate(out):
+        if q.kind == "quantity" and k and (p := out[k - 1]).kind == "quantity" and q.unit and "/" not in q.unit \
+                and p.unit and p.unit.startswith(f"{q.unit} / ") and p.value and q.value and p.value / 2 <= q.value <= 2 * p.value \
+                and COMPARED_GAP_RE.fullmatch(text, p.end, q.start):
+            out[k] = _finish(text, q.start, q.end, q.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
+            continue
         if q.kind != "money" or not q.unit or "/" in q.unit or q.thing or q.value is None or q.value <= 0 \
                 or _printed_scale(q) >= 2 or q.bound == "range":  # "2p" prints 2 of 0.02; "$6.30-1/2" prints 6.30 of 6.305
             continue
@@ -1464,6 +1470,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if value2 is None and not AGE_BRACKET_RE.match(text, pos):  # "a median age of 38.4 and an average of 41"
             return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
         return None
+    if unit is None and digits and not year_like and value2 is None and scale == 1.0 and value < 130 \
+            and HIGHS_BEFORE_RE.search(text, max(0, start - 60), start) and _count_noun(text, pos) is None:
+        # "afternoon highs may struggle to get to 20", "lows near -5": a forecast's reading, in the document's scale
+        return _finish(text, start, pos, "quantity", value, currencies.get("degree", "degree_Celsius"), "exact", precision)
     if unit is None and digits and not year_like and value2 is None and scale == 1.0 and value == int(value) and 0 < value < 120 \
             and TURNS_BEFORE_RE.search(text, max(0, start - 30), start) and TURNS_END_RE.match(text, pos):
         return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
@@ -1702,6 +1712,7 @@ AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
 # "aged 34", "under age 1", "a median age of 38.4", "the oldest median age, 67.8"
 # (a bare "age" is the figure's first word, so its hedge is read: "under age 1")
 AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>ages?))\s+(?:(?:from|between)\s+)?$", re.I)  # "aged from one to 14"
+HIGHS_BEFORE_RE = re.compile(r"\b(?:highs|lows)\b[^.;,:\d()]{0,40}?\b(?:to|near|around|about|of|at|in\s+the)\s+$", re.I)
 # "when he turns 18", "who turned 20 last week": a birthday, with no noun or unit after the number
 TURNS_BEFORE_RE = re.compile(r"\b(?:he|she|who|they|I|you|we)\s+(?:turns|turned|will\s+turn|would\s+turn)\s+$")
 TURNS_END_RE = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:next|last|this|on|in|and|when|before|after|today|tomorrow)\b")

@@ -223,7 +223,9 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
 ]
 
 # Spellings read only after "a", "per" or "/": "$2.08 a pound" is a price per pound of weight.
-PER_ONLY_SPELLINGS: list[tuple[str, str, str]] = [(r"pounds?|lbs?", "pound", "quantity")]
+# "HK$68,481 psf": property reports' own abbreviations already say "per square foot" or "per square metre"
+PER_ONLY_SPELLINGS: list[tuple[str, str, str]] = [(r"pounds?|lbs?", "pound", "quantity"),
+                                                  (r"(?-i:psf)", "foot ** 2", "quantity"), (r"(?-i:psm)", "meter ** 2", "quantity")]
 
 # Currency written before the number. "rupee" is resolved per document (see extract).
 CURRENCY_PREFIXES: list[tuple[str, str]] = [
