@@ -1217,11 +1217,13 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
             if near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
                     and q.value == int(q.value) and q.start - last_end <= INHERIT_WITHIN:
                 q = replace(q, thing=None)  # "1,603 shares finishing lower and 868 higher"; "503 (71%) ... and 689"
-            elif near is not None and near.kind in ("quantity", "percent") and near.unit and near.value and q.value \
+            elif near is not None and (near.kind in ("quantity", "percent") or near.kind == "duration" and q.value != int(q.value)) \
+                    and near.unit and near.value and q.value \
                     and near.bound != "range" and q.start - near.end <= ELLIPTIC_GAP and _unit_left_out(text[near.end:q.start]) \
                     and max(abs(near.value), abs(q.value)) < 10 * min(abs(near.value), abs(q.value)):
                 # "42C, and Canberra has reached 37", "the earlier 6.1 per cent but below 7.1": a
-                # measure of the same order as the one before it, in its unit
+                # measure of the same order as the one before it, in its unit; a time only when it
+                # prints decimals ("in 23.71sec ahead of Harris (23.97)": a race's times, not "15 died")
                 q = _finish(text, q.start, q.end, near.kind, q.value, near.unit, q.bound, q.precision or 0.0, thing=near.thing)
                 if q is None:
                     continue
@@ -1707,7 +1709,11 @@ OF_COUNT_RE = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|his|her|all)\s+)?(?:[\w\-]+(?:['’]s|(?<=s)['’])\s+)?"  # "of the Commons' 650 seats"
     rf"(?:(?:{DIGITS}|{NUMBER_WORD})\s+)?(?=[a-z])", re.I)
 # "Joao Rodrigo, 33, was photographed": a person's age after the name (not "In March, 23 ...")
-AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:Jr\.|Sr\.))?,\s$")
+AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:Jr\.|Sr\.))?,\s$"
+                                      # "the World Cup winner, 22, has agreed": a person named by role, then an age
+                                      r"|\b[Tt]he\s+(?:[\w'’\-]+\s+){0,3}(?:winner|striker|midfielder|defender|forward|goalkeeper|captain|player"
+                                      r"|actor|actress|singer|rapper|star|teenager|victim|suspect|driver|pilot|mother|father|son|daughter"
+                                      r"|founder|chief|executive|widow|woman|man|boy|girl),\s$")
 AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
 # "aged 34", "under age 1", "a median age of 38.4", "the oldest median age, 67.8"
 # (a bare "age" is the figure's first word, so its hedge is read: "under age 1")
