@@ -146,7 +146,8 @@ def _coordinated(text: str, figures: list[Figure], q: Quantity) -> Figure | None
     return prev
 
 
-PERIOD_WORD_BEFORE_RE = re.compile(r"\b(?:previous|preceding|prior|past|last)\s+$", re.I)  # "the previous 12 months": a period's name
+# "the previous 12 months": a period's name; "fell 6.4 percent over 12 months": the span a change is measured over
+PERIOD_WORD_BEFORE_RE = re.compile(r"\b(?:previous|preceding|prior|past|last)\s+$|(?<!from\s)\bover\s+$", re.I)
 
 
 # a count made or lost: "63,000 jobs created", "417,000 of jobs lost", "150,000 jobs to go",

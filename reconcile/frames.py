@@ -691,8 +691,10 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         next_to = next_to and w in GENERIC_WORDS
     if not found and q.kind in ("percent", "money", "quantity") and (m := OF_AFTER_RE.match(after)):
         found = _class(m.group("noun"), verbs=False)
-    if not change and (m := MARGIN_RE.match(after)):
+    if not change and (m := MARGIN_RE.match(after)) \
+            and not (m.group(1).split()[0].lower() in ("ahead", "behind") and READING_BEFORE_RE.search(before)):
         # "1.9C above the old record", "7.3% higher": a difference, not a level, with its direction
+        # (not "led at 78.45 per cent ahead of Odisha", "touched in 23.71sec ahead of Harris": a reading, then who trailed it)
         word = m.group(1).lower().split()[0]
         if word in ("faster", "quicker", "slower"):  # "0.11 seconds faster": less time; "5 mph faster": more speed
             down = (word == "slower") != (q.dimension == "[time]")
@@ -742,15 +744,17 @@ def _modifier(word: str) -> bool:
     return _rate_of(word) and not _class(word, False)
 
 
+READING_BEFORE_RE = re.compile(r"\b(?:at|in)\s+$", re.I)
 INFINITIVES = frozenset("""build buy pay fund help cover support finance repair rebuild upgrade expand make
     keep meet boost cut reduce settle resolve develop create improve buy""".split())
-MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|above|below|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind|faster|quicker|slower)\b", re.I)
+# "22,000 miles above the Earth", "400m below sea level": a height or depth, not a difference
+MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|(?:above|below)(?!\s+(?:the\s+)?(?:earth|ground|sea|seabed|surface|street|planet)\b)|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind|faster|quicker|slower)\b", re.I)
 # "ended 0.3 per cent, or S$0.05, lower at S$18.24": market copy puts the direction past the comma
 CLOSED_MARGIN_RE = re.compile(r"^,\s*(?:(higher|lower)\s+(?:at|to|on)|(above|below)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:estimate|forecast|figure|level|average|total))\b", re.I)
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
-# "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%": the figure is an amount of change
+# "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%", "a 24.3% year-over-year jump": an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
-CHANGE_NOUN_AFTER_RE = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{CHANGE_NOUNS}|growth)s?\b(?!\s+(?:in|of)\s+(?:the\s+)?(?:number|rate)\b)", re.I)
+CHANGE_NOUN_AFTER_RE = re.compile(rf"^\s*(?:(?:[a-z]+|(?:year|quarter|month|week|day)-(?:over|on)-(?:year|quarter|month|week|day))\s+)?(?P<noun>{CHANGE_NOUNS}|growth)s?\b(?!\s+(?:in|of)\s+(?:the\s+)?(?:number|rate)\b)", re.I)
 # "the monthly gain to 2.7 percent", "year-to-date gains at 3.6 percent": the noun after a modifier
 # (not a verb: "prices rise to $5" is a level), then what it amounts to
 CHANGE_NOUN_BEFORE_RE = re.compile(
@@ -865,21 +869,24 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
 # "compared with 4.1%", "from 12% to 15%" (a change verb before "from": see quantities.CHANGE_FROM_RE)
 PRIOR_BEFORE_RE = re.compile(
     # "to 6.8 per cent in October-December from 2.8 per cent", "to £44.7m this year from £40m": the level's period may come between
-    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!to\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
+    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!(?:to|at)\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
     r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering)\s+(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)"
+    # "just below the record of 11 hours", "bettering Sun Yang's 12-year-old mark of 14:31.02": the mark compared with
+    r"|\b(?:below|above|short\s+of|outside|bettered|bettering|beat|beating|broke|breaking)\s+(?:the|its|(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)?['’]s)\s+(?:[\w\-]+\s+){0,3}?(?:record|mark|best)\s+(?:of|at)"
     r"|\bimprov(?:ed|ing|es)\s+on"  # "improved on the 2:10:17 he ran in 2000"
     # "longer than May's 3.7 months", "4.1% above the $410,100", "down 5.4% on the 4.11 million", "the earlier 6.1 per cent"
     r"|\b(?:(?!greater\b|fewer\b)[a-z]+er|more|less|up|down)\s+than(?:\s+(?:the|its|their|[a-z][\w\-]*['’]s))?"
-    r"|(?:%|per\s*cent|percent)(?:\s+points?)?\s+(?:on|over|above|below)|\b(?:the|its|their)\s+(?:earlier|previous|prior|former)|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their)"
+    r"|(?:%|per\s*cent(?:age)?|percent(?:age)?)(?:\s+points?)?\s+(?:on|over|above|below)|\b(?:the|its|their)\s+(?:earlier|previous|prior|former)|\b(?:increase|rise|gain|jump|fall|drop|decline|decrease)s?\s+(?:on|over)\s+(?:the|its|their)"
     # "¥250 billion instead of ¥150 billion", "more than double the 79-billion-peso loss": the value replaced or multiplied
     r"|\binstead\s+of|\b(?:double|twice|triple|treble)\s+(?:the|its|their))"
     # "compared with the 4.11 million", "versus a 6.3 percent growth rate": a determiner may come first
-    r"\s+(?:(?:the|an?|its|their)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|earlier|previous|prior|record|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?"
+    # a period's possessive may come first: "0.21 per cent points above December 2017's 0.59 per cent"
+    r"\s+(?:(?:the|an?|its|their|(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|\d{4})['’]s)\s+)?(?:(?:about|around|roughly|nearly|almost|some|just|only|earlier|previous|prior|record|an?\s+estimated|a\s+(?:revised|record|previous))\s+)?"
     # "above the September 2022 rate (23.34 percent)": the value compared with, in brackets after its name
     r"(?:(?:[\w\-]+\s+){1,3}\(\s*)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
-PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble", re.I)  # keep in step with PRIOR_BEFORE_RE
+PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record|mark|best|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble", re.I)  # keep in step with PRIOR_BEFORE_RE
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 # "against 39.7 per cent for No", "against 35 per cent of the Congress's winners": another side's figure, not an earlier one
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:for\b|of\s+(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)*['’]s?\s)", re.I)

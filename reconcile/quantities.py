@@ -87,6 +87,9 @@ NUMBER_WORD = rf"{TENS_PATTERN}(?:[-\s]{DIGIT_WORD_PATTERN})?|{trie_regex(list(U
 IDIOM = trie_regex(list(IDIOM_WORDS))
 FRACTION = trie_regex(list(FRACTION_WORDS))
 # a word right after "a third" that is no noun: "a third of", "by a third last year", "a third more"
+NAMED_FRACTION_RE = re.compile(r"\s(?-i:[A-Z])", re.I)
+# "half-year revenue", "full-year profit": the period a company reports on, named before its figure
+REPORT_AFTER_RE = re.compile(r"\s+(?:revenues?|sales|profits?|earnings|results|loss(?:es)?|figures|reports?|dividends?|turnover|income|net)\b", re.I)
 FRACTION_ORDINAL_RE = re.compile(
     r"\s+(?!(?:of|the|a|an|more|less|than|as|and|or|in|to|from|by|on|at|for|off|that|which|who|was|were|is|are|has|had"
     r"|have|be|been|will|would|last|this|next|since|over|after|before|compared|while|but|with|between|among|up|down"
@@ -100,6 +103,8 @@ GLUED_CODES = "|".join(f"(?<={re.escape(code)})(?=\\d)" for code in ("USD", "EUR
                                                                "$US", "$A", "$NZ"))
 # "R75" (the rand), "A54.7" (Australian cents, see GLUED_CENT_CODES): glued to a word's first letter only (not "2BR1")
 GLUED_CODES += r"|(?<=(?<![\w$])[RA])(?=\d)"
+# "12MP+13MP", "8GB+128GB": a spec sheet joins two figures with "+" after the first one's unit
+GLUED_CODES += r"|(?<=[A-Za-z]\+)(?=\d)"
 
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
@@ -139,7 +144,7 @@ HEDGES = [
     # "as many as 300" and "as much as $5bn" are ceilings: a source's most, not its least
     (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|as\s+high\s+as|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|maximum\s+of|just\s+under", "upper"),
     (r"more\s+than|over|at\s+least|above|in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|just\s+over|exceeding|no\s+fewer\s+than|no\s+less\s+than|north\s+of", "lower"),
-    (r"about|around|some|roughly|nearly|almost|approximately|approx\.|an\s+estimated|estimated|close\s+to|circa|~", "approx"),
+    (r"about|around|some|roughly|nearly|almost|approximately|approx\.|an\s+estimated|estimated|close\s+to|circa|~|in\s+the\s+region\s+of", "approx"),
 ]
 HEDGE_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(\"'“]))(?:" + "|".join(f"(?P<h{i}>{p})" for i, (p, _) in enumerate(HEDGES)) + r")\s*$",
@@ -161,9 +166,12 @@ SCALE_RE = re.compile(
     r"(?:\s+|-)?(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(units.SCALES)) + r")\b",
     re.I,
 )
+# "the 50m freestyle", "the 60m hurdles": a race's distance, not millions
+RACE_EVENT_RE = re.compile(r"\s+(?:individual\s+)?(?:freestyle|backstroke|breaststroke|butterfly|medley|hurdles|sprint|relay|dash"
+                           r"|steeplechase|final|heats?|semi-?finals?)\b", re.I)
 LETTER_SCALE_RE = re.compile(r"(?P<ls>bn|tn|k|K|m|M|b|B)(?![\w])")
 UNIT_RE = re.compile(
-    r"(?:\s*-\s*|\s+|)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(units.UNIT_SPELLINGS)) + r")(?![\w²³])",
+    r"(?:\s*-\s*|\s+|)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(units.UNIT_SPELLINGS)) + r")(?:(?<=%)|(?![\w²³]))",  # "a 0.6%increase": a sign needs no space after it
     re.I,
 )
 RATE_ALTERNATIVES = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(units.RATE_SPELLINGS))
@@ -176,7 +184,7 @@ BRACKET_RE = re.compile(r"\s*\([^()]{1,40}\)")
 # A price: "$75 a barrel", "€0.30 per kWh"; a yield: "39 bushels per acre".
 PER_SPELLINGS = units.PER_ONLY_SPELLINGS + units.UNIT_SPELLINGS
 PER_UNIT_RE = re.compile(
-    r"\s*(?:(?:a|an|per|for\s+each)\s+|/\s*)(?:"  # "40.3C at" is no price per tonne; "£90 for each square foot"
+    r"\s*(?:(?:a|an|per|for\s+each)\s+|/\s*|(?=ps[fm]\b))(?:"  # "40.3C at" is no price per tonne; "£90 for each square foot"; "psf"
     + "|".join(f"(?P<p{i}>{p})" for i, (p, _, kind) in enumerate(PER_SPELLINGS))
     + r")(?![\w²³])(?!\s+(?:earlier|ago|before|later|previously)\b)",  # "$31.5m a year earlier" is no price
     re.I,
@@ -187,12 +195,13 @@ PER_NOUN_RE = re.compile(
     r"\s+(?:per\s+(?:(?:diluted|basic|adjusted|average|(?-i:[A-Z][a-z]+))\s+)?(?P<per>(?!cent\b)[a-z]{3,})\b|(?:a|an)\s+(?P<a>[a-z]{3,})\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|on|for|from|to|compared|against|versus|vs|last|this|a|an|the|up|down|while|but)\b))"
     r"|\s*(?P<each>apiece|each)\b(?!\s+(?:of|other)\b)", re.I)
 TOLL_BEFORE_RE = re.compile(
-    r"\b(?:death|casualty|fatality)\s+tolls?\b[^.;]{0,80}?\b(?:to|at|of|reached|hit|is|was)\s+$", re.I
+    r"\b(?:death|casualty|fatality)\s+tolls?\b[^.;]{0,80}?\b(?:to|at|of|reached|hit|is|was)\s+"
+    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some)\s+)?$", re.I  # "risen to at least 14"
 )
 MORE_AFTER_RE = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than)", re.I)
 SHARE_AFTER_RE = re.compile(r"\s+(?:of|the|its|their)\b", re.I)
 BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|around|roughly|more\s+than|less\s+than)\s+)?$", re.I)
-HYPHEN_NOUN_RE = re.compile(r"-([a-z]{3,})\b(?=\s+[A-Za-z])(?!-)")
+HYPHEN_NOUN_RE = re.compile(r"-([a-z]{3,})\b(?=\s+[A-Za-z]|\s+\d|,\s+\d)(?!-)")  # "a six-bedroom 2,300 sq m flat"
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z\-]*)[ \u00a0]$")
 RATIO_RE = re.compile(r"\s+in\s+(?P<of>\d{1,3}(?:,\d{3})*)\b")
 BASE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
@@ -200,6 +209,7 @@ PER_BASE_UNITS = {100: "percent", 1_000: "permille", 1_000_000: "ppm"}
 PER_BASE_RE = re.compile(r"\s+(?:per|for\s+every|in\s+every|every)\s+(?:(?P<of>1(?:,?000)+|10(?:,?000)*|100(?:,?000)*)|(?:one\s+|a\s+)?(?P<word>hundred|thousand|million))"
                          r"\b", re.I)
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
+NEGATIVE_RANGE_RE = re.compile(rf"\s*(?:to|-|–|—)\s*[-\u2212](?P<digits>{DIGITS})(?![\d])", re.I)  # "-5 to -30 degrees"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
 # a decimal spoken and printed in words, as radio transcripts do: "14-point-87", "five-point-seven"
 DECIMAL_WORD_RE = re.compile(rf"-point-(?:(?P<frac>\d+)(?![\d.,])|(?P<words>(?:zero|{DIGIT_WORD_PATTERN})(?:-(?:zero|{DIGIT_WORD_PATTERN}))*)\b)", re.I)
@@ -224,6 +234,11 @@ VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 
 MIXED_RE = re.compile(r"(?:[\s-](?P<num>[1-9]|1[0-5])/(?P<den>2|3|4|8|16)(?![\d/])|\s?(?P<vulgar>[½¼¾⅓⅔⅛⅜⅝⅞])|(?:\s+and\s+|-and-)a[\s-]half\b)")
 TENTH_CENT_RE = re.compile(r"\.(\d)(?!\d|[.,]\d)")  # "$2.09.9": the tenth of a cent after the cents
 CENT_FRACTION_RE = re.compile(r"-(?P<num>[1-7])/(?P<den>2|4|8)(?![\d/])")  # "$12.09-3/4": a grain price's fraction of a cent
+# "0. 2 percentage points", "166, 855 children": a space typed inside a printed figure, read
+# only where the pieces cannot be two figures (a nought before a point; a group of three before a noun)
+LIST_BEFORE_RE = re.compile(r"\d,\s*$")  # "3, 4, 855 children": a list, not one figure
+SPACED_POINT_RE = re.compile(r"\. (?P<frac>\d{1,3})(?![\d.,])")
+SPACED_GROUP_RE = re.compile(r", (?P<group>\d{3})(?![\d.,]|\s*(?:,\s*\d|and\s+\d|or\s+\d))")
 DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})(?![\d,])")  # "13,5": no thousands group has fewer than 3 digits
 SLASH_RE = re.compile(r"/(?P<den>2|3|4|8|16)(?![\d/])")  # "3/4 inch"; "9/11" and "24/7" are not fractions
 # scientific notation: "2.3×10^6", "2.3 x 10⁶", "6.02e23"
@@ -385,11 +400,18 @@ def _plural_noun(word: str) -> bool:
 _DOLLAR_CUES = [(tuple((cue, cue.upper() + " ") for cue in cues), code) for cues, code in units.DOLLAR_BY_COUNTRY]
 
 
+LOCAL_DOLLAR_SIGNS = {"HKD": re.compile(r"(?<![A-Za-z])HK\$\s?\d"), "SGD": re.compile(r"(?<![A-Za-z])S\$\s?\d"),
+                      "AUD": re.compile(r"(?<![A-Za-z])AU?\$\s?\d"), "CAD": re.compile(r"(?<![A-Za-z])CA?\$\s?\d"),
+                      "NZD": re.compile(r"(?<![A-Za-z])NZ\$\s?\d")}
+
+
 def dollar_for(text: str) -> str:
     """Which dollar a bare "$" means: the country the document names most; USD on a tie or none."""
     counts = [(sum(text.count(cue) + text.count(dateline) for cue, dateline in cues), -i, code)
               for i, (cues, code) in enumerate(_DOLLAR_CUES)]
     best = max(counts)
+    if best[0] and best[2] in LOCAL_DOLLAR_SIGNS and LOCAL_DOLLAR_SIGNS[best[2]].search(text):
+        return "USD"  # "HK$640 million (around $82.2 million)": a paper that prefixes the local dollar keeps "$" for the US one
     return best[2] if best[0] else "USD"
 
 
@@ -496,11 +518,53 @@ def _date_mentions(text: str) -> Iterator[Quantity]:
         yield Quantity(start, m.end(), text[start:m.end()], "date", None, None, date=iso)
 
 
+# "lows below zero", "highs sink back to zero": the freezing mark (or 0°F) read as a temperature
+ZERO_RE = re.compile(r"\b(?:below|under|above|near|around|to|at|from|hit|reach(?:es|ed)?)\s+(?P<zero>zero)\b"
+                     r"(?![\s-]+(?:tolerance|sum|hours?|emissions?|carbon|covid|per|%|cases|deaths|to)\b)", re.I)
+ZERO_CUE_RE = re.compile(r"\b(?:lows?|highs?|wind\s*chills?|degrees?|thermometers?)\b", re.I)
+
+
+def _zero_temperatures(text: str, degree: str) -> Iterator[Quantity]:
+    """"zero" in a sentence about the weather's heat or cold: a temperature of 0 in the
+    document's scale (`degree`, a pint unit name), bounded by the hedge before it ("below zero")."""
+    if "zero" not in text.lower():
+        return
+    for m in ZERO_RE.finditer(text):
+        window = text[slice(*_sentence_window(text, m.start(), m.end(), 100, 60))]
+        if TEMPERATURE_CUE_RE.search(window) or ZERO_CUE_RE.search(window):
+            if (q := _finish(text, m.start("zero"), m.end("zero"), "quantity", 0.0, degree, "exact", 0.5)) is not None:
+                yield q
+
+
+# "highs in the mid 20s", "wind chills in the single digits": a band of temperatures, as forecasts give them
+TEMPERATURE_BAND_RE = re.compile(r"\bthe\s+(?:(?P<part>low|lower|mid|middle|upper|high)[\s-]+(?P<tens>[1-9]0)s|(?P<single>single\s+digits)|(?P<teens>teens))\b", re.I)
+BAND_PARTS = {"low": (0, 3), "lower": (0, 3), "mid": (3, 7), "middle": (3, 7), "upper": (7, 9), "high": (7, 9)}
+
+
+def _temperature_bands(text: str, degree: str) -> Iterator[Quantity]:
+    """"the mid 20s", "the single digits", "the teens" in a sentence about the weather's heat or
+    cold: a vague temperature in the document's scale (`degree`), its value the band's lowest,
+    low and high its ends ("the mid 20s": 23 to 27)."""
+    if not ("0s" in text or "digits" in text or "teens" in text):
+        return
+    for m in TEMPERATURE_BAND_RE.finditer(text):
+        window = text[slice(*_sentence_window(text, m.start(), m.end(), 100, 60))]
+        if not (TEMPERATURE_CUE_RE.search(window) or ZERO_CUE_RE.search(window)):
+            continue
+        if m.group("tens"):
+            lo, hi = BAND_PARTS[m.group("part").lower()]
+            low, high = int(m.group("tens")) + lo, int(m.group("tens")) + hi
+        else:
+            low, high = (1, 9) if m.group("single") else (13, 19)
+        yield _make(m.start(), m.end(), text, "quantity", float(low), degree, "vague", 0.0, float(low), float(high), None)
+
+
 # "2:00:35" (a marathon), "3:43.13" (a mile): a race time in hours, minutes and seconds
 CLOCK_DURATION_RE = re.compile(r"(?<![\d:.,])(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?::(?P<s>[0-5]\d(?:\.\d+)?)|(?P<frac>\.\d+))(?![\d:]|\.\d)")
 
 
 INCH_MARKS = '"″'
+TWO_PRIMES = "''"  # "38.4'' of snow": two apostrophes typed for the inch mark
 RELATIVE_AFTER_RE = re.compile(r"\s+(?:earlier|before|previously)\b", re.I)
 TO_NUMBER_RE = re.compile(r"\s+to\s+\d[\d,.]*")
 GLUED_INCH_RE = re.compile(r"in(?![\w'’])")
@@ -646,7 +710,9 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
     dollar = dollar or dollar_for(text)
     currencies = {"dollar": dollar, "rupee": rupee, "yen_sign": yen_sign or yen_sign_for(text),
                   "degree": degree or degree_for(text, dollar), "peso": peso or peso_for(text)}
-    mentions: list[Quantity] = sorted([*_date_mentions(text), *_clock_durations(text)], key=lambda q: q.start)
+    mentions: list[Quantity] = sorted([*_date_mentions(text), *_clock_durations(text), *_zero_temperatures(text, currencies["degree"]),
+                                       *_temperature_bands(text, currencies["degree"])],
+                                      key=lambda q: q.start)
     taken = [(q.start, q.end) for q in mentions]
     taken_index = 0
     last_end = 0
@@ -697,6 +763,11 @@ def _join_compounds(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 and a.value == int(a.value) \
                 and units.conversion(a.unit).factor > units.conversion(q.unit).factor:
             value = units.from_base(units.to_base(a.value, a.unit) + units.to_base(q.value, q.unit), q.unit)
+            if q.dimension == "[time]" and (old := OLD_AFTER_RE.match(text, q.end)) \
+                    and (age := _finish(text, a.start, old.end(), "count", units.from_base(units.to_base(value, q.unit), "year"),
+                                        "count", "exact", 0.0, thing="age")) is not None:
+                out[-1] = replace(age, surface=text[a.start:old.end()], start=a.start)  # "16 years, two months and 15 days old": an age in years
+                continue
             if (joined := _finish(text, a.start, q.end, q.kind, value, q.unit, a.bound, q.precision)) is not None:
                 out[-1] = replace(joined, surface=text[a.start:q.end], start=a.start)
                 continue
@@ -1035,7 +1106,7 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
 
 # "a litre of unleaded should average around 97.8p": the thing priced, said before the price
 # ("when an ounce cost $850", "a litre sold for 95p": the thing priced is the verb's subject)
-PRICED_BEFORE_RE = re.compile(r"\b(?:a|an|one|each|per)\s+(?P<unit>[a-z]+)\s+(?:of\s+[a-z\-]+(?:\s+[a-z\-]+){0,4}?|costs?|sold\s+for|sells\s+for|fetched|fetches)\s+$", re.I)
+PRICED_BEFORE_RE = re.compile(r"\b(?:a|an|one|each|per)\s+(?P<unit>(?:square\s+|cubic\s+)?[a-z]+)\s+(?:of\s+[a-z\-]+(?:\s+[a-z\-]+){0,4}?|costs?|sold\s+for|sells\s+for|fetched|fetches|at)\s+$", re.I)  # "puts each square metre at $30,000"
 
 
 PRICED_NEIGHBOURS = 6  # figures either side a sentence's price may be: linear in a text's figures
@@ -1046,11 +1117,17 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
     currency that are no more than twice it and at least a hundredth of it: a change in the price
     ("lift petrol by 2p, taking it close to the £1 a litre mark") or a price beside it ("2p a
     litre next April and another 1.84p"). A price whose thing is named before it ("a litre of
-    unleaded should average around 97.8p") is per that thing."""
-    if sum(q.kind == "money" for q in mentions) < 1:
+    unleaded should average around 97.8p") is per that thing. So is a measure compared right
+    after a rate of its unit ("7.3 tonnes per hectare, down from 7.4 tonnes": tonnes per hectare)."""
+    if not any(q.kind in ("money", "quantity") for q in mentions):
         return mentions
     out = list(mentions)
     for k, q in enumerate(out):
+        if q.kind == "quantity" and k and (p := out[k - 1]).kind == "quantity" and q.unit and "/" not in q.unit \
+                and p.unit and p.unit.startswith(f"{q.unit} / ") and p.value and q.value and p.value / 2 <= q.value <= 2 * p.value \
+                and COMPARED_GAP_RE.fullmatch(text, p.end, q.start):
+            out[k] = _finish(text, q.start, q.end, q.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
+            continue
         if q.kind != "money" or not q.unit or "/" in q.unit or q.thing or q.value is None or q.value <= 0 \
                 or _printed_scale(q) >= 2 or q.bound == "range":  # "2p" prints 2 of 0.02; "$6.30-1/2" prints 6.30 of 6.305
             continue
@@ -1085,35 +1162,45 @@ def _scale_word_of(q: Quantity) -> float:
     """The scale word's factor in a figure, whatever its hedge or currency before the digits
     ("about HK$5 billion" -> 1e9); 1.0 when no digits are printed."""
     printed = DIGITS_RE.search(q.surface)
+    if printed is None and (word := SCALE_WORD_RE.search(q.surface)):  # "half a million", "one million pounds"
+        return next((f for p, f in units.SCALES if re.fullmatch(p, word.group(0), re.I)), 1.0)
     parsed = _parse_digits(printed.group(0)) if printed else None
     return q.value / parsed[0] if parsed and parsed[0] else 1.0
 
 
+SCALE_WORD_RE = re.compile(r"\b(?:thousand|million|billion|trillion|crore|lakh)\b", re.I)
 SCALE_END_RE = re.compile(r"(?:\s+|-)?(?:thousand|million|billion|trillion|bn|mn|tn|crore|lakh)$", re.I)
 
 
 def _elided_currency(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """A bare scaled figure that counts no plural noun, in a sentence whose money figure of the
     same scale word came before it, is money in that currency ("5.1 billion Swedish crowns ...
-    from a year-ago 6.0 billion, ahead of a forecast of 3.6 billion"), when within ten times it."""
-    if not any(q.kind == "money" for q in mentions):
+    from a year-ago 6.0 billion, ahead of a forecast of 3.6 billion"), when within ten times it.
+    So is a measure's unit: "36.7 million tonnes, a touch below the 36.8 million of 2013" is in
+    tonnes (a count whose noun, found further back, is that unit's word is read the same way)."""
+    if not any(q.kind in ("money", "quantity") for q in mentions):
         return mentions
     out, by_scale = [], {}  # power of ten of a scale word -> the last money figure or count of things printed with it
     for q in mentions:
-        if q.kind not in ("money", "count") or not q.value or q.value < 1000 or (scale := _scale_word_of(q)) < 1000:
+        if q.kind not in ("money", "count", "quantity") or not q.value or q.value < 1000 or (scale := _scale_word_of(q)) < 1000:
             out.append(q)
             continue
         key = round(math.log10(scale))
-        if q.kind == "money" and q.bound != "range" and "/" not in (q.unit or "") and not q.thing \
-                or q.kind == "count" and q.thing and _plural_noun(q.thing):
+        unit_word = q.kind == "count" and q.thing and (u := UNIT_RE.fullmatch(q.thing)) and _spelled_unit(u)[1] == "quantity"
+        if q.kind in ("money", "quantity") and q.bound != "range" and "/" not in (q.unit or "") and not q.thing \
+                or q.kind == "count" and q.thing and _plural_noun(q.thing) and not unit_word:
             by_scale[key] = q  # "2.3 billion users ... versus 2.1 billion": users, not dollars
-        elif q.kind == "count" and SCALE_END_RE.search(q.surface) and (p := by_scale.get(key)) is not None and p.kind == "money" \
+        elif q.kind == "count" and SCALE_END_RE.search(q.surface) and (p := by_scale.get(key)) is not None \
+                and (p.kind == "money" or p.kind == "quantity" and (not unit_word or _spelled_unit(u)[0] == p.unit)) \
                 and not SENTENCE_BREAK_RE.search(text, p.end, q.start) and max(p.value, q.value) <= 10 * min(p.value, q.value):
-            q = _finish(text, q.start, q.end, "money", q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
+            q = _finish(text, q.start, q.end, p.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
         out.append(q)
     return out
 
 
+MOST_NOUN_BEFORE_RE = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+([a-z]{3,}),\s+$", re.I)
+PEOPLE_VERB_AFTER_RE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:convicted|killed|injured|wounded|arrested|jailed"
+                                  r"|sentenced|detained|rescued|evacuated|hospitali[sz]ed|charged|acquitted|executed|deported|abducted|kidnapped)\b", re.I)
 INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
 
 
@@ -1130,11 +1217,13 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
             if near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
                     and q.value == int(q.value) and q.start - last_end <= INHERIT_WITHIN:
                 q = replace(q, thing=None)  # "1,603 shares finishing lower and 868 higher"; "503 (71%) ... and 689"
-            elif near is not None and near.kind in ("quantity", "percent") and near.unit and near.value and q.value \
+            elif near is not None and (near.kind in ("quantity", "percent") or near.kind == "duration" and q.value != int(q.value)) \
+                    and near.unit and near.value and q.value \
                     and near.bound != "range" and q.start - near.end <= ELLIPTIC_GAP and _unit_left_out(text[near.end:q.start]) \
                     and max(abs(near.value), abs(q.value)) < 10 * min(abs(near.value), abs(q.value)):
                 # "42C, and Canberra has reached 37", "the earlier 6.1 per cent but below 7.1": a
-                # measure of the same order as the one before it, in its unit
+                # measure of the same order as the one before it, in its unit; a time only when it
+                # prints decimals ("in 23.71sec ahead of Harris (23.97)": a race's times, not "15 died")
                 q = _finish(text, q.start, q.end, near.kind, q.value, near.unit, q.bound, q.precision or 0.0, thing=near.thing)
                 if q is None:
                     continue
@@ -1147,6 +1236,13 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 and (subject := _subject_noun(text, q, kept)):
             # "Sexual offences climbed ..., reaching 129,700", "deaths ..., which numbered nearly 30,000"
             q = replace(q, thing=subject, dimension=q.dimension.replace("count:", f"count:{count_lemma(subject)}", 1))
+        elif q.kind == "count" and q.thing is None and last_thing is None and PEOPLE_VERB_AFTER_RE.match(text, q.end):
+            # "Eight were convicted in January": a verb only people undergo says what a bare subject counts
+            q = replace(q, thing="people", dimension=q.dimension.replace("count:", "count:people", 1))
+        elif q.kind == "count" and q.thing is None and last_thing is None \
+                and (most := MOST_NOUN_BEFORE_RE.search(text, max(0, q.start - 40), q.start)) and _plural_noun(most.group(1)):
+            # "drew the most voters, 13,96,719": the figure set off after the superlative's noun counts it
+            q = replace(q, thing=most.group(1).lower(), dimension=q.dimension.replace("count:", f"count:{count_lemma(most.group(1))}", 1))
         if q.kind != "date":
             near = q
             if q.kind != "percent":
@@ -1216,20 +1312,28 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
                 and int(frac.group("num")) < int(frac.group("den")) and CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
             # "$12.09-3/4 a bushel": the exchanges quote grain in dollars, cents and a fraction of a cent
             value, precision, pos = value + int(frac.group("num")) / int(frac.group("den")) / 100, 0.0, frac.end()
+        elif digits == "0" and (point := SPACED_POINT_RE.match(text, pos)) and UNIT_RE.match(text, point.end()):
+            value, precision, pos = float(f"0.{point.group('frac')}"), 0.5 * 10.0 ** -len(point.group("frac")), point.end()
+        elif "." not in digits and "," not in digits and len(digits) <= 3 and not m.group("neg") and (group := SPACED_GROUP_RE.match(text, pos)) \
+                and not LIST_BEFORE_RE.search(text, max(0, start - 12), start) \
+                and (_count_noun(text, group.end()) or UNIT_RE.match(text, group.end())):
+            value, pos = value * 1000 + int(group.group("group")), group.end()
         elif "." not in digits and "," not in digits and (comma := DECIMAL_COMMA_RE.match(text, pos)) \
                 and UNIT_RE.match(text, comma.end()):  # "a 13,5-inch screen": a decimal comma, before a unit only
             value, precision, pos = float(f"{digits}.{comma.group(1)}"), 0.5 * 10.0 ** -len(comma.group(1)), comma.end()
     elif m.group("fraction"):
         if ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
             return None  # "the second half of the year": a period, not a fraction
+        if NAMED_FRACTION_RE.search(m.group("fraction")):
+            return None  # "a Fifth Avenue duplex": a capital after the article starts a name
         value = FRACTION_WORDS[_norm(m.group("fraction"))]
         if text.startswith("-", pos):  # "a half-inch pipe"; "half-time", "one-third-owned": not figures
             u = UNIT_RE.match(text, (a_.end() if (a_ := HYPHEN_A_RE.match(text, pos)) else pos))  # "half-a-minute"
             unit, kind = _spelled_unit(u) if u else (None, None)
             if kind not in ("quantity", "duration"):
                 return None
-            if kind == "duration" and THE_BEFORE_RE.search(text[max(0, start - 8):start]):
-                return None  # "profit for the half-year": a reporting period, not six months
+            if kind == "duration" and (THE_BEFORE_RE.search(text[max(0, start - 8):start]) or REPORT_AFTER_RE.match(text, u.end())):
+                return None  # "profit for the half-year", "half-year revenue": a reporting period, not six months
             return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
         if (of_a := OF_A_RE.match(text, pos)) and (u := UNIT_RE.match(text, of_a.end())):
             unit, kind = _spelled_unit(u)
@@ -1281,7 +1385,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             scale, pos = scale * units.SCALES[_first_group(s2, "s")][1], s2.end()
     elif digits and (ls := LETTER_SCALE_RE.match(text, pos)) and not UNIT_RE.match(text, pos):
         # "£3m" and "1.5m doses" are millions; "400m hurdles" is a distance
-        glued_m = ls.group("ls") in ("m", "M") and "." not in digits and value >= 100
+        glued_m = ls.group("ls") in ("m", "M") and "." not in digits and (value >= 100 or RACE_EVENT_RE.match(text, ls.end()))
         scale, pos = units.LETTER_SCALES[ls.group("ls")], ls.end()
     if value2 is None and scale != 1.0 and (r := RANGE_RE.match(text, pos)) and (s2 := SCALE_RE.match(text, r.end())) \
             and not _after_change_from(text, start) \
@@ -1330,6 +1434,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return None  # "500m km" is not a figure we can read
         if unit == "GBP" and TORQUE_RE.match(text, u.end()):
             return None  # "400 pound-feet": a torque, not sterling
+        if unit == "GBP" and (u.group(0).startswith("-") and POUND_WEIGHS_RE.match(text, u.end())
+                              or u.group(0).strip().lower().startswith("pound") and WEIGHT_BEFORE_RE.search(text, max(0, start - 40), start)):
+            unit, kind = "pound", "quantity"
         pos = u.end()
         if kind == "quantity" and "degree" in unit and (minus := MINUS_BEFORE_RE.search(text, max(0, start - 8), start)):
             value, start = -value, minus.start()  # "minus 20C"
@@ -1337,6 +1444,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         unit, kind, pos = "inch", "quantity", g.end()  # "6ft 3in", "a 2in pipe"; a spaced "in" is a preposition
     elif digits and text[pos:pos + 1] and text[pos:pos + 1] in INCH_MARKS and scale == 1.0 and _opens_no_quote(text, start):
         unit, kind, pos = "inch", "quantity", pos + 1  # 'over 50" of snow'; not the close of a quotation
+    elif digits and text.startswith(TWO_PRIMES, pos) and scale == 1.0:
+        unit, kind, pos = "inch", "quantity", pos + 2
     year_like = bool(digits and scale == 1.0 and value2 is None and YEAR_RE.fullmatch(digits))
     if glued_m and kind is None:  # "400m hurdles"
         scale, unit, kind = 1.0, "meter", "quantity"
@@ -1353,7 +1462,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             and 0 < value < 120 and AGE_APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start) \
             and AGE_APPOSITION_AFTER_RE.match(text, pos):
         return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "Kiptum, 23, won"
-    if unit is None and digits and not year_like and value < 130 \
+    if unit is None and (digits or m.group("word")) and not year_like and value < 130 \
             and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)):
         start = aged.start() if aged.group("cue") else start  # "aged 34"; "under age 1 made up": no count of "made"
         if value2 is not None and value2 < 130:  # "ages 30 to 59": an age group, its two ends
@@ -1363,6 +1472,13 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if value2 is None and not AGE_BRACKET_RE.match(text, pos):  # "a median age of 38.4 and an average of 41"
             return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
         return None
+    if unit is None and digits and not year_like and value2 is None and scale == 1.0 and value < 130 \
+            and HIGHS_BEFORE_RE.search(text, max(0, start - 60), start) and _count_noun(text, pos) is None:
+        # "afternoon highs may struggle to get to 20", "lows near -5": a forecast's reading, in the document's scale
+        return _finish(text, start, pos, "quantity", value, currencies.get("degree", "degree_Celsius"), "exact", precision)
+    if unit is None and digits and not year_like and value2 is None and scale == 1.0 and value == int(value) and 0 < value < 120 \
+            and TURNS_BEFORE_RE.search(text, max(0, start - 30), start) and TURNS_END_RE.match(text, pos):
+        return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")
     if unit is None and digits and value2 is None and ADDRESS_AFTER_RE.match(text, pos) \
             and AT_BEFORE_RE.search(text, max(0, start - 6), start):
         return None  # "a flat at 21 Harbour View Road": a house number, not a count
@@ -1416,7 +1532,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
                 pos, thing = after
         elif TOLL_BEFORE_RE.search(text, max(0, start - 120), start):  # "the death toll rose to 24"
             unit, kind, thing = "count", "count", "people"
-        elif digits and (scale != 1.0 or "," in digits) and not year_like:
+        elif (digits or m.group("fraction")) and (scale != 1.0 or "," in (digits or "")) and not year_like:
             # "births totalled 9.02 million", "deaths rose to 690,000"; with no noun before it
             # ("fell to 1.409 billion, down 2.75 million") it counts what the count before it counted
             unit, kind, thing = "count", "count", _slot_noun(text, start)
@@ -1509,6 +1625,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     precision *= scale
     if value2 is not None:
         low, high = value, value2 * scale
+        low, high = min(low, high), max(low, high)  # "-5 to -30": the lower end may come second
         value, bound = (low + high) / 2, "range"
     elif bound == "vague":
         low, high = low * scale, high * scale
@@ -1529,6 +1646,8 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
         return None, pos, precision
     if m.group("digits"):
         r = RANGE_RE.match(text, pos)
+        if r is None and m.group("neg") and (r := NEGATIVE_RANGE_RE.match(text, pos)) and (parsed := _parse_digits(r.group("digits"))):
+            return -parsed[0], r.end(), max(precision, parsed[1])  # "-5 to -30 degrees": both ends below zero
         if r is None:
             return None, pos, precision
         is_and = r.group(0).strip()[:3].lower() == "and"
@@ -1543,6 +1662,10 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
             r = None  # "five and seven per cent": two figures sharing a unit, not a range
         if r and _word_value(r.group("word")) > value:
             return _word_value(r.group("word")), r.end(), precision
+        if r is None and (r := RANGE_RE.match(text, pos)) and r.group(0).strip()[:1] in ("t", "T", "a", "A") \
+                and (r.group(0).strip()[:1] in ("t", "T") or BETWEEN_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())) \
+                and (parsed := _parse_digits(r.group("digits"))) and parsed[0] > value:
+            return parsed[0], r.end(), max(precision, parsed[1])  # "between two and 23 years", "aged one to 14"
     return None, pos, precision
 
 
@@ -1560,6 +1683,13 @@ TEMPERATURE_CUE_RE = re.compile(r"\b(?:temperatures?|heat|heatwave|hot|hotter|ho
                                 r"|snow|mercury|thermometer|record\s+(?:low|high))\b", re.I)
 NAMED_AFTER_RE = re.compile(r"-\w|\s+(?-i:[A-Z])")  # a letter-and-number name goes on with a hyphen or a name
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
+# "a 13,500-pound satellite", "a 2,000-pound bomb": "-pound" before a noun weighs it; sterling
+# prints "£" and is hyphenated only before what money buys or pays ("a five-pound note")
+POUND_WEIGHS_RE = re.compile(r"\s+(?!(?i:notes?|coins?|fines?|fees?|bills?|tickets?|prizes?|bets?|vouchers?|rewards?|payments?"
+                             r"|levy|levies|charges?|tax|taxes|bonus(?:es)?|prices?|salary|salaries|wages?|budget|deal|loans?|bribes?)\b)[A-Za-z]")
+# "weighs about 300 pounds", "64 tons (141,000 pounds)": pounds a weight is given in, or a mass converted
+WEIGHT_BEFORE_RE = re.compile(r"(?:\b(?:weigh(?:s|ed|ing)?|weight\s+(?:of|is|was))\s+(?:[a-z]+\s+){0,3}"
+                              r"|\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg)\s*\(\s*(?:[a-z]+\s+){0,2})$", re.I)
 # "by 0.2 points to 5.5 per cent": points moving a percentage are percentage points, not a
 # count of points (as an index's "127 points" or a team's "won by six points" are)
 POINTS_OF_RATE_RE = re.compile(
@@ -1579,11 +1709,19 @@ OF_COUNT_RE = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|his|her|all)\s+)?(?:[\w\-]+(?:['’]s|(?<=s)['’])\s+)?"  # "of the Commons' 650 seats"
     rf"(?:(?:{DIGITS}|{NUMBER_WORD})\s+)?(?=[a-z])", re.I)
 # "Joao Rodrigo, 33, was photographed": a person's age after the name (not "In March, 23 ...")
-AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:Jr\.|Sr\.))?,\s$")
+AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:Jr\.|Sr\.))?,\s$"
+                                      # "the World Cup winner, 22, has agreed": a person named by role, then an age
+                                      r"|\b[Tt]he\s+(?:[\w'’\-]+\s+){0,3}(?:winner|striker|midfielder|defender|forward|goalkeeper|captain|player"
+                                      r"|actor|actress|singer|rapper|star|teenager|victim|suspect|driver|pilot|mother|father|son|daughter"
+                                      r"|founder|chief|executive|widow|woman|man|boy|girl),\s$")
 AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
 # "aged 34", "under age 1", "a median age of 38.4", "the oldest median age, 67.8"
 # (a bare "age" is the figure's first word, so its hedge is read: "under age 1")
-AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>ages?))\s+$", re.I)
+AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>ages?))\s+(?:(?:from|between)\s+)?$", re.I)  # "aged from one to 14"
+HIGHS_BEFORE_RE = re.compile(r"\b(?:highs|lows)\b[^.;,:\d()]{0,40}?\b(?:to|near|around|about|of|at|in\s+the)\s+$", re.I)
+# "when he turns 18", "who turned 20 last week": a birthday, with no noun or unit after the number
+TURNS_BEFORE_RE = re.compile(r"\b(?:he|she|who|they|I|you|we)\s+(?:turns|turned|will\s+turn|would\s+turn)\s+$")
+TURNS_END_RE = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:next|last|this|on|in|and|when|before|after|today|tomorrow)\b")
 AGED_WINDOW = 16  # characters before the number: "age of " and its spaces
 # "the median was 39.5 for women and 36.9 years for men", "North Dakota's median fell, to 35.2
 # in 2018 from 37 years", "At 44.9 years Maine has the oldest population": a population's age

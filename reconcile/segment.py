@@ -55,6 +55,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterab
     yield from trimmed(text, sentence_start, end)
 
 
+SPACED_DECIMAL_RE = re.compile(r" \d{1,3}(?![\d.,])\s?(?:%|[a-z])")
+
+
 def _is_abbreviation(text: str, sentence_start: int, dot: int, punctuation: str) -> bool:
     if not punctuation.startswith(".") or len(punctuation.rstrip("\"'”’)]")) > 1:
         return False
@@ -64,6 +67,8 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int, punctuation: str)
     word = token.lower().strip("'’")
     if word in ABBREVIATIONS:
         return True
+    if word == "0" and SPACED_DECIMAL_RE.match(text, dot + 1):
+        return True  # "0. 2 percentage points": a space typed after a decimal point, not a sentence's end
     # initials and dotted acronyms: "J.", "U.S", "a.m"
     return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", word))
 

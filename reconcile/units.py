@@ -58,6 +58,7 @@ TRY = [currency_TRY]
 PLN = [currency_PLN]
 ILS = [currency_ILS]
 EGP = [currency_EGP]
+VND = [currency_VND]
 square_meter = meter ** 2
 proof = 0.5 * percent
 mmBTU = 1e6 * british_thermal_unit
@@ -137,7 +138,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"gigabits?\s+(?:per|a)\s+second|(?-i:Gbps|Gbit/s)", "gigabit / second", "quantity"),
     (r"megabits?\s+(?:per|a)\s+second|(?-i:Mbps|Mbit/s)", "megabit / second", "quantity"),
     # imaging: "an 8-megapixel camera", "a density of 267ppi"
-    (r"megapixels?", "megapixel", "quantity"),
+    (r"megapixels?|(?<=\d)(?-i:MP)", "megapixel", "quantity"),  # "a 12MP camera": glued only ("12 MPs" are members)
     (r"pixels?\s+per\s+inch|(?-i:ppi)", "pixel / inch", "quantity"),
     # mass
     (r"kilotonnes?|(?-i:kt)", "1e3 tonne", "quantity"),
@@ -152,7 +153,11 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"grams?|(?<=\d)(?-i:g)", "gram", "quantity"),  # "weighs 163g": a bare g only glued to its number
     (r"troy\s+ounces?|(?-i:ozt)", "troy_ounce", "quantity"),
     (r"ounces?|(?-i:oz)", "ounce", "quantity"),
-    (r"pounds?(?=\s+of\b)|lbs?", "pound", "quantity"),  # "500 pounds of grain"; bare "pounds" is sterling
+    # "5 million pounds of thrust": a rocket's or an engine's force, as aerospace reports print it
+    (r"pounds?(?=\s+of\s+(?:thrust|force)\b)|(?-i:lbf)", "force_pound", "quantity"),
+    # "500 pounds of grain"; bare "pounds" is sterling, and so is "34.6 million pounds of a year earlier"
+    (r"pounds?(?=\s+of\b)(?!\s+of\s+(?:(?:a|the|last|this|that|previous|prior|same)\s+)+(?:years?|quarters?|months?|period|half|week)\b)|lbs?",
+     "pound", "quantity"),
     # temperature (offset units: converted by pint, not by factor)
     (r"(?:degrees?\s+)?(?:celsius|centigrade)|degrees?\s+(?-i:C)\b(?!\.\w)|°\s?(?-i:C)\b|(?-i:C)(?=[\s,.;)]|$)", "degree_Celsius", "quantity"),
     (r"(?:degrees?\s+)?fahrenheit|degrees?\s+(?-i:F)\b(?!\.\w)|°\s?(?-i:F)\b|(?-i:F)(?=[\s,.;)]|$)", "degree_Fahrenheit", "quantity"),
@@ -210,6 +215,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"Egyptian\s+pounds?", "EGP", "money"),
     (r"rupees?", "rupee", "money"),
     (r"(?:South\s+African\s+)?rand", "ZAR", "money"),
+    (r"(?:Vietnamese\s+)?(?-i:dong)", "VND", "money"),  # "8.9 trillion dong"
     (r"USD", "USD", "money"), (r"EUR", "EUR", "money"), (r"GBP", "GBP", "money"),
     (r"PKR", "PKR", "money"), (r"INR", "INR", "money"), (r"CNY|RMB", "CNY", "money"),
     (r"JPY", "JPY", "money"), (r"CHF", "CHF", "money"), (r"AUD", "AUD", "money"), (r"CAD", "CAD", "money"),
@@ -217,7 +223,9 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
 ]
 
 # Spellings read only after "a", "per" or "/": "$2.08 a pound" is a price per pound of weight.
-PER_ONLY_SPELLINGS: list[tuple[str, str, str]] = [(r"pounds?|lbs?", "pound", "quantity")]
+# "HK$68,481 psf": property reports' own abbreviations already say "per square foot" or "per square metre"
+PER_ONLY_SPELLINGS: list[tuple[str, str, str]] = [(r"pounds?|lbs?", "pound", "quantity"),
+                                                  (r"(?-i:psf)", "foot ** 2", "quantity"), (r"(?-i:psm)", "meter ** 2", "quantity")]
 
 # Currency written before the number. "rupee" is resolved per document (see extract).
 CURRENCY_PREFIXES: list[tuple[str, str]] = [
