@@ -110,7 +110,7 @@ RELATIVE_PERIODS = (
     (re.compile(r"\blast\s+(?:year|season|quarter|month|week)['’]?s?\b(?!\s+of\b)|\bprevious\s+(?:year|season|quarter)\b", re.I), "last-period"),
     # not "€45m a year before tax": a rate, then the tax it is counted before
     (re.compile(r"\b(?:a|one|the)\s+(?:year|quarter|month)\s+(?:earlier|before(?![\s-]+tax)|ago)\b|\byear[\s-]+(?:earlier|ago)\b", re.I), "year-earlier"),
-    (re.compile(r"\b(?:previous|prior|former|old|earlier|preceding)\s+(?:\w+\s+)?(?:record|high|low|peak|best|mark|figure|estimate|forecast|total|toll|count|close|level|reading|session|price)\b", re.I), "previous"),
+    (re.compile(r"\b(?:previous|prior|former|old|earlier|preceding)\s+(?:[\w\-]+\s+)?(?:record|high|low|peak|best|mark|figure|estimate|forecast|total|toll|count|close|level|reading|session|price)\b", re.I), "previous"),
     (re.compile(r"\b(?:previously|formerly|last\s+time)\b", re.I), "previous"),
     (re.compile(r"\b(?:prior|preceding)\s+(?:financial\s+|fiscal\s+)?(?:year|quarter|period|month|season|half)\b", re.I), "last-period"),
     (re.compile(r"\b(?:pre-pandemic|pre-crisis|pre-war)\b", re.I), "previous"),
@@ -404,6 +404,8 @@ def read_frame(
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
         # ("faster than the 9.69 seconds he set last year": compared with, whatever its period)
         period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
+    if not period and q.kind != "date" and BEFORE_THEN_RE.match(text, sentence_start, q.start):
+        period = "previous"  # "Before Tuesday the national record was 38.7C", "Before that, the best was 38.7C"
     if not period and q.kind != "date" and COPULA_END_RE.search(before) and SUBJECT_PRIOR_RE.match(text, sentence_start, q.start):
         period = "previous"  # "The previous record, set in London, was 6,000 pounds": the subject names an earlier value
     if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind not in ("date", "duration") and (after_prior := AFTER_PRIOR_RE.search(before)) \
@@ -1094,6 +1096,7 @@ OWNER_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s
 PREPOSITION_END_RE = re.compile(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?"
                                 r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*,\s*)?$")
 MULTIPLE_AFTER_RE = re.compile(r"\s*(?:as|more|less|fewer|bigger|larger|higher|greater|smaller|lower|longer|faster|the|that|what)\b", re.I)
+BEFORE_THEN_RE = re.compile(r"\W*(?:Before|Until)\s+(?:that|then|now|this|today|(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 FROM_END_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 OWNS_RE = re.compile(r"['’]s?\b")
 PRONOUN_OWNER_RE = re.compile(r"\b(?:its|their)\s+(?:[a-z\-]+\s+){0,3}$")
