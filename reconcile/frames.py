@@ -855,8 +855,13 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
     # "slid 13 per cent from a year before to S$337.4 million": the period before "to" is the
     # prior's, the new level's own period can only follow it
     near = (" " if TO_LEVEL_END_RE.search(before) else before + " ") + after[:PERIOD_AFTER]
+    if published_year and THIS_YEAR_RE.search(near):
+        return f"year-{published_year}"  # "this year's $44bn" against "last year's $41bn": two years, named
     for pattern, name in RELATIVE_PERIODS:
-        if pattern.search(near):
+        if m := pattern.search(near):
+            if name == "last-period" and published_year and LAST_YEAR_RE.fullmatch(m.group(0)):
+                # "9.02 million last year" in a January 2024 report is 2023's, as "in 2023" is
+                return f"year-{published_year - 1}"
             return name
     for o in dates:
         if o.date and o.date[:4].isdigit() and int(o.date[:4]) != published_year:
@@ -1096,6 +1101,8 @@ OWNER_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s
 PREPOSITION_END_RE = re.compile(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?"
                                 r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*,\s*)?$")
 MULTIPLE_AFTER_RE = re.compile(r"\s*(?:as|more|less|fewer|bigger|larger|higher|greater|smaller|lower|longer|faster|the|that|what)\b", re.I)
+THIS_YEAR_RE = re.compile(r"\bthis\s+year['’]?s?\b", re.I)
+LAST_YEAR_RE = re.compile(r"last\s+year['’]?s?", re.I)
 BEFORE_THEN_RE = re.compile(r"\W*(?:Before|Until)\s+(?:that|then|now|this|today|(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 FROM_END_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 OWNS_RE = re.compile(r"['’]s?\b")
