@@ -87,7 +87,7 @@ GENERIC_WORDS = frozenset("""figur number total amount sum estim level count tal
     also now still yet further anoth other there here it they he she we some to of at by in on for
     from with as is are was were be been being has have had stood stand stand reach hit amount came
     total numb put which who whom whose and or but around some peopl person
-    confirm report identifi verifi announc publish releas""".split())  # verbs of reporting: "confirmed cases" are cases
+    confirm report identifi verifi announc publish releas includ compris contain involv""".split())  # verbs of reporting ("confirmed cases" are cases) and of listing ("included 61 Americans" names no event)
 LINK_WORDS = frozenset("""of at to by is are was were be been being stood stands standing reached hit
     after for within during later back from since until
     recorded logged registered measured posted reported showed saw set touched topped peaked reach hitting
