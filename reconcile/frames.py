@@ -1016,6 +1016,9 @@ def _subject(
     placed = [(m, n) for m, n in names if not FROM_END_RE.search(before[:m.start()])]
     near = [(m, n) for m, n in (plain or placed) if len(before[m.end():].split()) <= SUBJECT_WORDS]
     if near:  # every such name is a word of the subject: "Coningsby in Lincolnshire", "the Arlen flood"
+        # but not past a verb: "Paris St-Germain have paid Barcelona 222m euros": the payer is the subject
+        cut = next((k for k in range(1, len(near)) if VERB_GAP_RE.search(before[near[k - 1][0].end():near[k][0].start()])), len(near))
+        near = near[:cut]
         subject = " ".join(dict.fromkeys(w for _, n in near for name in n for w in name.split()))
         return _coordinated(subject, clause_before[:offset + near[0][0].start()], capitalized, q)
     m = NAME_AFTER_RE.match(after)
@@ -1104,6 +1107,7 @@ MULTIPLE_AFTER_RE = re.compile(r"\s*(?:as|more|less|fewer|bigger|larger|higher|g
 THIS_YEAR_RE = re.compile(r"\bthis\s+year['’]?s?\b", re.I)
 LAST_YEAR_RE = re.compile(r"last\s+year['’]?s?", re.I)
 BEFORE_THEN_RE = re.compile(r"\W*(?:Before|Until)\s+(?:that|then|now|this|today|(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
+VERB_GAP_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|[a-z]{3,}ed)\b")
 FROM_END_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 OWNS_RE = re.compile(r"['’]s?\b")
 PRONOUN_OWNER_RE = re.compile(r"\b(?:its|their)\s+(?:[a-z\-]+\s+){0,3}$")
