@@ -1054,6 +1054,8 @@ def _subject(
     return ""
 
 
+CONNECTOR_RE = re.compile(r"\s(?:of|de|the)\s")  # "Arsene Wenger of Arsenal" is a man and his club
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\n]\s*|\n)$")
 PLACE_MODIFIERS = frozenset("""north south east west northern southern eastern western central northeast northwest
     southeast southwest upper lower greater new old great little""".split())
 
@@ -1068,9 +1070,11 @@ def full_names(text: str, claims: list, capitalized: frozenset[str]) -> list:
         return claims
     # a full name is two or three words on one line, none an acronym or a title ("EDS CEO",
     # "HP Chief Strategy Officer Shane Robison" name no one by the company's name)
+    # ("PSG's Qatari president" names the president; "How Neymar's fee" opens a headline)
     named = [(m.start(), name) for m in NAME_RE.finditer(text)
-             if "\n" not in m.group(0) and not any(w.isupper() for w in m.group(0).split())
-             and 2 <= len((name := _clean_name(m.group(0), False, capitalized)).split()) <= 3 and lone & set(name.split())
+             if "\n" not in m.group(0) and not CONNECTOR_RE.search(m.group(0)) and not any(w.isupper() or OWNS_RE.search(w) for w in m.group(0).split()[:-1] + [m.group(0).split()[-1].rstrip("'’s")])
+             and 2 <= len((name := _clean_name(m.group(0), SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()) is not None or m.start() == 0,
+                                                capitalized)).split()) <= 3 and lone & set(name.split())
              and name.split()[0] not in PLACE_MODIFIERS]  # "West Texas" is a part of Texas, not its full name
     out = []
     for c in claims:
@@ -1146,7 +1150,7 @@ INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
 MIXED_CASE_RE = re.compile(r"[a-z][A-Z]|-[A-Z]")
 
 
-MODIFIER_START_RE = re.compile(r"(?:ing|ed|ly|ern|ward|ian|ish|ese)$|^(?:The|A|An|In|On|At|By|For|From|With|As|But|And|Or|If|When|While|After|Before|Since|Some|Many|Most|All)$")
+MODIFIER_START_RE = re.compile(r"(?:ing|ed|ly|ern|ward|ian|ish|ese)$|^(?:The|A|An|In|On|At|By|For|From|With|As|But|And|Or|If|When|While|After|Before|Since|Some|Many|Most|All|How|Why|What|Where|Who)$")
 
 
 def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
