@@ -194,14 +194,43 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     year = document.published.year if document.published else None
     claims: list[Claim] = []
     previous: tuple[str, ...] = ()
+    reading = (rupee, dollar, yen_sign, degree, peso)
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in _sentence_quantities(sentence.text, rupee, dollar, yen_sign, degree, peso)
+            for q in _sentence_quantities(sentence.text, *reading)
         ]
-        claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
+        claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year, reading))
         previous = _content_words(sentence.text)
     return claims
+
+
+# Frames already read, by what a figure's frame depends on (see _frame): a sentence printed again
+# (a retold or reprinted article) keeps its frames. Emptied when full, so memory stays bounded.
+_FRAMES: dict[tuple, frames.Frame] = {}
+FRAMES_KEPT = 1 << 14
+
+
+def _frame(text: str, sentence: Sentence, mentions: list[Quantity], k: int, reading: tuple | None,
+           capitalized: frozenset[str], year: int | None, phrase: str) -> frames.Frame:
+    """frames.read_frame of figure `k` of the sentence's `mentions`, read once per distinct key.
+    read_frame reads nothing of `text` outside the sentence but the character before it (a
+    pattern's \\b at the sentence's start looks at it; at offset 0 there is none), and asks
+    `capitalized` only about words printed in the sentence; the mentions, made from the sentence's
+    text and the document's currencies (`reading`), are the same at any offset."""
+    q = mentions[k]
+    others = [m for m in mentions if m is not q]
+    s, e = sentence.start, sentence.end
+    if reading is None or not (len(sentence.text) == e - s and text.startswith(sentence.text, s)):
+        return frames.read_frame(text, s, e, q, others, capitalized, year, phrase)
+    key = (sentence.text, text[s - 1:s] if s else None, reading, k,
+           frozenset(w for w in capitalized if w in sentence.text), year, phrase)
+    found = _FRAMES.get(key)
+    if found is None:
+        if len(_FRAMES) >= FRAMES_KEPT:
+            _FRAMES.clear()
+        found = _FRAMES[key] = frames.read_frame(text, s, e, q, others, capitalized, year, phrase)
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -213,7 +242,7 @@ def _sentence_quantities(text: str, rupee: str, dollar: str, yen_sign: str, degr
 
 def _sentence_claims(
     document: Document, sentence: Sentence, mentions: list[Quantity], previous: tuple[str, ...],
-    capitalized: frozenset[str] = frozenset(), year: int | None = None,
+    capitalized: frozenset[str] = frozenset(), year: int | None = None, reading: tuple | None = None,
 ) -> list[Claim]:
     text = document.text
     clauses = _clauses(sentence)
@@ -230,7 +259,7 @@ def _sentence_claims(
 
     figures = [m for m in mentions if frames.ends_slots(m)]  # "last year" does not end a figure's words
     by_position = sorted(set(figures), key=lambda m: (m.start, m.end))  # a figure's neighbours, sorted once
-    for q in mentions:
+    for k, q in enumerate(mentions):
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
         clause = text[s:e]
         words = sentence_words
@@ -254,8 +283,7 @@ def _sentence_claims(
         if _is_part(head, before[-50:]):
             qualifiers.append("part")
         modality = _modality(before)
-        others = [m for m in mentions if m is not q]
-        frame = _count_frame(text, q, frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase))
+        frame = _count_frame(text, q, _frame(text, sentence, mentions, k, reading, capitalized, year, phrase))
         # before q is replaced below: a replaced q beside its original in the set tied on position,
         # so which neighbour it took depended on hash order, which changes from run to run
         own = by_position if frames.ends_slots(q) else sorted({*figures, q}, key=lambda m: (m.start, m.end))
