@@ -195,14 +195,53 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     year = document.published.year if document.published else None
     claims: list[Claim] = []
     previous: tuple[str, ...] = ()
+    reading = (rupee, dollar, yen_sign, degree, peso)
     for sentence in sentences:
         mentions = [
             replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in _sentence_quantities(sentence.text, rupee, dollar, yen_sign, degree, peso)
+            for q in _sentence_quantities(sentence.text, *reading)
         ]
-        claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year))
+        claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year, reading))
         previous = _content_words(sentence.text)
     return frames.full_names(document.text, claims, capitalized)
+
+
+# Frames already read, by what a figure's frame depends on (see _frame): a sentence printed again
+# (a retold or reprinted article) keeps its frames. Emptied when full, so memory stays bounded.
+_FRAMES: dict[tuple, frames.Frame] = {}
+FRAMES_KEPT = 1 << 14
+
+
+def _sentence_frame_key(text: str, sentence: Sentence, reading: tuple | None, capitalized: frozenset[str],
+                        year: int | None) -> tuple | None:
+    """What every figure's frame in the sentence depends on besides the figure's own place (see
+    _frame); None when the sentence's text is not the document's at its offsets (then nothing is
+    kept). read_frame reads nothing of `text` outside the sentence but the character before it (a
+    pattern's \\b at the sentence's start looks at it; at offset 0 there is none), and asks
+    `capitalized` only about words printed in the sentence; the mentions, made from the sentence's
+    text and the document's currencies (`reading`), are the same at any offset."""
+    s, e = sentence.start, sentence.end
+    if reading is None or not (len(sentence.text) == e - s and text.startswith(sentence.text, s)):
+        return None
+    return (sentence.text, text[s - 1:s] if s else None, reading,
+            frozenset(w for w in capitalized if w in sentence.text), year)
+
+
+def _frame(text: str, sentence: Sentence, mentions: list[Quantity], k: int, sentence_key: tuple | None,
+           capitalized: frozenset[str], year: int | None, phrase: str) -> frames.Frame:
+    """frames.read_frame of figure `k` of the sentence's `mentions`, read once per distinct key
+    (see _sentence_frame_key)."""
+    q = mentions[k]
+    others = [m for m in mentions if m is not q]
+    if sentence_key is None:
+        return frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase)
+    key = (sentence_key, k, phrase)
+    found = _FRAMES.get(key)
+    if found is None:
+        if len(_FRAMES) >= FRAMES_KEPT:
+            _FRAMES.clear()
+        found = _FRAMES[key] = frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase)
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -214,7 +253,7 @@ def _sentence_quantities(text: str, rupee: str, dollar: str, yen_sign: str, degr
 
 def _sentence_claims(
     document: Document, sentence: Sentence, mentions: list[Quantity], previous: tuple[str, ...],
-    capitalized: frozenset[str] = frozenset(), year: int | None = None,
+    capitalized: frozenset[str] = frozenset(), year: int | None = None, reading: tuple | None = None,
 ) -> list[Claim]:
     text = document.text
     clauses = _clauses(sentence)
@@ -230,8 +269,9 @@ def _sentence_claims(
     sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
 
     figures = [m for m in mentions if frames.ends_slots(m)]  # "last year" does not end a figure's words
+    sentence_key = _sentence_frame_key(text, sentence, reading, capitalized, year)
     by_position = sorted(set(figures), key=lambda m: (m.start, m.end))  # a figure's neighbours, sorted once
-    for q in mentions:
+    for k, q in enumerate(mentions):
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
         clause = text[s:e]
         words = sentence_words
@@ -255,8 +295,7 @@ def _sentence_claims(
         if _is_part(head, before[-50:]):
             qualifiers.append("part")
         modality = _modality(before)
-        others = [m for m in mentions if m is not q]
-        frame = _count_frame(text, q, frames.read_frame(text, sentence.start, sentence.end, q, others, capitalized, year, phrase))
+        frame = _count_frame(text, q, _frame(text, sentence, mentions, k, sentence_key, capitalized, year, phrase))
         # before q is replaced below: a replaced q beside its original in the set tied on position,
         # so which neighbour it took depended on hash order, which changes from run to run
         own = by_position if frames.ends_slots(q) else sorted({*figures, q}, key=lambda m: (m.start, m.end))
@@ -390,18 +429,28 @@ def _without_figures(text: str, start: int, end: int, mentions: list[Quantity]) 
 
 
 def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    *cuts, last = _clause_spans(sentence.text)
+    return [(sentence.start + a, sentence.start + b) for a, b in cuts] + [(sentence.start + last, sentence.end)]
+
+
+@lru_cache(maxsize=4096)  # a sentence printed again (a retold or reprinted article) is cut once
+def _clause_spans(text: str) -> tuple:
+    """The clauses of a sentence's text as (start, end) offsets into it, then the last clause's
+    start (it runs to the sentence's end)."""
     spans, start = [], 0
-    for m in CLAUSE_BREAK_RE.finditer(sentence.text):
+    for m in CLAUSE_BREAK_RE.finditer(text):
         if m.start() - start >= 20:
-            spans.append((sentence.start + start, sentence.start + m.start()))
+            spans.append((start, m.start()))
             start = m.end()
-    spans.append((sentence.start + start, sentence.end))
-    return spans
+    return (*spans, start)
 
 
 # a sentence's words are asked for several times (its clause's subject and context, the next
-# sentence's nearby words), so recent answers are kept; a tuple, so no caller can change one
-@lru_cache(maxsize=256)
+# sentence's nearby words), so recent answers are kept; a tuple, so no caller can change one.
+# As many are kept as of sentence figures (see _sentence_quantities), so a sentence printed again
+# in another article of its story is still there (1x generated corpus: 256 kept answered 44% of
+# the calls, 4096 answer 67%)
+@lru_cache(maxsize=4096)
 def _content_words(text: str) -> tuple[str, ...]:
     # each token's word is looked up, not made again: most calls are on short spans a cache
     # of whole texts misses, but their tokens recur (this was a tenth of extraction)
@@ -501,12 +550,13 @@ def _head_noun(text: str, q: Quantity) -> str:
 SINGULAR_BEFORE_RE = re.compile(r"(?:\b(?:a|an|one|his|her|its|this|that)|\w['’]s)\s+$", re.I)
 
 
-@lru_cache(maxsize=256)  # one answer per clause, asked once per figure in it
+@lru_cache(maxsize=4096)  # one answer per clause, asked once per figure in it and again where it is reprinted
 def _subject(clause: str) -> str:
     words = _content_words(clause)
     return " ".join(words[:4])
 
 
+@lru_cache(maxsize=4096)  # asked once per sentence, again where it is reprinted
 def _attribution(sentence: str) -> str | None:
     m = ATTRIBUTION_RE.search(sentence) if ATTRIBUTION_CUE_RE.search(sentence) else None
     return m.group(0).strip() if m else None
