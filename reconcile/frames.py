@@ -1114,7 +1114,9 @@ BEFORE_THEN_RE = re.compile(r"\W*(?:Before|Until)\s+(?:that|then|now|this|today|
 VERB_GAP_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|[a-z]{3,}ed)\b")
 FROM_END_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 OWNS_RE = re.compile(r"['’]s?\b")
-PRONOUN_OWNER_RE = re.compile(r"\b(?:its|their)\s+(?:[a-z\-]+\s+){0,3}$")
+# "its previous record of", "its share of the technology service market at about": the noun
+# phrase the pronoun owns runs up to the figure
+PRONOUN_OWNER_RE = re.compile(r"\b(?:its|their)\s+(?:[a-z\-]+\s+){0,8}$")
 NAME_AFTER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
 RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s+){0,2}?(?:recorded|logged|registered)\b"
                          r"|(?P<reporter>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has|have|had|now)?\s*(?:reported|confirmed|counted)"
