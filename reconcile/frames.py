@@ -486,7 +486,7 @@ IRREGULAR_PAST = """rose fell grew shrank sank slid swung took brought gave made
     led met ran wrote drove flew threw""".split()
 # "has to be paid", "will be completed": an obligation and a passive after "be" are no past tense
 PAST_RE = re.compile(r"\b(?:was|were|did|(?:has|have|had)(?!\s+to\b))\b|(?<!\bbe )\b(?:" + "|".join(IRREGULAR_PAST)
-                     + r"|[a-z]{3,}ed)\b", re.I)
+                     + r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )[a-z]{3,}ed)\b", re.I)  # "the fragmented market": an adjective
 
 
 MODAL_HAVE_RE = re.compile(r"\b(will|would|shall|should|could|may|might|must|to)\s+have\b", re.I)
