@@ -142,8 +142,10 @@ def align(
     # the words each source prints anywhere, to tell whether it names a subject at all
     printed_words: dict[str, set[str]] = defaultdict(set)
     subjects_in: dict[str, set[str]] = defaultdict(set)
+    sources_of_story: dict[int, set[str]] = defaultdict(set)
     for c in claims:
         printed_words[c.source].update(c.context)
+        sources_of_story[stories_of(c)].add(c.source)
         if c.frame.subject:
             subjects_in[c.source].add(c.frame.subject)
 
@@ -152,10 +154,6 @@ def align(
         for "HP")?"""
         return bool(printed_words[source] & set(subject.replace(" & ", " ").split())) \
             or any(frames.same_subject(subject, other) for other in subjects_in[source])
-
-    sources_of_story: dict[int, set[str]] = defaultdict(set)
-    for c in claims:
-        sources_of_story[stories_of(c)].add(c.source)
 
     @lru_cache(maxsize=None)
     def peripheral(story: int, subject: str) -> bool:
@@ -531,7 +529,7 @@ def _head(claim: Claim) -> str:
 def _same_head(x: str, y: str) -> bool:
     """Head nouns (stems) of one thing: the same stem, or two words of one attribute class
     ("contract" and "lease" are terms; "pipeline" and "canal" are not)."""
-    return x == y or bool(frames._CLASS_OF.get(x)) and frames._CLASS_OF.get(x) == frames._CLASS_OF.get(y)
+    return x == y or bool(frames.class_of(x)) and frames.class_of(x) == frames.class_of(y)
 
 
 def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, base_b: str) -> bool:

@@ -397,7 +397,7 @@ def read_frame(
     if not part and q.kind == "count" and q.thing == "times" and MULTIPLE_AFTER_RE.match(after):
         part = "multiple"  # "almost four times as much": a ratio to something else, not a count of times
     if not part and q.dimension == "[length]" and (POSITION_BEFORE_RE.search(slot_before) or SPAN_SURFACE_RE.match(q.surface)):
-        part = "point"  # "alone by 35 kilometres", "from 30 to 35km": a place along a route, not its length
+        part = "point"  # "alone after 35 kilometres", "from 30 to 35km": a place along a route, not its length
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
     if not target and not age and (group := next((o for o in others if age_group(o) and _next_to(text, o, q)), None)):
         target = f"aged-{age_span(group)}"  # "those aged 60 and above numbered 297 million": of that group only
@@ -1070,14 +1070,8 @@ def full_names(text: str, claims: list, capitalized: frozenset[str]) -> list:
     lone = {c.frame.subject for c in claims if c.frame.subject and " " not in c.frame.subject}
     if not lone:
         return claims
-    # a full name is two or three words on one line, none an acronym or a title ("EDS CEO",
-    # "HP Chief Strategy Officer Shane Robison" name no one by the company's name)
-    # ("PSG's Qatari president" names the president; "How Neymar's fee" opens a headline)
     named = [(m.start(), name) for m in NAME_RE.finditer(text)
-             if "\n" not in m.group(0) and not CONNECTOR_RE.search(m.group(0)) and not any(w.isupper() or OWNS_RE.search(w) for w in m.group(0).split()[:-1] + [m.group(0).split()[-1].rstrip("'’s")])
-             and 2 <= len((name := _clean_name(m.group(0), SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()) is not None or m.start() == 0,
-                                                capitalized)).split()) <= 3 and lone & set(name.split())
-             and name.split()[0] not in PLACE_MODIFIERS]  # "West Texas" is a part of Texas, not its full name
+             if (name := _full_name(m, text, capitalized)) and lone & set(name.split())]
     out = []
     for c in claims:
         subject = c.frame.subject
@@ -1100,6 +1094,27 @@ def _coordinated(subject: str, head: str, capitalized: frozenset[str], q: Quanti
     if (m := COORDINATED_BEFORE_RE.search(head)) and (other := _clean_name(m.group("name"), not head[:m.start()].strip(), capitalized)):
         return f"{other} & {subject}"
     return subject
+
+
+def _full_name(m: re.Match, text: str, capitalized: frozenset[str]) -> str:
+    """The full name a NAME_RE match in `text` prints, or "": two or three words on one line,
+    none an acronym or a title ("EDS CEO", "HP Chief Strategy Officer Shane Robison" name no one
+    by the company's name), none owning the next ("PSG's Qatari president"), no man and his club
+    ("Arsene Wenger of Arsenal"), no headline's question word ("How Neymar's fee"), and no part of
+    a place ("West Texas")."""
+    printed = m.group(0)
+    words = printed.split()
+    if "\n" in printed or CONNECTOR_RE.search(printed) or words[-1].rstrip("'’s").isupper() \
+            or any(w.isupper() or OWNS_RE.search(w) for w in words[:-1]):
+        return ""
+    at_start = m.start() == 0 or SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()) is not None
+    name = _clean_name(printed, at_start, capitalized)
+    return name if 2 <= len(name.split()) <= 3 and name.split()[0] not in PLACE_MODIFIERS else ""
+
+
+def class_of(word_stem: str) -> str:
+    """The attribute class of a Snowball stem ("contract" -> "duration"), "" when it has none."""
+    return _CLASS_OF.get(word_stem, "")
 
 
 PLACE_FIRST_RE = re.compile(r"\W*(?:In|At)\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,")
