@@ -149,6 +149,7 @@ def align(
         if c.frame.subject:
             subjects_in[c.source].add(c.frame.subject)
 
+    @lru_cache(maxsize=None)  # asked again for every pair a subject's figures are in
     def names(source: str, subject: str) -> bool:
         """Does this source print the subject's name, or another name of it ("Hewlett-Packard"
         for "HP")?"""

@@ -956,8 +956,11 @@ def _own_day(slot_before: str, slot_after: str) -> str:
     found = [m for m in DAY_RE.finditer(slot_before)
              if not re.match(r"(?:since|until|through)\b", m.group(0), re.I) and not re.match(r"['’]s\b", slot_before[m.end():])]
     m = OWN_DAY_AFTER_RE.match(slot_after) or (found[-1] if found else None)
-    if m is None:
-        return ""
+    return _day_of(m) if m is not None else ""
+
+
+def _day_of(m: re.Match) -> str:
+    """The day a DAY_RE or OWN_DAY_AFTER_RE match names: a weekday, "yesterday" or "week-ago"."""
     if m.group("day"):
         return m.group("day").lower()
     return "yesterday" if m.group("yesterday") else "week-ago"
@@ -978,11 +981,7 @@ def _day(sentence: str) -> str:
               if not re.match(r"['’]s\b", sentence[m.end():]) and not re.match(r"(?:since|until|through)\b", m.group(0), re.I)
               and not re.search(r"\b(?:than|since|from|before|compared\s+with)\s+(?:in\s+|on\s+)?$", sentence[:m.start()], re.I)
               and not EVENT_DAY_RE.search(sentence[:m.start()])), None)
-    if not m:
-        return ""
-    if m.group("day"):
-        return m.group("day").lower()
-    return "yesterday" if m.group("yesterday") else "week-ago"
+    return _day_of(m) if m else ""
 
 
 def _subject(
