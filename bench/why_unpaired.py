@@ -38,8 +38,6 @@ def frame_conflict(a: frames.Frame, b: frames.Frame) -> str:
         return "target"
     if frames._moves_on_other_days(a, b):
         return "day"
-    if a.attribute == "age" and bool(a.subject) != bool(b.subject):
-        return "age-subject"
     return ""
 
 

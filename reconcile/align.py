@@ -176,6 +176,8 @@ def align(
         a, b = claims[i], claims[j]
         if subgroup_of(a.quantity.thing) != subgroup_of(b.quantity.thing):
             return True  # "two teenage girls" / "two people died" agree; "15 children" / "40 people" are a part and more
+        if a.frame.attribute == "age" == b.frame.attribute and bool(a.frame.subject) != bool(b.frame.subject):
+            return True  # a story has many people: an unnamed person's age may be a named one's, if alike
         keys = {(stories_of(a), dims[i], attribute) for attribute in (a.frame.attribute, b.frame.attribute, "")}
         return bool(a.frame.subject) != bool(b.frame.subject) and bool(keys & divided) or unnamed_elsewhere(a, b)
 

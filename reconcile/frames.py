@@ -21,6 +21,7 @@ next to it, never from cue words elsewhere in the sentence:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -255,8 +256,6 @@ def compatible(a: Frame, b: Frame) -> bool:
         return False
     if a.subject and b.subject and not same_subject(a.subject, b.subject):
         return False
-    if a.attribute == "age" and bool(a.subject) != bool(b.subject):
-        return False  # a story has many people: an unnamed person's age is not a named one's
     if a.target and b.target and a.target != b.target:
         return False
     return not _moves_on_other_days(a, b)
@@ -684,7 +683,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         i -= 1
         if w in LINK_WORDS or w in HEDGE_TOKENS or (next_to and w in RESULT_VERBS):
             continue
-        if cls := _class(w, verbs=first, kind=q.kind, dimension=q.dimension):
+        # "old" before a figure is another noun's ("the old mark of 2:01:09"); an age says it after
+        if (cls := _class(w, verbs=first, kind=q.kind, dimension=q.dimension)) and w != "old":
             found = cls
             if cls in MONEY_NOUN_CLASSES and i >= 0 and _modifier(words[i]):
                 target = stem(words[i].rsplit("-", 1)[-1])  # "health spending", "defence budget": on what
@@ -1080,6 +1080,68 @@ def full_names(text: str, claims: list, capitalized: frozenset[str]) -> list:
                 c = replace(c, frame=replace(c.frame, subject=full[-1]))
         out.append(c)
     return out
+
+
+# a name, not its owner ("Kenya's Kelvin Kiptum" is Kelvin Kiptum; "O'Brien" keeps its
+# apostrophe), and not across a sentence's end ("on Sunday. Kovac led": a stop ends a name)
+PERSON_NAME_RE = re.compile(r"[A-Z](?:[\w\-]|['’](?=[A-Z])|\.(?=\w))*(?:[ \t]+(?:de\s+)?[A-Z](?:[\w\-]|['’](?=[A-Z])|\.(?=\w))*)*")
+AGE_APPOSITION_BEFORE_RE = re.compile(r"(?P<name>" + PERSON_NAME_RE.pattern + r")\s*,\s*(?:(?:the|a|an|aged)\s+)?$")
+APPOSITION_CLOSED_RE = re.compile(r"^[^,.;:!?()]{0,40}[,)]")
+AGE_NAME_AFTER_RE = re.compile(r"^\s+(?:[a-z]+\s+){0,2}(?P<name>" + PERSON_NAME_RE.pattern + ")")
+DEFINITE_END_RE = re.compile(r"\bthe\s+$", re.I)
+SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
+
+
+def age_owners(text: str, claims: list, capitalized: frozenset[str]) -> list:
+    """Age claims given the person the age belongs to, where the words around the age say it:
+    in apposition ("Kiptum, 23,", "Sifan Hassan, the 30-year-old Dutch runner,"), or named after
+    it ("his 38-year-old compatriot Eliud Kipchoge"). "The 30-year-old" standing alone refers
+    back, as news style does: to the first person named in the nearest sentence of its
+    paragraph that names one (a sentence's subject comes first), or, failing that, to the
+    first person the paragraph before names (its topic); else it stays unnamed. A person is a
+    full name whose last word the article also uses alone, or that lone word: news names a
+    person in full once and by family name after
+    (a mononym or a club is no person by this test, and its age stays unnamed). `claims` are
+    one document's, in reading order; the list returned is new, the claims replaced where changed."""
+    ages = [c for c in claims if c.quantity is not None and c.frame.attribute == "age"]
+    if not ages:
+        return claims
+    matches = list(PERSON_NAME_RE.finditer(text))
+    full = {m.start(): name for m in matches if (name := _full_name(m, text, capitalized))}
+    surnames = {name.split()[-1] for name in full.values()} & {m.group(0).lower() for m in matches if " " not in m.group(0)}
+    people = [(m.start(), full.get(m.start()) or m.group(0).lower()) for m in matches
+              if (m.start() in full and full[m.start()].split()[-1] in surnames)
+              or (" " not in m.group(0) and m.group(0).lower() in surnames)]
+    def first_person(low: int, high: int, backwards: bool) -> str:
+        """The first person named in the nearest (backwards) or the first sentence of
+        text[low:high] that names one."""
+        cuts = [low] + [m.end() for m in SENTENCE_BREAK_RE.finditer(text, low, high)] + [high]
+        spans = list(zip(cuts, cuts[1:]))
+        for a, b in reversed(spans) if backwards else spans:
+            if named := [name for start, name in people if a <= start < b]:
+                return named[0]
+        return ""
+
+    def referent(at: int) -> str:
+        paragraph = text.rfind("\n\n", 0, at)
+        previous = text.rfind("\n\n", 0, max(paragraph, 0))
+        return first_person(max(paragraph, 0), at, True) or (
+            first_person(max(previous, 0), paragraph, False) if paragraph > 0 else "")
+
+    owners: dict[int, str] = {}
+    for c in ages:
+        q = c.quantity
+        line_start = text.rfind("\n", 0, q.start) + 1
+        before, after = text[max(line_start, q.start - 80):q.start], text[q.end:q.end + 80]
+        if (m := AGE_APPOSITION_BEFORE_RE.search(before)) and APPOSITION_CLOSED_RE.match(after) \
+                and not PREPOSITION_END_RE.search(before[:m.start("name")]):
+            owners[id(c)] = _clean_name(m.group("name"), False, capitalized)
+        elif (m := AGE_NAME_AFTER_RE.match(after)) and (owner := full.get(q.end + m.start("name"))
+                                                        or dict(people).get(q.end + m.start("name"))):
+            owners[id(c)] = owner
+        elif DEFINITE_END_RE.search(before):
+            owners[id(c)] = referent(q.start)  # not the clause's subject: "The deal for the 25-year-old"
+    return [replace(c, frame=replace(c.frame, subject=owners[id(c)])) if id(c) in owners else c for c in claims]
 
 
 def _coordinated(subject: str, head: str, capitalized: frozenset[str], q: Quantity) -> str:
