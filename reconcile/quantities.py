@@ -783,6 +783,14 @@ CHANGE_FROM_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+$", re.I)
 CHANGE_FROM_AT_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹]|Rs\.?\s?)?$", re.I)  # the number may follow its currency sign
 OBJECT_FROM_AT_RE = re.compile(CHANGE_OBJECT_FROM + r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹]|Rs\.?\s?)?$", re.I)
 CHANGE_AMOUNT_AT_RE = re.compile(CHANGE_BEFORE_AMOUNT, re.I)
+BY_AMOUNT_RE = re.compile(r"\bby\s+(?:(?:about|around|some|nearly|almost|roughly|just)\s+)?$", re.I)
+
+
+def _change_then_level(text: str, start: int) -> bool:
+    """Is the figure at `start`, with a second figure three times it or more after "to", the
+    amount of a change and the second its level? "rose by 9,400 people to 714,100", "gained 21
+    cents to $12.09", "was raised by 1,000 to 157,000"."""
+    return bool(CHANGE_AMOUNT_AT_RE.search(text, max(0, start - 40), start) or BY_AMOUNT_RE.search(text, max(0, start - 30), start))
 
 
 def _after_change_from(text: str, start: int) -> bool:
@@ -896,8 +904,8 @@ def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
         return bool(opening) and opening.group("word").lower() == "between"
     if opening and opening.group("word").lower() == "from" and _after_change_from(text, a.start):
         return False
-    if not opening and b.value >= 3 * a.value > 0 and CHANGE_AMOUNT_AT_RE.search(text, max(0, a.start - 40), a.start):
-        return False  # "rose by 9,400 people to 714,100", "gained 21 cents to $12.09": a change, then a level
+    if not opening and b.value >= 3 * a.value > 0 and _change_then_level(text, a.start):
+        return False
     return True
 
 
@@ -1089,7 +1097,7 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
         if q.thing == GAPPED:
             if not listed or _printed_scale(p) != 1.0 or p.bound == "range":
                 continue  # "$5bn, Italy 3": the scale is not said again, so the item is not read
-            q = _finish(text, q.start, q.end, p.kind, q.value, p.unit, q.bound, q.precision or 0.0, thing=p.thing)
+            q = _finish(text, q.start, q.end, p.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high, thing=p.thing)
         elif priced and q.kind == p.kind == "money" and q.unit and p.unit and "/" not in q.unit \
                 and p.unit.startswith(f"{q.unit} / ") and q.thing is None:
             q = _finish(text, q.start, q.end, q.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high)
@@ -1098,7 +1106,7 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
         elif p is not None and q.kind == "count" and q.thing in CHANGE_NOUNS and q.thing not in q.surface.lower() \
                 and p.kind in ("quantity", "money", "count") and not SENTENCE_BREAK_RE.search(text, p.end, q.start):
             # "to 683 million tonnes, a gain of 73 million": a change in what the figure before measures
-            q = _finish(text, q.start, q.end, p.kind, q.value, p.unit, q.bound, q.precision or 0.0, thing=p.thing)
+            q = _finish(text, q.start, q.end, p.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high, thing=p.thing)
         if q is not None:
             out.append(q)
     return out
@@ -1654,6 +1662,8 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
         if is_and and not BETWEEN_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()):
             return None, pos, precision
         parsed = _parse_digits(r.group("digits"))
+        if parsed and parsed[0] >= 3 * value > 0 and BY_AMOUNT_RE.search(text, max(0, m.start() - 30), m.start()):
+            return None, pos, precision  # "was raised by 1,000 to 157,000" ("rose 5 to 20 percent" is a range)
         if parsed and parsed[0] > value:
             return parsed[0], r.end(), max(precision, parsed[1])
     elif m.group("word"):
