@@ -1230,7 +1230,7 @@ def _names(span: str, clause: str, offset: int, capitalized: frozenset[str]) -> 
 
 PLACE_OF_RE = re.compile(r"\s+in\s+(?:[a-z]+\s+)?[A-Z]")
 INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
-MIXED_CASE_RE = re.compile(r"[a-z][A-Z]|-[A-Z]")
+MIXED_CASE_RE = re.compile(r"[a-z][A-Z]|-[A-Z]|-\d")  # "McDonald", "Hewlett-Packard", "Chandrayaan-3"
 
 
 MODIFIER_START_RE = re.compile(r"(?:ing|ed|ly|ern|ward|ian|ish|ese)$|^(?:The|A|An|In|On|At|By|For|From|With|As|But|And|Or|If|When|While|After|Before|Since|Some|Many|Most|All|How|Why|What|Where|Who)$")
