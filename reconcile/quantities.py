@@ -1350,7 +1350,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if of_a and (cents := CENTS_RE.match(text, of_a.end())) and cents.group(2):  # "half a cent": a money amount
             pence = cents.group(2).lower() == "pence"
             return _finish(text, start, cents.end(), "money", value / 100, currencies["dollar"] if not pence else "GBP", "exact", 0.0)
-        if of_a and (points := POINTS_OF_RATE_RE.match(text, of_a.end())):  # "a tenth of a point to 5.9%"
+        if of_a and (points := _points_of_rate(text, of_a.end(), start)):  # "a tenth of a point to 5.9%"
             return _finish(text, start, points.end("points"), "percent", value, "percentage_point", "exact", 0.0)
         if text.startswith(" ", pos) and (u := UNIT_RE.match(text, pos)) and (spelled := _spelled_unit(u))[1] in ("quantity", "duration"):
             return _finish(text, start, u.end(), spelled[1], value, spelled[0], "exact", 0.0)  # "a half hour", "a quarter century"
@@ -1378,6 +1378,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         elif text.startswith("-point-", pos) and value == int(value) and (point := DECIMAL_WORD_RE.match(text, pos)):
             value, pos = _spoken_decimal(value, point), point.end()  # "five-point-seven percent"
 
+    if (tenths := PARTS_OF_A_RE.match(text, pos)) and (points := _points_of_rate(text, tenths.end(), start)):
+        # "two-tenths of a point to 62.9%": parts of a percentage point
+        return _finish(text, start, points.end("points"), "percent", value / PARTS[tenths.group("part").lower()], "percentage_point", "exact", 0.0)
     if (tenths := PARTS_OF_A_RE.match(text, pos)) and (u := UNIT_RE.match(text, tenths.end())) \
             and _spelled_unit(u)[1] in ("quantity", "duration"):
         # "three tenths of a second", "11 hundredths of a second": parts of one unit
@@ -1704,6 +1707,18 @@ WEIGHT_BEFORE_RE = re.compile(r"(?:\b(?:weigh(?:s|ed|ing)?|weight\s+(?:of|is|was
 # count of points (as an index's "127 points" or a team's "won by six points" are)
 POINTS_OF_RATE_RE = re.compile(
     r"\s+(?P<points>points?)\b(?=(?:\s+(?:in|on|last|this)\s+\w+)?,?\s+(?:to|from|at)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent\b|percent\b))", re.I)
+RATE_BEFORE_RE = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b)\s*,?\s*$", re.I)
+POINTS_AFTER_RATE_RE = re.compile(r"\s+(?P<points>points?)\b(?=\s+(?:higher|lower|up|down|more|less|above|below)\b)", re.I)
+
+
+def _points_of_rate(text: str, pos: int, start: int) -> re.Match | None:
+    """"points" at `pos` (after "a tenth of a") that move a percentage: percentage points. Said
+    before the rate ("by 0.2 points to 5.5 per cent") or after it ("4.8 percent, a tenth of a
+    point higher")."""
+    return POINTS_OF_RATE_RE.match(text, pos) or (
+        RATE_BEFORE_RE.search(text, max(0, start - 25), start) and POINTS_AFTER_RATE_RE.match(text, pos))
+
+
 SIGNED_END_RE = re.compile(r"(?=[\s,.;:)]|$)(?!\s*[\d(])")  # not "-33°", nor a telephone number's "+44 20"
 # a flow said before its figure: "a seasonally adjusted annual pace of 3.89 million", "a monthly average of 139,000"
 PACE_PERIODS = {"annual": "year", "annualized": "year", "annualised": "year", "yearly": "year", "monthly": "month",
