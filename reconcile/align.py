@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import frames
-from .compare import DATED, EVENT_YEAR, Measure, agree_plainly, consistent, is_slip, number_as_printed, printed_number
+from .compare import DATED, EVENT_YEAR, Measure, agree_plainly, clock_digits, consistent, is_slip, number_as_printed, printed_number
 from .copies import Copy
 from .models import Claim, DisjointSets
 from .words import spelling_map, stem, subgroup_of
@@ -202,8 +202,9 @@ def align(
         # figures of another period ("the previous record of 38.7C") are not this figure's rivals
         crowded = max(per_sentence[(c.source, c.sentence, dims[k], c.frame.period)] for c, k in ((a, i), (b, j))) > 1
         same_attribute = bool(a.frame.attribute) and a.frame.attribute == b.frame.attribute
-        # crowded figures need their own words, or a figure both lists share to say which is which
-        return not crowded or same_attribute or bool(local[i] & local[j]) or listed
+        # crowded figures need their own words, or a figure both lists share to say which is which,
+        # or the same distinctive digits ("2hr 0.35sec" beside "34 seconds" is the "2:00:35")
+        return not crowded or same_attribute or bool(local[i] & local[j]) or listed or bool(printed[i]) and printed[i] == printed[j]
 
     sources = [c.source for c in claims]
     scored: dict[tuple[int, int], tuple[float, float, bool]] = {}
@@ -447,7 +448,10 @@ def _same_distinctive_value(ma: Measure, mb: Measure) -> bool:
 
 
 def _distinctive_digits(claim: Claim) -> str:
-    """The figure's printed digits when they are distinctive ("222" in "€222m"), else ""."""
+    """The figure's printed digits when they are distinctive ("222" in "€222m"; "2.0.35" in
+    "2:00:35" and in "2hr 0.35sec"), else ""."""
+    if clocked := clock_digits(claim):
+        return ".".join(map(str, clocked))
     digits = number_as_printed(claim)
     try:
         return digits if digits and _distinctive(float(digits)) else ""
@@ -540,6 +544,8 @@ def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, ba
     modifies it and the other has it next door ("leased ... for 30 years")."""
     if a.frame.attribute and a.frame.attribute == b.frame.attribute and a.frame.attribute != "duration":
         return True  # "freed four days later" / "freed after five days"
+    if clock_digits(a) and clock_digits(a) == clock_digits(b):
+        return True  # "2:00:35" / "2hr 0.35sec": the same clocked digits are one time, however printed
     if head_a and head_b:
         return _same_head(head_a, head_b)
     if head_a or head_b:

@@ -151,7 +151,7 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
     agree = consistent(a, b, ma, mb)
     kind, why = "agreement", ""
     if (copied and agree and a.source != b.source and a.quantity.unit == b.quantity.unit
-            and a.quantity.bound == b.quantity.bound and printed_number(a) != printed_number(b)):
+            and a.quantity.bound == b.quantity.bound and printed_number(a) != printed_number(b) and not _one_clocked_time(a, b)):
         agree = False  # a reprint that changed the figure, even within the hedge
     if (not agree or _floor_then_more(a, b, ma, mb)) and _is_update(a, b, ma, mb):
         agree, kind, why = True, "update", "a later, higher count of a running tally"
@@ -183,6 +183,8 @@ def consistent(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
     """Can both figures be true of one fact, given their precision and hedges? Two floors
     ("at least 40", "at least 95") or two ceilings always can, unless they print one number
     a known slip apart ("over $38 million" / "more than $38 billion")."""
+    if _one_clocked_time(a, b):
+        return True
     if a.quantity.bound == b.quantity.bound and a.quantity.bound in ("lower", "upper") \
             and number_as_printed(a) and number_as_printed(a) == number_as_printed(b) and is_slip(_ratio(ma.value, mb.value), a, b):
         return False
@@ -330,6 +332,8 @@ def diagnose(a: Claim, b: Claim, ma: Measure, mb: Measure, ratio: float) -> tupl
     if ma.dimension in DATED:
         return "date-mismatch", ""
     if ma.dimension == "[time]" and a.quantity.kind == b.quantity.kind == "duration":
+        if clock_digits(a) and clock_digits(a) == clock_digits(b):
+            return "unit-confusion", "the same clocked digits with their units misplaced"  # "2hr 0.35sec" for 2:00:35
         return "duration-mismatch", ""
     if ma.dimension != mb.dimension and {a.quantity.kind, b.quantity.kind} == {"percent"}:
         return "percent-points", "percent and percentage points confused"
@@ -359,6 +363,24 @@ def _printed(a: Claim, b: Claim, confused: frozenset[str]) -> bool:
     numerators = {parts[0][0], parts[1][0]}
     denominators = {p[1] if len(p) > 1 else "" for p in parts}
     return numerators == confused or denominators == confused
+
+
+DIGIT_GROUP_RE = re.compile(r"\d+")
+LETTER_RE = re.compile(r"[A-Za-z]")
+
+
+def clock_digits(claim: Claim) -> tuple[int, ...]:
+    """A duration's digit groups as printed, when it is clocked in three ("2:00:35", "2hr 0min
+    35sec", and the slip "2hr 0.35sec" all print 2, 0, 35); () otherwise."""
+    q = claim.quantity
+    groups = tuple(int(g) for g in DIGIT_GROUP_RE.findall(q.surface)) if q.kind == "duration" else ()
+    return groups if len(groups) >= 3 else ()
+
+
+def _one_clocked_time(a: Claim, b: Claim) -> bool:
+    """"2:01.25" and "2:01:25": one clocked time in two outlets' typography (the same digits,
+    no unit words to misplace; "2hr 0.35sec" for 2:00:35 is a slip, see diagnose)."""
+    return bool(clock_digits(a)) and clock_digits(a) == clock_digits(b) and not LETTER_RE.search(a.quantity.surface + b.quantity.surface)
 
 
 def printed_number(claim: Claim) -> float | None:
