@@ -313,6 +313,8 @@ def _absolute(x: str, y: str, as_of: str = "") -> bool:
     a past period ("7.37 deaths per 1,000 in 2022" in a January 2024 report on 2023), not
     the present that figure speaks of."""
     year = y if not x else x if not y else ""
+    if year.startswith("month-"):
+        return True  # "227,000 jobs in January" and "227,000 jobs": the story's month, most likely
     if not year.startswith("year-2"):
         return False
     return not as_of[:4].isdigit() or not year[5:9].isdigit() or int(year[5:9]) >= int(as_of[:4]) - 1
@@ -402,7 +404,7 @@ def read_frame(
     if not target and not age and (group := next((o for o in others if age_group(o) and _next_to(text, o, q)), None)):
         target = f"aged-{age_span(group)}"  # "those aged 60 and above numbered 297 million": of that group only
     period = _period(slot_before, slot_after, slot_dates, q, published_year)
-    if (not period or period == "last-period" or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
+    if (period == "last-period" or _named_period(period)) and q.kind != "date" \
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
         # ("faster than the 9.69 seconds he set last year": compared with, whatever its period)
         period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
@@ -410,15 +412,15 @@ def read_frame(
         period = "previous"  # "Before Tuesday the national record was 38.7C", "Before that, the best was 38.7C"
     if not period and q.kind != "date" and COPULA_END_RE.search(before) and SUBJECT_PRIOR_RE.match(text, sentence_start, q.start):
         period = "previous"  # "The previous record, set in London, was 6,000 pounds": the subject names an earlier value
-    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind not in ("date", "duration") and (after_prior := AFTER_PRIOR_RE.search(before)) \
+    if _named_period(period) and q.kind not in ("date", "duration") and (after_prior := AFTER_PRIOR_RE.search(before)) \
             and (after_prior.group("since") or any(o.end <= q.start and o.dimension == q.dimension for o in figures)):
         # "gained 4% in July after 6.6% in June", "after growth of 4 percent in 2018", "the biggest
         # rise since 5.7% in 1991", "a gain since a close of $1,482.60": the value of a time before
         period = "previous"
-    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and FROM_BEFORE_RE.search(before) \
+    if _named_period(period) and q.kind != "date" and FROM_BEFORE_RE.search(before) \
             and OBJECT_FROM_RE.search(text, max(sentence_start, q.start - 100), q.start):
         period = "previous"  # "raised the fine on the convicts from $100 to $5,000": the value it was raised from
-    if (not period or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before) \
+    if _named_period(period) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before) \
             and any(o.end == left_end and o.dimension == q.dimension for o in figures):  # not "450 scientists from 62 countries"
         # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior, even
         # when the prior names its year ("to Rs.270 crore from Rs.239 crore in 2011-12")
@@ -852,6 +854,18 @@ YEAR_PERIOD_NAME_RE = re.compile(r"year-\d{4}")  # a named year, not "year-earli
 TO_LEVEL_END_RE = re.compile(r"\b(?:to|from\s+[^,;]{0,30}?\s+at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|a\s+record\s+)?$", re.I)  # "down 7.7% from a year earlier at 426 billion"
 
 
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_DATE_RE = re.compile(r"(?:XXXX|\d{4})-(\d\d)")  # a month, not a day ("XXXX-01-05") nor a quarter
+MONTH_GAP_RE = re.compile(r"(?:\s+[a-z\-]+){0,3}\s+(?:in|for|during)\s+")
+MONTH_OWNER_RE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)['’]s?\s+(?:[a-z\-]+\s+){0,6}$")
+
+
+def _named_period(period: str) -> bool:
+    """No period, or a named year or month: a comparison cue before the figure ("up from 157,000
+    in December", "compared with 11.2 million at the 2010 Census") outranks it."""
+    return not period or bool(YEAR_PERIOD_NAME_RE.fullmatch(period)) or period.startswith("month-")
+
+
 def _period(before: str, after: str, dates: list[Quantity], q: Quantity, published_year: int | None) -> str:
     if SAME_PERIOD_AFTER_RE.match(after):
         return "year-earlier"
@@ -866,6 +880,14 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
                 # "9.02 million last year" in a January 2024 report is 2023's, as "in 2023" is
                 return f"year-{published_year - 1}"
             return name
+    # a month in the figure's own slot ("227,000 jobs in January", "December's increase now stands
+    # at 157,000"): figures of two months are two facts; a month and no period may be one
+    for o in dates:
+        if o.date and (m := MONTH_DATE_RE.fullmatch(o.date)) and o.start >= q.end \
+                and MONTH_GAP_RE.fullmatch(after[:o.start - q.end]):
+            return f"month-{m.group(1)}"  # not "a study published in August put the deaths at 1.9 million"
+    if m := MONTH_OWNER_RE.search(before):
+        return f"month-{MONTHS.index(m.group(1).lower()[:3]) + 1:02d}"
     for o in dates:
         if o.date and o.date[:4].isdigit() and int(o.date[:4]) != published_year:
             return f"year-{o.date[:4]}"
