@@ -10,13 +10,14 @@ compatible frames (see `frames.compatible`) and the same head noun ("25-year lea
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import frames
-from .compare import DATED, EVENT_YEAR, Measure, agree_plainly, clock_digits, consistent, is_slip, number_as_printed, printed_number
+from .compare import DATED, EVENT_DAY, EVENT_YEAR, Measure, agree_plainly, clock_digits, consistent, is_slip, number_as_printed, printed_number
 from .copies import Copy
 from .models import Claim, DisjointSets
 from .words import spelling_map, stem, subgroup_of
@@ -178,6 +179,8 @@ def align(
             return True  # "two teenage girls" / "two people died" agree; "15 children" / "40 people" are a part and more
         if a.frame.attribute == "age" == b.frame.attribute and bool(a.frame.subject) != bool(b.frame.subject):
             return True  # a story has many people: an unnamed person's age may be a named one's, if alike
+        if dims[i] == EVENT_DAY and bool(a.frame.subject) != bool(b.frame.subject):
+            return True  # and many events: an unnamed one's day may be a named one's, if alike
         keys = {(stories_of(a), dims[i], attribute) for attribute in (a.frame.attribute, b.frame.attribute, "")}
         return bool(a.frame.subject) != bool(b.frame.subject) and bool(keys & divided) or unnamed_elsewhere(a, b)
 
@@ -194,6 +197,8 @@ def align(
         for x, y in ((i, j), (j, i)):  # "Of that, $8 billion ...": $8bn is part of any figure its whole allows
             if any(low <= measures[y].value <= high for low, high in said_parts.get((stories_of(claims[x]), measures[x].value), ())):
                 return False
+        if dims[i] == EVENT_DAY and not (_event_words(a) & _event_words(b)) - SAID:
+            return False  # "crashed on July 6" / "the crash on 7 July": days of one event; not "said on", nor a name
         if dims[i] == EVENT_YEAR and not (a.frame.attribute and a.frame.attribute == b.frame.attribute) \
                 and (not local[i] & local[j] or bool(a.frame.attribute) != bool(b.frame.attribute)):
             # "in service since 1995" / "flying since 1994": years of which event? "the first death
@@ -524,6 +529,19 @@ def _weighted_overlap(x: dict[str, float], y: dict[str, float], idf: dict[str, f
     return min(1.0, shared / norm) if norm else 0.0
 
 
+CAPITALIZED_RE = re.compile(r"\b[A-Z][\w'’\-]*")
+# verbs that take their event from their object ("made history", "made its touchdown"): no event alone
+LIGHT_VERBS = frozenset("make makes made making take takes took taken get gets got do does did done give gives gave come came go went".split())
+
+
+def _event_words(claim: Claim) -> frozenset[str]:
+    """A date's own words that are no name, as stems: the event it is the day of ("launched",
+    "crash"), not where or whose ("San Francisco", "Chandrayaan")."""
+    names = {part for m in CAPITALIZED_RE.finditer(claim.text) for part in m.group(0).lower().split("-")}
+    return frozenset(stem(w) for w in claim.local
+                     if w not in names and w not in LIGHT_VERBS and not any(ch.isdigit() for ch in w))
+
+
 def _is_duration(claim: Claim) -> bool:
     return claim.quantity is not None and claim.quantity.kind == "duration" and not claim.predicate.startswith("last-")
 
@@ -559,6 +577,7 @@ def _same_duration(a: Claim, b: Claim, head_a: str, head_b: str, base_a: str, ba
 
 
 TO_COME = ("planned", "modal")  # a date of what is still to happen
+SAID = frozenset(stem(w) for w in frames.ATTRIBUTION_VERBS)  # a day something was said dates no event
 ATTRIBUTE_KEY = "§attribute:"
 WITH_KEY = "§with:"
 PRINTED_KEY = "§printed:"

@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from . import units
 from .errors import ReconcileError
-from .frames import SNAPSHOT_RE
+from .frames import ATTRIBUTION_VERBS, SNAPSHOT_RE
 from .models import Claim
 
 SLACK = 0.01  # relative: printed conversions are rounded
@@ -25,7 +25,8 @@ APPROX = 0.1  # "about", "nearly", "an estimated": 10% either way
 CALENDAR_PERIOD = "calendar-period"  # "expected to close in the second half of 2008": a span of years
 PERIOD_EDGE = 1e-6  # a period ends just before the next begins
 EVENT_YEAR = "event-year"  # "first visit in nine years" in a 2021 article -> 2012
-DATED = frozenset({EVENT_YEAR, CALENDAR_PERIOD})  # when something happened or is to happen, in years
+EVENT_DAY = "event-day"  # "crashed on July 6": the day of an event, as a day number (date.toordinal)
+DATED = frozenset({EVENT_YEAR, CALENDAR_PERIOD, EVENT_DAY})  # when something happened or is to happen
 
 # ratio -> (kind, what probably happened, the two units the slip confuses), matched within
 # RATIO_TOLERANCE; a unit slip needs its own two units printed ("4,610 metres" against "0.2 km"
@@ -85,6 +86,8 @@ def measure(claim: Claim, published: date | None) -> Measure | None:
     if q.kind == "date" and q.date and len(q.date) == 4 and q.date.isdigit() and claim.frame.attribute:
         year = float(q.date)  # "married in 1951": the year of an event the frame names
         return Measure(year, year, year, EVENT_YEAR, "year")
+    if q.kind == "date" and (day := _event_day(q.date or "", published)) and not _no_event_day(claim):
+        return Measure(day, day, day, EVENT_DAY, "day")
     if q.kind == "date" and claim.frame.modality in ("planned", "modal") and (period := PERIOD_DATE_RE.fullmatch(q.date or "")):
         return _calendar_period(period, published)
     if q.kind == "date" or q.value is None or q.unit is None:
@@ -124,6 +127,44 @@ def _calendar_period(period: re.Match, published: date | None) -> Measure | None
     length = 0.5 if period.group("part") == "H" else 0.25
     low = start + length * (int(period.group("number")) - 1)
     return Measure(low + length / 2, low, low + length - PERIOD_EDGE, CALENDAR_PERIOD, "year")
+
+
+DAY_DATE_RE = re.compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)-(?P<day>\d\d)")
+
+
+DATELINE_RE = re.compile(r"\W*[A-Z][A-Za-z .'’\-]{1,40},\s+")
+DATELINE_END_RE = re.compile(r"\s*(?:\(\w+\)\s*)?(?:[—–-]|\W*$)")  # the dash, or the sentence ends there
+
+
+SAID_ON_RE = re.compile(r"\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\s+(?:on\s+)?$", re.I)
+
+
+def _no_event_day(claim: Claim) -> bool:
+    """"SEOUL, July 8 —": the day a report was filed; "said on July 8": the day something was
+    said. Neither is the day of an event the story is about."""
+    text, surface = claim.text, claim.quantity.surface
+    head = DATELINE_RE.match(text)
+    if head and text.startswith(surface, head.end()) and DATELINE_END_RE.match(text, head.end() + len(surface)):
+        return True
+    at = text.find(surface)
+    return at > 0 and SAID_ON_RE.search(text, max(0, at - 30), at) is not None
+
+
+def _event_day(printed: str, published: date | None) -> float | None:
+    """A full date as a day number: "August 23, 2023"; "7 July" in a dated article is the last
+    7 July on or before the day after its date (a report may be dated the day before, abroad)."""
+    m = DAY_DATE_RE.fullmatch(printed)
+    if m is None or m.group("year") == "XXXX" and published is None:
+        return None
+    month, day = int(m.group("month")), int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") != "XXXX" else published.year
+    try:
+        found = date(year, month, day)
+        if m.group("year") == "XXXX" and found > published + timedelta(days=1):
+            found = date(year - 1, month, day)
+    except ValueError:  # "February 30"
+        return None
+    return float(found.toordinal())
 
 
 def _event_year(claim: Claim, published: date | None, gap: int = 1) -> Measure | None:
@@ -424,6 +465,8 @@ def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool
         difference = "different years" if math.floor(ma.low) != math.floor(mb.low) else "different parts of the year"
     elif ma.dimension == EVENT_YEAR:
         difference = f"{abs(ma.value - mb.value):.0f} years apart"
+    elif ma.dimension == EVENT_DAY:
+        difference = f"{abs(ma.value - mb.value):.0f} days apart"
     else:
         difference = _difference(ma.value, mb.value)
     text = f"{left} vs {right}: {difference}"
@@ -460,7 +503,10 @@ def _bounded(claim: Claim, m: Measure, unit: str) -> str:
 
 
 def dated_span(m: Measure) -> str:
-    """An event year as "last in 2012" (see year_span), a calendar period as "H2 2008"."""
+    """An event year as "last in 2012" (see year_span), a calendar period as "H2 2008", an
+    event's day as "on 2013-07-06"."""
+    if m.dimension == EVENT_DAY:
+        return f"on {date.fromordinal(int(m.value)).isoformat()}"
     if m.dimension != CALENDAR_PERIOD:
         return f"last in {year_span(m)}"
     year = math.floor(m.low)
