@@ -181,6 +181,8 @@ def align(
             return True  # a story has many people: an unnamed person's age may be a named one's, if alike
         if dims[i] == EVENT_DAY and bool(a.frame.subject) != bool(b.frame.subject):
             return True  # and many events: an unnamed one's day may be a named one's, if alike
+        if {a.frame.modality, b.frame.modality} == {"planned", ""} and (_forecast(a) or _forecast(b)):
+            return True  # a forecast beside a figure that says neither: alike, the forecast restated; else the outturn
         keys = {(stories_of(a), dims[i], attribute) for attribute in (a.frame.attribute, b.frame.attribute, "")}
         return bool(a.frame.subject) != bool(b.frame.subject) and bool(keys & divided) or unnamed_elsewhere(a, b)
 
@@ -527,6 +529,15 @@ def _weighted_overlap(x: dict[str, float], y: dict[str, float], idf: dict[str, f
     own_y = sum(idf[w] for w, v in y.items() if v == 1.0)
     norm = math.sqrt(own_x * own_y)
     return min(1.0, shared / norm) if norm else 0.0
+
+
+FORECAST_STEMS = frozenset(stem(w) for w in "forecast predicted expected anticipated projected likely consensus".split())
+
+
+def _forecast(claim: Claim) -> bool:
+    """A planned figure that is a forecast of an outcome ("economists had forecast 175,000"), not
+    a plan of one's own ("receives $12 billion under the plan": that is the figure itself)."""
+    return claim.frame.modality == "planned" and any(stem(w) in FORECAST_STEMS for w in claim.local)
 
 
 CAPITALIZED_RE = re.compile(r"\b[A-Z][\w'’\-]*")
