@@ -130,6 +130,7 @@ DECIDED_CLASSES = frozenset({"cost", "fine", "damages", "duration", "purchase", 
 # prison" is the sentence handed down; "plans to spend $5bn", "a target of 40%" are plans, and
 # "could reach 43C" a forecast
 MODAL_ONLY_RE = re.compile(r"will|would|shall|going\s+to|(?:is|are)\s+to|to\s+be", re.I)
+OFF_AFTER_RE = re.compile(r"\s+off\b(?!\s+(?:to|on|at|from|for|with|and|or)\b)", re.I)
 SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whereas|or|as|compared\s+with|versus|vs\.?|against)\s")
 NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
 POSSESSIVE_RE = re.compile(r"['’]s?\s*$")
@@ -248,7 +249,7 @@ def compatible(a: Frame, b: Frame) -> bool:
     An unsaid attribute is compatible (the aligner then needs word evidence instead)."""
     if a.attribute and b.attribute and a.attribute != b.attribute:
         return False
-    if a.part != b.part or a.change != b.change:
+    if a.part != b.part or a.change != b.change and not _one_difference(a.change, b.change):
         return False
     if a.modality and b.modality and a.modality != b.modality and "modal" not in (a.modality, b.modality) \
             or (a.modality == "proposed") != (b.modality == "proposed"):
@@ -260,6 +261,12 @@ def compatible(a: Frame, b: Frame) -> bool:
     if a.target and b.target and a.target != b.target:
         return False
     return not _moves_on_other_days(a, b)
+
+
+def _one_difference(x: str, y: str) -> bool:
+    """A difference of unsaid direction ("broke the record by 34 seconds") may be one with its
+    direction said ("took 34 seconds off the record", "34 seconds faster")."""
+    return {x, y} in ({"margin", "margin-up"}, {"margin", "margin-down"})
 
 
 def _moves_on_other_days(a: Frame, b: Frame) -> bool:
@@ -382,6 +389,8 @@ def read_frame(
     age = q.kind == "count" and q.thing == "age"
     if age:  # "the 25-year-old had cleared the clause": an age, whatever he did; "aged 60 and over": a group's
         attribute, change = "age-group" if age_group(q) else "age", ""
+    if not change and OFF_AFTER_RE.match(after) and q.dimension != "[length]":
+        change = "margin-down"  # "took 34 seconds off the record", "5% off": below what it is taken off (not "20 km off the coast")
     if not change and (m := CLOSED_MARGIN_RE.match(after)):  # ", above the estimate": said after a restatement
         change = "margin-down" if (m.group(1) or m.group(2)).lower() in ("lower", "below") else "margin-up"  # "S$0.05, lower at S$18.24"
     if not change and not age and q.kind in ("percent", "money", "count", "quantity") and (
