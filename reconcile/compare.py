@@ -257,7 +257,7 @@ STATE_TALLIES = frozenset({"missing"})  # how many are in a state now, not how m
 def _running(a: Claim, b: Claim, ma: Measure) -> bool:
     """A running tally, or the highest temperature read so far: a later reading may be higher.
     A record of another time ("the previous record of 38.7C") or a change does not run."""
-    if a.frame.tally and b.frame.tally:
+    if a.frame.runs and b.frame.runs:
         return True
     return ma.dimension == "[temperature]" and not (a.frame.period or b.frame.period or a.frame.change or b.frame.change)
 
@@ -289,7 +289,7 @@ def _snapshots(a: Claim, b: Claim, ma: Measure) -> bool:
     report of one day is a snapshot ("in premarket trading", "by lunchtime", "at 3pm", "so
     far"), the two are two readings."""
     moving = ma.dimension == "[temperature]" or a.frame.attribute == b.frame.attribute == "stock" \
-        or (a.frame.tally and b.frame.tally)
+        or (a.frame.runs and b.frame.runs)
     return moving and a.frame.as_of == b.frame.as_of and bool(SNAPSHOT_RE.search(a.text) or SNAPSHOT_RE.search(b.text))
 
 

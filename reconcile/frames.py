@@ -131,6 +131,11 @@ DECIDED_CLASSES = frozenset({"cost", "fine", "damages", "duration", "purchase", 
 # "could reach 43C" a forecast
 MODAL_ONLY_RE = re.compile(r"will|would|shall|going\s+to|(?:is|are)\s+to|to\s+be", re.I)
 OFF_AFTER_RE = re.compile(r"\s+off\b(?!\s+(?:to|on|at|from|for|with|and|or)\b)", re.I)
+# the present perfect before a figure reports a total up to now; "so far", "to date" say so outright
+RUNNING_BEFORE_RE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?[a-z]{3,}(?:ed|en|t)\s+"
+                               r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|at\s+least)\s+)?$", re.I)
+RUNNING_AFTER_RE = re.compile(r"^\s+(?:[a-z\-]+\s+){0,3}?(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?[a-z]{3,}(?:ed|en|t)\b", re.I)
+SO_FAR_RE = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far)\b", re.I)
 SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whereas|or|as|compared\s+with|versus|vs\.?|against)\s")
 NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
 POSSESSIVE_RE = re.compile(r"['’]s?\s*$")
@@ -141,6 +146,7 @@ ATTRIBUTION_VERBS = """said says told tells reported reports announced announces
     claimed claims insisted insists argued argues wrote writes warned warns explained explains clarified
     acknowledged acknowledges suggested suggests testified testifies knows knew""".split()
 ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.I)
+ATTRIBUTION_BEFORE_FIGURE_RE = re.compile(r"\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\s+(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|at\s+least)\s+)?$", re.I)
 ATTRIBUTION_BEFORE_RE = re.compile(r"\b(?:according\s+to|told|by)\s*(?:the\s+)?$", re.I)
 NOT_NAMES = frozenset("""the a an this that these those it its in on at by for from of to and but or as with
     he she they we i you his her their our there here when while after before during since until
@@ -187,6 +193,7 @@ class Frame:
     as_of: ISO date, set once the article's date is known ("" when it is not)
     head: the noun phrase an adjectival figure modifies ("gas pipeline")
     target: what money goes to or a measure is of ("defence" in "$14bn into defence")
+    running: "so-far" when the figure's words give it as a total up to now (see runs), else ""
     """
 
     subject: str = ""
@@ -199,11 +206,18 @@ class Frame:
     as_of: str = ""
     head: str = ""
     target: str = ""
+    running: str = ""
 
     @property
     def tally(self) -> bool:
         """A running count (a toll, evacuees, cases) is compared by its as-of time."""
         return self.attribute in TALLY_ATTRIBUTES
+
+    @property
+    def runs(self) -> bool:
+        """A running count, or any total its words give as one up to now ("has burned 12,000
+        acres", "counted so far"): a later report may give more."""
+        return self.tally or bool(self.running)
 
     def label(self, thing: str | None = None, text: str = "") -> str:
         """'Cedar Flat: area', 'deaths (people)': how the report and `check` name a fact. An
@@ -451,8 +465,12 @@ def read_frame(
             target = f"by-{stem(requester.group('who').lower())}"
     if q.kind == "money" and (m := TAX_RE.search(after[:40]) or TAX_BEFORE_RE.search(slot_before)):
         target = "net" if (m.group(1) or m.group(2)).lower() in ("after", "post", "net") else "gross"  # "€600,000 a week after tax"
+    # "the fire has burned 12,000 acres", "votes counted so far": a total up to now, which grows
+    running = "so-far" if q.kind in ("count", "quantity", "money") and not change and not period \
+        and (RUNNING_BEFORE_RE.search(slot_before) and not ATTRIBUTION_BEFORE_FIGURE_RE.search(slot_before)
+             or RUNNING_AFTER_RE.match(slot_after) or SO_FAR_RE.search(slot_before[-40:] + " " + slot_after[:40])) else ""
     return Frame(subject=subject, attribute=attribute, part=part, period=period,
-                 modality=modality, change=change, day=day, head=head, target=target)
+                 modality=modality, change=change, day=day, head=head, target=target, running=running)
 
 
 # pay and profit said before or after tax are two measures of one thing
