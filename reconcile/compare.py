@@ -195,7 +195,9 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
             and a.quantity.bound == b.quantity.bound and printed_number(a) != printed_number(b) and not _one_clocked_time(a, b)):
         agree = False  # a reprint that changed the figure, even within the hedge
     if (not agree or _floor_then_more(a, b, ma, mb)) and _is_update(a, b, ma, mb):
-        agree, kind, why = True, "update", "a later, higher count of a running tally"
+        later_higher = (mb.value > ma.value) == (b.frame.as_of > a.frame.as_of)
+        agree, kind, why = True, "update", ("a later, higher count of a running tally" if later_higher
+                                            else "a later count of those still in that state")
     elif not agree and copied and _recounted_copy(a, b, ma, mb):
         agree, kind, why = True, "update", "a later version of one copied report, with a higher count"
     elif not agree and _snapshots(a, b, ma):
@@ -264,13 +266,15 @@ def _running(a: Claim, b: Claim, ma: Measure) -> bool:
 
 def _is_update(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
     """A running tally or temperature (see `_running`) that grew: the later report's figure is
-    higher (a year is no tally); a count of those still in a state (missing) that changed either way."""
+    higher (a year is no tally); a count of those still in a state (missing, ships waiting) that
+    changed either way."""
     if ma.dimension in DATED or not (_running(a, b, ma) and a.frame.as_of and b.frame.as_of) \
             or a.frame.as_of == b.frame.as_of:
         return False
     earlier, later = (ma, mb) if a.frame.as_of < b.frame.as_of else (mb, ma)
     # the missing are found, the displaced go home: such a count may fall as well as rise
-    return later.value > earlier.value or a.frame.attribute == b.frame.attribute and a.frame.attribute in STATE_TALLIES
+    return later.value > earlier.value or a.frame.attribute == b.frame.attribute and a.frame.attribute in STATE_TALLIES \
+        or a.frame.running == "state" == b.frame.running
 
 
 def _recounted_copy(a: Claim, b: Claim, ma: Measure, mb: Measure) -> bool:
@@ -457,8 +461,10 @@ def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool
     if ma.dimension in DATED:
         left = f"{a.quantity.surface} → {dated_span(ma)}"
         right = f"{b.quantity.surface} → {dated_span(mb)}"
-    if agree and why:  # an update: "52 people (Tuesday) then 40 ...": a later, higher count
-        return f"{left} then {right}: {why}" if ma.value <= mb.value else f"{right} then {left}: {why}"
+    if agree and why:  # an update: "52 people (Tuesday) then 40 ...": in time order, else the lower first
+        in_order = a.frame.as_of < b.frame.as_of if a.frame.as_of and b.frame.as_of and a.frame.as_of != b.frame.as_of \
+            else ma.value <= mb.value
+        return f"{left} then {right}: {why}" if in_order else f"{right} then {left}: {why}"
     if agree:
         return f"{left} ≈ {right}: agree within the precision printed"
     if ma.dimension == CALENDAR_PERIOD:

@@ -135,6 +135,8 @@ OFF_AFTER_RE = re.compile(r"\s+off\b(?!\s+(?:to|on|at|from|for|with|and|or)\b)",
 RUNNING_BEFORE_RE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?[a-z]{3,}(?:ed|en|t)\s+"
                                r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|at\s+least)\s+)?$", re.I)
 RUNNING_AFTER_RE = re.compile(r"^\s+(?:[a-z\-]+\s+){0,3}?(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?[a-z]{3,}(?:ed|en|t)\b", re.I)
+# a count of things in a state at the time: the progressive ("were waiting"), or "remain" + a state
+STATE_AFTER_RE = re.compile(r"^\s+(?:[a-z\-]+\s+){0,2}?(?:(?:are|were|is|was)\s+(?:still\s+)?(?!being\b)[a-z]{3,}ing\b|remain(?:s|ed)?\s+[a-z]+)", re.I)
 SO_FAR_RE = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far)\b", re.I)
 SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whereas|or|as|compared\s+with|versus|vs\.?|against)\s")
 NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
@@ -193,7 +195,8 @@ class Frame:
     as_of: ISO date, set once the article's date is known ("" when it is not)
     head: the noun phrase an adjectival figure modifies ("gas pipeline")
     target: what money goes to or a measure is of ("defence" in "$14bn into defence")
-    running: "so-far" when the figure's words give it as a total up to now (see runs), else ""
+    running: "so-far" when the figure's words give it as a total up to now, "state" when it counts
+        what is in a state at the time ("300 ships were waiting"; see runs), else ""
     """
 
     subject: str = ""
@@ -469,6 +472,8 @@ def read_frame(
     running = "so-far" if q.kind in ("count", "quantity", "money") and not change and not period \
         and (RUNNING_BEFORE_RE.search(slot_before) and not ATTRIBUTION_BEFORE_FIGURE_RE.search(slot_before)
              or RUNNING_AFTER_RE.match(slot_after) or SO_FAR_RE.search(slot_before[-40:] + " " + slot_after[:40])) else ""
+    if q.kind == "count" and not change and not period and STATE_AFTER_RE.match(slot_after):
+        running = "state"  # "300 ships were waiting", "40 people remain stranded": how many are so at the time
     return Frame(subject=subject, attribute=attribute, part=part, period=period,
                  modality=modality, change=change, day=day, head=head, target=target, running=running)
 

@@ -80,14 +80,29 @@ def subgroup_of(thing: str | None) -> str:
     return thing.lower() if thing and thing.lower() in SUBGROUP_NOUNS else ""
 
 
+# Nouns news uses for one kind of thing counted ("300 ships waiting" / "320 vessels waiting"):
+# each counts as the first. Only words for the same things; a kind of them ("tankers" among
+# ships) is a part, not another name.
+SAME_THINGS = (
+    "ships vessels ship vessel",
+    "aircraft planes airplanes aeroplanes airliners plane airplane aeroplane airliner",
+    "homes houses dwellings home house dwelling",
+    "cars automobiles car automobile",
+)
+_SAME_THING = {word: group.split()[0] for group in SAME_THINGS for word in group.split()}
+
+
 def count_class(thing: str | None, printed: str = "") -> str | None:
     """What a count counts, for comparison: "people" for any of PEOPLE_NOUNS and for a
-    capitalized plural as printed ("2.26 million Catalans", "40,000 Texans"), else `thing`."""
+    capitalized plural as printed ("2.26 million Catalans", "40,000 Texans"), one name for
+    words of the same things (SAME_THINGS: "vessels" are "ships"), else `thing`."""
     if not thing:
         return thing
     lower = thing.lower()
     if lower in PEOPLE_NOUNS or lower in SUBGROUP_NOUNS:
         return "people"
+    if lower in _SAME_THING:
+        return _SAME_THING[lower]
     if re.search(rf"\b{re.escape(thing[:1].upper() + thing[1:])}\b", printed) and lower.endswith(("ans", "ese", "ons", "ites", "ers")):
         return "people"
     return thing
