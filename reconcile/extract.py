@@ -86,7 +86,7 @@ AGO_AFTER_RE = re.compile(r"\s+ago\b")
 COUNT_DIMENSION_RE = re.compile(r"^count:\S+")
 TO_RE = re.compile(r"\bto\b")
 HYPHEN_END_RE = re.compile(r"-[A-Za-z]+$")
-HEAD_WORDS_RE = re.compile(r"(?:\s+[A-Za-z][\w\-]*){1,3}")
+HEAD_WORDS_RE = re.compile(r"(?:\s+[A-Za-z][\w\-]*){1,5}")
 
 
 def read_figures(text: str) -> list[Figure]:
@@ -533,8 +533,14 @@ def _head_noun(text: str, q: Quantity) -> str:
     singular = SINGULAR_BEFORE_RE.search(text, max(0, q.start - 8), q.start) is not None
     following = m.group(0).split() if m else []
     after = rest[m.end():].split()[:1] if m else []
+    names = 0
     for k, word in enumerate(following):
         next_word = (following[k + 1:] or after or [""])[0]
+        if not words and word[0].isupper() and names < 2 and next_word[:1].isalpha():
+            names += 1  # "the new 18-km Orsk bridge", "a 400-metre Taiwanese ship": the noun after the name
+            continue
+        if names and not words and word.endswith(("ed", "ing", "ly", "s")) and not word.endswith("ss"):
+            break  # "the 193-km Suez Canal reopened": after a name, a verb ends it
         if word.lower() in STOPWORDS or not word[0].islower() or words and (
                 word.endswith(("ed", "ing", "ly")) or word in ("once", "now", "also", "still")
                 or singular and word.endswith("s") and not word.endswith("ss")

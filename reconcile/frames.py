@@ -819,8 +819,14 @@ MORE_IN_SURFACE_RE = re.compile(
     r"(?:\s+(?:thousand|million|billion|trillion|lakh|crore))?\s+(?:more|additional|extra|further|other)\b", re.I)  # "1.8 million more residents"
 
 
+ADJECTIVAL_RE = re.compile(r"\d-[a-z]", re.I)  # "18-km", "400-metre": a figure before its thing's noun
+
+
 def _increment(q: Quantity, before: str, after: str) -> bool:
-    return bool(MORE_AFTER_RE.match(after) or ANOTHER_BEFORE_RE.search(before)
+    another = ANOTHER_BEFORE_RE.search(before)
+    if another and another.group(0).strip().lower() == "new" and ADJECTIVAL_RE.search(q.surface):
+        another = None  # "the new 18-km bridge": new is the bridge, not more of anything
+    return bool(MORE_AFTER_RE.match(after) or another
                 or MORE_END_RE.search(q.surface) or MORE_IN_SURFACE_RE.match(q.surface))
 
 
