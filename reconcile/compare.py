@@ -188,7 +188,8 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
     """Agreement, or a contradiction with its kind, severity and the conversion chain."""
     unit = display_unit(ma, mb)
     value_a, value_b = _shown(ma.value, ma, unit), _shown(mb.value, mb, unit)
-    ratio = _ratio(ma.value, mb.value)
+    # measures of two dimensions (percent, percentage points) compare as printed
+    ratio = _ratio(ma.value, mb.value) if ma.dimension == mb.dimension else _ratio(printed_number(a) or 0.0, printed_number(b) or 0.0)
     agree = consistent(a, b, ma, mb)
     kind, why = "agreement", ""
     if (copied and agree and a.source != b.source and a.quantity.unit == b.quantity.unit
@@ -457,6 +458,9 @@ def _shown(base_value: float, m: Measure, unit: str) -> float:
 
 def explain(a: Claim, b: Claim, ma: Measure, mb: Measure, unit: str, agree: bool, ratio: float, why: str) -> str:
     """"1.6 billion cubic feet per day = 16.5 billion m³/year vs up to 12.4 ...: 33% higher"."""
+    if ma.dimension != mb.dimension and not agree:  # "3 percentage points" / "3 percent": no conversion between them
+        text = f"{a.quantity.surface} vs {b.quantity.surface}"
+        return f"{text} ({why})" if why else text
     left, right = _side(a, ma, unit), _side(b, mb, unit)
     if ma.dimension in DATED:
         left = f"{a.quantity.surface} → {dated_span(ma)}"

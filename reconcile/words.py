@@ -30,7 +30,7 @@ CHANGE_BEFORE_FROM = (
     r"(?:climb|sink|slid|shrink|slipp|dipp|surg|soar|declin|plung|tumbl|rebound|recover|eas|jump|dropp|increas|decreas)ing)"
     r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?"
     # "climbed about 10 percent, from $31.99": the amount of the change may stand between
-    r"(?:\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?[$€£¥]?\d[\d,.]*\s*(?:%|per\s*cent|percent|points?|[a-z]+)?)?"
+    r"(?:\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?[$€£¥]?\d[\d,.]*\s*(?:%|per\s*cent|percent|percentage\s+points?|points?|[a-z]+)?)?"
     r",?\s+from"
 )
 

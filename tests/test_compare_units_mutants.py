@@ -146,7 +146,7 @@ def test_same_number_in_two_units():
 def test_percent_and_percentage_points():
     v = verdict("5%", "5 percentage points")
     assert (v.kind, v.severity) == ("percent-points", "high")
-    assert v.explanation.endswith("100x (percent and percentage points confused)")
+    assert v.explanation == "5% vs 5 percentage points (percent and percentage points confused)"
 
 
 def test_bounds_far_from_the_facts_are_misleading():

@@ -37,6 +37,8 @@ def test_pair(case):
         assert verdict.agree == (case["expect"] == "agree"), verdict.explanation
         if "kind" in case:
             assert verdict.kind == case["kind"], verdict.explanation
+        if "explanation" in case:
+            assert verdict.explanation == case["explanation"]
 
 
 def test_within_source_conversion_in_brackets():
