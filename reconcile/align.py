@@ -202,9 +202,11 @@ def align(
         if dims[i] == EVENT_DAY and not (_event_words(a) & _event_words(b)) - SAID:
             return False  # "crashed on July 6" / "the crash on 7 July": days of one event; not "said on", nor a name
         if dims[i] == EVENT_YEAR and not (a.frame.attribute and a.frame.attribute == b.frame.attribute) \
-                and (not local[i] & local[j] or bool(a.frame.attribute) != bool(b.frame.attribute)):
+                and (not local[i] & local[j] or bool(a.frame.attribute) != bool(b.frame.attribute)
+                     and a.frame.attribute not in bags[j] and b.frame.attribute not in bags[i]):
             # "in service since 1995" / "flying since 1994": years of which event? "the first death
-            # since 2015" / "a higher count than in any year since 1992": one event named, the other not
+            # since 2015" / "a higher count than in any year since 1992": one event named, the other
+            # not ("last visited Pakistan in 2012" / "the first visit in nine years": one word for it)
             return False
         # figures of another period ("the previous record of 38.7C") are not this figure's rivals
         crowded = max(per_sentence[(c.source, c.sentence, dims[k], c.frame.period)] for c, k in ((a, i), (b, j))) > 1

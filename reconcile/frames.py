@@ -713,10 +713,17 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
             i -= 1
     found = target = ""
     first = next_to = True  # next_to: only generic words so far ("leaving a total of 1.409 billion")
+    # a date's event may stand past a place ("impounded at Varna port in 2015"), not past another
+    # verb; an attribute class further back outranks it ("the last death linked to measles was in 2015")
+    event_reach, event = (4 if q.kind == "date" else 0), ""
     while i >= 0:  # the nearest attribute word in the figure's own slot: "the death toll ... has risen to 24"
         w = words[i]
         i -= 1
         if w in LINK_WORDS or w in HEDGE_TOKENS or (next_to and w in RESULT_VERBS):
+            continue
+        event_reach = 0 if w.endswith("ing") else event_reach - 1
+        if not first and event_reach >= 0 and not event and (verb := _class(w, verbs=True, kind=q.kind)) and verb not in ATTRIBUTE_WORDS:
+            event = verb
             continue
         # "old" before a figure is another noun's ("the old mark of 2:01:09"); an age says it after
         if (cls := _class(w, verbs=first, kind=q.kind, dimension=q.dimension)) and w != "old":
@@ -728,6 +735,7 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
             break
         first = False
         next_to = next_to and w in GENERIC_WORDS
+    found = found or event
     if not found and q.kind in ("percent", "money", "quantity") and (m := OF_AFTER_RE.match(after)):
         found = _class(m.group("noun"), verbs=False)
     if not change and (m := MARGIN_RE.match(after)) \
