@@ -1319,7 +1319,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
                 and (_count_noun(text, group.end()) or UNIT_RE.match(text, group.end())):
             value, pos = value * 1000 + int(group.group("group")), group.end()
         elif "." not in digits and "," not in digits and (comma := DECIMAL_COMMA_RE.match(text, pos)) \
-                and UNIT_RE.match(text, comma.end()):  # "a 13,5-inch screen": a decimal comma, before a unit only
+                and (UNIT_RE.match(text, comma.end()) or CENTS_RE.match(text, comma.end())):
+            # "a 13,5-inch screen", "13,6p": a decimal comma, before a unit or cents only
             value, precision, pos = float(f"{digits}.{comma.group(1)}"), 0.5 * 10.0 ** -len(comma.group(1)), comma.end()
     elif m.group("fraction"):
         if ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
@@ -1672,8 +1673,9 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
 HEDGE_AFTER_RE = re.compile(r",?\s+or\s+(more|over|above|less|fewer|under|below|so)\b(?!\s+than)", re.I)  # not "9.5%, or more than 6,000 deaths"
 HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "upper", "fewer": "upper",
                "under": "upper", "below": "upper", "so": "approx"}
-# "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius)
-CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
+# "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius); a capital P only after
+# printed decimals, as dividend tables print pence ("15.94P"): after a whole number it is a name ("1080P")
+CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p|(?:(?<=\.\d)|(?<=\.\d\d))P))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
 # a currency letter glued to a number in Australian papers' cents: "US50 (A54.7) cents per share"
 GLUED_CENT_CODES = {"US": "USD", "A": "AUD"}
 GLUED_CENT_CODE_RE = re.compile(r"(?<![\w$])(US|A)$")
