@@ -1640,6 +1640,18 @@ def _verb_won(u: re.Match, value: float, digits: str | None) -> bool:
     return u.group(0).strip() == "won" and (value < 1000 or bool(digits and YEAR_RE.fullmatch(digits)))
 
 
+TO_SIGN_RE = re.compile(r"\s*to\s*(?:US\$|[$€£¥₹])", re.I)
+
+
+def _change_then_level(text: str, start: int, value: float, value2: float) -> bool:
+    """"gained $6.27 to $87.33 per barrel": after a verb of change, "to" and a second amount
+    that prints its own currency sign and is three times the first or more is the level the
+    change reached, not a range's end (as _range_ends reads two figures)."""
+    if (c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+        start = c.start()
+    return value2 >= 3 * value > 0 and bool(CHANGE_AMOUNT_AT_RE.search(text, max(0, start - 40), start))
+
+
 def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float):
     """A second number after a dash, "to" or (after "between") "and"; none after a verb of
     change ("rose 14%, from 630 to 719": a prior value and a level, see _join_ranges)."""
@@ -1655,7 +1667,7 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
         if is_and and not BETWEEN_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()):
             return None, pos, precision
         parsed = _parse_digits(r.group("digits"))
-        if parsed and parsed[0] > value:
+        if parsed and parsed[0] > value and not (TO_SIGN_RE.match(r.group(0)) and _change_then_level(text, m.start(), value, parsed[0])):
             return parsed[0], r.end(), max(precision, parsed[1])
     elif m.group("word"):
         r = RANGE_WORD_RE.match(text, pos)
