@@ -913,9 +913,16 @@ OBJECT_FROM_RE = re.compile(CHANGE_OBJECT_FROM + r"\s+$", re.I)
 REFERENCE_BEFORE_RE = re.compile(r"\b(?:above|below|beyond|exceeding|topping)\s+(?:the|its|their)\s+$", re.I)
 
 
+# "the interim dividend is 8.0p (2017: 7.7p)": UK results statements give the year before's
+# figure in brackets after the year's (the comparative column of their tables)
+BRACKET_YEAR_BEFORE_RE = re.compile(r"\(\s*(?:(?:[HQ][1-4]|FY)\s?)?(?:19|20)\d\d(?:[/-]\d\d)?\s*:\s*(?:[$€£¥₹]\s?)?$")
+
+
 def _prior(before: str, after: str) -> str:
     """"previous" when the figure is the earlier value its sentence compares with, "reference"
     when it is a mark the sentence measures against."""
+    if ":" in before and BRACKET_YEAR_BEFORE_RE.search(before):
+        return "previous"
     if PRIOR_CUE_RE.search(before) and (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
         return "previous"  # not "60.3 per cent against 39.7 per cent for No": another side's figure
     if FROM_BEFORE_RE.search(before) and FROM_TO_RE.match(after):

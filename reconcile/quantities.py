@@ -912,6 +912,8 @@ LIST_ITEM_END_RE = re.compile(r"\s*(?:,(?!\s*\d)|[;.)]|\s+(?:and|or)\b|$)")  # n
 # the first item's subject: a word, then one to three lower-case words up to its figure
 FIRST_ITEM_RE = re.compile(r"(?P<subject>[A-Za-z][\w'’.\-]*)\s+(?:[a-z]+\s+){1,3}$")
 COMPARED_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+", re.I)
+# "8.0p per share (2017: 7.7p)": the year before's figure in brackets, in a results statement's words (see frames)
+BRACKET_YEAR_GAP_RE = re.compile(r"\s*\(\s*(?:(?:[HQ][1-4]|FY)\s?)?(?:19|20)\d\d(?:[/-]\d\d)?\s*:\s*")
 GAPPED = "(gapped)"  # the thing of a bare number read as a list item, until _gapped_items gives it the list's unit
 ELLIPTIC = "(elliptic)"  # the thing of a bare whole number, until _inherit_things gives it the count before's
 # "won 3-1", "24/7", "5th", "4x4": a score, a ratio or a name, not a figure that left out its noun
@@ -1081,10 +1083,14 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
     listed = False
     for q in mentions:
         p = out[-1] if out and out[-1].kind != "date" and out[-1].value is not None else None
-        listed = p is not None and _listed(text, p, q, listed)
+        bracket_year = p is None and len(out) > 1 and out[-1].kind == "date" and out[-2].kind != "date" \
+            and out[-2].value is not None and bool(BRACKET_YEAR_GAP_RE.fullmatch(text, out[-2].end, q.start))
+        if bracket_year:  # "8.0p per share (2017: 7.7p)": the figure before the bracket's year
+            p = out[-2]
+        listed = p is not None and not bracket_year and _listed(text, p, q, listed)
         # "$3.36 per share, compared with $3.28 last year": the price compared with is per share too
         # (not a total: "45 cents per share, compared with $3.48 billion")
-        priced = listed or p is not None and bool(COMPARED_GAP_RE.fullmatch(text, p.end, q.start)) \
+        priced = listed or p is not None and (bracket_year or bool(COMPARED_GAP_RE.fullmatch(text, p.end, q.start))) \
             and q.value is not None and _printed_scale(q) <= max(_printed_scale(p), 1.0)
         if q.thing == GAPPED:
             if not listed or _printed_scale(p) != 1.0 or p.bound == "range":
