@@ -1469,6 +1469,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             and 0 < value < 120 and AGE_APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start) \
             and AGE_APPOSITION_AFTER_RE.match(text, pos):
         return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "Kiptum, 23, won"
+    if unit is None and digits and not year_like and value2 is None and scale == 1.0 and value == int(value) \
+            and 0 < value < 120 and text.startswith(")", pos) and _named_person_before(text, start):
+        return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "Chelsea Rose Toyer (26) was"
     if unit is None and (digits or m.group("word")) and not year_like and value < 130 \
             and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)):
         start = aged.start() if aged.group("cue") else start  # "aged 34"; "under age 1 made up": no count of "made"
@@ -1735,6 +1738,16 @@ AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:
                                       r"|actor|actress|singer|rapper|star|teenager|victim|suspect|driver|pilot|mother|father|son|daughter"
                                       r"|founder|chief|executive|widow|woman|man|boy|girl),\s$")
 AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
+# "Scott Alexander Morrison (40) admitted": court reports in New Zealand and Britain give a
+# defendant's age in brackets after the full name (two to four capitalized words)
+NAME_BRACKET_BEFORE_RE = re.compile(r"(?<![\w'’])(?-i:[A-Z][a-z'’\-]+)(?:\s+(?-i:[A-Z][a-z'’\-]+)){1,3}\s?\($")
+
+
+def _named_person_before(text: str, start: int) -> bool:
+    """A full name, its words no function words ("The Greens (12)" names no person), right
+    before the bracket the number opens."""
+    m = NAME_BRACKET_BEFORE_RE.search(text, max(0, start - 60), start)
+    return bool(m) and not any(w.lower() in STOPWORDS for w in m.group(0)[:-1].split())
 # "aged 34", "under age 1", "a median age of 38.4", "the oldest median age, 67.8"
 # (a bare "age" is the figure's first word, so its hedge is read: "under age 1")
 AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>ages?))\s+(?:(?:from|between)\s+)?$", re.I)  # "aged from one to 14"
