@@ -332,7 +332,10 @@ def _first_group(match: re.Match, prefix: str) -> int:
     raise ValueError("no alternative matched")
 
 
-NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous", "eas")  # "overseas", "various"
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous")  # "various"
+NOT_PLURAL_WORDS = frozenset({"overseas", "whereas"})  # not "areas", "ideas", "seas": plurals in -eas
+# "42 MLAs", "12 MPs", "three SUVs": an abbreviation's plural counts what it abbreviates
+ACRONYM_PLURAL_RE = re.compile(r"(?-i:[A-Z]{2,5}s)")
 # "won by six wickets": a margin, not a count
 MARGIN_NOUNS = frozenset("wickets runs goals points strokes shots lengths".split())
 # "the 2022 floods", "the 2019 elections": a year naming an event
@@ -374,9 +377,9 @@ def _count_noun(text: str, pos: int, singular: bool = False) -> tuple[int, str] 
                 and not lower.endswith(("ed", "ing", "ly")) and lower not in SINGULAR_NOT_COUNTED:
             return match.end(1), lower
         if lower in IRREGULAR_PLURALS or (
-            len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
+            len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS) and lower not in NOT_PLURAL_WORDS
             and (word[0].islower() or lower.endswith("ans"))  # "61 Americans", "two million Catalans"
-        ):
+        ) or ACRONYM_PLURAL_RE.fullmatch(word):
             # the head is the last noun: "124 measles cases", "11 police officers"
             if (after := WORD_RE.match(text, match.end(1))) and _plural_noun(after.group(1)):
                 return after.end(1), after.group(1).lower()
@@ -393,7 +396,7 @@ PRICE_AFTER_RE = re.compile(r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹])\d")
 def _plural_noun(word: str) -> bool:
     lower = word.lower()
     return word[0].islower() and lower not in STOPWORDS and (lower in IRREGULAR_PLURALS or (
-        len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)))
+        len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS) and lower not in NOT_PLURAL_WORDS))
 
 
 # each country's cues, and each cue as a dateline prints it ("TORONTO -"): made once, not per article
