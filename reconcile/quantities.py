@@ -169,6 +169,20 @@ SCALE_RE = re.compile(
 # "the 50m freestyle", "the 60m hurdles": a race's distance, not millions
 RACE_EVENT_RE = re.compile(r"\s+(?:individual\s+)?(?:freestyle|backstroke|breaststroke|butterfly|medley|hurdles|sprint|relay|dash"
                            r"|steeplechase|final|heats?|semi-?finals?)\b", re.I)
+# a field event named in the sentence: "a PB of 89.73m", "clearing 2.03m" in the high jump
+FIELD_EVENT_RE = re.compile(r"\b(?:throw(?:s|n|ing)?|threw|javelin|discus|hammer\s+throw|shot[\s-]+put|(?:high|long|triple)\s+jump"
+                            r"|pole[\s-]+vault|vault(?:ed|s)?|personal\s+best|season['’]s\s+best|(?-i:PB|SB))\b", re.I)
+
+
+def _field_event_mark(text: str, start: int, pos: int) -> bool:
+    """Is "89.89m" a field event's mark in metres, not 89.89 million: a sentence naming a throw,
+    a jump or a vault (as athletics reports print their marks), no currency sign before it and
+    no plural noun after it ("1.2m viewers watched the javelin final")."""
+    if CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start) or _count_noun(text, pos) is not None:
+        return False
+    return bool(FIELD_EVENT_RE.search(text, *_sentence_window(text, start, pos, 200, 120)))
+
+
 LETTER_SCALE_RE = re.compile(r"(?P<ls>bn|tn|k|K|m|M|b|B)(?![\w])")
 UNIT_RE = re.compile(
     r"(?:\s*-\s*|\s+|)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(units.UNIT_SPELLINGS)) + r")(?:(?<=%)|(?![\w²³]))",  # "a 0.6%increase": a sign needs no space after it
@@ -1395,7 +1409,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             scale, pos = scale * units.SCALES[_first_group(s2, "s")][1], s2.end()
     elif digits and (ls := LETTER_SCALE_RE.match(text, pos)) and not UNIT_RE.match(text, pos):
         # "£3m" and "1.5m doses" are millions; "400m hurdles" is a distance
-        glued_m = ls.group("ls") in ("m", "M") and "." not in digits and (value >= 100 or RACE_EVENT_RE.match(text, ls.end()))
+        glued_m = ls.group("ls") in ("m", "M") and "." not in digits and (value >= 100 or RACE_EVENT_RE.match(text, ls.end())) \
+            or ls.group("ls") == "m" and value < 100 and _field_event_mark(text, start, ls.end())
         scale, pos = units.LETTER_SCALES[ls.group("ls")], ls.end()
     if value2 is None and scale != 1.0 and (r := RANGE_RE.match(text, pos)) and (s2 := SCALE_RE.match(text, r.end())) \
             and not _after_change_from(text, start) \
