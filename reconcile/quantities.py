@@ -1728,8 +1728,9 @@ TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 # prints "£" and is hyphenated only before what money buys or pays ("a five-pound note")
 POUND_WEIGHS_RE = re.compile(r"\s+(?!(?i:notes?|coins?|fines?|fees?|bills?|tickets?|prizes?|bets?|vouchers?|rewards?|payments?"
                              r"|levy|levies|charges?|tax|taxes|bonus(?:es)?|prices?|salary|salaries|wages?|budget|deal|loans?|bribes?)\b)[A-Za-z]")
-# "weighs about 300 pounds", "64 tons (141,000 pounds)": pounds a weight is given in, or a mass converted
-WEIGHT_BEFORE_RE = re.compile(r"(?:\b(?:weigh(?:s|ed|ing)?|weight\s+(?:of|is|was))\s+(?:[a-z]+\s+){0,3}"
+# "weighs about 300 pounds", "tips the scales at only 2.13 pounds", "64 tons (141,000 pounds)": pounds a
+# weight is given in, or a mass converted
+WEIGHT_BEFORE_RE = re.compile(r"(?:\b(?:weigh(?:s|ed|ing)?|weight\s+(?:of|is|was)|tip(?:s|ped|ping)?\s+the\s+scales?\s+at)\s+(?:[a-z]+\s+){0,3}"
                               r"|\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg)\s*\(\s*(?:[a-z]+\s+){0,2})$", re.I)
 # "by 0.2 points to 5.5 per cent": points moving a percentage are percentage points, not a
 # count of points (as an index's "127 points" or a team's "won by six points" are)
