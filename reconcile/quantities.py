@@ -956,6 +956,11 @@ def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
         lower = word.lower()
         if lower in STOPWORDS and lower != "other" or lower in SLOT_VERBS or lower in HEDGE_WORDS:
             return None
+        if word[0].isdigit() and (u := UNIT_RE.match(text, m.end(1))):
+            # "three 15 MW plants": a figure in its own unit between the count and its noun is a
+            # figure of its own; the count ends before it, as "three $200 fines" does
+            noun = _count_noun(text, u.end())
+            return (pos, noun[1]) if noun else None
         if _plural_noun(word):
             if PRICE_AFTER_RE.match(text, m.end(1)):
                 return None  # "95 octane costs $2.17": a verb before a price, after the thing's name
