@@ -705,6 +705,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         else:
             down = word in MARGIN_DOWN
         change = "margin-down" if down else "margin-up"
+    elif not change and FEWER_IN_SURFACE_RE.match(q.surface):
+        change = "margin-down"  # "pumped 88,000 fewer barrels per day than in July": a difference, downwards
     elif not change and BY_BEFORE_RE.search(before) and not (q.kind == "count" and q.thing and stem(q.thing) == "vote"):
         # "beat it by 1.6C": a difference of unsaid direction; "took the seat by 4,000 votes": the
         # size of a win, as a result is reported, not a change in anything
@@ -755,6 +757,10 @@ INFINITIVES = frozenset("""build buy pay fund help cover support finance repair 
 MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|(?:above|below)(?!\s+(?:the\s+)?(?:earth|ground|sea|seabed|surface|street|planet)\b)|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind|faster|quicker|slower)\b", re.I)
 # "ended 0.3 per cent, or S$0.05, lower at S$18.24": market copy puts the direction past the comma
 CLOSED_MARGIN_RE = re.compile(r"^,\s*(?:(higher|lower)\s+(?:at|to|on)|(above|below)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:estimate|forecast|figure|level|average|total))\b", re.I)
+# the comparative inside a figure's own words: "88,000 fewer barrels", "2 million less tonnes"
+FEWER_IN_SURFACE_RE = re.compile(
+    r"^(?:(?:some|about|around|nearly|almost|roughly|approximately|at\s+least|more\s+than|over)\s+)?(?!(?:no|not)\s)\S+"
+    r"(?:\s+(?:thousand|million|billion|trillion|lakh|crore))?\s+(?:fewer|less)\s(?!\s*than\b)", re.I)  # not "no fewer than 486"
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%", "a 24.3% year-over-year jump": an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"

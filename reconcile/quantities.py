@@ -1458,7 +1458,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         unit, kind, pos = currencies.get("degree", "degree_Celsius"), "quantity", deg.end()
     elif (u := UNIT_RE.match(text, pos)) and not (u.group(0).endswith("won") and _verb_won(u, value * scale, digits if scale == 1.0 else None)) \
             or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
-            and _spelled_unit(u)[1] == "duration":  # "113 straight months"
+            and _spelled_unit(u)[1] == "duration" \
+            or (run := COMPARATIVE_BEFORE_UNIT_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
+            and _spelled_unit(u)[1] == "quantity":  # "113 straight months", "88,000 fewer barrels per day"
         unit, kind = _spelled_unit(u)
         if glued_m and kind != "money":
             return None  # "500m km" is not a figure we can read
@@ -1749,6 +1751,8 @@ PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|w
                             r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
 PERIODIC_OF_RE = re.compile(r"\s+(?:of|in)\s+(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+[a-z]", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
+# "88,000 fewer barrels per day", "2,000 more tonnes": an amount of change said between the figure and its unit
+COMPARATIVE_BEFORE_UNIT_RE = re.compile(r"\s+(?:more|fewer|less|additional|extra)(?=\s)", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
 # a price between a count and its noun: "three $200 fines", "two £5m bonuses"
 PRICED_THINGS_RE = re.compile(r"\s+(?:[A-Z]{0,3}[$€£¥₹])\d[\d,.]*(?:\s?(?:m|bn|k|million|billion))?(?=\s)")
