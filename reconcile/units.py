@@ -303,14 +303,15 @@ YEN_SIGN_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
 ]
 
 # A bare "$" or "dollars" is the dollar of the country an article names most (its dateline
-# counts); with none named, or the United States most, it is the US dollar.
+# counts); with none named, or the United States most, it is the US dollar. A country's stock
+# exchange names it too ("ASX's profit was a record $137.1 million"), as "Sensex" and "Nikkei" do above.
 DOLLAR_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
     (("United States", "U.S.", "Washington", "New York", "American", "California", "Texas", "Florida"), "USD"),
-    (("Canada", "Canadian", "Toronto", "Ottawa", "Montreal", "Vancouver", "Ontario", "Quebec", "Alberta", "Calgary"), "CAD"),
-    (("Australia", "Australian", "Sydney", "Melbourne", "Canberra", "Brisbane", "Queensland", "Victoria", "Perth"), "AUD"),
-    (("New Zealand", "Auckland", "Wellington", "Christchurch"), "NZD"),
-    (("Singapore",), "SGD"),
-    (("Hong Kong",), "HKD"),
+    (("Canada", "Canadian", "Toronto", "Ottawa", "Montreal", "Vancouver", "Ontario", "Quebec", "Alberta", "Calgary", "TSX"), "CAD"),
+    (("Australia", "Australian", "Sydney", "Melbourne", "Canberra", "Brisbane", "Queensland", "Victoria", "Perth", "ASX"), "AUD"),
+    (("New Zealand", "Auckland", "Wellington", "Christchurch", "NZX"), "NZD"),
+    (("Singapore", "SGX"), "SGD"),
+    (("Hong Kong", "HKEX"), "HKD"),
 ]
 
 SCALES: list[tuple[str, float]] = [
