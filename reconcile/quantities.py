@@ -1727,7 +1727,8 @@ GLUED_CENT_CODES = {"US": "USD", "A": "AUD"}
 GLUED_CENT_CODE_RE = re.compile(r"(?<![\w$])(US|A)$")
 CLOSE_BRACKET_RE = re.compile(r"\)")
 BARE_DEGREES_RE = re.compile(r"\s*degrees?\b(?!\s+(?:of\b|celsius|centigrade|fahrenheit|(?-i:[CF])\b))|°(?!\s?(?-i:[CF])\b)", re.I)
-TEMPERATURE_CUE_RE = re.compile(r"\b(?:temperatures?|heat|heatwave|hot|hotter|hottest|cold|colder|coldest|chill|frost|freezing"
+# (a scale named beside it, too: "27.7 degrees Celsius, was two degrees below normal")
+TEMPERATURE_CUE_RE = re.compile(r"\b(?:temperatures?|heat|heatwave|hot|hotter|hottest|cold|colder|coldest|chill|frost|freezing|celsius|centigrade|fahrenheit"
                                 r"|snow|mercury|thermometer|record\s+(?:low|high))\b", re.I)
 NAMED_AFTER_RE = re.compile(r"-\w|\s+(?-i:[A-Z])")  # a letter-and-number name goes on with a hyphen or a name
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
