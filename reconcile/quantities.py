@@ -190,7 +190,9 @@ UNIT_RE = re.compile(
 )
 RATE_ALTERNATIVES = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(units.RATE_SPELLINGS))
 RATE_RE = re.compile(
-    rf"(?:\s+(?:net|gross|after\s+tax|before\s+tax))?(?:\s+of(?:\s+[\w'()\-]+){{1,6}}?)?,?(?:\s*|-)(?:in\s+)?(?:{RATE_ALTERNATIVES})(?![\w])"
+    # "of gas a year"; not "417 mm of rain against its monthly average": a comparison or a
+    # possessive starts another noun phrase, whose adjective "monthly" is no rate of the figure
+    rf"(?:\s+(?:net|gross|after\s+tax|before\s+tax))?(?:\s+of(?:\s+(?!(?:against|versus|than|compared|its|their|his|her|our)\b)[\w'()\-]+){{1,6}}?)?,?(?:\s*|-)(?:in\s+)?(?:{RATE_ALTERNATIVES})(?![\w])"
     r"(?!\s+(?:earlier|ago|before|later|after(?!\s+tax)|previously)\b)",  # "4.1% a year earlier" is no rate
     re.I,
 )
