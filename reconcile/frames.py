@@ -332,6 +332,9 @@ def as_of(frame: Frame, published: date | None) -> str:
     return moved.isoformat()
 
 
+SPAN_AGO_AFTER_RE = re.compile(r"\s+(?:ago|earlier)\b", re.I)
+
+
 def read_frame(
     text: str, sentence_start: int, sentence_end: int, q: Quantity, others: list[Quantity],
     names_capitalized: frozenset[str], published_year: int | None, head: str,
@@ -402,6 +405,9 @@ def read_frame(
     if not target and not age and (group := next((o for o in others if age_group(o) and _next_to(text, o, q)), None)):
         target = f"aged-{age_span(group)}"  # "those aged 60 and above numbered 297 million": of that group only
     period = _period(slot_before, slot_after, slot_dates, q, published_year)
+    if not period and after_q is not None and after_q.kind == "duration" and not after.strip() \
+            and SPAN_AGO_AFTER_RE.match(text, after_q.end):
+        period = "previous"  # "£656m two years ago": the span back is a figure of its own, and dates this one
     if (not period or period == "last-period" or YEAR_PERIOD_NAME_RE.fullmatch(period)) and q.kind != "date" \
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
         # ("faster than the 9.69 seconds he set last year": compared with, whatever its period)
