@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .words import CHANGE_BEFORE_FROM, CHANGE_OBJECT_FROM, stem
+from .words import CHANGE_BEFORE_FROM, CHANGE_OBJECT_FROM, IRREGULAR_PAST, stem
 
 if TYPE_CHECKING:
     from .models import Quantity
@@ -488,11 +488,6 @@ def _last(matches):
 
 
 PROPOSED_AFTER_RE = re.compile(r"\b(?:proposed|recommended|requested|demanded|asked\s+for)\b", re.I)
-# irregular past tenses of the verbs news figures hang on ("sales rose to", "took in", "sold"),
-# as data; forms that are also present tenses or nouns ("set", "hit", "cut", "put") are left out
-IRREGULAR_PAST = """rose fell grew shrank sank slid swung took brought gave made won sold paid stood spent
-    saw went came lost drew struck broke began fought bought caught sought thought told kept held
-    led met ran wrote drove flew threw""".split()
 # "has to be paid", "will be completed": an obligation and a passive after "be" are no past tense
 PAST_RE = re.compile(r"\b(?:was|were|did|(?:has|have|had)(?!\s+to\b))\b|(?<!\bbe )\b(?:" + "|".join(IRREGULAR_PAST)
                      + r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )[a-z]{3,}ed)\b", re.I)  # "the fragmented market": an adjective

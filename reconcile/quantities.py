@@ -19,7 +19,7 @@ from .errors import UnitError
 from .escape import BIDI_CONTROLS
 from .models import Quantity, replace
 from .words import count_class
-from .words import CHANGE_BEFORE_AMOUNT, CHANGE_BEFORE_FROM, CHANGE_NOUNS, CHANGE_OBJECT_FROM
+from .words import CHANGE_BEFORE_AMOUNT, CHANGE_BEFORE_FROM, CHANGE_NOUNS, CHANGE_OBJECT_FROM, IRREGULAR_PAST
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
 
@@ -363,6 +363,9 @@ EVENT_NOUNS = frozenset("""floods elections polls games olympics protests riots 
 ELLIPTICAL_VERB_RE = re.compile(r"\s+(?:were|have|had|remain|remained)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
 # "at one point", "in one way", "one side": "one" as a pronoun-like word, not a count
 SINGULAR_NOT_COUNTED = frozenset("point way side thing time another hand".split())
+# "a 3,400-square-foot one went for $740,000", "one area's price": a verb or a possessive after
+# "one", not the thing it counts
+PAST_TENSES = frozenset(IRREGULAR_PAST)
 
 
 def _identifier_before(text: str, start: int) -> bool:
@@ -387,10 +390,11 @@ def _count_noun(text: str, pos: int, singular: bool = False) -> tuple[int, str] 
         if lower == "other":  # "182 other people": the noun after it
             pos = match.end(1)
             continue
-        if lower in STOPWORDS:
+        if lower in STOPWORDS or singular and lower.endswith(("'s", "’s")):
             return None
         if singular and word[0].islower() and len(lower) > 2 and "-" not in lower \
-                and not lower.endswith(("ed", "ing", "ly")) and lower not in SINGULAR_NOT_COUNTED:
+                and not lower.endswith(("ed", "ing", "ly")) and lower not in SINGULAR_NOT_COUNTED \
+                and lower not in PAST_TENSES:
             return match.end(1), lower
         if lower in IRREGULAR_PLURALS or (
             len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS) and lower not in NOT_PLURAL_WORDS
