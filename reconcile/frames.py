@@ -888,7 +888,9 @@ PRIOR_BEFORE_RE = re.compile(
     # "to 6.8 per cent in October-December from 2.8 per cent", "to £44.7m this year from £40m": the level's period may come between
     rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!(?:to|at)\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
-    r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering)\s+(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)"
+    # "will pass the record 24mt grown in 2021": the record a verb of surpassing names, its figure right after it
+    r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering|pass|passes|passed|passing)\s+"
+    r"(?:(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)|(?:the|its)\s+(?:[\w\-]+\s+){0,2}?record)"
     # "just below the record of 11 hours", "bettering Sun Yang's 12-year-old mark of 14:31.02": the mark compared with
     r"|\b(?:below|above|short\s+of|outside|bettered|bettering|beat|beating|broke|breaking)\s+(?:the|its|(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)?['’]s)\s+(?:[\w\-]+\s+){0,3}?(?:record|mark|best)\s+(?:of|at)"
     r"|\bimprov(?:ed|ing|es)\s+on"  # "improved on the 2:10:17 he ran in 2000"
