@@ -428,14 +428,29 @@ LOCAL_DOLLAR_SIGNS = {"HKD": re.compile(r"(?<![A-Za-z])HK\$\s?\d"), "SGD": re.co
                       "NZD": re.compile(r"(?<![A-Za-z])NZ\$\s?\d")}
 
 
-def dollar_for(text: str) -> str:
-    """Which dollar a bare "$" means: the country the document names most; USD on a tie or none."""
+def dollar_for(text: str, url: str | None = None) -> str:
+    """Which dollar a bare "$" means: the country the document names most; with none named, the
+    country of the outlet's web address (units.DOLLAR_BY_DOMAIN); else, or on a tie, USD."""
     counts = [(sum(text.count(cue) + text.count(dateline) for cue, dateline in cues), -i, code)
               for i, (cues, code) in enumerate(_DOLLAR_CUES)]
     best = max(counts)
-    if best[0] and best[2] in LOCAL_DOLLAR_SIGNS and LOCAL_DOLLAR_SIGNS[best[2]].search(text):
+    code = best[2] if best[0] else domain_dollar(url)
+    if code in LOCAL_DOLLAR_SIGNS and LOCAL_DOLLAR_SIGNS[code].search(text):
         return "USD"  # "HK$640 million (around $82.2 million)": a paper that prefixes the local dollar keeps "$" for the US one
-    return best[2] if best[0] else "USD"
+    return code or "USD"
+
+
+def domain_dollar(url: str | None) -> str | None:
+    """The dollar of the country an outlet's address names ("https://www.odt.co.nz/..." -> NZD), or None."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:
+        return None
+    return units.DOLLAR_BY_DOMAIN.get(host.rstrip(".").rpartition(".")[2])
 
 
 def yen_sign_for(text: str) -> str:

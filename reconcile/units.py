@@ -314,6 +314,11 @@ DOLLAR_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
     (("Hong Kong", "HKEX"), "HKD"),
 ]
 
+# With no country named in the text, an outlet's web address names it: the country-code top-level
+# domain (IANA's root zone: .au, .nz, .ca, .sg, .hk) of a paper such as "www.odt.co.nz" whose
+# court reports print a bare "$400".
+DOLLAR_BY_DOMAIN: dict[str, str] = {"au": "AUD", "nz": "NZD", "ca": "CAD", "sg": "SGD", "hk": "HKD"}
+
 SCALES: list[tuple[str, float]] = [
     (r"trillion|tn|trn|tln", 1e12),
     (r"billion|bn|bln", 1e9),
