@@ -187,7 +187,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     """Claims of one document, in reading order; sentences without figures become text claims."""
     sentences = segment(document) if sentences is None else sentences
     rupee = rupee_for(document.text)
-    dollar = dollar_for(document.text)
+    dollar = dollar_for(document.text, document.url)
     yen_sign = yen_sign_for(document.text)
     peso = peso_for(document.text)
     degree = degree_for(document.text, dollar)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .words import CHANGE_BEFORE_FROM, CHANGE_OBJECT_FROM, stem
+from .words import CHANGE_BEFORE_FROM, CHANGE_OBJECT_FROM, IRREGULAR_PAST, stem
 
 if TYPE_CHECKING:
     from .models import Quantity
@@ -101,7 +101,8 @@ _LINKS_AND_HEDGES = LINK_WORDS | HEDGE_TOKENS  # unions made once, not per word
 MODALS = frozenset("will would shall should could might must".split())  # "will earn $5m": no target
 _NOT_RATE_OF = _LINKS_AND_HEDGES | GENERIC_WORDS | MODALS
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
-             "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike", "expand", "strengthen", "appreci")
+             "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike", "expand", "strengthen", "appreci",
+             "improv")  # "earnings per share improved 10% to 6.20p"
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
                "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract", "weaken", "depreci")
@@ -358,6 +359,9 @@ def as_of(frame: Frame, published: date | None) -> str:
     return moved.isoformat()
 
 
+SPAN_AGO_AFTER_RE = re.compile(r"\s+(?:ago|earlier)\b", re.I)
+
+
 def read_frame(
     text: str, sentence_start: int, sentence_end: int, q: Quantity, others: list[Quantity],
     names_capitalized: frozenset[str], published_year: int | None, head: str,
@@ -430,6 +434,9 @@ def read_frame(
     if not target and not age and (group := next((o for o in others if age_group(o) and _next_to(text, o, q)), None)):
         target = f"aged-{age_span(group)}"  # "those aged 60 and above numbered 297 million": of that group only
     period = _period(slot_before, slot_after, slot_dates, q, published_year)
+    if not period and after_q is not None and after_q.kind == "duration" and not after.strip() \
+            and SPAN_AGO_AFTER_RE.match(text, after_q.end):
+        period = "previous"  # "£656m two years ago": the span back is a figure of its own, and dates this one
     if (period == "last-period" or _named_period(period)) and q.kind != "date" \
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
         # ("faster than the 9.69 seconds he set last year": compared with, whatever its period)
@@ -515,11 +522,6 @@ def _last(matches):
 
 
 PROPOSED_AFTER_RE = re.compile(r"\b(?:proposed|recommended|requested|demanded|asked\s+for)\b", re.I)
-# irregular past tenses of the verbs news figures hang on ("sales rose to", "took in", "sold"),
-# as data; forms that are also present tenses or nouns ("set", "hit", "cut", "put") are left out
-IRREGULAR_PAST = """rose fell grew shrank sank slid swung took brought gave made won sold paid stood spent
-    saw went came lost drew struck broke began fought bought caught sought thought told kept held
-    led met ran wrote drove flew threw""".split()
 # "has to be paid", "will be completed": an obligation and a passive after "be" are no past tense
 PAST_RE = re.compile(r"\b(?:was|were|did|(?:has|have|had)(?!\s+to\b))\b|(?<!\bbe )\b(?:" + "|".join(IRREGULAR_PAST)
                      + r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )[a-z]{3,}ed)\b", re.I)  # "the fragmented market": an adjective
@@ -748,6 +750,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         else:
             down = word in MARGIN_DOWN
         change = "margin-down" if down else "margin-up"
+    elif not change and FEWER_IN_SURFACE_RE.match(q.surface):
+        change = "margin-down"  # "pumped 88,000 fewer barrels per day than in July": a difference, downwards
     elif not change and BY_BEFORE_RE.search(before) and not (q.kind == "count" and q.thing and stem(q.thing) == "vote"):
         # "beat it by 1.6C": a difference of unsaid direction; "took the seat by 4,000 votes": the
         # size of a win, as a result is reported, not a change in anything
@@ -798,6 +802,10 @@ INFINITIVES = frozenset("""build buy pay fund help cover support finance repair 
 MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|(?:above|below)(?!\s+(?:the\s+)?(?:earth|ground|sea|seabed|surface|street|planet)\b)|warmer|colder|hotter|cooler|fewer|greater|bigger|smaller|dearer|cheaper|short\s+of|ahead\s+of|behind|faster|quicker|slower)\b", re.I)
 # "ended 0.3 per cent, or S$0.05, lower at S$18.24": market copy puts the direction past the comma
 CLOSED_MARGIN_RE = re.compile(r"^,\s*(?:(higher|lower)\s+(?:at|to|on)|(above|below)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:estimate|forecast|figure|level|average|total))\b", re.I)
+# the comparative inside a figure's own words: "88,000 fewer barrels", "2 million less tonnes"
+FEWER_IN_SURFACE_RE = re.compile(
+    r"^(?:(?:some|about|around|nearly|almost|roughly|approximately|at\s+least|more\s+than|over)\s+)?(?!(?:no|not)\s)\S+"
+    r"(?:\s+(?:thousand|million|billion|trillion|lakh|crore))?\s+(?:fewer|less)\s(?!\s*than\b)", re.I)  # not "no fewer than 486"
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%", "a 24.3% year-over-year jump": an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
@@ -949,7 +957,9 @@ PRIOR_BEFORE_RE = re.compile(
     # "to 6.8 per cent in October-December from 2.8 per cent", "to £44.7m this year from £40m": the level's period may come between
     rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!(?:to|at)\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
-    r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering)\s+(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)"
+    # "will pass the record 24mt grown in 2021": the record a verb of surpassing names, its figure right after it
+    r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering|pass|passes|passed|passing)\s+"
+    r"(?:(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?record\s+(?:of|at)|(?:the|its)\s+(?:[\w\-]+\s+){0,2}?record)"
     # "just below the record of 11 hours", "bettering Sun Yang's 12-year-old mark of 14:31.02": the mark compared with
     r"|\b(?:below|above|short\s+of|outside|bettered|bettering|beat|beating|broke|breaking)\s+(?:the|its|(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)?['’]s)\s+(?:[\w\-]+\s+){0,3}?(?:record|mark|best)\s+(?:of|at)"
     r"|\bimprov(?:ed|ing|es)\s+on"  # "improved on the 2:10:17 he ran in 2000"
@@ -982,9 +992,16 @@ OBJECT_FROM_RE = re.compile(CHANGE_OBJECT_FROM + r"\s+$", re.I)
 REFERENCE_BEFORE_RE = re.compile(r"\b(?:above|below|beyond|exceeding|topping)\s+(?:the|its|their)\s+$", re.I)
 
 
+# "the interim dividend is 8.0p (2017: 7.7p)": UK results statements give the year before's
+# figure in brackets after the year's (the comparative column of their tables)
+BRACKET_YEAR_BEFORE_RE = re.compile(r"\(\s*(?:(?:[HQ][1-4]|FY)\s?)?(?:19|20)\d\d(?:[/-]\d\d)?\s*:\s*(?:[$€£¥₹]\s?)?$")
+
+
 def _prior(before: str, after: str) -> str:
     """"previous" when the figure is the earlier value its sentence compares with, "reference"
     when it is a mark the sentence measures against."""
+    if ":" in before and BRACKET_YEAR_BEFORE_RE.search(before):
+        return "previous"
     if PRIOR_CUE_RE.search(before) and (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
         return "previous"  # not "60.3 per cent against 39.7 per cent for No": another side's figure
     if FROM_BEFORE_RE.search(before) and FROM_TO_RE.match(after):

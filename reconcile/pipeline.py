@@ -26,6 +26,7 @@ from .copies import Copy, Variant, find_copies, find_variants, twins
 from .extract import extract_claims
 from .facts import Fact, Judged, co_printed, group_facts, judge_all, origins, plausible, reprint_rows, two_camps
 from .ingest import MAX_FILE_BYTES, Skipped, read_documents
+from .quantities import domain_dollar
 from .models import Claim, Document, Sentence, replace
 from .segment import MAX_SENTENCE, segment
 from .stories import Alias, find_aliases, find_stories
@@ -109,10 +110,11 @@ def run_key(documents: Sequence[Document], skipped: Sequence[Skipped], limits: L
 
 
 def extraction_key(document: Document, max_sentence: int = MAX_SENTENCE) -> str:
-    """What one article's extraction depends on: its text, its date, the sentence limit and the
-    code. Equal keys give equal sentences and claims (up to the article's path)."""
+    """What one article's extraction depends on: its text, its date, the sentence limit, the
+    code and the dollar its address's country gives a bare "$" (quantities.domain_dollar).
+    Equal keys give equal sentences and claims (up to the article's path)."""
     basis = json.dumps([document.text, document.published.isoformat() if document.published else None,
-                        max_sentence, CODE_VERSION])
+                        max_sentence, CODE_VERSION] + ([dollar] if (dollar := domain_dollar(document.url)) else []))
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 

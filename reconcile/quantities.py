@@ -19,7 +19,7 @@ from .errors import UnitError
 from .escape import BIDI_CONTROLS
 from .models import Quantity, replace
 from .words import count_class
-from .words import CHANGE_BEFORE_AMOUNT, CHANGE_BEFORE_FROM, CHANGE_NOUNS, CHANGE_OBJECT_FROM
+from .words import CHANGE_BEFORE_AMOUNT, CHANGE_BEFORE_FROM, CHANGE_NOUNS, CHANGE_OBJECT_FROM, IRREGULAR_PAST
 
 MAX_DIGITS = 24  # longer digit runs are identifiers or junk, not figures
 
@@ -169,6 +169,20 @@ SCALE_RE = re.compile(
 # "the 50m freestyle", "the 60m hurdles": a race's distance, not millions
 RACE_EVENT_RE = re.compile(r"\s+(?:individual\s+)?(?:freestyle|backstroke|breaststroke|butterfly|medley|hurdles|sprint|relay|dash"
                            r"|steeplechase|final|heats?|semi-?finals?)\b", re.I)
+# a field event named in the sentence: "a PB of 89.73m", "clearing 2.03m" in the high jump
+FIELD_EVENT_RE = re.compile(r"\b(?:throw(?:s|n|ing)?|threw|javelin|discus|hammer\s+throw|shot[\s-]+put|(?:high|long|triple)\s+jump"
+                            r"|pole[\s-]+vault|vault(?:ed|s)?|personal\s+best|season['’]s\s+best|(?-i:PB|SB))\b", re.I)
+
+
+def _field_event_mark(text: str, start: int, pos: int) -> bool:
+    """Is "89.89m" a field event's mark in metres, not 89.89 million: a sentence naming a throw,
+    a jump or a vault (as athletics reports print their marks), no currency sign before it and
+    no plural noun after it ("1.2m viewers watched the javelin final")."""
+    if CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start) or _count_noun(text, pos) is not None:
+        return False
+    return bool(FIELD_EVENT_RE.search(text, *_sentence_window(text, start, pos, 200, 120)))
+
+
 LETTER_SCALE_RE = re.compile(r"(?P<ls>bn|tn|k|K|m|M|b|B)(?![\w])")
 UNIT_RE = re.compile(
     r"(?:\s*-\s*|\s+|)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(units.UNIT_SPELLINGS)) + r")(?:(?<=%)|(?![\w²³]))",  # "a 0.6%increase": a sign needs no space after it
@@ -176,7 +190,9 @@ UNIT_RE = re.compile(
 )
 RATE_ALTERNATIVES = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(units.RATE_SPELLINGS))
 RATE_RE = re.compile(
-    rf"(?:\s+(?:net|gross|after\s+tax|before\s+tax))?(?:\s+of(?:\s+[\w'()\-]+){{1,6}}?)?,?(?:\s*|-)(?:in\s+)?(?:{RATE_ALTERNATIVES})(?![\w])"
+    # "of gas a year"; not "417 mm of rain against its monthly average": a comparison or a
+    # possessive starts another noun phrase, whose adjective "monthly" is no rate of the figure
+    rf"(?:\s+(?:net|gross|after\s+tax|before\s+tax))?(?:\s+of(?:\s+(?!(?:against|versus|than|compared|its|their|his|her|our)\b)[\w'()\-]+){{1,6}}?)?,?(?:\s*|-)(?:in\s+)?(?:{RATE_ALTERNATIVES})(?![\w])"
     r"(?!\s+(?:earlier|ago|before|later|after(?!\s+tax)|previously)\b)",  # "4.1% a year earlier" is no rate
     re.I,
 )
@@ -332,7 +348,10 @@ def _first_group(match: re.Match, prefix: str) -> int:
     raise ValueError("no alternative matched")
 
 
-NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous", "eas")  # "overseas", "various"
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous")  # "various"
+NOT_PLURAL_WORDS = frozenset({"overseas", "whereas"})  # not "areas", "ideas", "seas": plurals in -eas
+# "42 MLAs", "12 MPs", "three SUVs": an abbreviation's plural counts what it abbreviates
+ACRONYM_PLURAL_RE = re.compile(r"(?-i:[A-Z]{2,5}s)")
 # "won by six wickets": a margin, not a count
 MARGIN_NOUNS = frozenset("wickets runs goals points strokes shots lengths".split())
 # "the 2022 floods", "the 2019 elections": a year naming an event
@@ -344,6 +363,9 @@ EVENT_NOUNS = frozenset("""floods elections polls games olympics protests riots 
 ELLIPTICAL_VERB_RE = re.compile(r"\s+(?:were|have|had|remain|remained)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
 # "at one point", "in one way", "one side": "one" as a pronoun-like word, not a count
 SINGULAR_NOT_COUNTED = frozenset("point way side thing time another hand".split())
+# "a 3,400-square-foot one went for $740,000", "one area's price": a verb or a possessive after
+# "one", not the thing it counts
+PAST_TENSES = frozenset(IRREGULAR_PAST)
 
 
 def _identifier_before(text: str, start: int) -> bool:
@@ -368,15 +390,16 @@ def _count_noun(text: str, pos: int, singular: bool = False) -> tuple[int, str] 
         if lower == "other":  # "182 other people": the noun after it
             pos = match.end(1)
             continue
-        if lower in STOPWORDS:
+        if lower in STOPWORDS or singular and lower.endswith(("'s", "’s")):
             return None
         if singular and word[0].islower() and len(lower) > 2 and "-" not in lower \
-                and not lower.endswith(("ed", "ing", "ly")) and lower not in SINGULAR_NOT_COUNTED:
+                and not lower.endswith(("ed", "ing", "ly")) and lower not in SINGULAR_NOT_COUNTED \
+                and lower not in PAST_TENSES:
             return match.end(1), lower
         if lower in IRREGULAR_PLURALS or (
-            len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
+            len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS) and lower not in NOT_PLURAL_WORDS
             and (word[0].islower() or lower.endswith("ans"))  # "61 Americans", "two million Catalans"
-        ):
+        ) or ACRONYM_PLURAL_RE.fullmatch(word):
             # the head is the last noun: "124 measles cases", "11 police officers"
             if (after := WORD_RE.match(text, match.end(1))) and _plural_noun(after.group(1)):
                 return after.end(1), after.group(1).lower()
@@ -393,7 +416,7 @@ PRICE_AFTER_RE = re.compile(r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹])\d")
 def _plural_noun(word: str) -> bool:
     lower = word.lower()
     return word[0].islower() and lower not in STOPWORDS and (lower in IRREGULAR_PLURALS or (
-        len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)))
+        len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS) and lower not in NOT_PLURAL_WORDS))
 
 
 # each country's cues, and each cue as a dateline prints it ("TORONTO -"): made once, not per article
@@ -405,14 +428,29 @@ LOCAL_DOLLAR_SIGNS = {"HKD": re.compile(r"(?<![A-Za-z])HK\$\s?\d"), "SGD": re.co
                       "NZD": re.compile(r"(?<![A-Za-z])NZ\$\s?\d")}
 
 
-def dollar_for(text: str) -> str:
-    """Which dollar a bare "$" means: the country the document names most; USD on a tie or none."""
+def dollar_for(text: str, url: str | None = None) -> str:
+    """Which dollar a bare "$" means: the country the document names most; with none named, the
+    country of the outlet's web address (units.DOLLAR_BY_DOMAIN); else, or on a tie, USD."""
     counts = [(sum(text.count(cue) + text.count(dateline) for cue, dateline in cues), -i, code)
               for i, (cues, code) in enumerate(_DOLLAR_CUES)]
     best = max(counts)
-    if best[0] and best[2] in LOCAL_DOLLAR_SIGNS and LOCAL_DOLLAR_SIGNS[best[2]].search(text):
+    code = best[2] if best[0] else domain_dollar(url)
+    if code in LOCAL_DOLLAR_SIGNS and LOCAL_DOLLAR_SIGNS[code].search(text):
         return "USD"  # "HK$640 million (around $82.2 million)": a paper that prefixes the local dollar keeps "$" for the US one
-    return best[2] if best[0] else "USD"
+    return code or "USD"
+
+
+def domain_dollar(url: str | None) -> str | None:
+    """The dollar of the country an outlet's address names ("https://www.odt.co.nz/..." -> NZD), or None."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:
+        return None
+    return units.DOLLAR_BY_DOMAIN.get(host.rstrip(".").rpartition(".")[2])
 
 
 def yen_sign_for(text: str) -> str:
@@ -920,6 +958,8 @@ LIST_ITEM_END_RE = re.compile(r"\s*(?:,(?!\s*\d)|[;.)]|\s+(?:and|or)\b|$)")  # n
 # the first item's subject: a word, then one to three lower-case words up to its figure
 FIRST_ITEM_RE = re.compile(r"(?P<subject>[A-Za-z][\w'’.\-]*)\s+(?:[a-z]+\s+){1,3}$")
 COMPARED_GAP_RE = re.compile(r",?\s+(?:(?:up|down)\s+)?(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+", re.I)
+# "8.0p per share (2017: 7.7p)": the year before's figure in brackets, in a results statement's words (see frames)
+BRACKET_YEAR_GAP_RE = re.compile(r"\s*\(\s*(?:(?:[HQ][1-4]|FY)\s?)?(?:19|20)\d\d(?:[/-]\d\d)?\s*:\s*")
 GAPPED = "(gapped)"  # the thing of a bare number read as a list item, until _gapped_items gives it the list's unit
 ELLIPTIC = "(elliptic)"  # the thing of a bare whole number, until _inherit_things gives it the count before's
 # "won 3-1", "24/7", "5th", "4x4": a score, a ratio or a name, not a figure that left out its noun
@@ -945,6 +985,11 @@ def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
         lower = word.lower()
         if lower in STOPWORDS and lower != "other" or lower in SLOT_VERBS or lower in HEDGE_WORDS:
             return None
+        if word[0].isdigit() and (u := UNIT_RE.match(text, m.end(1))):
+            # "three 15 MW plants": a figure in its own unit between the count and its noun is a
+            # figure of its own; the count ends before it, as "three $200 fines" does
+            noun = _count_noun(text, u.end())
+            return (pos, noun[1]) if noun else None
         if _plural_noun(word):
             if PRICE_AFTER_RE.match(text, m.end(1)):
                 return None  # "95 octane costs $2.17": a verb before a price, after the thing's name
@@ -1089,10 +1134,14 @@ def _gapped_items(text: str, mentions: list[Quantity]) -> list[Quantity]:
     listed = False
     for q in mentions:
         p = out[-1] if out and out[-1].kind != "date" and out[-1].value is not None else None
-        listed = p is not None and _listed(text, p, q, listed)
+        bracket_year = p is None and len(out) > 1 and out[-1].kind == "date" and out[-2].kind != "date" \
+            and out[-2].value is not None and bool(BRACKET_YEAR_GAP_RE.fullmatch(text, out[-2].end, q.start))
+        if bracket_year:  # "8.0p per share (2017: 7.7p)": the figure before the bracket's year
+            p = out[-2]
+        listed = p is not None and not bracket_year and _listed(text, p, q, listed)
         # "$3.36 per share, compared with $3.28 last year": the price compared with is per share too
         # (not a total: "45 cents per share, compared with $3.48 billion")
-        priced = listed or p is not None and bool(COMPARED_GAP_RE.fullmatch(text, p.end, q.start)) \
+        priced = listed or p is not None and (bracket_year or bool(COMPARED_GAP_RE.fullmatch(text, p.end, q.start))) \
             and q.value is not None and _printed_scale(q) <= max(_printed_scale(p), 1.0)
         if q.thing == GAPPED:
             if not listed or _printed_scale(p) != 1.0 or p.bound == "range":
@@ -1327,7 +1376,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
                 and (_count_noun(text, group.end()) or UNIT_RE.match(text, group.end())):
             value, pos = value * 1000 + int(group.group("group")), group.end()
         elif "." not in digits and "," not in digits and (comma := DECIMAL_COMMA_RE.match(text, pos)) \
-                and UNIT_RE.match(text, comma.end()):  # "a 13,5-inch screen": a decimal comma, before a unit only
+                and (UNIT_RE.match(text, comma.end()) or CENTS_RE.match(text, comma.end())):
+            # "a 13,5-inch screen", "13,6p": a decimal comma, before a unit or cents only
             value, precision, pos = float(f"{digits}.{comma.group(1)}"), 0.5 * 10.0 ** -len(comma.group(1)), comma.end()
     elif m.group("fraction"):
         if ORDINAL_BEFORE_RE.search(text[max(0, start - 12):start]):
@@ -1396,7 +1446,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             scale, pos = scale * units.SCALES[_first_group(s2, "s")][1], s2.end()
     elif digits and (ls := LETTER_SCALE_RE.match(text, pos)) and not UNIT_RE.match(text, pos):
         # "£3m" and "1.5m doses" are millions; "400m hurdles" is a distance
-        glued_m = ls.group("ls") in ("m", "M") and "." not in digits and (value >= 100 or RACE_EVENT_RE.match(text, ls.end()))
+        glued_m = ls.group("ls") in ("m", "M") and "." not in digits and (value >= 100 or RACE_EVENT_RE.match(text, ls.end())) \
+            or ls.group("ls") == "m" and value < 100 and _field_event_mark(text, start, ls.end())
         scale, pos = units.LETTER_SCALES[ls.group("ls")], ls.end()
     if value2 is None and scale != 1.0 and (r := RANGE_RE.match(text, pos)) and (s2 := SCALE_RE.match(text, r.end())) \
             and not _after_change_from(text, start) \
@@ -1439,7 +1490,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         unit, kind, pos = currencies.get("degree", "degree_Celsius"), "quantity", deg.end()
     elif (u := UNIT_RE.match(text, pos)) and not (u.group(0).endswith("won") and _verb_won(u, value * scale, digits if scale == 1.0 else None)) \
             or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
-            and _spelled_unit(u)[1] == "duration":  # "113 straight months"
+            and _spelled_unit(u)[1] == "duration" \
+            or (run := COMPARATIVE_BEFORE_UNIT_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
+            and _spelled_unit(u)[1] == "quantity":  # "113 straight months", "88,000 fewer barrels per day"
         unit, kind = _spelled_unit(u)
         if glued_m and kind != "money":
             return None  # "500m km" is not a figure we can read
@@ -1473,6 +1526,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             and 0 < value < 120 and AGE_APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start) \
             and AGE_APPOSITION_AFTER_RE.match(text, pos):
         return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "Kiptum, 23, won"
+    if unit is None and digits and not year_like and value2 is None and scale == 1.0 and value == int(value) \
+            and 0 < value < 120 and text.startswith(")", pos) and _named_person_before(text, start):
+        return _finish(text, start, pos, "count", value, "count", "exact", 0.0, thing="age")  # "Chelsea Rose Toyer (26) was"
     if unit is None and (digits or m.group("word")) and not year_like and value < 130 \
             and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)):
         start = aged.start() if aged.group("cue") else start  # "aged 34"; "under age 1 made up": no count of "made"
@@ -1650,6 +1706,18 @@ def _verb_won(u: re.Match, value: float, digits: str | None) -> bool:
     return u.group(0).strip() == "won" and (value < 1000 or bool(digits and YEAR_RE.fullmatch(digits)))
 
 
+TO_SIGN_RE = re.compile(r"\s*to\s*(?:US\$|[$€£¥₹])", re.I)
+
+
+def _signed_level_after_change(text: str, start: int, value: float, value2: float) -> bool:
+    """"gained $6.27 to $87.33 per barrel": after a verb of change, "to" and a second amount
+    that prints its own currency sign and is three times the first or more is the level the
+    change reached, not a range's end (as _range_ends reads two figures)."""
+    if (c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+        start = c.start()
+    return value2 >= 3 * value > 0 and bool(CHANGE_AMOUNT_AT_RE.search(text, max(0, start - 40), start))
+
+
 def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float):
     """A second number after a dash, "to" or (after "between") "and"; none after a verb of
     change ("rose 14%, from 630 to 719": a prior value and a level, see _join_ranges)."""
@@ -1667,7 +1735,7 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
         parsed = _parse_digits(r.group("digits"))
         if parsed and parsed[0] >= 3 * value > 0 and BY_AMOUNT_RE.search(text, max(0, m.start() - 30), m.start()):
             return None, pos, precision  # "was raised by 1,000 to 157,000" ("rose 5 to 20 percent" is a range)
-        if parsed and parsed[0] > value:
+        if parsed and parsed[0] > value and not (TO_SIGN_RE.match(r.group(0)) and _signed_level_after_change(text, m.start(), value, parsed[0])):
             return parsed[0], r.end(), max(precision, parsed[1])
     elif m.group("word"):
         r = RANGE_WORD_RE.match(text, pos)
@@ -1685,14 +1753,16 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
 HEDGE_AFTER_RE = re.compile(r",?\s+or\s+(more|over|above|less|fewer|under|below|so)\b(?!\s+than)", re.I)  # not "9.5%, or more than 6,000 deaths"
 HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "upper", "fewer": "upper",
                "under": "upper", "below": "upper", "so": "approx"}
-# "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius)
-CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
+# "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius); a capital P only after
+# printed decimals, as dividend tables print pence ("15.94P"): after a whole number it is a name ("1080P")
+CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p|(?:(?<=\.\d)|(?<=\.\d\d))P))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
 # a currency letter glued to a number in Australian papers' cents: "US50 (A54.7) cents per share"
 GLUED_CENT_CODES = {"US": "USD", "A": "AUD"}
 GLUED_CENT_CODE_RE = re.compile(r"(?<![\w$])(US|A)$")
 CLOSE_BRACKET_RE = re.compile(r"\)")
 BARE_DEGREES_RE = re.compile(r"\s*degrees?\b(?!\s+(?:of\b|celsius|centigrade|fahrenheit|(?-i:[CF])\b))|°(?!\s?(?-i:[CF])\b)", re.I)
-TEMPERATURE_CUE_RE = re.compile(r"\b(?:temperatures?|heat|heatwave|hot|hotter|hottest|cold|colder|coldest|chill|frost|freezing"
+# (a scale named beside it, too: "27.7 degrees Celsius, was two degrees below normal")
+TEMPERATURE_CUE_RE = re.compile(r"\b(?:temperatures?|heat|heatwave|hot|hotter|hottest|cold|colder|coldest|chill|frost|freezing|celsius|centigrade|fahrenheit"
                                 r"|snow|mercury|thermometer|record\s+(?:low|high))\b", re.I)
 NAMED_AFTER_RE = re.compile(r"-\w|\s+(?-i:[A-Z])")  # a letter-and-number name goes on with a hyphen or a name
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
@@ -1700,8 +1770,9 @@ TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 # prints "£" and is hyphenated only before what money buys or pays ("a five-pound note")
 POUND_WEIGHS_RE = re.compile(r"\s+(?!(?i:notes?|coins?|fines?|fees?|bills?|tickets?|prizes?|bets?|vouchers?|rewards?|payments?"
                              r"|levy|levies|charges?|tax|taxes|bonus(?:es)?|prices?|salary|salaries|wages?|budget|deal|loans?|bribes?)\b)[A-Za-z]")
-# "weighs about 300 pounds", "64 tons (141,000 pounds)": pounds a weight is given in, or a mass converted
-WEIGHT_BEFORE_RE = re.compile(r"(?:\b(?:weigh(?:s|ed|ing)?|weight\s+(?:of|is|was))\s+(?:[a-z]+\s+){0,3}"
+# "weighs about 300 pounds", "tips the scales at only 2.13 pounds", "64 tons (141,000 pounds)": pounds a
+# weight is given in, or a mass converted
+WEIGHT_BEFORE_RE = re.compile(r"(?:\b(?:weigh(?:s|ed|ing)?|weight\s+(?:of|is|was)|tip(?:s|ped|ping)?\s+the\s+scales?\s+at)\s+(?:[a-z]+\s+){0,3}"
                               r"|\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg)\s*\(\s*(?:[a-z]+\s+){0,2})$", re.I)
 # "by 0.2 points to 5.5 per cent": points moving a percentage are percentage points, not a
 # count of points (as an index's "127 points" or a team's "won by six points" are)
@@ -1727,6 +1798,8 @@ PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|w
                             r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
 PERIODIC_OF_RE = re.compile(r"\s+(?:of|in)\s+(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+[a-z]", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
+# "88,000 fewer barrels per day", "2,000 more tonnes": an amount of change said between the figure and its unit
+COMPARATIVE_BEFORE_UNIT_RE = re.compile(r"\s+(?:more|fewer|less|additional|extra)(?=\s)", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
 # a price between a count and its noun: "three $200 fines", "two £5m bonuses"
 PRICED_THINGS_RE = re.compile(r"\s+(?:[A-Z]{0,3}[$€£¥₹])\d[\d,.]*(?:\s?(?:m|bn|k|million|billion))?(?=\s)")
@@ -1740,6 +1813,16 @@ AGE_APPOSITION_BEFORE_RE = re.compile(rf"\b(?!{MONTH})[A-Z][a-z'’\-]+(?:\s+(?:
                                       r"|actor|actress|singer|rapper|star|teenager|victim|suspect|driver|pilot|mother|father|son|daughter"
                                       r"|founder|chief|executive|widow|woman|man|boy|girl),\s$")
 AGE_APPOSITION_AFTER_RE = re.compile(r",\s|\s*$")
+# "Scott Alexander Morrison (40) admitted": court reports in New Zealand and Britain give a
+# defendant's age in brackets after the full name (two to four capitalized words)
+NAME_BRACKET_BEFORE_RE = re.compile(r"(?<![\w'’])(?-i:[A-Z][a-z'’\-]+)(?:\s+(?-i:[A-Z][a-z'’\-]+)){1,3}\s?\($")
+
+
+def _named_person_before(text: str, start: int) -> bool:
+    """A full name, its words no function words ("The Greens (12)" names no person), right
+    before the bracket the number opens."""
+    m = NAME_BRACKET_BEFORE_RE.search(text, max(0, start - 60), start)
+    return bool(m) and not any(w.lower() in STOPWORDS for w in m.group(0)[:-1].split())
 # "aged 34", "under age 1", "a median age of 38.4", "the oldest median age, 67.8"
 # (a bare "age" is the figure's first word, so its hedge is read: "under age 1")
 AGED_BEFORE_RE = re.compile(r"\b(?:aged|age\s+(?:of|at)|age,|(?P<cue>ages?))\s+(?:(?:from|between)\s+)?$", re.I)  # "aged from one to 14"

@@ -68,9 +68,9 @@ mmBTU = 1e6 * british_thermal_unit
 # Longest spellings are tried first, so "cubic feet" wins over "feet".
 UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     # volume, including the gas trade's abbreviations
-    (r"(?:standard\s+)?cubic\s+met(?:er|re)s?", "cubic_meter", "quantity"),
+    (r"(?:standard\s+)?cubic[\s-]+met(?:er|re)s?", "cubic_meter", "quantity"),
     (r"cu\.?\s?m\b|m3|m³|scm", "cubic_meter", "quantity"),
-    (r"cubic\s+f(?:oo|ee)t", "cubic_foot", "quantity"),
+    (r"cubic[\s-]+f(?:oo|ee)t", "cubic_foot", "quantity"),
     (r"cu\.?\s?ft|ft3|ft³", "cubic_foot", "quantity"),
     (r"bcm", "1e9 cubic_meter", "quantity"),
     (r"mcm|mmcm", "1e6 cubic_meter", "quantity"),
@@ -80,6 +80,9 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"bcf", "1e9 cubic_foot", "quantity"),
     (r"tcf", "1e12 cubic_foot", "quantity"),
     (r"mmcf|mmscf", "1e6 cubic_foot", "quantity"),
+    # "33.64mb/d", "280kb/d": the oil trade's million and thousand barrels a day (OPEC and IEA reports)
+    (r"mm?b/d|mm?bpd", "1e6 oil_barrel / day", "quantity"),
+    (r"kb/d|kbpd", "1e3 oil_barrel / day", "quantity"),
     (r"b(?:pd|opd|/d)", "oil_barrel / day", "quantity"),  # "2.26 million bpd": the oil trade's barrels a day
     (r"(?:oil\s+)?barrels?|bbl", "oil_barrel", "quantity"),
     (r"millilit(?:er|re)s?|(?-i:ml|mL)", "milliliter", "quantity"),
@@ -87,14 +90,15 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"lit(?:er|re)s?", "liter", "quantity"),
     (r"gallons?", "gallon", "quantity"),
     # length and area
-    (r"square\s+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²", "kilometer ** 2", "quantity"),
-    (r"square\s+miles?|sq\.?\s?mi", "mile ** 2", "quantity"),
-    (r"square\s+met(?:er|re)s?|sq\.?\s?m\b|m2|m²", "meter ** 2", "quantity"),
-    (r"square\s+f(?:oo|ee)t|sq\.?\s?ft|ft2|ft²", "foot ** 2", "quantity"),
+    (r"square[\s-]+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²", "kilometer ** 2", "quantity"),
+    (r"square[\s-]+miles?|sq\.?\s?mi", "mile ** 2", "quantity"),
+    (r"square[\s-]+met(?:er|re)s?|sq\.?\s?m\b|m2|m²", "meter ** 2", "quantity"),
+    (r"square[\s-]+f(?:oo|ee)t|sq\.?\s?ft|ft2|ft²", "foot ** 2", "quantity"),
     (r"hectares?|ha\b", "hectare", "quantity"),
     (r"acres?", "acre", "quantity"),
     (r"kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour|km/hr?|kph|kmph|kmh", "kilometer / hour", "quantity"),
     (r"met(?:er|re)s?\s+(?:per|a)\s+second|m/s", "meter / second", "quantity"),
+    (r"f(?:oo|ee)t\s+(?:per|a)\s+second|ft/s", "foot / second", "quantity"),  # "winds of 13 feet per second"
     (r"miles?\s+(?:per|an|a)\s+hour|mph", "mile / hour", "quantity"),
     (r"knots?", "knot", "quantity"),
     (r"nautical\s+miles?", "nautical_mile", "quantity"),
@@ -118,6 +122,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"gigawatts?|GW", "gigawatt", "quantity"),
     (r"megawatts?|MW", "megawatt", "quantity"),
     (r"kilowatts?|kW", "kilowatt", "quantity"),
+    (r"watt[\s-]hours?|(?-i:Wh)", "watt_hour", "quantity"),  # "a 60Wh battery"
     (r"watts?|(?<=\d)(?-i:W)", "watt", "quantity"),  # "18W charging": a bare capital W only glued to its number
     # phones and chips: "a 5,000mAh battery", "a 1.3 GHz processor"
     (r"milliamp(?:ere)?[\s-]hours?|(?-i:mAh)", "milliampere_hour", "quantity"),
@@ -143,7 +148,11 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     # mass
     (r"kilotonnes?|(?-i:kt)", "1e3 tonne", "quantity"),
     (r"megatonnes?|(?-i:Mt)", "1e6 tonne", "quantity"),
-    (r"metric\s+(?:tonnes?|tons?)|tonnes?|(?-i:t)(?=[\s,.;)]|$)", "tonne", "quantity"),
+    # "23.96mt", "just under 13mt": Australian grain reports' million tonnes, glued to the figure;
+    # "1.2 MMT": the USDA's million metric tons
+    (r"(?<=\d)(?-i:mt)|(?-i:MMT|mmt)", "1e6 tonne", "quantity"),
+    # a bare t also before "/": "1.45t/ha" is tonnes a hectare
+    (r"metric\s+(?:tonnes?|tons?)|tonnes?|(?-i:t)(?=[\s,.;)/]|$)", "tonne", "quantity"),
     (r"short\s+tons?", "short_ton", "quantity"),
     (r"long\s+tons?", "long_ton", "quantity"),
     (r"tons?", "short_ton", "quantity"),
@@ -294,15 +303,21 @@ YEN_SIGN_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
 ]
 
 # A bare "$" or "dollars" is the dollar of the country an article names most (its dateline
-# counts); with none named, or the United States most, it is the US dollar.
+# counts); with none named, or the United States most, it is the US dollar. A country's stock
+# exchange names it too ("ASX's profit was a record $137.1 million"), as "Sensex" and "Nikkei" do above.
 DOLLAR_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
     (("United States", "U.S.", "Washington", "New York", "American", "California", "Texas", "Florida"), "USD"),
-    (("Canada", "Canadian", "Toronto", "Ottawa", "Montreal", "Vancouver", "Ontario", "Quebec", "Alberta", "Calgary"), "CAD"),
-    (("Australia", "Australian", "Sydney", "Melbourne", "Canberra", "Brisbane", "Queensland", "Victoria", "Perth"), "AUD"),
-    (("New Zealand", "Auckland", "Wellington", "Christchurch"), "NZD"),
-    (("Singapore",), "SGD"),
-    (("Hong Kong",), "HKD"),
+    (("Canada", "Canadian", "Toronto", "Ottawa", "Montreal", "Vancouver", "Ontario", "Quebec", "Alberta", "Calgary", "TSX"), "CAD"),
+    (("Australia", "Australian", "Sydney", "Melbourne", "Canberra", "Brisbane", "Queensland", "Victoria", "Perth", "ASX"), "AUD"),
+    (("New Zealand", "Auckland", "Wellington", "Christchurch", "NZX"), "NZD"),
+    (("Singapore", "SGX"), "SGD"),
+    (("Hong Kong", "HKEX"), "HKD"),
 ]
+
+# With no country named in the text, an outlet's web address names it: the country-code top-level
+# domain (IANA's root zone: .au, .nz, .ca, .sg, .hk) of a paper such as "www.odt.co.nz" whose
+# court reports print a bare "$400".
+DOLLAR_BY_DOMAIN: dict[str, str] = {"au": "AUD", "nz": "NZD", "ca": "CAD", "sg": "SGD", "hk": "HKD"}
 
 SCALES: list[tuple[str, float]] = [
     (r"trillion|tn|trn|tln", 1e12),

@@ -21,6 +21,12 @@ NAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[ \-][A-Z][a-z]+)*\b")  # as NA
 # A verb or word of change before "from": "rose from 12%", "revised higher, from 6.6%", "down
 # from $31.5m": what follows "from" is the prior value (see quantities and frames). Verbs of
 # extent ("ranged", "varied", "spanned", "stretched", "priced from") open a range instead.
+# irregular past tenses of the verbs news figures hang on ("sales rose to", "took in", "sold"),
+# as data; forms that are also present tenses or nouns ("set", "hit", "cut", "put") are left out
+IRREGULAR_PAST = """rose fell grew shrank sank slid swung took brought gave made won sold paid stood spent
+    saw went came lost drew struck broke began fought bought caught sought thought told kept held
+    led met ran wrote drove flew threw""".split()
+
 CHANGE_BEFORE_FROM = (
     r"\b(?:(?!rang|var|span|stretch|pric)[a-z]{3,}ed|rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|"
     r"grows|growing|sank|sunk|shrank|shrunk|slid|swung|shot|up|down|rise|fall|increase|decrease|drop|jump|gain|cut|"
@@ -49,7 +55,7 @@ CHANGE_BEFORE_AMOUNT = (
     r"|add(?:s|ed|ing)?|lost|loses?|losing|shed(?:s|ding)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|increase[sd]?|increasing"
     r"|decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|slid(?:es?|ing)?"
     r"|dip(?:s|ped|ping)?|surge[sd]?|surging|soar(?:s|ed|ing)?|sank|sunk|sinks?|plunge[sd]?|plunging|tumble[sd]?|tumbling"
-    r"|ease[sd]?|easing|advance[sd]?|advancing|retreat(?:s|ed|ing)?|edged\s+(?:up|down|higher|lower))"
+    r"|ease[sd]?|easing|advance[sd]?|advancing|retreat(?:s|ed|ing)?|improve[sd]?|improving|edged\s+(?:up|down|higher|lower))"
     r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?\s+(?:by\s+)?"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|less\s+than|over|under|just)\s+)?$"
 )

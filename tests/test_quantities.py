@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from reconcile.quantities import extract_quantities
+from reconcile.quantities import dollar_for, extract_quantities
 
 from .conftest import load_json
 
@@ -11,7 +11,9 @@ CASES = load_json("golden/quantities.json")
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
 def test_golden_quantities(case):
-    found = extract_quantities(case["text"])
+    # a case may give the outlet's address, which names the dollar when the text names no country
+    found = extract_quantities(case["text"], dollar=dollar_for(case["text"], case["url"])) if "url" in case \
+        else extract_quantities(case["text"])
     assert [q.surface for q in found] == [e["surface"] for e in case["expect"]]
     for q, expected in zip(found, case["expect"]):
         assert case["text"][q.start:q.end] == q.surface
@@ -64,3 +66,14 @@ def test_roles_of_figures(case):
 
     found = [(f.quantity.surface, f.role, f.direction) for f in read_figures(case["text"]) if f.quantity.kind != "date"]
     assert found == [tuple(e) for e in case["expect"]]
+
+
+def test_an_outlets_address_names_the_dollar_of_its_claims():
+    """The address in an article's front matter reaches the extractor: a bare "$" in a New
+    Zealand paper's court report is NZD (quantities.dollar_for, units.DOLLAR_BY_DOMAIN)."""
+    from reconcile.extract import extract_claims
+    from reconcile.ingest import parse_document
+
+    text = "---\nurl: https://www.example.co.nz/court\n---\nThe court fined him $400.\n"
+    (claim,) = [c for c in extract_claims(parse_document("a.md", text)) if c.quantity is not None]
+    assert claim.quantity.unit == "NZD"
