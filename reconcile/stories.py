@@ -139,13 +139,16 @@ def story_keys(body: str) -> frozenset[str]:
     return frozenset(stem(w.lower()) for w in article_names(body) if w.lower() not in NOT_STORY_NAMES)
 
 
-def find_stories(bodies: Mapping[str, str]) -> dict[str, int]:
+def find_stories(bodies: Mapping[str, str], names_out: dict[str, tuple[str, ...]] | None = None) -> dict[str, int]:
     """Group articles into stories by the names they share, weighted by rarity.
 
     A folder may hold several stories; claims are only ever paired within one. Candidate
     article pairs come from an inverted index of names, so this is not all pairs either.
+    `names_out`, when given, receives each article's story_keys, sorted (the store indexes them).
     """
     names = {path: story_keys(text) for path, text in bodies.items()}
+    if names_out is not None:
+        names_out.update((path, tuple(sorted(words))) for path, words in names.items())
     frequency = Counter(w for words in names.values() for w in words)
     total = len(names) or 1
     idf = {w: math.log(1 + total / n) for w, n in frequency.items()}
