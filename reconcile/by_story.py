@@ -65,16 +65,17 @@ class _Held:
 
 def analyze_by_story(documents: list[Document], skipped, jobs, limits, drafts, progress, stored,
                      map_stories: Callable, map_articles, stored_stories: Mapping | None, keys, stories: dict[str, int],
-                     published: dict, assumed: dict, each_story: Callable) -> pipeline.RunResult:
+                     published: dict, assumed: dict, each_story: Callable,
+                     names: dict | None = None) -> pipeline.RunResult:
     """`pipeline.analyze` with `each_story` (see there); the arguments are analyze's, with the
-    stories and dates it found."""
+    stories and dates it found and the articles' story_keys (`names`, sorted, by path)."""
     members: dict[int, list[Document]] = defaultdict(list)
     for d in documents:
         members[stories[d.path]].append(d)
     waiting = Counter(stories[d.path] for d in documents)  # articles each story waits for
     key_of = dict(zip((d.path for d in documents), keys))
     run = _Run(members, key_of, published, assumed, drafts, stored_stories if stored_stories is not None else {},
-               map_stories, each_story)
+               map_stories, each_story, names if names is not None else {})
 
     def settled(document: Document, extracted: pipeline.Extracted) -> None:
         # dated by the printed date only, as analyze does (which also shares repeated values:
@@ -100,8 +101,10 @@ def analyze_by_story(documents: list[Document], skipped, jobs, limits, drafts, p
 class _Run:
     """The stories of one run judged and handed on in story order, each as soon as it can be."""
 
-    def __init__(self, members, key_of, published, assumed, drafts, stored_stories, map_stories, each_story) -> None:
+    def __init__(self, members, key_of, published, assumed, drafts, stored_stories, map_stories, each_story,
+                 names) -> None:
         self.members, self.key_of, self.published, self.assumed, self.drafts = members, key_of, published, assumed, drafts
+        self.names = names  # path -> story_keys, handed on (and dropped) with the article's story
         self.stored_stories, self.map_stories, self.each_story = stored_stories, map_stories, each_story
         self.held = _Held()
         self.first: dict[str, int] = {}  # each article's first claim, numbered over the corpus
@@ -177,4 +180,5 @@ class _Run:
             documents, work.sentences, work.claims, work.measures, sorted(part.copies, key=pipeline._copy_order),
             sorted(part.variants, key=pipeline._variant_order), judged, facts, [], dict.fromkeys(paths, story),
             sorted(part.aliases, key=lambda a: a.canonical), {p: self.assumed[p] for p in paths if p in self.assumed},
-            {p: self.key_of[p] for p in paths if p not in self.drafts}, {} if self.drafts else {key: part})
+            {p: self.key_of[p] for p in paths if p not in self.drafts}, {} if self.drafts else {key: part},
+            {p: self.names.pop(p) for p in paths if p in self.names})

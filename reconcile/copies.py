@@ -59,12 +59,16 @@ def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
     """
     masked: dict[tuple[str, int], str] = {}
     groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    group_words: dict[str, list[str]] = {}  # each group's masked words, kept for its shingles
     for source, items in sentences.items():
         for s in items:
             words = _masked_words(s.text)
             if len(words) >= COPY_MIN_WORDS:
-                masked[(source, s.index)] = " ".join(words)
-                groups[masked[(source, s.index)]].append((source, s.index))
+                key = masked[(source, s.index)] = " ".join(words)
+                members = groups[key]
+                if not members:
+                    group_words[key] = words
+                members.append((source, s.index))
     pairs: dict[tuple, float] = {}
     for members in groups.values():
         # every pair in a small group; past that, each copy against the first (linear)
@@ -74,10 +78,11 @@ def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
                 if other[0] != anchor[0]:
                     pairs[(anchor, other)] = 100.0
     index: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    for members in groups.values():
-        words = masked[members[0]].split()
-        for shingle in {hash(t) for t in zip(*(words[k:] for k in range(SHINGLE)))}:  # each run of SHINGLE words
-            index[shingle].append(members[0])
+    for key, members in groups.items():
+        words, first = group_words[key], members[0]
+        # each run of SHINGLE words, hashed in C (a comprehension per group was a third of this)
+        for shingle in set(map(hash, zip(*(words[k:] for k in range(SHINGLE))))):
+            index[shingle].append(first)
     shared: Counter = Counter()
     for postings in index.values():
         if len(postings) > MAX_SHINGLE_POSTINGS or len(postings) < 2:  # a stock phrase, or one sentence's own

@@ -493,8 +493,8 @@ def build_rows(result: RunResult) -> dict[str, Iterable[dict]]:
         "dropped_lines": len(d.dropped), "warning": d.warning, "text": d.text,
         "story": result.stories.get(d.path), "extraction_key": result.extraction_keys.get(d.path),
     } for d in result.documents)
-    story_names = ({"source": d.path, "name": name} for d in result.documents
-                   if d.path in result.extraction_keys for name in sorted(story_keys(story_body(d))))
+    story_names = ({"source": d.path, "name": name} for d in result.documents if d.path in result.extraction_keys
+                   for name in result.story_keys.get(d.path) or sorted(story_keys(story_body(d))))
     sentences = ({
         "id": sentence_id(src, i), "source": src, "idx": s.index, "line": s.line,
         "start": s.start, "end": s.end, "text": s.text,
