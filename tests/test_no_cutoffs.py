@@ -1,7 +1,6 @@
 """Issue #9, items 12 and 13: no article is left alone for lack of names, and no cut-off drops
 evidence: reprints and crowds of articles find the same conflicts as a handful do."""
 
-import time
 
 from reconcile.check import Draft, check
 from reconcile.ingest import parse_document
@@ -41,11 +40,9 @@ def test_four_hundred_articles_on_one_event_find_the_conflict():
                                       f"valley destroyed 1,400 homes on Thursday (report {i}).\n")
         for i in range(399)
     ] + [parse_document("odd.md", OTHERS[0])]
-    started = time.perf_counter()
     result = analyze(documents)
     assert ("4,100 homes", "1,400 homes") in _conflicts(result)
     assert len(set(result.stories.values())) == 1
-    assert time.perf_counter() - started < 60
 
 
 def test_a_draft_that_names_nothing_is_still_checked():
