@@ -138,6 +138,7 @@ def align(
             named[(stories_of(c), dims[i], c.frame.attribute)].append((c.frame.subject, c.source))
     divided = {key for key, subjects in named.items() if _distinct_subjects(subjects) > 1}
     wholes, totals_in = _sum_relations(claims, measures, stories_of)
+    event_words = {i: _event_words(claims[i]) for i, d in enumerate(dims) if d == EVENT_DAY}  # once per day, not per pair
     said_parts = _said_parts(claims, measures, dims, stories_of)
 
     # the words each source prints anywhere, to tell whether it names a subject at all
@@ -199,7 +200,7 @@ def align(
         for x, y in ((i, j), (j, i)):  # "Of that, $8 billion ...": $8bn is part of any figure its whole allows
             if any(low <= measures[y].value <= high for low, high in said_parts.get((stories_of(claims[x]), measures[x].value), ())):
                 return False
-        if dims[i] == EVENT_DAY and not (_event_words(a) & _event_words(b)) - SAID:
+        if dims[i] == EVENT_DAY and not (event_words[i] & event_words[j]) - SAID:
             return False  # "crashed on July 6" / "the crash on 7 July": days of one event; not "said on", nor a name
         if dims[i] == EVENT_YEAR and not (a.frame.attribute and a.frame.attribute == b.frame.attribute) \
                 and (not local[i] & local[j] or bool(a.frame.attribute) != bool(b.frame.attribute)

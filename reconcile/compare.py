@@ -130,12 +130,8 @@ def _calendar_period(period: re.Match, published: date | None) -> Measure | None
 
 
 DAY_DATE_RE = re.compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)-(?P<day>\d\d)")
-
-
 DATELINE_RE = re.compile(r"\W*[A-Z][A-Za-z .'’\-]{1,40},\s+")
 DATELINE_END_RE = re.compile(r"\s*(?:\(\w+\)\s*)?(?:[—–-]|\W*$)")  # the dash, or the sentence ends there
-
-
 SAID_ON_RE = re.compile(r"\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\s+(?:on\s+)?$", re.I)
 
 

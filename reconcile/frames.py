@@ -21,7 +21,6 @@ next to it, never from cue words elsewhere in the sentence:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -1186,9 +1185,9 @@ def age_owners(text: str, claims: list, capitalized: frozenset[str]) -> list:
     paragraph that names one (a sentence's subject comes first), or, failing that, to the
     first person the paragraph before names (its topic); else it stays unnamed. A person is a
     full name whose last word the article also uses alone, or that lone word: news names a
-    person in full once and by family name after
-    (a mononym or a club is no person by this test, and its age stays unnamed). `claims` are
-    one document's, in reading order; the list returned is new, the claims replaced where changed."""
+    person in full once and by family name after (a mononym or a club is no person by this
+    test, and its age stays unnamed). `claims` are one document's, in reading order; the list
+    returned is new, the claims replaced where changed."""
     ages = [c for c in claims if c.quantity is not None and c.frame.attribute == "age"]
     if not ages:
         return claims
@@ -1198,6 +1197,7 @@ def age_owners(text: str, claims: list, capitalized: frozenset[str]) -> list:
     people = [(m.start(), full.get(m.start()) or m.group(0).lower()) for m in matches
               if (m.start() in full and full[m.start()].split()[-1] in surnames)
               or (" " not in m.group(0) and m.group(0).lower() in surnames)]
+
     def first_person(low: int, high: int, backwards: bool) -> str:
         """The first person named in the nearest (backwards) or the first sentence of
         text[low:high] that names one."""
