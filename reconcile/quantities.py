@@ -184,6 +184,9 @@ def _field_event_mark(text: str, start: int, pos: int) -> bool:
 
 
 LETTER_SCALE_RE = re.compile(r"(?P<ls>bn|tn|k|K|m|M|b|B)(?![\w])")
+# a measure's adjective after "m" makes it metres, never millions: "59m wide", "400 m long"
+DIMENSION_AFTER_RE = re.compile(r"\s+(?:long|wide|high|tall|deep|thick|across|in\s+(?:length|width|height|depth|diameter))\b", re.I)
+SPACED_METRES_RE = re.compile(r" (?-i:m)(?=" + DIMENSION_AFTER_RE.pattern[:-3] + r")\b)", re.I)
 UNIT_RE = re.compile(
     r"(?:\s*-\s*|\s+|)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(units.UNIT_SPELLINGS)) + r")(?:(?<=%)|(?![\w²³]))",  # "a 0.6%increase": a sign needs no space after it
     re.I,
@@ -1064,7 +1067,8 @@ def _unit_left_out(gap: str) -> bool:
 
 
 # words that may follow a count whose noun is left out ("two behind him", "one each")
-AFTER_COUNT_WORDS = frozenset("behind ahead apiece each alone altogether overall together apart total combined net gross".split())
+AFTER_COUNT_WORDS = frozenset("behind ahead apiece each alone altogether overall together apart total combined net gross"
+                              " dead hurt missing".split())  # "left 400 dead": people in a state, no label
 # endings of adjectives and participles, which may stand between a count and its left-out noun
 ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "er", "est", "wn", "en", "al", "ive", "ous", "ic", "ful", "less", "able", "ible")
 
@@ -1256,7 +1260,8 @@ def _elided_currency(text: str, mentions: list[Quantity]) -> list[Quantity]:
 
 
 MOST_NOUN_BEFORE_RE = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+([a-z]{3,}),\s+$", re.I)
-PEOPLE_VERB_AFTER_RE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:convicted|killed|injured|wounded|arrested|jailed"
+PEOPLE_VERB_AFTER_RE = re.compile(r"\s+(?:dead|injured|wounded|hurt|missing|homeless)\b(?!\s+(?:of|in)\s+the\b)"  # "left 400 dead"
+                                  r"|\s+(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:convicted|killed|injured|wounded|arrested|jailed"
                                   r"|sentenced|detained|rescued|evacuated|hospitali[sz]ed|charged|acquitted|executed|deported|abducted|kidnapped)\b", re.I)
 INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
 
@@ -1286,6 +1291,8 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
                     continue
             elif subject := _subject_noun(text, q, kept):
                 q = replace(q, thing=subject, dimension=f"count:{count_lemma(subject)}")
+            elif PEOPLE_VERB_AFTER_RE.match(text, q.end):
+                q = replace(q, thing="people", dimension="count:people")  # "left 400 dead": people, whatever the sentence counted before
             else:
                 continue
         elif q.kind == "count" and q.thing is None and last_thing is None and (
@@ -1294,7 +1301,7 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
             # "Sexual offences climbed ..., reaching 129,700", "deaths ..., which numbered nearly 30,000"
             q = replace(q, thing=subject, dimension=q.dimension.replace("count:", f"count:{count_lemma(subject)}", 1))
         elif q.kind == "count" and q.thing is None and last_thing is None and PEOPLE_VERB_AFTER_RE.match(text, q.end):
-            # "Eight were convicted in January": a verb only people undergo says what a bare subject counts
+            # "Eight were convicted in January", "left 400 dead": what only people undergo says what a bare figure counts
             q = replace(q, thing="people", dimension=q.dimension.replace("count:", "count:people", 1))
         elif q.kind == "count" and q.thing is None and last_thing is None \
                 and (most := MOST_NOUN_BEFORE_RE.search(text, max(0, q.start - 40), q.start)) and _plural_noun(most.group(1)):
@@ -1445,10 +1452,13 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if s2 := SCALE_RE.match(text, pos):  # "2.5 lakh crore"
             scale, pos = scale * units.SCALES[_first_group(s2, "s")][1], s2.end()
     elif digits and (ls := LETTER_SCALE_RE.match(text, pos)) and not UNIT_RE.match(text, pos):
-        # "£3m" and "1.5m doses" are millions; "400m hurdles" is a distance
+        # "£3m" and "1.5m doses" are millions; "400m hurdles" is a distance, and so is "59m wide"
         glued_m = ls.group("ls") in ("m", "M") and "." not in digits and (value >= 100 or RACE_EVENT_RE.match(text, ls.end())) \
-            or ls.group("ls") == "m" and value < 100 and _field_event_mark(text, start, ls.end())
+            or ls.group("ls") == "m" and value < 100 and _field_event_mark(text, start, ls.end()) \
+            or ls.group("ls") == "m" and DIMENSION_AFTER_RE.match(text, ls.end()) is not None
         scale, pos = units.LETTER_SCALES[ls.group("ls")], ls.end()
+    elif digits and (spaced := SPACED_METRES_RE.match(text, pos)):
+        glued_m, pos = True, spaced.end()  # "400 m long and 59 m wide": metres, measuring a thing
     if value2 is None and scale != 1.0 and (r := RANGE_RE.match(text, pos)) and (s2 := SCALE_RE.match(text, r.end())) \
             and not _after_change_from(text, start) \
             and (r.group(0).strip()[:3].lower() != "and" or BETWEEN_BEFORE_RE.search(text, max(0, start - 12), start)) \

@@ -133,6 +133,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     # explosive yield: "kiloton" without the -ne is the bomb-makers' unit
     (r"kilotons?(?:\s+of\s+TNT)?", "1e3 ton_TNT", "quantity"),
     (r"megatons?(?:\s+of\s+TNT)?", "1e6 ton_TNT", "quantity"),
+    (r"(?:tonnes?|tons?)\s+of\s+TNT", "ton_TNT", "quantity"),  # "1,100 tons of TNT": a yield, not a mass
     # data; pint's bit is dimensionless, so conversion() gives it a dimension of its own
     (r"petabytes?|(?-i:PB)", "petabyte", "quantity"),
     (r"terabytes?|(?-i:TB)", "terabyte", "quantity"),
