@@ -1508,7 +1508,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return None  # "500m km" is not a figure we can read
         if unit == "GBP" and TORQUE_RE.match(text, u.end()):
             return None  # "400 pound-feet": a torque, not sterling
-        if unit == "GBP" and (u.group(0).startswith("-") and POUND_WEIGHS_RE.match(text, u.end())
+        if unit == "GBP" and (u.group(0).startswith("-") and (POUND_WEIGHS_RE.match(text, u.end()) or MASS_BRACKET_AFTER_RE.match(text, u.end()))
                               or u.group(0).strip().lower().startswith("pound") and WEIGHT_BEFORE_RE.search(text, max(0, start - 40), start)):
             unit, kind = "pound", "quantity"
         pos = u.end()
@@ -1778,6 +1778,8 @@ NAMED_AFTER_RE = re.compile(r"-\w|\s+(?-i:[A-Z])")  # a letter-and-number name g
 TORQUE_RE = re.compile(r"[\s-]*(?:feet|foot|ft)\b", re.I)
 # "a 13,500-pound satellite", "a 2,000-pound bomb": "-pound" before a noun weighs it; sterling
 # prints "£" and is hyphenated only before what money buys or pays ("a five-pound note")
+# "a 10,300-pound (4,700 kg) satellite": the mass converted in brackets says the pound weighs
+MASS_BRACKET_AFTER_RE = re.compile(r"\s*\(\s*(?:about\s+|some\s+)?[\d,.]+\s*(?:kg|kilo(?:gram)?s?|tonnes?|t|lb)\b", re.I)
 POUND_WEIGHS_RE = re.compile(r"\s+(?!(?i:notes?|coins?|fines?|fees?|bills?|tickets?|prizes?|bets?|vouchers?|rewards?|payments?"
                              r"|levy|levies|charges?|tax|taxes|bonus(?:es)?|prices?|salary|salaries|wages?|budget|deal|loans?|bribes?)\b)[A-Za-z]")
 # "weighs about 300 pounds", "tips the scales at only 2.13 pounds", "64 tons (141,000 pounds)": pounds a

@@ -100,6 +100,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"met(?:er|re)s?\s+(?:per|a)\s+second|m/s", "meter / second", "quantity"),
     (r"f(?:oo|ee)t\s+(?:per|a)\s+second|ft/s", "foot / second", "quantity"),  # "winds of 13 feet per second"
     (r"miles?\s+(?:per|an|a)\s+hour|mph", "mile / hour", "quantity"),
+    (r"miles?\s+(?:per|a)\s+gallon|mpg", "mile / gallon", "quantity"),  # fuel economy: "up to 25 mpg"
     (r"knots?", "knot", "quantity"),
     (r"nautical\s+miles?", "nautical_mile", "quantity"),
     (r"kilomet(?:er|re)s?|kms?", "kilometer", "quantity"),
