@@ -409,6 +409,8 @@ def read_frame(
     age = q.kind == "count" and q.thing == "age"
     if age:  # "the 25-year-old had cleared the clause": an age, whatever he did; "aged 60 and over": a group's
         attribute, change = "age-group" if age_group(q) else "age", ""
+    if not change and q.kind == "percent" and q.surface.startswith("+"):
+        change = "up"  # "passengers 26.3 million, +20.4% year-on-year": a plus sign prints a rise
     if not change and OFF_AFTER_RE.match(after) and q.dimension != "[length]":
         change = "margin-down"  # "took 34 seconds off the record", "5% off": below what it is taken off (not "20 km off the coast")
     if not change and (m := CLOSED_MARGIN_RE.match(after)):  # ", above the estimate": said after a restatement
