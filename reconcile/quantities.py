@@ -185,8 +185,9 @@ def _field_event_mark(text: str, start: int, pos: int) -> bool:
 
 LETTER_SCALE_RE = re.compile(r"(?P<ls>bn|tn|k|K|m|M|b|B)(?![\w])")
 # a measure's adjective after "m" makes it metres, never millions: "59m wide", "400 m long"
-DIMENSION_AFTER_RE = re.compile(r"\s+(?:long|wide|high|tall|deep|thick|across|in\s+(?:length|width|height|depth|diameter))\b", re.I)
-SPACED_METRES_RE = re.compile(r" (?-i:m)(?=" + DIMENSION_AFTER_RE.pattern[:-3] + r")\b)", re.I)
+DIMENSION_WORDS = r"\s+(?:long|wide|high|tall|deep|thick|across|in\s+(?:length|width|height|depth|diameter))\b"
+DIMENSION_AFTER_RE = re.compile(DIMENSION_WORDS, re.I)
+SPACED_METRES_RE = re.compile(r" (?-i:m)(?=" + DIMENSION_WORDS + ")", re.I)
 UNIT_RE = re.compile(
     r"(?:\s*-\s*|\s+|)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(units.UNIT_SPELLINGS)) + r")(?:(?<=%)|(?![\w²³]))",  # "a 0.6%increase": a sign needs no space after it
     re.I,
