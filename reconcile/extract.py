@@ -335,7 +335,11 @@ SIGNS = {"+": "up", "-": "down", "\u2212": "down"}  # a count printed with its s
 def _count_frame(text: str, q: Quantity, frame):
     """What a count's own printing adds to its frame: an age's (see _age_frame), and a signed
     count's change ("a net change of -60 on the election before", see quantities), where the
-    election before is what the change is measured from, not the figure's period."""
+    election before is what the change is measured from, not the figure's period. A percentage
+    printed with a plus is a rise too ("+20.4% year-on-year"); with a minus it may be a level
+    below zero ("growth of -0.1 percent")."""
+    if q.kind == "percent" and q.surface[:1] == "+" and not frame.change:
+        return replace(frame, change="up")
     if q.kind != "count":
         return frame
     if q.thing == "age":

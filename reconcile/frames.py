@@ -132,8 +132,8 @@ DECIDED_CLASSES = frozenset({"cost", "fine", "damages", "duration", "purchase", 
 MODAL_ONLY_RE = re.compile(r"will|would|shall|going\s+to|(?:is|are)\s+to|to\s+be", re.I)
 OFF_AFTER_RE = re.compile(r"\s+off\b(?!\s+(?:to|on|at|from|for|with|and|or)\b)", re.I)
 # the present perfect before a figure reports a total up to now; "so far", "to date" say so outright
-RUNNING_BEFORE_RE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?[a-z]{3,}(?:ed|en|t)\s+"
-                               r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|at\s+least)\s+)?$", re.I)
+HEDGE_BEFORE = r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|at\s+least)\s+)?$"  # a verb's hedged figure
+RUNNING_BEFORE_RE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?[a-z]{3,}(?:ed|en|t)\s+" + HEDGE_BEFORE, re.I)
 RUNNING_AFTER_RE = re.compile(r"^\s+(?:[a-z\-]+\s+){0,3}?(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?[a-z]{3,}(?:ed|en|t)\b", re.I)
 # a count of things in a state at the time: the progressive ("were waiting"), or "remain" + a state
 STATE_AFTER_RE = re.compile(r"^\s+(?:[a-z\-]+\s+){0,2}?(?:(?:are|were|is|was)\s+(?:still\s+)?(?!being\b)[a-z]{3,}ing\b|remain(?:s|ed)?\s+[a-z]+)", re.I)
@@ -148,7 +148,7 @@ ATTRIBUTION_VERBS = """said says told tells reported reports announced announces
     claimed claims insisted insists argued argues wrote writes warned warns explained explains clarified
     acknowledged acknowledges suggested suggests testified testifies knows knew""".split()
 ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.I)
-ATTRIBUTION_BEFORE_FIGURE_RE = re.compile(r"\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\s+(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|at\s+least)\s+)?$", re.I)
+ATTRIBUTION_BEFORE_FIGURE_RE = re.compile(r"\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\s+" + HEDGE_BEFORE, re.I)
 ATTRIBUTION_BEFORE_RE = re.compile(r"\b(?:according\s+to|told|by)\s*(?:the\s+)?$", re.I)
 NOT_NAMES = frozenset("""the a an this that these those it its in on at by for from of to and but or as with
     he she they we i you his her their our there here when while after before during since until
@@ -409,8 +409,6 @@ def read_frame(
     age = q.kind == "count" and q.thing == "age"
     if age:  # "the 25-year-old had cleared the clause": an age, whatever he did; "aged 60 and over": a group's
         attribute, change = "age-group" if age_group(q) else "age", ""
-    if not change and q.kind == "percent" and q.surface.startswith("+"):
-        change = "up"  # "passengers 26.3 million, +20.4% year-on-year": a plus sign prints a rise
     if not change and OFF_AFTER_RE.match(after) and q.dimension != "[length]":
         change = "margin-down"  # "took 34 seconds off the record", "5% off": below what it is taken off (not "20 km off the coast")
     if not change and (m := CLOSED_MARGIN_RE.match(after)):  # ", above the estimate": said after a restatement
