@@ -137,6 +137,13 @@ def align(
         if m is not None and c.frame.subject:
             named[(stories_of(c), dims[i], c.frame.attribute)].append((c.frame.subject, c.source))
     divided = {key for key, subjects in named.items() if _distinct_subjects(subjects) > 1}
+    # likewise where several actors make one kind of change ("Retail added 46,000", "Construction
+    # gained 36,000"): a figure with no actor is the whole's, and meets theirs for agreement only
+    actors: dict[tuple, set[str]] = defaultdict(set)
+    for i, m in enumerate(measures):
+        if m is not None and claims[i].frame.actor:
+            actors[(stories_of(claims[i]), dims[i], claims[i].frame.attribute)].add(claims[i].frame.actor)
+    acted_apart = {key for key, found in actors.items() if _distinct_actors(found) > 1}
     wholes, totals_in = _sum_relations(claims, measures, stories_of)
     event_words = {i: _event_words(claims[i]) for i, d in enumerate(dims) if d == EVENT_DAY}  # once per day, not per pair
     said_parts = _said_parts(claims, measures, dims, stories_of)
@@ -182,6 +189,10 @@ def align(
             return True  # a story has many people: an unnamed person's age may be a named one's, if alike
         if dims[i] == EVENT_DAY and bool(a.frame.subject) != bool(b.frame.subject):
             return True  # and many events: an unnamed one's day may be a named one's, if alike
+        if a.frame.actor and b.frame.actor and not set(a.frame.actor.split()) & set(b.frame.actor.split()):
+            return True  # "Private businesses added 237,000 jobs" / "Retail added 46,000": whose gain?
+        if bool(a.frame.actor) != bool(b.frame.actor) and (stories_of(a), dims[i], a.frame.attribute or b.frame.attribute) in acted_apart:
+            return True
         if {a.frame.modality, b.frame.modality} == {"planned", ""} and (_forecast(a) or _forecast(b)):
             return True  # a forecast beside a figure that says neither: alike, the forecast restated; else the outturn
         keys = {(stories_of(a), dims[i], attribute) for attribute in (a.frame.attribute, b.frame.attribute, "")}
@@ -450,6 +461,17 @@ def _distinct_subjects(named: list[tuple[str, str]]) -> int:
         else:
             groups.append(({subject}, {source}))
     return sum(1 for _, sources in groups if len(sources) > 1)
+
+
+def _distinct_actors(actors: set[str]) -> int:
+    """How many actors these are, counting those that share a word as one ("retail" / "retail employ")."""
+    groups: list[set[str]] = []
+    for words in map(str.split, sorted(actors)):
+        if not any(group & set(words) for group in groups):
+            groups.append(set(words))
+        else:
+            next(group for group in groups if group & set(words)).update(words)
+    return len(groups)
 
 
 def _same_distinctive_value(ma: Measure, mb: Measure) -> bool:
