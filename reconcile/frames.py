@@ -120,7 +120,7 @@ FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|plans?|planned|planning|intends?|aims?|aiming|expects?|expected|forecasts?|"
     r"forecast|projected|predicts?|predicted|predicting|anticipated?|anticipates|likely(?!\s+[a-z]+ed\b)|looked\s+for|"
     r"targets?|targeted|goal|set\s+to|going\s+to|scheduled|proposed|"
-    r"pledged?|promised?|could|may|might|hopes?|seeks?|budgeted|should|designed\s+to|meant\s+to|due\s+to|"
+    r"pledged?|promised?|could|(?-i:may)|might|hopes?|seeks?|budgeted|should|designed\s+to|meant\s+to|due\s+to|"
     r"(?:is|are)\s+to|to\s+be|estimates?\s+(?:that\s+)?(?:it\s+)?will)\b",
     re.I,
 )
