@@ -1194,7 +1194,7 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 or _printed_scale(q) >= 2 or q.bound == "range":  # "2p" prints 2 of 0.02; "$6.30-1/2" prints 6.30 of 6.305
             continue
         price = next((p for p in out[max(0, k - PRICED_NEIGHBOURS):k + PRICED_NEIGHBOURS + 1] if p is not q and p.kind == "money" and p.unit and p.unit.startswith(f"{q.unit} / ")
-                      and p.value and (p.value / 100 <= q.value <= 2 * p.value or _changed_to(text, p, q))
+                      and p.value and (p.value / 100 <= q.value <= 2 * p.value and _priced_beside(text, p, q) or _changed_to(text, p, q))
                       and not SENTENCE_BREAK_RE.search(text, min(p.end, q.end), max(p.start, q.start))), None)
         if price is not None:
             out[k] = _finish(text, q.start, q.end, q.kind, q.value, price.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
@@ -1203,6 +1203,17 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
             per = units.split_multiple(_spelled_unit(u)[0])[1]
             out[k] = _finish(text, q.start, q.end, q.kind, q.value, f"{q.unit} / {per}", q.bound, q.precision or 0.0, q.low, q.high) or q
     return out
+
+
+def _priced_beside(text: str, price: Quantity, q: Quantity) -> bool:
+    """May a plain amount take a price's unit by being beside it? A price per a thing ("2p a
+    litre ... another 1.84p") lends it to the sentence's amounts; a payment per a period lends
+    it only to the amount it is compared with ("$500 a month, up from $450"), not to the fines,
+    costs and totals listed with it ("fined him £392 and £135 costs ... at £200 per month")."""
+    if units.conversion(price.unit.partition(" / ")[2]).dimension != "[time]":
+        return True
+    x, y = (price, q) if price.end <= q.start else (q, price)
+    return COMPARED_GAP_RE.fullmatch(text, x.end, y.start) is not None
 
 
 CHANGED_TO_RE = re.compile(r"\s+to\s+(?:[a-z]+\s+){0,4}?|,\s+or\s+")
