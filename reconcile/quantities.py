@@ -229,6 +229,7 @@ PER_BASE_UNITS = {100: "percent", 1_000: "permille", 1_000_000: "ppm"}
 PER_BASE_RE = re.compile(r"\s+(?:per|for\s+every|in\s+every|every)\s+(?:(?P<of>1(?:,?000)+|10(?:,?000)*|100(?:,?000)*)|(?:one\s+|a\s+)?(?P<word>hundred|thousand|million))"
                          r"\b", re.I)
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
+SUSPENDED_RANGE_RE = re.compile(rf"(?:-\s+to\s+|-to-)(?P<digits>{DIGITS})(?=-[A-Za-z])", re.I)  # "6- to 18-year-olds", "45-to-54-years-old"
 NEGATIVE_RANGE_RE = re.compile(rf"\s*(?:to|-|–|—)\s*[-\u2212](?P<digits>{DIGITS})(?![\d])", re.I)  # "-5 to -30 degrees"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
 # a decimal spoken and printed in words, as radio transcripts do: "14-point-87", "five-point-seven"
@@ -1661,6 +1662,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if unit != "year":
             return None  # "a six-month-old baby": not compared
         end = pos + (4 if text.startswith("-old", pos) else 5)
+        if value2 is not None:  # "6- to 18-year-olds": an age group, its two ends
+            return _finish(text, start, end, "count", (value + value2) / 2, "count", "range", 0.0, value, value2, thing="age")
         return _finish(text, start, end, "count", value, "count", "exact", 0.0, thing="age")  # "a 21-year-old"
     if m.group("article"):
         if kind != "duration" and unit != "percentage_point":  # "more than a percentage point"
@@ -1749,6 +1752,8 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
         r = RANGE_RE.match(text, pos)
         if r is None and m.group("neg") and (r := NEGATIVE_RANGE_RE.match(text, pos)) and (parsed := _parse_digits(r.group("digits"))):
             return -parsed[0], r.end(), max(precision, parsed[1])  # "-5 to -30 degrees": both ends below zero
+        if r is None and (r := SUSPENDED_RANGE_RE.match(text, pos)) and (parsed := _parse_digits(r.group("digits"))) and parsed[0] > value:
+            return parsed[0], r.end(), max(precision, parsed[1])  # a compound's first hyphen left hanging: "a 10- to 15-minute walk"
         if r is None:
             return None, pos, precision
         is_and = r.group(0).strip()[:3].lower() == "and"
