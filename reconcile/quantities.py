@@ -1647,6 +1647,15 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         else:
             return None
     unit = currencies.get(unit, unit)  # "$", "Rs" and "¥" as the document means them
+    if kind == "duration" and unit == "year" and value2 is not None and scale == 1.0 \
+            and ((aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)) or (of_age := OF_AGE_AFTER_RE.match(text, pos))):
+        # "children aged 1 to 3 years", "between 5 and 11 years of age": an age group, its two ends
+        start, pos = aged.start() if aged and aged.group("cue") else start, of_age.end() if not aged else pos
+        return _finish(text, start, pos, "count", (value + value2) / 2, "count", "range", 0.0, value, value2, thing="age")
+    if kind == "duration" and unit == "year" and value2 is None and bound != "vague" and (of_age := OF_AGE_AFTER_RE.match(text, pos)):
+        if group := AGE_GROUP_AFTER_RE.match(text, of_age.end()):
+            return _age_group(text, start, group, value * scale)  # "30 years of age or older"
+        return _finish(text, start, of_age.end(), "count", value * scale, "count", bound, precision * scale, thing="age")  # "18 years of age"
     if kind == "duration" and unit == "year" and value2 is None and bound != "vague" \
             and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)):
         start = aged.start() if aged.group("cue") else start
@@ -1887,6 +1896,7 @@ def _age_of_population(text: str, start: int, end: int) -> bool:
 
 
 # "2.8 million years old", "10 years older than": an age, or a difference of ages
+OF_AGE_AFTER_RE = re.compile(r"\s+of\s+age\b", re.I)  # "18 years of age": an age, as "18 years old" is
 OLD_AFTER_RE = re.compile(r"\s+old\b(?!-)|(?=\s+(?:older|younger)\b)", re.I)
 # "aged 60 and over", "age 80 and older", "aged 20 years and older", "aged 65+": an age group,
 # whose ages are at least (or at most) the figure; not one person's age
