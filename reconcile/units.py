@@ -89,6 +89,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"bushels?", "bushel", "quantity"),
     (r"lit(?:er|re)s?", "liter", "quantity"),
     (r"gallons?", "gallon", "quantity"),
+    (r"pints?", "pint", "quantity"),  # "four pints at his local": a volume, not a count of pints
+    (r"quarts?", "quart", "quantity"),
     # length and area
     (r"square[\s-]+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²", "kilometer ** 2", "quantity"),
     (r"square[\s-]+miles?|sq\.?\s?mi", "mile ** 2", "quantity"),
