@@ -105,6 +105,8 @@ GLUED_CODES = "|".join(f"(?<={re.escape(code)})(?=\\d)" for code in ("USD", "EUR
 GLUED_CODES += r"|(?<=(?<![\w$])[RA])(?=\d)"
 # "12MP+13MP", "8GB+128GB": a spec sheet joins two figures with "+" after the first one's unit
 GLUED_CODES += r"|(?<=[A-Za-z]\+)(?=\d)"
+# "2GB/3GB RAM", "5mg/10mg doses": a spec sheet's alternatives, each figure with its unit, joined by "/"
+GLUED_CODES += r"|(?<=\d[A-Za-z]/)(?=\d)|(?<=\d[A-Za-z]{2}/)(?=\d)|(?<=\d[A-Za-z]{3}/)(?=\d)"
 
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
