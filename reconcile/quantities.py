@@ -976,7 +976,7 @@ NOT_ELLIPTIC_AFTER_RE = re.compile(r"\s*[-–/×:]\s*\d|[-A-Za-z°'’\"”]|\s*
 ELLIPTIC_GAP = 60  # characters: a unit is left out only right after the figure that printed it
 
 
-FAR_WORD_RE = re.compile(r"\s+((?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w'’\-]*|\d+(?:\.\d+)?)(?!\w))")
+FAR_WORD_RE = re.compile(r"\s+(\d+(?:\.\d+)?(?=[A-Za-z])|(?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w'’\-]*|\d+(?:\.\d+)?)(?!\w))")  # "two 5MP lenses": digits glued to a unit
 FAR_MODIFIERS = 4
 
 
@@ -993,7 +993,7 @@ def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
         if lower in STOPWORDS and lower != "other" or lower in SLOT_VERBS or lower in HEDGE_WORDS:
             return None
         if word[0].isdigit() and (u := UNIT_RE.match(text, m.end(1))):
-            # "three 15 MW plants": a figure in its own unit between the count and its noun is a
+            # "three 15 MW plants", "two 5MP lenses": a figure in its own unit between the count and its noun is a
             # figure of its own; the count ends before it, as "three $200 fines" does
             noun = _count_noun(text, u.end())
             return (pos, noun[1]) if noun else None
