@@ -105,6 +105,8 @@ GLUED_CODES = "|".join(f"(?<={re.escape(code)})(?=\\d)" for code in ("USD", "EUR
 GLUED_CODES += r"|(?<=(?<![\w$])[RA])(?=\d)"
 # "12MP+13MP", "8GB+128GB": a spec sheet joins two figures with "+" after the first one's unit
 GLUED_CODES += r"|(?<=[A-Za-z]\+)(?=\d)"
+# "2GB/3GB RAM", "5mg/10mg doses": a spec sheet's alternatives, each figure with its unit, joined by "/"
+GLUED_CODES += r"|(?<=\d[A-Za-z]/)(?=\d)|(?<=\d[A-Za-z]{2}/)(?=\d)|(?<=\d[A-Za-z]{3}/)(?=\d)"
 
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
@@ -229,6 +231,7 @@ PER_BASE_UNITS = {100: "percent", 1_000: "permille", 1_000_000: "ppm"}
 PER_BASE_RE = re.compile(r"\s+(?:per|for\s+every|in\s+every|every)\s+(?:(?P<of>1(?:,?000)+|10(?:,?000)*|100(?:,?000)*)|(?:one\s+|a\s+)?(?P<word>hundred|thousand|million))"
                          r"\b", re.I)
 RANGE_RE = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₹])?(?P<digits>{DIGITS})(?![\d])", re.I)  # "$12 to $18 billion"
+SUSPENDED_RANGE_RE = re.compile(rf"(?:-\s+to\s+|-to-)(?P<digits>{DIGITS})(?=-[A-Za-z])", re.I)  # "6- to 18-year-olds", "45-to-54-years-old"
 NEGATIVE_RANGE_RE = re.compile(rf"\s*(?:to|-|–|—)\s*[-\u2212](?P<digits>{DIGITS})(?![\d])", re.I)  # "-5 to -30 degrees"
 RANGE_WORD_RE = re.compile(rf"\s+(?:to|or|and)\s+(?P<word>{NUMBER_WORD})\b", re.I)
 # a decimal spoken and printed in words, as radio transcripts do: "14-point-87", "five-point-seven"
@@ -973,7 +976,7 @@ NOT_ELLIPTIC_AFTER_RE = re.compile(r"\s*[-–/×:]\s*\d|[-A-Za-z°'’\"”]|\s*
 ELLIPTIC_GAP = 60  # characters: a unit is left out only right after the figure that printed it
 
 
-FAR_WORD_RE = re.compile(r"\s+((?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w'’\-]*|\d+(?:\.\d+)?)(?!\w))")
+FAR_WORD_RE = re.compile(r"\s+(\d+(?:\.\d+)?(?=[A-Za-z])|(?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w'’\-]*|\d+(?:\.\d+)?)(?!\w))")  # "two 5MP lenses": digits glued to a unit
 FAR_MODIFIERS = 4
 
 
@@ -990,7 +993,7 @@ def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
         if lower in STOPWORDS and lower != "other" or lower in SLOT_VERBS or lower in HEDGE_WORDS:
             return None
         if word[0].isdigit() and (u := UNIT_RE.match(text, m.end(1))):
-            # "three 15 MW plants": a figure in its own unit between the count and its noun is a
+            # "three 15 MW plants", "two 5MP lenses": a figure in its own unit between the count and its noun is a
             # figure of its own; the count ends before it, as "three $200 fines" does
             noun = _count_noun(text, u.end())
             return (pos, noun[1]) if noun else None
@@ -1194,7 +1197,7 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 or _printed_scale(q) >= 2 or q.bound == "range":  # "2p" prints 2 of 0.02; "$6.30-1/2" prints 6.30 of 6.305
             continue
         price = next((p for p in out[max(0, k - PRICED_NEIGHBOURS):k + PRICED_NEIGHBOURS + 1] if p is not q and p.kind == "money" and p.unit and p.unit.startswith(f"{q.unit} / ")
-                      and p.value and (p.value / 100 <= q.value <= 2 * p.value or _changed_to(text, p, q))
+                      and p.value and (p.value / 100 <= q.value <= 2 * p.value and _priced_beside(text, p, q) or _changed_to(text, p, q))
                       and not SENTENCE_BREAK_RE.search(text, min(p.end, q.end), max(p.start, q.start))), None)
         if price is not None:
             out[k] = _finish(text, q.start, q.end, q.kind, q.value, price.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
@@ -1203,6 +1206,17 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
             per = units.split_multiple(_spelled_unit(u)[0])[1]
             out[k] = _finish(text, q.start, q.end, q.kind, q.value, f"{q.unit} / {per}", q.bound, q.precision or 0.0, q.low, q.high) or q
     return out
+
+
+def _priced_beside(text: str, price: Quantity, q: Quantity) -> bool:
+    """May a plain amount take a price's unit by being beside it? A price per a thing ("2p a
+    litre ... another 1.84p") lends it to the sentence's amounts; a payment per a period lends
+    it only to the amount it is compared with ("$500 a month, up from $450"), not to the fines,
+    costs and totals listed with it ("fined him £392 and £135 costs ... at £200 per month")."""
+    if units.conversion(price.unit.partition(" / ")[2]).dimension != "[time]":
+        return True
+    x, y = (price, q) if price.end <= q.start else (q, price)
+    return COMPARED_GAP_RE.fullmatch(text, x.end, y.start) is not None
 
 
 CHANGED_TO_RE = re.compile(r"\s+to\s+(?:[a-z]+\s+){0,4}?|,\s+or\s+")
@@ -1635,6 +1649,15 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         else:
             return None
     unit = currencies.get(unit, unit)  # "$", "Rs" and "¥" as the document means them
+    if kind == "duration" and unit == "year" and value2 is not None and scale == 1.0 \
+            and ((aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)) or (of_age := OF_AGE_AFTER_RE.match(text, pos))):
+        # "children aged 1 to 3 years", "between 5 and 11 years of age": an age group, its two ends
+        start, pos = aged.start() if aged and aged.group("cue") else start, of_age.end() if not aged else pos
+        return _finish(text, start, pos, "count", (value + value2) / 2, "count", "range", 0.0, value, value2, thing="age")
+    if kind == "duration" and unit == "year" and value2 is None and bound != "vague" and (of_age := OF_AGE_AFTER_RE.match(text, pos)):
+        if group := AGE_GROUP_AFTER_RE.match(text, of_age.end()):
+            return _age_group(text, start, group, value * scale)  # "30 years of age or older"
+        return _finish(text, start, of_age.end(), "count", value * scale, "count", bound, precision * scale, thing="age")  # "18 years of age"
     if kind == "duration" and unit == "year" and value2 is None and bound != "vague" \
             and (aged := AGED_BEFORE_RE.search(text, max(0, start - AGED_WINDOW), start)):
         start = aged.start() if aged.group("cue") else start
@@ -1650,6 +1673,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if unit != "year":
             return None  # "a six-month-old baby": not compared
         end = pos + (4 if text.startswith("-old", pos) else 5)
+        if value2 is not None:  # "6- to 18-year-olds": an age group, its two ends
+            return _finish(text, start, end, "count", (value + value2) / 2, "count", "range", 0.0, value, value2, thing="age")
         return _finish(text, start, end, "count", value, "count", "exact", 0.0, thing="age")  # "a 21-year-old"
     if m.group("article"):
         if kind != "duration" and unit != "percentage_point":  # "more than a percentage point"
@@ -1738,6 +1763,8 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
         r = RANGE_RE.match(text, pos)
         if r is None and m.group("neg") and (r := NEGATIVE_RANGE_RE.match(text, pos)) and (parsed := _parse_digits(r.group("digits"))):
             return -parsed[0], r.end(), max(precision, parsed[1])  # "-5 to -30 degrees": both ends below zero
+        if r is None and (r := SUSPENDED_RANGE_RE.match(text, pos)) and (parsed := _parse_digits(r.group("digits"))) and parsed[0] > value:
+            return parsed[0], r.end(), max(precision, parsed[1])  # a compound's first hyphen left hanging: "a 10- to 15-minute walk"
         if r is None:
             return None, pos, precision
         is_and = r.group(0).strip()[:3].lower() == "and"
@@ -1871,6 +1898,7 @@ def _age_of_population(text: str, start: int, end: int) -> bool:
 
 
 # "2.8 million years old", "10 years older than": an age, or a difference of ages
+OF_AGE_AFTER_RE = re.compile(r"\s+of\s+age\b", re.I)  # "18 years of age": an age, as "18 years old" is
 OLD_AFTER_RE = re.compile(r"\s+old\b(?!-)|(?=\s+(?:older|younger)\b)", re.I)
 # "aged 60 and over", "age 80 and older", "aged 20 years and older", "aged 65+": an age group,
 # whose ages are at least (or at most) the figure; not one person's age

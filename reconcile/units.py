@@ -89,6 +89,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"bushels?", "bushel", "quantity"),
     (r"lit(?:er|re)s?", "liter", "quantity"),
     (r"gallons?", "gallon", "quantity"),
+    (r"pints?", "pint", "quantity"),  # "four pints at his local": a volume, not a count of pints
+    (r"quarts?", "quart", "quantity"),
     # length and area
     (r"square[\s-]+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²", "kilometer ** 2", "quantity"),
     (r"square[\s-]+miles?|sq\.?\s?mi", "mile ** 2", "quantity"),
@@ -158,10 +160,10 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"short\s+tons?", "short_ton", "quantity"),
     (r"long\s+tons?", "long_ton", "quantity"),
     (r"tons?", "short_ton", "quantity"),
-    (r"kilograms?|kilos?|kg", "kilogram", "quantity"),
-    (r"milligrams?|(?-i:mg)", "milligram", "quantity"),
-    (r"micrograms?|(?-i:mcg|µg)", "microgram", "quantity"),
-    (r"grams?|(?<=\d)(?-i:g)", "gram", "quantity"),  # "weighs 163g": a bare g only glued to its number
+    (r"kilogram(?:me)?s?|kilos?|kg", "kilogram", "quantity"),  # British papers print "kilogrammes"
+    (r"milligram(?:me)?s?|(?-i:mg)", "milligram", "quantity"),
+    (r"microgram(?:me)?s?|(?-i:mcg|µg)", "microgram", "quantity"),
+    (r"gram(?:me)?s?|(?<=\d)(?-i:g)", "gram", "quantity"),  # "weighs 163g": a bare g only glued to its number
     (r"troy\s+ounces?|(?-i:ozt)", "troy_ounce", "quantity"),
     (r"ounces?|(?-i:oz)", "ounce", "quantity"),
     # "5 million pounds of thrust": a rocket's or an engine's force, as aerospace reports print it
