@@ -189,8 +189,11 @@ def judge(a: Claim, b: Claim, ma: Measure, mb: Measure, copied: bool = False) ->
     agree = consistent(a, b, ma, mb)
     kind, why = "agreement", ""
     if (copied and agree and a.source != b.source and a.quantity.unit == b.quantity.unit
-            and a.quantity.bound == b.quantity.bound and printed_number(a) != printed_number(b) and not _one_clocked_time(a, b)):
-        agree = False  # a reprint that changed the figure, even within the hedge
+            and a.quantity.bound == b.quantity.bound and printed_number(a) != printed_number(b) and not _one_clocked_time(a, b)
+            and not (ma.dimension == EVENT_YEAR and a.quantity.kind == "duration")):
+        # a reprint that changed the figure, even within the hedge; not a span back from its own
+        # date ("opened seven years ago" in 2017, "eight years ago" reprinted in 2018: both 2010)
+        agree = False
     if (not agree or _floor_then_more(a, b, ma, mb)) and _is_update(a, b, ma, mb):
         later_higher = (mb.value > ma.value) == (b.frame.as_of > a.frame.as_of)
         agree, kind, why = True, "update", ("a later, higher count of a running tally" if later_higher
