@@ -705,8 +705,10 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         if cls := _class(m.group(1), kind=q.kind, dimension=q.dimension):
             return cls, "", ""  # "the $4 billion cost", "12,000 acres burned"
         noun = m.group(1)
+        if q.kind == "money" and (cls := _class_of_compound(after, q)):
+            return cls, "", ""  # "a $2.7 billion antitrust fine": the compound's last noun is its head
         if q.kind == "money" and noun not in _LINKS_AND_HEDGES and not noun.endswith(("ed", "ly", "ing")) and not MARGIN_RE.match(after) \
-                and noun not in ("in", "for", "on", "from", "with", "into", "over", "per", "a", "an", "and", "or", "each", "apiece", "last", "this", "next", "every"):
+                and noun not in NOT_A_NOUN_AFTER:
             return "cost", "", ""  # "a $1.2bn agreement", "a $2 billion project": what it is worth
     if head:  # "a 400-metre ship", "a 25-year lease", "a $4bn deal"
         return DIMENSION_ATTRIBUTES.get(q.dimension or "", "cost" if q.kind == "money" else ""), "", ""
@@ -799,6 +801,26 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     if q.kind == "money" and (m := TARGET_AFTER_RE.match(after)) and m.group(1) not in INFINITIVES:
         target = stem(m.group(1).rsplit("-", 1)[-1])  # "$14 billion into defence", "$2bn on roads", "$12bn to defence"
     return found, change, target
+
+
+NOT_A_NOUN_AFTER = frozenset("in for on from with into over per a an and or each apiece last this next every the to of at by as than".split())
+COMPOUND_AFTER_RE = re.compile(r"\s*([a-z][a-z\-]*)\s+([a-z][a-z\-]*)(?:\s+([a-z][a-z\-]*))?")
+
+
+def _class_of_compound(after: str, q: Quantity) -> str:
+    """The class of the head of a compound noun right after a figure ("$2.7 billion antitrust
+    fine"): its second or third word, when the words before it have none and none is a verb."""
+    m = COMPOUND_AFTER_RE.match(after)
+    if not m:
+        return ""
+    for k, word in enumerate(w for w in m.groups() if w):
+        if word in _LINKS_AND_HEDGES or word in NOT_A_NOUN_AFTER or word.endswith(("ed", "ly", "ing")):
+            return ""
+        if k == 0:
+            continue  # the first word's own class was asked already
+        if cls := _class(word, verbs=False, kind=q.kind, dimension=q.dimension):
+            return cls
+    return ""
 
 
 def _past_hedges(words: list[str], i: int) -> int:
