@@ -193,7 +193,7 @@ def align(
             return True  # "Private businesses added 237,000 jobs" / "Retail added 46,000": whose gain?
         if bool(a.frame.actor) != bool(b.frame.actor) and (stories_of(a), dims[i], a.frame.attribute or b.frame.attribute) in acted_apart:
             return True
-        if {a.frame.modality, b.frame.modality} == {"planned", ""} and (_forecast(a) or _forecast(b)):
+        if {a.frame.modality, b.frame.modality} == {"planned", ""} and (_forecast(a) or _forecast(b) or _outcome_later(a, b)):
             return True  # a forecast beside a figure that says neither: alike, the forecast restated; else the outturn
         keys = {(stories_of(a), dims[i], attribute) for attribute in (a.frame.attribute, b.frame.attribute, "")}
         return bool(a.frame.subject) != bool(b.frame.subject) and bool(keys & divided) or unnamed_elsewhere(a, b)
@@ -557,6 +557,14 @@ def _weighted_overlap(x: dict[str, float], y: dict[str, float], idf: dict[str, f
 
 
 FORECAST_STEMS = frozenset(stem(w) for w in "forecast predicted expected anticipated projected likely consensus".split())
+
+
+def _outcome_later(a: Claim, b: Claim) -> bool:
+    """A plan reported before the other report's date, which does not call its figure planned:
+    that one may be the outcome ("is set to fine Google two billion euros" the day before "a
+    2.4-billion-euro fine")."""
+    plan, other = (a, b) if a.frame.modality == "planned" else (b, a)
+    return bool(plan.frame.as_of and other.frame.as_of) and plan.frame.as_of < other.frame.as_of
 
 
 def _forecast(claim: Claim) -> bool:
