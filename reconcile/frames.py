@@ -1249,12 +1249,17 @@ def _full_name(m: re.Match, text: str, capitalized: frozenset[str]) -> str:
     by the company's name), none owning the next ("PSG's Qatari president"), no man and his club
     ("Arsene Wenger of Arsenal"), no headline's question word ("How Neymar's fee"), and no part of
     a place ("West Texas")."""
-    printed = m.group(0)
+    at_start = m.start() == 0 or SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()) is not None
+    return _printed_full_name(m.group(0), at_start, capitalized)
+
+
+@lru_cache(maxsize=4096)  # every name an article prints is asked, and a name recurs through it
+def _printed_full_name(printed: str, at_start: bool, capitalized: frozenset[str]) -> str:
+    """_full_name of a name as printed, at a sentence's start or not."""
     words = printed.split()
     if "\n" in printed or CONNECTOR_RE.search(printed) or words[-1].rstrip("'’s").isupper() \
             or any(w.isupper() or OWNS_RE.search(w) for w in words[:-1]):
         return ""
-    at_start = m.start() == 0 or SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()) is not None
     name = _clean_name(printed, at_start, capitalized)
     return name if 2 <= len(name.split()) <= 3 and name.split()[0] not in PLACE_MODIFIERS else ""
 
@@ -1321,6 +1326,7 @@ MIXED_CASE_RE = re.compile(r"[a-z][A-Z]|-[A-Z]|-\d")  # "McDonald", "Hewlett-Pac
 MODIFIER_START_RE = re.compile(r"(?:ing|ed|ly|ern|ward|ian|ish|ese)$|^(?:The|A|An|In|On|At|By|For|From|With|As|But|And|Or|If|When|While|After|Before|Since|Some|Many|Most|All|How|Why|What|Where|Who)$")
 
 
+@lru_cache(maxsize=4096)  # a name recurs through its article (every figure's subject, every full name)
 def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
     # "U.S." and "US", "U.K." and "UK" are one name
     words = [w.strip(".’'-").removesuffix("’s").removesuffix("'s") for w in name.split()]
