@@ -48,8 +48,8 @@ DURATION_PREDICATES = frozenset({"duration", "visit"})
 ALL_CLASSES = list(PREDICATES.items())
 NOT_DURATION_CLASSES = [(name, stems) for name, stems in ALL_CLASSES if name not in DURATION_PREDICATES]
 CHANGE_PREDICATES = frozenset({"growth", "decline"})
-PLANNED_RE = re.compile(
-    r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|aims?|expected|expects|set\s+to|"
+PLANNED_RE = re.compile(  # (?=[a-z]): see frames.FUTURE_RE
+    r"\b(?=[a-z])(?:will|would|shall|plans?|planned|planning|intends?|intended|aims?|expected|expects|set\s+to|"
     r"going\s+to|scheduled|proposed|seeks?|wants?|hopes?|could|may|might|to\s+be|pledged?|promised?|"
     r"to\s+(?:build|buy|transport|carry|supply|provide|invest|spend|produce|generate|deliver|purchase))\b",
     re.I,

@@ -116,8 +116,9 @@ RELATIVE_PERIODS = (
     (re.compile(r"\b(?:prior|preceding)\s+(?:financial\s+|fiscal\s+)?(?:year|quarter|period|month|season|half)\b", re.I), "last-period"),
     (re.compile(r"\b(?:pre-pandemic|pre-crisis|pre-war)\b", re.I), "previous"),
 )
+# (?=[a-z]) after \b: a word's end is passed over at once, not tried against every alternative
 FUTURE_RE = re.compile(
-    r"\b(?:will|would|shall|plans?|planned|planning|intends?|aims?|aiming|expects?|expected|forecasts?|"
+    r"\b(?=[a-z])(?:will|would|shall|plans?|planned|planning|intends?|aims?|aiming|expects?|expected|forecasts?|"
     r"forecast|projected|predicts?|predicted|predicting|anticipated?|anticipates|likely(?!\s+[a-z]+ed\b)|looked\s+for|"
     r"targets?|targeted|goal|set\s+to|going\s+to|scheduled|proposed|"
     r"pledged?|promised?|could|(?-i:may)|might|hopes?|seeks?|budgeted|should|designed\s+to|meant\s+to|due\s+to|"
@@ -558,7 +559,8 @@ def _last(matches):
 
 PROPOSED_AFTER_RE = re.compile(r"\b(?:proposed|recommended|requested|demanded|asked\s+for)\b", re.I)
 # "has to be paid", "will be completed": an obligation and a passive after "be" are no past tense
-PAST_RE = re.compile(r"\b(?:was|were|did|(?:has|have|had)(?!\s+to\b))\b|(?<!\bbe )\b(?:" + "|".join(IRREGULAR_PAST)
+# (\b first and (?=[a-z]) after it: see FUTURE_RE)
+PAST_RE = re.compile(r"\b(?=[a-z])(?:was|were|did|(?:has|have|had)(?!\s+to\b))\b|\b(?=[a-z])(?<!\bbe )(?:" + "|".join(IRREGULAR_PAST)
                      + r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )[a-z]{3,}ed)\b", re.I)  # "the fragmented market": an adjective
 
 
@@ -1011,6 +1013,8 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
 # the earlier value a figure is compared with: "down from $31.5m", "rose to 15% from 12%",
 # "compared with 4.1%", "from 12% to 15%" (a change verb before "from": see quantities.CHANGE_FROM_RE)
 PRIOR_BEFORE_RE = re.compile(
+    # every alternative starts at a word's start, a digit, "%" or "per": other positions are passed over at once
+    r"(?=\b\w|[\d%p])"
     # "to 6.8 per cent in October-December from 2.8 per cent", "to £44.7m this year from £40m": the level's period may come between
     rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!(?:to|at)\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
@@ -1031,7 +1035,7 @@ PRIOR_BEFORE_RE = re.compile(
     # "above the September 2022 rate (23.34 percent)": the value compared with, in brackets after its name
     r"(?:(?:[\w\-]+\s+){1,3}\(\s*)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
-PRIOR_CUE_RE = re.compile(r"from|compared|versus|vs|against|than|on\s|over\s|record|mark|best|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble", re.I)  # keep in step with PRIOR_BEFORE_RE
+PRIOR_CUE_RE = re.compile(r"(?=[fcvatormbepid])(?:from|compared|versus|vs|against|than|on\s|over\s|record|mark|best|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble)", re.I)  # keep in step with PRIOR_BEFORE_RE
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 # "against 39.7 per cent for No", "against 35 per cent of the Congress's winners": another side's figure, not an earlier one
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:for\b|of\s+(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)*['’]s?\s)", re.I)
@@ -1307,12 +1311,17 @@ def _full_name(m: re.Match, text: str, capitalized: frozenset[str]) -> str:
     by the company's name), none owning the next ("PSG's Qatari president"), no man and his club
     ("Arsene Wenger of Arsenal"), no headline's question word ("How Neymar's fee"), and no part of
     a place ("West Texas")."""
-    printed = m.group(0)
+    at_start = m.start() == 0 or SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()) is not None
+    return _printed_full_name(m.group(0), at_start, capitalized)
+
+
+@lru_cache(maxsize=4096)  # every name an article prints is asked, and a name recurs through it
+def _printed_full_name(printed: str, at_start: bool, capitalized: frozenset[str]) -> str:
+    """_full_name of a name as printed, at a sentence's start or not."""
     words = printed.split()
     if "\n" in printed or CONNECTOR_RE.search(printed) or words[-1].rstrip("'’s").isupper() \
             or any(w.isupper() or OWNS_RE.search(w) for w in words[:-1]):
         return ""
-    at_start = m.start() == 0 or SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()) is not None
     name = _clean_name(printed, at_start, capitalized)
     return name if 2 <= len(name.split()) <= 3 and name.split()[0] not in PLACE_MODIFIERS else ""
 
@@ -1379,6 +1388,7 @@ MIXED_CASE_RE = re.compile(r"[a-z][A-Z]|-[A-Z]|-\d")  # "McDonald", "Hewlett-Pac
 MODIFIER_START_RE = re.compile(r"(?:ing|ed|ly|ern|ward|ian|ish|ese)$|^(?:The|A|An|In|On|At|By|For|From|With|As|But|And|Or|If|When|While|After|Before|Since|Some|Many|Most|All|How|Why|What|Where|Who)$")
 
 
+@lru_cache(maxsize=4096)  # a name recurs through its article (every figure's subject, every full name)
 def _clean_name(name: str, at_start: bool, capitalized: frozenset[str]) -> str:
     # "U.S." and "US", "U.K." and "UK" are one name
     words = [w.strip(".’'-").removesuffix("’s").removesuffix("'s") for w in name.split()]

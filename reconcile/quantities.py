@@ -510,7 +510,7 @@ DATE_CUE_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|0s|ye
 
 # a half or a quarter of a calendar year: "the second half of 2008", "Q3", "the first quarter of
 # next year". A fiscal year is another calendar's, so "the first half of fiscal 2008" is left alone.
-PERIOD_CUE_RE = re.compile(r"half|quarter|\b[HQ][1-4]\b", re.I)
+PERIOD_CUE_RE = re.compile(r"(?=[hq])(?:half|quarter|\b[HQ][1-4]\b)", re.I)  # (?=[hq]): tried only where a match can start
 PERIOD_RE = re.compile(
     r"\b(?:(?P<ordinal>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<part>half|quarter)"
     r"|(?P<code>[HQ][1-4])\b)"

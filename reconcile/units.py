@@ -353,6 +353,7 @@ EXTRA_UNITS = [
 ]
 
 
+@lru_cache(maxsize=1024)  # asked for every figure; float() raising on most units is the cost
 def split_multiple(unit: str) -> tuple[float, str]:
     """A canonical unit may carry a multiple ("10 year" for decades; pint's decade is a log unit)."""
     head, _, rest = unit.partition(" ")
