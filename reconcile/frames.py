@@ -789,6 +789,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         else:
             down = word in MARGIN_DOWN
         change = "margin-down" if down else "margin-up"
+    elif not change and (m := MARK_MARGIN_RE.match(after)):
+        change = "margin-up" if m.group(1).lower() in ("over", "outside") else "margin-down"
     elif not change and FEWER_IN_SURFACE_RE.match(q.surface):
         change = "margin-down"  # "pumped 88,000 fewer barrels per day than in July": a difference, downwards
     elif not change and BY_BEFORE_RE.search(before) and not (q.kind == "count" and q.thing and stem(q.thing) == "vote"):
@@ -865,6 +867,11 @@ CLOSED_MARGIN_RE = re.compile(r"^,\s*(?:(higher|lower)\s+(?:at|to|on)|(above|bel
 FEWER_IN_SURFACE_RE = re.compile(
     r"^(?:(?:some|about|around|nearly|almost|roughly|approximately|at\s+least|more\s+than|over)\s+)?(?!(?:no|not)\s)\S+"
     r"(?:\s+(?:thousand|million|billion|trillion|lakh|crore))?\s+(?:fewer|less)\s(?!\s*than\b)", re.I)  # not "no fewer than 486"
+# "34 seconds under Kipchoge's world record", "inside the record", "5 points over the average":
+# a preposition before a mark to beat is a difference from it, not a place or a bound
+MARK_MARGIN_RE = re.compile(
+    r"^\s*(under|inside|within|over|outside)\s+(?:the|a|an|his|her|its|their|[A-Z][\w\-]*['’]s?)\s+(?:[\w\-'’]+\s+){0,2}?"
+    r"(?:record|mark|best|par|estimate|forecast|target|average|level)\b")
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%", "a 24.3% year-over-year jump": an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
