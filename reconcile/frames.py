@@ -393,7 +393,9 @@ def read_frame(
     if restated and (m := BRACKET_AFTER_RE.match(after)):
         after = after[m.end():]
     slot_before = _slot_before(before)
+    apposed = False
     if not slot_before.strip() and COMMA_END_RE.search(before) and CLAUSE_END_AFTER_RE.match(after):
+        apposed = True
         # an apposition, "the old UK record, 38.7C": the noun phrase before the comma names the figure
         # (the comma blanked, not cut, so the slot still ends where the sentence's text does)
         slot_before = _slot_before(COMMA_END_RE.sub(lambda m: " " * len(m.group(0)), before))
@@ -403,6 +405,9 @@ def read_frame(
         slot_after = _slot_after(after[m.end():])  # "one person, a child, has died": the verb past the apposition
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
+    if apposed and attribute and not change and (m := APPOSED_OBJECT_RE.search(slot_before)) \
+            and _class(m.group("noun"), verbs=False, kind=q.kind, dimension=q.dimension) == attribute:
+        change = _change_of(m.group("verb").lower())  # "Retail added the most jobs, 46,000": the amount added
     if not attribute and before_q is not None and before_q.kind == q.kind and RESULT_BEFORE_RE.search(slot_before):
         # "the population fell by 2.08 million, leaving 1.40967 billion": the level left by the change before it
         changed = read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
@@ -499,7 +504,10 @@ BRACKET_AFTER_RE = re.compile(r"^\s*\([^)]{0,40}\)")  # a conversion in brackets
 APPOSITION_AFTER_RE = re.compile(r"^\s*,\s*(?:a|an|the|mostly|most|all|both|including)\b[^,;:()]{0,40},\s*")
 APPOSITION_VERB_RE = re.compile(r"(?:has|have|had|was|were|is|are|died|[a-z]+ed)\b")
 COMMA_END_RE = re.compile(r",\s*$")
-CLAUSE_END_AFTER_RE = re.compile(r"^\s*(?:[,;)]|$)")
+# the object of a verb, restated by the figure set off after it: "added the most jobs, 46,000"
+APPOSED_OBJECT_RE = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:(?:the|a|an)\s+)?(?:(?:most|more|fewer|biggest|largest|smallest|least|new)\s+)?"
+                               r"(?P<noun>[a-z\-]+)\s*$", re.I)
+CLAUSE_END_AFTER_RE = re.compile(r"^\s*(?:(?:in\s+all|in\s+total|all\s+told|altogether)\b\s*)?(?:[,;).]|$)")  # "46,000 in all."
 FROM_GAP_RE = re.compile(r"\s*from\s+")
 SUBJECT_NOUN_RE = re.compile(
     r"\b(?:the|a|an|its|this|that)\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]{3,})\s+(?:is|was|are|were|will|would|has|had|can|measures|measured|stretches|runs|spans)\b",
