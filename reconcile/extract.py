@@ -345,7 +345,7 @@ def _count_frame(text: str, q: Quantity, frame):
     if q.thing == "age":
         return _age_frame(text, q, frame)
     if q.surface[:1] in SIGNS and not frame.change:
-        return replace(frame, change=SIGNS[q.surface[:1]], period="" if frame.period == "previous" else frame.period)
+        return replace(frame, change=SIGNS[q.surface[:1]], period="" if frame.period.startswith("previous") else frame.period)
     return frame
 
 

@@ -186,7 +186,8 @@ class Frame:
     subject: the name tied to the figure, lower case ("cedar flat fire"), "" for the story's thing
     attribute: the measured attribute class or word stem ("area", "width", "killed", "turnout")
     part: "" for the whole, else the part word ("share", "section", "among")
-    period: "" for the story's present, else "year-2019", "last-period", "year-earlier", "previous",
+    period: "" for the story's present, else "year-2019", "last-period", "year-earlier", "previous"
+        (an earlier value compared with; "previous-year-2014" when it names its year or month),
         "reference" (a mark the figure is measured against: "above the 2% target")
     modality: "planned" (plans, target, forecast, could), "modal" (only a bare future, will or
         would, of a settled figure: a price, fine, term), "actual" (a past tense tied to it) or ""
@@ -276,7 +277,9 @@ def compatible(a: Frame, b: Frame) -> bool:
     if a.modality and b.modality and a.modality != b.modality and "modal" not in (a.modality, b.modality) \
             or (a.modality == "proposed") != (b.modality == "proposed"):
         return False  # what was asked for is another fact than what was given, whether or not it is said
-    if a.period != b.period and not _absolute(a.period, b.period, _present_of(a, b)):
+    if a.period != b.period and not (_same_previous(a.period, b.period)
+                                     if _same_previous(a.period, b.period) is not None
+                                     else _absolute(a.period, b.period, _present_of(a, b))):
         return False
     if a.subject and b.subject and not same_subject(a.subject, b.subject):
         return False
@@ -443,13 +446,18 @@ def read_frame(
     if not target and not age and (group := next((o for o in others if age_group(o) and _next_to(text, o, q)), None)):
         target = f"aged-{age_span(group)}"  # "those aged 60 and above numbered 297 million": of that group only
     period = _period(slot_before, slot_after, slot_dates, q, published_year)
+    # an earlier value's own period is said after it ("against 2.4 percent in 2014", "after 6.6%
+    # in June"); a year before it is the later figure's ("rose 1.6 percent in 2016 after 2.6 percent")
+    own_period = _period("", slot_after, [o for o in slot_dates if o.start >= q.end], q, published_year) if period else ""
     if not period and after_q is not None and after_q.kind == "duration" and not after.strip() \
             and SPAN_AGO_AFTER_RE.match(text, after_q.end):
         period = "previous"  # "£656m two years ago": the span back is a figure of its own, and dates this one
     if (period == "last-period" or _named_period(period)) and q.kind != "date" \
             and (prior := _prior(text[max(sentence_start, q.start - 60):q.start], after)):
         # ("faster than the 9.69 seconds he set last year": compared with, whatever its period)
-        period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
+        # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") makes
+        # it the earlier value, of its year still: two earlier values of two years are two facts
+        period = _earlier(own_period) if prior == "previous" else prior
     if not period and q.kind != "date" and BEFORE_THEN_RE.match(text, sentence_start, q.start):
         period = "previous"  # "Before Tuesday the national record was 38.7C", "Before that, the best was 38.7C"
     if not period and q.kind != "date" and COPULA_END_RE.search(before) and SUBJECT_PRIOR_RE.match(text, sentence_start, q.start):
@@ -458,15 +466,15 @@ def read_frame(
             and (after_prior.group("since") or any(o.end <= q.start and o.dimension == q.dimension for o in figures)):
         # "gained 4% in July after 6.6% in June", "after growth of 4 percent in 2018", "the biggest
         # rise since 5.7% in 1991", "a gain since a close of $1,482.60": the value of a time before
-        period = "previous"
+        period = _earlier(own_period)
     if _named_period(period) and q.kind != "date" and FROM_BEFORE_RE.search(before) \
             and OBJECT_FROM_RE.search(text, max(sentence_start, q.start - 100), q.start):
-        period = "previous"  # "raised the fine on the convicts from $100 to $5,000": the value it was raised from
+        period = _earlier(own_period)  # "raised the fine on the convicts from $100 to $5,000": the value it was raised from
     if _named_period(period) and q.kind != "date" and left_end > sentence_start and FROM_GAP_RE.fullmatch(before) \
             and any(o.end == left_end and o.dimension == q.dimension for o in figures):  # not "450 scientists from 62 countries"
         # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior, even
         # when the prior names its year ("to Rs.270 crore from Rs.239 crore in 2011-12")
-        period = "previous"
+        period = _earlier(own_period)
     if _increment(q, slot_before, slot_after) and not age:  # "its new 25-year-old forward" is no increment
         change = change or "increment"
     day = _own_day(slot_before, slot_after) or _day(text[sentence_start:sentence_end])
@@ -988,6 +996,24 @@ MONTH_GAP_RE = re.compile(r"(?:\s+[a-z\-]+){0,3}\s+(?:in|for|during)\s+")
 MONTH_OWNER_RE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)['’]s?\s+(?:[a-z\-]+\s+){0,6}$")
 
 
+def _earlier(period: str) -> str:
+    """The period of an earlier value a figure is compared with: "previous", or with the year or
+    month its own words name after it ("previous-year-2014": "against 2.4 percent in 2014")."""
+    return f"previous-{period}" if period.startswith(("year-", "month-")) else "previous"
+
+
+def _same_previous(x: str, y: str) -> bool | None:
+    """Do two periods, one of them an earlier value's, meet? An earlier value of a named year or
+    month meets that year's or month's figure and an earlier value naming none; two earlier
+    values of two years do not. None when neither is an earlier value."""
+    if not (x.startswith("previous") or y.startswith("previous")):
+        return None
+    named_x, named_y = (p.removeprefix("previous").removeprefix("-") for p in (x, y))
+    if x.startswith("previous") and y.startswith("previous"):
+        return not named_x or not named_y or named_x == named_y
+    return bool(named_x and named_x == y or named_y and named_y == x)
+
+
 def _named_period(period: str) -> bool:
     """No period, or a named year or month: a comparison cue before the figure ("up from 157,000
     in December", "compared with 11.2 million at the 2010 Census") outranks it."""
@@ -1091,7 +1117,7 @@ def role(frame: Frame) -> tuple[str, str]:
     """(role, direction) of a figure as `extract` reports it: ("change", "up"|"down"|"") for an
     amount of change (a margin has no direction), ("prior", "") for the earlier value a figure is
     compared with, else ("level", "")."""
-    if frame.period == "previous" and frame.change in ("up", "down", "increment"):
+    if frame.period.startswith("previous") and frame.change in ("up", "down", "increment"):
         return "prior", ""  # "versus a 6.3 percent growth rate in 2018": the change it is compared with
     if frame.change in ("up", "down"):
         return "change", frame.change
@@ -1099,7 +1125,7 @@ def role(frame: Frame) -> tuple[str, str]:
         return "change", "up"
     if frame.change.startswith("margin"):
         return "change", frame.change.partition("-")[2]
-    if frame.period in ("previous", "year-earlier", "last-period"):
+    if frame.period.startswith("previous") or frame.period in ("year-earlier", "last-period"):
         return "prior", ""
     return "level", ""
 
