@@ -475,6 +475,9 @@ def read_frame(
         # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior, even
         # when the prior names its year ("to Rs.270 crore from Rs.239 crore in 2011-12")
         period = _earlier(own_period)
+    if change.startswith("margin") and period == "previous" and any(
+            pattern.search(slot_before) for pattern, name in RELATIVE_PERIODS if name == "previous"):
+        period = ""  # "bettered Kipchoge's previous world record by 34 seconds": the record is the earlier value, not the margin
     if _increment(q, slot_before, slot_after) and not age:  # "its new 25-year-old forward" is no increment
         change = change or "increment"
     day = _own_day(slot_before, slot_after) or _day(text[sentence_start:sentence_end])
