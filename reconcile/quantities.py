@@ -974,6 +974,20 @@ ELLIPTIC = "(elliptic)"  # the thing of a bare whole number, until _inherit_thin
 # a capitalized word next is a name the count is of ("two USB ports"), or the next item of a list
 NOT_ELLIPTIC_AFTER_RE = re.compile(r"\s*[-–/×:]\s*\d|[-A-Za-z°'’\"”]|\s*x\s*\d|,\s?\d|\s+[A-Z]|\s+(?:in|of|out\s+of)\s+every\b|\s+(?:of|out\s+of)\s+\d")  # "1 of every 1,000": a rate
 ELLIPTIC_GAP = 60  # characters: a unit is left out only right after the figure that printed it
+# "10 over minor clashes, 16 for ... and one over a firing incident", "were one each from Israel":
+# "one" as an item of a list of counts whose verb is left out (an article, a preposition or the
+# clause's end next), or shared out; not a pronoun with a verb of its own ("and one may have been
+# struck"), "one of them", "one another"
+ONE_LISTED_BEFORE_RE = re.compile(r"(?:,|\band)\s+$")
+ONE_EACH_AFTER_RE = re.compile(r"\s+(?:each|apiece)\b")
+ONE_ITEM_AFTER_RE = re.compile(r"\s*(?:[,;.)]|$)|\s+(?:a|an|the|over|for|from|in|on|at|to|with|by|after|before)\b")
+
+
+def _one_listed(text: str, start: int, pos: int) -> bool:
+    """Is the word "one" at text[start:pos] a count that leaves its noun out, as the counts
+    before it in its list did? (It is read only with such a count before it: _inherit_things.)"""
+    return bool(ONE_EACH_AFTER_RE.match(text, pos)
+                or ONE_LISTED_BEFORE_RE.search(text, max(0, start - 6), start) and ONE_ITEM_AFTER_RE.match(text, pos))
 
 
 FAR_WORD_RE = re.compile(r"\s+(\d+(?:\.\d+)?(?=[A-Za-z])|(?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w'’\-]*|\d+(?:\.\d+)?)(?!\w))")  # "two 5MP lenses": digits glued to a unit
@@ -1294,6 +1308,12 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
             if near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
                     and q.value == int(q.value) and q.start - last_end <= INHERIT_WITHIN:
                 q = replace(q, thing=None)  # "1,603 shares finishing lower and 868 higher"; "503 (71%) ... and 689"
+            elif q.value == 1 and not q.surface[:1].isdigit():
+                # a listed "one" (_one_listed) counts only what a count before it in its sentence counted
+                # (past the spans between: "four were given 10 years in jail and one a seven-year sentence")
+                if last_thing is None or q.start - last_end > INHERIT_WITHIN or SENTENCE_BREAK_RE.search(text, last_end, q.start):
+                    continue
+                q = replace(q, thing=None)
             elif near is not None and (near.kind in ("quantity", "percent") or near.kind == "duration" and q.value != int(q.value)) \
                     and near.unit and near.value and q.value \
                     and near.bound != "range" and q.start - near.end <= ELLIPTIC_GAP and _unit_left_out(text[near.end:q.start]) \
@@ -1640,7 +1660,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             pos, unit, kind, thing = far[0], "count", "count", far[1]  # "two USB 3.0 ports", "the six biggest high street banks"
         elif value2 is None and scale == 1.0 and not NOT_ELLIPTIC_AFTER_RE.match(text, pos) and not _label_after(text, pos) and (
                 digits and not _named_before(text, start) and not (digits[0] == "0" and digits[1:2].isdigit())
-                or m.group("word") and value != 1 and not THE_BEFORE_RE.search(text, max(0, start - 8), start)):
+                or m.group("word") and (value != 1 or _one_listed(text, start, pos)) and not THE_BEFORE_RE.search(text, max(0, start - 8), start)):
             # "1,603 shares finishing lower and 868 higher", "Of the 704 cases, 503 involved",
             # "Adelaide is at 42C and Canberra has reached 37": a number that leaves out its noun
             # or unit takes the figure's before it in the sentence (_inherit_things); with none
