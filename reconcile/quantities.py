@@ -997,13 +997,17 @@ FAR_MODIFIERS = 4
 def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
     """The plural noun a number counts past more modifiers than _count_noun reads, names and
     abbreviations among them ("32 other Jiangshan Middle School students", "four U.S. regions",
-    "two USB 3.0 ports"); None at a function word, a verb or the clause's end."""
+    "two USB 3.0 ports"); None at a function word, a verb or the clause's end. A capitalized word
+    is a name's, not a function word: "a dozen Grade A eggs", "12 Class A shares"."""
     for _ in range(FAR_MODIFIERS + 1):
         m = FAR_WORD_RE.match(text, pos)
         if not m:
             return None
         word = m.group(1)
         lower = word.lower()
+        if word[0].isupper() and not _plural_noun(lower):
+            pos = m.end(1)
+            continue
         if lower in STOPWORDS and lower != "other" or lower in SLOT_VERBS or lower in HEDGE_WORDS:
             return None
         if word[0].isdigit() and (u := UNIT_RE.match(text, m.end(1))):
