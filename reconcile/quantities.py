@@ -1299,17 +1299,34 @@ PEOPLE_VERB_AFTER_RE = re.compile(r"\s+(?:dead|injured|wounded|hurt|missing|home
 INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
 
 
+SHARED_NOUN_GAP_RE = re.compile(r"\s+and\s+")
+
+
+def _noun_shared_after(text: str, q: Quantity, after: list[Quantity]) -> str | None:
+    """The noun a bare count shares with the count joined to it by "and" that prints it ("with
+    14,318,924 and 8,747,621 more people respectively"), as "4 and 9 tonnes" share a unit."""
+    if not after or q.value != int(q.value):
+        return None
+    nxt = after[0]
+    if nxt.kind != "count" or not nxt.thing or nxt.thing.startswith("(") or nxt.thing not in nxt.surface.lower() \
+            or not SHARED_NOUN_GAP_RE.fullmatch(text, q.end, nxt.start):
+        return None
+    return nxt.thing
+
+
 def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """An elliptical count ("50,000 doses ... and 150,000 more") counts what the count before it
     counted; with nothing before it, it is not a figure we can read. A bare whole number
     (ELLIPTIC) takes it only from a count of its own sentence."""
     kept, last_thing, last_end = [], None, 0
     near = near_count = None  # the last figure, and the last that is not a percentage (dates aside)
-    for q in mentions:
+    for k, q in enumerate(mentions):
         if q.kind == "count" and q.thing == ELLIPTIC:
             if near is not None and SENTENCE_BREAK_RE.search(text, near.end, q.start):
                 near = near_count = None  # what came before is another sentence's
-            if near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
+            if noun := _noun_shared_after(text, q, mentions[k + 1:k + 2]):
+                q = replace(q, thing=noun, dimension=f"count:{count_lemma(noun)}")  # "11 and 31 boroughs"
+            elif near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
                     and q.value == int(q.value) and q.start - last_end <= INHERIT_WITHIN:
                 q = replace(q, thing=None)  # "1,603 shares finishing lower and 868 higher"; "503 (71%) ... and 689"
             elif q.value == 1 and not q.surface[:1].isdigit():
@@ -1350,6 +1367,9 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
             near = q
             if q.kind != "percent":
                 near_count = q
+        if q.kind == "count" and q.thing is None and (noun := _noun_shared_after(text, q, mentions[k + 1:k + 2])):
+            # "with 14,318,924 and 8,747,621 more people respectively": the noun both counts count
+            q = replace(q, thing=noun, dimension=q.dimension.replace("count:", f"count:{count_lemma(noun)}", 1))
         if q.kind == "count" and q.thing is None:
             if last_thing is None or q.start - last_end > INHERIT_WITHIN:
                 continue
