@@ -121,6 +121,21 @@ def read_figures(text: str) -> list[Figure]:
                 and HEDGED_RE.match(q.surface):
             role, direction = "change", figures[-1].direction  # "has grown by 1.2%, around 222,000 jobs": the change again
         figures.append(Figure(q, role, direction))
+    return _sharing_noun_after(text, figures)
+
+
+SHARED_NOUN_GAP_RE = re.compile(r"\s+and\s+")
+
+
+def _sharing_noun_after(text: str, figures: list[Figure]) -> list[Figure]:
+    """A bare count that shares the noun of the count after it ("with 14,318,924 and 8,747,621
+    more people": see quantities._noun_shared_after) shares its role too: both are more people."""
+    for k in range(len(figures) - 1):
+        a, b = figures[k], figures[k + 1]
+        if a.role == "level" and b.role == "change" and a.quantity.kind == b.quantity.kind == "count" \
+                and a.quantity.dimension == b.quantity.dimension and a.quantity.thing and a.quantity.thing not in a.quantity.surface.lower() \
+                and b.quantity.thing == a.quantity.thing and SHARED_NOUN_GAP_RE.fullmatch(text, a.quantity.end, b.quantity.start):
+            figures[k] = Figure(a.quantity, b.role, b.direction)
     return figures
 
 

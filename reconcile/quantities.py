@@ -974,6 +974,20 @@ ELLIPTIC = "(elliptic)"  # the thing of a bare whole number, until _inherit_thin
 # a capitalized word next is a name the count is of ("two USB ports"), or the next item of a list
 NOT_ELLIPTIC_AFTER_RE = re.compile(r"\s*[-–/×:]\s*\d|[-A-Za-z°'’\"”]|\s*x\s*\d|,\s?\d|\s+[A-Z]|\s+(?:in|of|out\s+of)\s+every\b|\s+(?:of|out\s+of)\s+\d")  # "1 of every 1,000": a rate
 ELLIPTIC_GAP = 60  # characters: a unit is left out only right after the figure that printed it
+# "10 over minor clashes, 16 for ... and one over a firing incident", "were one each from Israel":
+# "one" as an item of a list of counts whose verb is left out (an article, a preposition or the
+# clause's end next), or shared out; not a pronoun with a verb of its own ("and one may have been
+# struck"), "one of them", "one another"
+ONE_LISTED_BEFORE_RE = re.compile(r"(?:,|\band)\s+$")
+ONE_EACH_AFTER_RE = re.compile(r"\s+(?:each|apiece)\b")
+ONE_ITEM_AFTER_RE = re.compile(r"\s*(?:[,;.)]|$)|\s+(?:a|an|the|over|for|from|in|on|at|to|with|by|after|before)\b")
+
+
+def _one_listed(text: str, start: int, pos: int) -> bool:
+    """Is the word "one" at text[start:pos] a count that leaves its noun out, as the counts
+    before it in its list did? (It is read only with such a count before it: _inherit_things.)"""
+    return bool(ONE_EACH_AFTER_RE.match(text, pos)
+                or ONE_LISTED_BEFORE_RE.search(text, max(0, start - 6), start) and ONE_ITEM_AFTER_RE.match(text, pos))
 
 
 FAR_WORD_RE = re.compile(r"\s+(\d+(?:\.\d+)?(?=[A-Za-z])|(?:[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w'’\-]*|\d+(?:\.\d+)?)(?!\w))")  # "two 5MP lenses": digits glued to a unit
@@ -983,13 +997,17 @@ FAR_MODIFIERS = 4
 def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
     """The plural noun a number counts past more modifiers than _count_noun reads, names and
     abbreviations among them ("32 other Jiangshan Middle School students", "four U.S. regions",
-    "two USB 3.0 ports"); None at a function word, a verb or the clause's end."""
+    "two USB 3.0 ports"); None at a function word, a verb or the clause's end. A capitalized word
+    is a name's, not a function word: "a dozen Grade A eggs", "12 Class A shares"."""
     for _ in range(FAR_MODIFIERS + 1):
         m = FAR_WORD_RE.match(text, pos)
         if not m:
             return None
         word = m.group(1)
         lower = word.lower()
+        if word[0].isupper() and not _plural_noun(lower):
+            pos = m.end(1)
+            continue
         if lower in STOPWORDS and lower != "other" or lower in SLOT_VERBS or lower in HEDGE_WORDS:
             return None
         if word[0].isdigit() and (u := UNIT_RE.match(text, m.end(1))):
@@ -1281,19 +1299,42 @@ PEOPLE_VERB_AFTER_RE = re.compile(r"\s+(?:dead|injured|wounded|hurt|missing|home
 INHERIT_WITHIN = 200  # characters: an elliptical count takes its thing from a count in its own sentence or so
 
 
+SHARED_NOUN_GAP_RE = re.compile(r"\s+and\s+")
+
+
+def _noun_shared_after(text: str, q: Quantity, after: list[Quantity]) -> str | None:
+    """The noun a bare count shares with the count joined to it by "and" that prints it ("with
+    14,318,924 and 8,747,621 more people respectively"), as "4 and 9 tonnes" share a unit."""
+    if not after or q.value != int(q.value):
+        return None
+    nxt = after[0]
+    if nxt.kind != "count" or not nxt.thing or nxt.thing.startswith("(") or nxt.thing not in nxt.surface.lower() \
+            or not SHARED_NOUN_GAP_RE.fullmatch(text, q.end, nxt.start):
+        return None
+    return nxt.thing
+
+
 def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """An elliptical count ("50,000 doses ... and 150,000 more") counts what the count before it
     counted; with nothing before it, it is not a figure we can read. A bare whole number
     (ELLIPTIC) takes it only from a count of its own sentence."""
     kept, last_thing, last_end = [], None, 0
     near = near_count = None  # the last figure, and the last that is not a percentage (dates aside)
-    for q in mentions:
+    for k, q in enumerate(mentions):
         if q.kind == "count" and q.thing == ELLIPTIC:
             if near is not None and SENTENCE_BREAK_RE.search(text, near.end, q.start):
                 near = near_count = None  # what came before is another sentence's
-            if near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
+            if noun := _noun_shared_after(text, q, mentions[k + 1:k + 2]):
+                q = replace(q, thing=noun, dimension=f"count:{count_lemma(noun)}")  # "11 and 31 boroughs"
+            elif near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
                     and q.value == int(q.value) and q.start - last_end <= INHERIT_WITHIN:
                 q = replace(q, thing=None)  # "1,603 shares finishing lower and 868 higher"; "503 (71%) ... and 689"
+            elif q.value == 1 and not q.surface[:1].isdigit():
+                # a listed "one" (_one_listed) counts only what a count before it in its sentence counted
+                # (past the spans between: "four were given 10 years in jail and one a seven-year sentence")
+                if last_thing is None or q.start - last_end > INHERIT_WITHIN or SENTENCE_BREAK_RE.search(text, last_end, q.start):
+                    continue
+                q = replace(q, thing=None)
             elif near is not None and (near.kind in ("quantity", "percent") or near.kind == "duration" and q.value != int(q.value)) \
                     and near.unit and near.value and q.value \
                     and near.bound != "range" and q.start - near.end <= ELLIPTIC_GAP and _unit_left_out(text[near.end:q.start]) \
@@ -1326,6 +1367,9 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
             near = q
             if q.kind != "percent":
                 near_count = q
+        if q.kind == "count" and q.thing is None and (noun := _noun_shared_after(text, q, mentions[k + 1:k + 2])):
+            # "with 14,318,924 and 8,747,621 more people respectively": the noun both counts count
+            q = replace(q, thing=noun, dimension=q.dimension.replace("count:", f"count:{count_lemma(noun)}", 1))
         if q.kind == "count" and q.thing is None:
             if last_thing is None or q.start - last_end > INHERIT_WITHIN:
                 continue
@@ -1640,7 +1684,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             pos, unit, kind, thing = far[0], "count", "count", far[1]  # "two USB 3.0 ports", "the six biggest high street banks"
         elif value2 is None and scale == 1.0 and not NOT_ELLIPTIC_AFTER_RE.match(text, pos) and not _label_after(text, pos) and (
                 digits and not _named_before(text, start) and not (digits[0] == "0" and digits[1:2].isdigit())
-                or m.group("word") and value != 1 and not THE_BEFORE_RE.search(text, max(0, start - 8), start)):
+                or m.group("word") and (value != 1 or _one_listed(text, start, pos)) and not THE_BEFORE_RE.search(text, max(0, start - 8), start)):
             # "1,603 shares finishing lower and 868 higher", "Of the 704 cases, 503 involved",
             # "Adelaide is at 42C and Canberra has reached 37": a number that leaves out its noun
             # or unit takes the figure's before it in the sentence (_inherit_things); with none
