@@ -432,6 +432,11 @@ def read_frame(
         change = _change_of((m.group("noun") or m.group("amount")).lower())
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
     part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
+    if q.kind == "percent" and attribute not in ("vote-for", "vote-against") \
+            and (VOTE_SHARE_AFTER_RE.match(after) or VOTE_SHARE_BEFORE_RE.search(slot_before)):
+        # "34 per cent of the vote", "Labour's vote share of 33.7%": one side's share of the votes
+        # cast, not the turnout (the share of the electorate that voted)
+        attribute, part = "vote-share", "" if part == "share" else part
     if not part and subject and attribute and attribute not in TALLY_ATTRIBUTES and q.kind in ("count", "money") \
             and (m := PLACE_AFTER_RE.match(after)) and (place := _clean_name(m.group("name"), False, names_capitalized)) \
             and place != subject:
@@ -509,6 +514,8 @@ def read_frame(
 # pay and profit said before or after tax are two measures of one thing
 TAX_RE = re.compile(r"^[^.;]*?\b(before|after|pre|post)[\s\-]+tax\b|^\s*(?:\([^)]*\)\s*)?(?:a\s+\w+\s+|per\s+\w+\s+)?(net|gross)\b", re.I)
 TAX_BEFORE_RE = re.compile(r"\b(pre|post)-tax\s+(?:[a-z]+\s+){0,2}$|\b(net|gross)\s+$", re.I)
+VOTE_SHARE_AFTER_RE = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:(?:total|popular|national|overall)\s+)?(?:votes?|ballots)\b)", re.I)
+VOTE_SHARE_BEFORE_RE = re.compile(r"\b(?:votes?\s+share|share\s+of\s+(?:the\s+)?(?:(?:total|popular|national|overall)\s+)?votes?)\b", re.I)
 VOTE_SIDE_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}?(for|against|in\s+favou?r)\b", re.I)
 RESTATED_GAP_RE = re.compile(r"\s*\(\s*(?:or\s+|about\s+|around\s+|roughly\s+)?")
 BRACKET_AFTER_RE = re.compile(r"^\s*\([^)]{0,40}\)")  # a conversion in brackets after a figure; extract uses it too
