@@ -1247,12 +1247,19 @@ def _subject(
             found = None  # "a jet from Seoul, South Korea, with 300 aboard": a place it came from
         if found:
             return _clean_name(found.group("name"), not head[:found.start("name")].strip(), capitalized)
+    if FRONTED_PHRASE_RE.match(clause_before) and (m := MAIN_SUBJECT_AFTER_RE.match(text, q.end, q.end + 150)) \
+            and (name := _clean_name(m.group("name"), False, capitalized)):
+        # "With seven per cent of the vote, the Greens had their best result": a figure in an
+        # opening phrase is said of the subject of the clause it opens
+        return name
     if m := PLACE_FIRST_RE.match(clause_before):
         # "In Palafrugell, a town of 22,868, 6855 votes were cast": the sentence is set in that place
         return _clean_name(m.group("name"), False, capitalized)
     return ""
 
 
+FRONTED_PHRASE_RE = re.compile(r"^\W*(?:With|At|On|After|Despite|Having)\b[^,;]*$")
+MAIN_SUBJECT_AFTER_RE = re.compile(r"[^,;.]*,\s*(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+[a-z]")
 CONNECTOR_RE = re.compile(r"\s(?:of|de|the)\s")  # "Arsene Wenger of Arsenal" is a man and his club
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\n]\s*|\n)$")
 PLACE_MODIFIERS = frozenset("""north south east west northern southern eastern western central northeast northwest
