@@ -170,7 +170,7 @@ def align(
         """A thing only one article of the story names: a detail of that article's, not the
         story's subject (a town's result in a national vote; not the station where the national
         record was read, which most reports name)."""
-        return sum(names(source, subject) for source in sources_of_story[story]) < 2
+        return sum(names(source, subject) for source in sources_of_story[story]) < max(2, len(sources_of_story[story]) / 2)
 
     def unnamed_elsewhere(a: Claim, b: Claim) -> bool:
         """One figure is of a thing only its own article names ("91.6% in Palafrugell") and the
