@@ -167,9 +167,9 @@ def align(
 
     @lru_cache(maxsize=None)
     def peripheral(story: int, subject: str) -> bool:
-        """A thing only one article of the story names: a detail of that article's, not the
-        story's subject (a town's result in a national vote; not the station where the national
-        record was read, which most reports name)."""
+        """A thing only one article of the story names, or fewer than half of them: a detail, not
+        the story's subject (a town's or a region's result in a national vote; not the station
+        where the national record was read, which most reports name)."""
         return sum(names(source, subject) for source in sources_of_story[story]) < max(2, len(sources_of_story[story]) / 2)
 
     def unnamed_elsewhere(a: Claim, b: Claim) -> bool:
