@@ -480,6 +480,12 @@ def read_frame(
         # "to 6.5 per cent from 6.3 per cent", "$5bn from $4bn": the level, then the prior, even
         # when the prior names its year ("to Rs.270 crore from Rs.239 crore in 2011-12")
         period = _earlier(own_period)
+    if period in ("", "previous") and q.kind != "date" and ((m := OPENING_YEAR_RE.match(text, sentence_start, q.start))
+                                                          or (m := WHEN_YEAR_RE.search(text, sentence_start, q.start))
+                                                          or (m := DATED_AFTER_RE.match(text, q.end, sentence_end))):
+        # "In 2019, ... on a turnout of 67.3%", "in 1997, when Labour took 43.3 per cent", "Before
+        # that, the best was 38.7C, measured in 2019": the year the scene or a participle sets
+        period = _earlier(f"year-{m.group('year')}") if period else f"year-{m.group('year')}"
     if change.startswith("margin") and period == "previous" and any(
             pattern.search(slot_before) for pattern, name in RELATIVE_PERIODS if name == "previous"):
         period = ""  # "bettered Kipchoge's previous world record by 34 seconds": the record is the earlier value, not the margin
@@ -1258,6 +1264,12 @@ def _subject(
     return ""
 
 
+# a year that sets the scene for the clause a figure is in: a sentence opening "In 2019," or a
+# "when" clause hung on a year ("in 1997, when Labour took 43.3 per cent")
+OPENING_YEAR_RE = re.compile(r"\W*(?:Back\s+)?In\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b[^,;]{0,40},[^;]*$")
+WHEN_YEAR_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*,\s*when\b[^.;]*$")
+# "was 83.9%, recorded in 1950": a participle after the figure dates it
+DATED_AFTER_RE = re.compile(r"\s*,\s*(?:first\s+)?(?:recorded|set|reached|seen|registered|achieved|posted|hit|measured)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
 FRONTED_PHRASE_RE = re.compile(r"^\W*(?:With|At|On|After|Despite|Having)\b[^,;]*$")
 MAIN_SUBJECT_AFTER_RE = re.compile(r"[^,;.]*,\s*(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+[a-z]")
 CONNECTOR_RE = re.compile(r"\s(?:of|de|the)\s")  # "Arsene Wenger of Arsenal" is a man and his club
