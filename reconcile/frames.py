@@ -1426,7 +1426,7 @@ RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s
                          r"\s+(?:[a-z]+\s+){0,3}$")
 INTERRUPTED_SUBJECT_RE = re.compile(
     r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,(?!\s*(?:which|who|whose|that)\b)(?:\s*[^,]{2,80}?,){1,2}\s*(?:still\s+|now\s+|also\s+)?"
-    r"(?:has|have|had|is|was|are|were|[a-z]{3,}s|[a-z]{2,}ed)\b[^,]*$")
+    r"(?:has|have|had|is|was|are|were|[a-z]{3,}s|[a-z]{2,}ed|" + "|".join(IRREGULAR_PAST) + r")\b[^,]*$")  # "Reform UK, for its part, won"
 RELATIVE_RE = re.compile(r"^\s*(which|who|whose|with|that|at|has|have|had|is|was|having)\b", re.I)
 CLAUSE_SUBJECT_RE = re.compile(r"^\W*(?:The\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-.]*)*)\s+[a-z]+")
 PAST_RELATIVE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,\s*(?:who|which|whose)\b[^,;]*,\s*$")
