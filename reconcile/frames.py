@@ -915,7 +915,8 @@ CHANGE_NOUN_BEFORE_RE = re.compile(
     rf"\b(?:(?P<noun>{CHANGE_NOUNS}|growth)s?\s+(?:of|by)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?"
     rf"(?:\s+(?:in|of)\s+(?:the\s+)?[a-z\-]+(?:\s+[a-z\-]+){{0,3}}?)?\s+(?:to|at))\s+$",
     re.I)
-TARGET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:into|on|for|towards?|to)\s+(?:the\s+|its\s+|their\s+|new\s+)?([a-z]{3,})\b")
+# (a determiner is never the target: "at $46.83 on the New York Stock Exchange" names none)
+TARGET_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:into|on|for|towards?|to)\s+(?:the\s+|its\s+|their\s+|new\s+)?(?!(?:the|its|their|an?)\b)([a-z]{3,})\b")
 
 
 def _instalment(after: str) -> str:
@@ -1241,6 +1242,8 @@ def _subject(
         # by commas. Not past a relative clause: "Pakistan, which ..., wants to buy" is often a
         # capital's country, named by the capital elsewhere, as the wider clause already finds
         return name
+    if (m := APPOSED_NAME_SUBJECT_RE.match(clause_before)) and (name := _clean_name(m.group("name"), False, capitalized)):
+        return name
     if m := RELATIVE_RE.match(before):
         # "EDS, which took in $22 billion", "IBM, with revenue of $48.3 billion", "the co-pilot, Lee,
         # has logged 12,842 hours": the name the clause hangs on; "IBM leads the market, with $54
@@ -1425,8 +1428,13 @@ RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s
                          r"|(?P<reporter>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has|have|had|now)?\s*(?:reported|confirmed|counted)"
                          r"\s+(?:[a-z]+\s+){0,3}$")
 INTERRUPTED_SUBJECT_RE = re.compile(
-    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,(?!\s*(?:which|who|whose|that)\b)(?:\s*[^,]{2,80}?,){1,2}\s*(?:still\s+|now\s+|also\s+)?"
-    r"(?:has|have|had|is|was|are|were|[a-z]{3,}s|[a-z]{2,}ed|" + "|".join(IRREGULAR_PAST) + r")\b[^,]*$")  # "Reform UK, for its part, won"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+\d{1,3}\b)?)\s*,(?!\s*(?:which|who|whose|that)\b)(?:\s*[^,]{2,80}?,){1,2}\s*(?:still\s+|now\s+|also\s+)?"
+    r"(?:has|have|had|is|was|are|were|[a-z]{3,}s|[a-z]{2,}ed|" + "|".join(IRREGULAR_PAST) + r")\b(?:[^,]|,\s*(?:19|20)\d\d\b)*$")  # "Reform UK, for its part, won"
+# "Its successor, Chandrayaan-2, had a much bigger allocation": a common noun phrase, then the
+# name it is, set off by commas, then the verb: the name is the subject
+APPOSED_NAME_SUBJECT_RE = re.compile(
+    r"^\W*(?:[A-Z][a-z]*\s+)?(?:[a-z\-]+\s+){0,3}[a-z\-]+\s*,\s*(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,\s*(?:still\s+|now\s+|also\s+)?"
+    r"(?:has|have|had|is|was|are|were|[a-z]{3,}s|[a-z]{2,}ed|" + "|".join(IRREGULAR_PAST) + r")\b(?:[^,]|,\s*(?:19|20)\d\d\b)*$")
 RELATIVE_RE = re.compile(r"^\s*(which|who|whose|with|that|at|has|have|had|is|was|having)\b", re.I)
 CLAUSE_SUBJECT_RE = re.compile(r"^\W*(?:The\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-.]*)*)\s+[a-z]+")
 PAST_RELATIVE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,\s*(?:who|which|whose)\b[^,;]*,\s*$")
