@@ -120,6 +120,10 @@ def align(
     # what a claim can be found by: its words, and what it says (predicate) of what (head noun)
     keys = [bag | {f"§{c.predicate}"} if c.predicate else bag for bag, c in zip(bags, claims)]
     keys = [k | {f"§head:{_head(c)}"} if c.head else k for k, c in zip(keys, claims)]
+    # "16 crew" / "16 cabin crew": one count of one kind of thing, restated, whatever else the
+    # sentences say (found by the noun and the value together, and for agreement only)
+    counted_nouns = [_counted(c, m) for c, m in zip(claims, measures)]
+    keys = [k | {f"{COUNTED_KEY}{t}"} if t else k for k, t in zip(keys, counted_nouns)]
     keys = [k | {f"{ATTRIBUTE_KEY}{c.frame.attribute}"} if c.frame.attribute else k for k, c in zip(keys, claims)]
     keys = [k | {f"§value:{m.value:.6g}"} if m is not None and _distinctive(m.value) else k for k, m in zip(keys, measures)]
     # the digits as printed, without scale or unit: "€222" for "€222 million" is a slip of one figure
@@ -244,6 +248,8 @@ def align(
             bonus = HEAD_BONUS * same_head + PREDICATE_BONUS * same_predicate * (1 + COUNTED_FACTOR * counted)
             if a.frame.attribute and a.frame.attribute == b.frame.attribute:
                 bonus += FRAME_BONUS
+            if counted_nouns[i] and counted_nouns[i] == counted_nouns[j]:
+                bonus += VALUE_BONUS  # the same count of the same noun
             if _same_distinctive_value(measures[i], measures[j]) or (printed[i] and printed[i] == printed[j]):
                 bonus += VALUE_BONUS  # "€222m" / "222 million euros", or "€222" for it: the digits alike
             if listed and (counted or local[i] & local[j]):
@@ -590,6 +596,17 @@ def _is_duration(claim: Claim) -> bool:
     return claim.quantity is not None and claim.quantity.kind == "duration" and not claim.predicate.startswith("last-")
 
 
+GENERIC_COUNTS = frozenset("people persons person individuals".split())  # say nothing of which group
+
+
+def _counted(claim: Claim, m: Measure | None) -> str:
+    """A count's noun and value together ("passeng=291"), when the noun says more than people."""
+    q = claim.quantity
+    if m is None or q is None or q.kind != "count" or not q.thing or not q.thing.isalpha() or q.thing.lower() in GENERIC_COUNTS:
+        return ""
+    return f"{stem(q.thing)}={m.value:g}"
+
+
 def _head(claim: Claim) -> str:
     """What a figure measures a property of: "a 1,100-km *pipeline*", "the *tanker* is 330 m long"."""
     return stem(claim.head or claim.frame.head.rsplit(" ", 1)[-1])
@@ -625,7 +642,8 @@ SAID = frozenset(stem(w) for w in frames.ATTRIBUTION_VERBS)  # a day something w
 ATTRIBUTE_KEY = "§attribute:"
 WITH_KEY = "§with:"
 PRINTED_KEY = "§printed:"
-NEVER_COMMON = (ATTRIBUTE_KEY, WITH_KEY, PRINTED_KEY)
+COUNTED_KEY = "§counted:"
+NEVER_COMMON = (ATTRIBUTE_KEY, WITH_KEY, PRINTED_KEY, COUNTED_KEY)
 
 
 def compatible(a: Claim, b: Claim, agreeing: Callable[[], bool] | None = None) -> bool:
