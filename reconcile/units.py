@@ -175,7 +175,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"(?:degrees?\s+)?(?:celsius|centigrade)|degrees?\s+(?-i:C)\b(?!\.\w)|°\s?(?-i:C)\b|(?-i:C)(?=[\s,.;)]|$)", "degree_Celsius", "quantity"),
     (r"(?:degrees?\s+)?fahrenheit|degrees?\s+(?-i:F)\b(?!\.\w)|°\s?(?-i:F)\b|(?-i:F)(?=[\s,.;)]|$)", "degree_Fahrenheit", "quantity"),
     # ratios
-    (r"(?:percentage|per[\s-]*cent)[\s-]+points?|pp\b|ppts?\b", "percentage_point", "percent"),  # "7.3 percent points"
+    (r"(?:percentage|per[\s-]*cent)[\s-]+points?|%\s?points?\b|pp\b|ppts?\b", "percentage_point", "percent"),  # "7.3 percent points", "1.7% points"
     (r"basis\s+points?|bps?\b", "basis_point", "percent"),
     (r"per[\s-]*cent|percent|pct\b|pc\b|%", "percent", "percent"),
     (r"proof", "proof", "percent"),  # US proof: twice the alcohol by volume
