@@ -94,6 +94,7 @@ SAME_THINGS = (
     "aircraft planes airplanes aeroplanes airliners plane airplane aeroplane airliner",
     "homes houses dwellings home house dwelling",
     "cars automobiles car automobile",
+    "seats constituencies ridings seat constituency riding",  # an election's seats: one per constituency
 )
 _SAME_THING = {word: group.split()[0] for group in SAME_THINGS for word in group.split()}
 
