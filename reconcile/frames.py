@@ -431,6 +431,8 @@ def read_frame(
             and not (q.kind == "money" and (m.group("noun") or "").lower() == "loss"):  # "a loss of $318 million": a level
         change = _change_of((m.group("noun") or m.group("amount")).lower())
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
+    if attribute in PENALTY_ATTRIBUTES and (payer := _penalized(slot_before, clause_before, names_capitalized)):
+        subject = payer  # "regulators fined Google $3.6b", "the EU hit Google with a €2.42bn fine": Google's fine
     part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
     if q.kind == "percent" and attribute not in ("vote-for", "vote-against") \
             and (VOTE_SHARE_AFTER_RE.match(after) or VOTE_SHARE_BEFORE_RE.search(slot_before)):
@@ -1273,6 +1275,18 @@ OPENING_YEAR_RE = re.compile(r"\W*(?:Back\s+)?In\s+(?:the\s+)?(?P<year>(?:19|20)
 WHEN_YEAR_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*,\s*when\b[^.;]*$")
 # "was 83.9%, recorded in 1950": a participle after the figure dates it
 DATED_AFTER_RE = re.compile(r"\s*,\s*(?:first\s+)?(?:recorded|set|reached|seen|registered|achieved|posted|hit|measured)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
+# a penalty is the payer's: the name a verb puts it on, not the one who imposed it
+PENALTY_ATTRIBUTES = frozenset({"fine", "damages"})
+OBJECT_NAME_RE = re.compile(r"\b[a-z]{2,}\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)(?=\s+(?:a|an|the|with|to|for|[$€£¥₹\d]|[A-Z]{1,3}\$)|\s*$)")
+
+
+def _penalized(slot_before: str, clause_before: str, capitalized: frozenset[str]) -> str:
+    """The name right after a verb in the figure's slot: who a fine was put on ("fined Google
+    $3.6b", "hit Google with a record fine of"); "" when none, or when it follows "by"/"from"."""
+    found = [m for m in OBJECT_NAME_RE.finditer(slot_before) if not re.search(r"\b(?:by|from|of|at|in|on)\s+(?:the\s+)?$", slot_before[:m.start("name")])]
+    return _clean_name(found[-1].group("name"), False, capitalized) if found else ""
+
+
 FRONTED_PHRASE_RE = re.compile(r"^\W*(?:With|At|On|After|Despite|Having)\b[^,;]*$")
 MAIN_SUBJECT_AFTER_RE = re.compile(r"[^,;.]*,\s*(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+[a-z]")
 CONNECTOR_RE = re.compile(r"\s(?:of|de|the)\s")  # "Arsene Wenger of Arsenal" is a man and his club
