@@ -561,7 +561,7 @@ def _head_noun(text: str, q: Quantity) -> str:
         if names and not words and word.endswith(("ed", "ing", "ly", "s")) and not word.endswith("ss"):
             break  # "the 193-km Suez Canal reopened": after a name, a verb ends it
         if word.lower() in STOPWORDS or not word[0].islower() or words and (
-                word.endswith(("ed", "ing", "ly")) or word in ("once", "now", "also", "still")
+                word.endswith(("ed", "ing", "ly")) or word in ("once", "now", "also", "still", "today", "yesterday", "tonight", "tomorrow")
                 or singular and word.endswith("s") and not word.endswith("ss")
                 and (next_word.lower() in STOPWORDS or next_word[:1].isupper() or next_word[:1].isdigit())):
             # "the 190-km canal resumed", "a 25-year prison sentence places him", "a five-year
