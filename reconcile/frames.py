@@ -447,7 +447,8 @@ def read_frame(
         part = place
     if not part and q.kind == "count" and q.thing == "times" and MULTIPLE_AFTER_RE.match(after):
         part = "multiple"  # "almost four times as much": a ratio to something else, not a count of times
-    if not part and q.dimension == "[length]" and (POSITION_BEFORE_RE.search(slot_before) or SPAN_SURFACE_RE.match(q.surface)):
+    if not part and q.dimension == "[length]" and (POSITION_BEFORE_RE.search(slot_before) or SPAN_SURFACE_RE.match(q.surface)
+                                                   or AT_POINT_RE.search(slot_before)):
         part = "point"  # "alone after 35 kilometres", "from 30 to 35km": a place along a route, not its length
     slot_dates = [o for o in others if o.kind == "date" and q.start - len(slot_before) <= o.start and o.end <= q.end + len(slot_after)]
     if not target and not age and (group := next((o for o in others if age_group(o) and _next_to(text, o, q)), None)):
@@ -1426,6 +1427,11 @@ OWNER_BEFORE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s
 PREPOSITION_END_RE = re.compile(r"\b(?:at|in|of|for|from|with|to|by|on|over|against)\s+(?:the\s+)?"
                                 r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*,\s*)?$")
 SPAN_SURFACE_RE = re.compile(r"(?:from|between)\b", re.I)
+# "a solo run at 35 kilometres", "broke away at 30km": "at" after the words of what happened is a
+# point along a route; set off by a comma ("The pipeline, at 1,100 km, ...") it gives a length
+# ("peaked at 30 feet", "stood at", "is at": a verb of level before "at" gives the level itself)
+AT_POINT_RE = re.compile(r"\b(?![a-z]+ed\b|(?:is|are|was|were|be|been|stands?|stood|remains?|sits?|sat|peaks?|crests?|"
+                         r"rose|fell|hit|hits|reach(?:es)?|put|puts|sets?|estimates?)\b)[a-z]+\s+at\s+(?:the\s+)?(?:about\s+|around\s+|roughly\s+)?$", re.I)
 POSITION_BEFORE_RE = re.compile(r"\b(?:after|past|until|beyond|between)\s+(?:the\s+)?(?:about\s+|around\s+|roughly\s+)?$", re.I)
 MULTIPLE_AFTER_RE = re.compile(r"\s*(?:as|more|less|fewer|bigger|larger|higher|greater|smaller|lower|longer|faster|the|that|what)\b", re.I)
 THIS_YEAR_RE = re.compile(r"\bthis\s+year['’]?s?\b", re.I)
