@@ -774,7 +774,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
     mentions = _gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))
-    return _restated_hedges(text, _inherit_things(text, _elided_currency(text, _priced_alike(text, mentions))))
+    return _restated_hedges(text, _inherit_things(text, _elided_currency(text, _priced_alike(text, _no_benchmarks(text, mentions)))))
 
 
 BRACKET_GAP_RE = re.compile(r"\s*\(\s*")
@@ -1957,6 +1957,16 @@ def _age_group(text: str, start: int, group: re.Match, value: float) -> Quantity
 EXTREME_RE = re.compile(r"m(?:ax|in)imum", re.I)
 # "aged 60 and over", "aged 5 to 17", "65+": a group; not "a median age of 38.4 and an average of 41"
 AGE_BRACKET_RE = re.compile(r"\s*(?:(?:to|-|–)\s*\d|(?:and|or)\s+(?:over|older|above|up|under|younger|\d)|\+|plus\b)", re.I)
+
+
+# "0-60 mph in 3.5 seconds", "a 0-100 km/h time of 4.1s": a speed range from standstill names an
+# acceleration test; the time after it is the figure
+BENCHMARK_AFTER_RE = re.compile(r"\s*(?:in|time\s+of|sprint\s+of|acceleration\s+of)\b", re.I)
+
+
+def _no_benchmarks(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    return [q for q in mentions if not (q.bound == "range" and q.low == 0 and q.dimension == "[length] / [time]"
+                                        and BENCHMARK_AFTER_RE.match(text, q.end))]
 
 
 def _finish(text, start, end, kind, value, unit, bound, precision, low=None, high=None, thing=None):
