@@ -1966,7 +1966,8 @@ BENCHMARK_AFTER_RE = re.compile(r"\s*(?:in|time\s+of|sprint\s+of|acceleration\s+
 
 def _no_benchmarks(text: str, mentions: list[Quantity]) -> list[Quantity]:
     return [q for q in mentions if not (q.bound == "range" and q.low == 0 and q.dimension == "[length] / [time]"
-                                        and BENCHMARK_AFTER_RE.match(text, q.end))]
+                                        and BENCHMARK_AFTER_RE.match(text, q.end))
+            and not (q.bound == "vague" and q.value == 2 and q.kind == "count")]
 
 
 def _finish(text, start, end, kind, value, unit, bound, precision, low=None, high=None, thing=None):
