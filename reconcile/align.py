@@ -664,9 +664,11 @@ def compatible(a: Claim, b: Claim, agreeing: Callable[[], bool] | None = None) -
     if _is_duration(a) and not _same_duration(a, b, head_a, head_b, base_a, base_b):
         return False  # "a two-day trip" vs "follows by one day": lengths of what?
     qa, qb = a.quantity, b.quantity
-    if qa is not None and qb is not None and qa.kind == qb.kind == "date" \
+    if qa is not None and qb is not None and qa.kind == qb.kind == "date" and base_a != "last-occurrence" \
             and (a.frame.modality in TO_COME) != (b.frame.modality in TO_COME):
-        return False  # "expect to complete the purchase in 2008" is not "bought Compaq in 2001": one is to come
+        # "expect to complete the purchase in 2008" is not "bought Compaq in 2001": one is to come;
+        # but "this will be the lowest turnout since 2005" dates a past event, whatever the tense
+        return False
     if qa is not None and qb is not None and qa.kind == qb.kind == "percent" and qa.thing and qb.thing \
             and stem(qa.thing) != stem(qb.thing):
         return False  # "6.39 births per 1,000 people" and "7.87 deaths per 1,000 people": rates of two things
