@@ -277,8 +277,8 @@ def compatible(a: Frame, b: Frame) -> bool:
     if a.modality and b.modality and a.modality != b.modality and "modal" not in (a.modality, b.modality) \
             or (a.modality == "proposed") != (b.modality == "proposed"):
         return False  # what was asked for is another fact than what was given, whether or not it is said
-    if a.period != b.period and not (_same_previous(a.period, b.period)
-                                     if _same_previous(a.period, b.period) is not None
+    if a.period != b.period and not (_same_since(a.period, b.period) if _same_since(a.period, b.period) is not None
+                                     else _same_previous(a.period, b.period) if _same_previous(a.period, b.period) is not None
                                      else _absolute(a.period, b.period, _present_of(a, b))):
         return False
     if a.subject and b.subject and not same_subject(a.subject, b.subject):
@@ -489,6 +489,10 @@ def read_frame(
         # "In 2019, ... on a turnout of 67.3%", "in 1997, when Labour took 43.3 per cent", "Before
         # that, the best was 38.7C, measured in 2019": the year the scene or a participle sets
         period = _earlier(f"year-{m.group('year')}") if period else f"year-{m.group('year')}"
+    if change in ("up", "down") and q.kind != "date" and (m := SINCE_YEAR_RE.match(slot_after) or SINCE_YEAR_BEFORE_RE.search(slot_before)):
+        # "down by around 8 per cent since 2019", "has fallen by seven points since the last election
+        # in 2019": a change since a year is measured from it to now, whatever else dates the sentence
+        period = f"since-{m.group('year')}"
     if change.startswith("margin") and period == "previous" and any(
             pattern.search(slot_before) for pattern, name in RELATIVE_PERIODS if name == "previous"):
         period = ""  # "bettered Kipchoge's previous world record by 34 seconds": the record is the earlier value, not the margin
@@ -1022,6 +1026,18 @@ def _earlier(period: str) -> str:
     return f"previous-{period}" if period.startswith(("year-", "month-")) else "previous"
 
 
+def _same_since(x: str, y: str) -> bool | None:
+    """Do two periods, one of them a change's since a year, meet? Two changes since two years do
+    not; a change since a year meets one that names no period or names a year after it (the
+    change up to that year's present). None when neither is a change since a year."""
+    if not (x.startswith("since-") or y.startswith("since-")):
+        return None
+    if x.startswith("since-") and y.startswith("since-"):
+        return x == y
+    since, other = (x, y) if x.startswith("since-") else (y, x)
+    return not other or other.startswith("year-") and other[5:9].isdigit() and int(other[5:9]) > int(since[6:10])
+
+
 def _same_previous(x: str, y: str) -> bool | None:
     """Do two periods, one of them an earlier value's, meet? An earlier value of a named year or
     month meets that year's or month's figure and an earlier value naming none; two earlier
@@ -1288,6 +1304,8 @@ def _penalized(slot_before: str, clause_before: str, capitalized: frozenset[str]
     return _clean_name(found[-1].group("name"), False, capitalized) if found else ""
 
 
+SINCE_YEAR_RE = re.compile(r"\s*(?:[a-z\-]+\s+){0,2}?since\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:in\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+SINCE_YEAR_BEFORE_RE = re.compile(r"\bsince\s+(?P<year>(?:19|20)\d\d)\s*,?\s*(?:[a-z\-]+\s+){0,4}$", re.I)
 FRONTED_PHRASE_RE = re.compile(r"^\W*(?:With|At|On|After|Despite|Having)\b[^,;]*$")
 MAIN_SUBJECT_AFTER_RE = re.compile(r"[^,;.]*,\s*(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+[a-z]")
 CONNECTOR_RE = re.compile(r"\s(?:of|de|the)\s")  # "Arsene Wenger of Arsenal" is a man and his club
