@@ -55,7 +55,7 @@ PLANNED_RE = re.compile(  # (?=[a-z]): see frames.FUTURE_RE
     re.I,
 )
 DONE_RE = re.compile(r"\b(?:has|have|had|already|was|were|did|last\s+year|ago)\b|\b\w{3,}ed\b", re.I)
-INCREMENT_RE = re.compile(r"^\s*(?:more|additional|extra|further|another)\b|\b(?:another|additional|extra|further|a\s+further|an\s+additional)\s*$", re.I)
+INCREMENT_RE = re.compile(r"^\s*(?:more|additional|extra|further|another)\b|\b(?=[aef])(?:another|additional|extra|further|a\s+further|an\s+additional)\s*$", re.I)
 INCREMENT_END_RE = re.compile(r"\b(?:more|additional|extra|further)$", re.I)
 PART_WORDS = frozenset(
     """section segment stretch portion part share phase leg tranche instalment installment""".split()
@@ -77,7 +77,10 @@ VERB_AFTER_RE = re.compile(
 SLOT_BREAK_RE = re.compile(r"[,;:—–()]|\s(?:and|while|but|whereas|or|as)\s")
 LOCAL_WORDS = 4
 POSSESSIVE_RE = re.compile(r"['’]s\b")
-TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+|[A-Za-z]*\d[A-Za-z\d\-]*")  # with identifiers a figure is not: "777", "A320"
+# with identifiers a figure is not: "777", "A320". Written as r"[A-Za-z][A-Za-z'’\-]+|[A-Za-z]*\d[A-Za-z\d\-]*"
+# with its first character taken out in front: a pattern that opens with a character set is only
+# tried where one of its characters stands
+TOKEN_RE = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])(?:[A-Za-z'’\-]+|[A-Za-z]*\d[A-Za-z\d\-]*)|(?<=\d)[A-Za-z\d\-]*)")
 GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
 LAST_EVENT_RE = re.compile(r"\blast\b[^.;]{0,60}\bin\s+$|\bsince\s+$", re.I)
 # compiled once here: re's own cache costs a lookup on every call, and these run per figure
@@ -458,7 +461,10 @@ def _clause_spans(text: str) -> tuple:
 def _content_words(text: str) -> tuple[str, ...]:
     # each token's word is looked up, not made again: most calls are on short spans a cache
     # of whole texts misses, but their tokens recur (this was a tenth of extraction)
-    return tuple(filter(None, map(_content_word, TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())))))
+    lower = text.lower()
+    if "'" in lower or "’" in lower:  # (POSSESSIVE_RE's quotes: most spans have none)
+        lower = POSSESSIVE_RE.sub("", lower)
+    return tuple(filter(None, map(_content_word, TOKEN_RE.findall(lower))))
 
 
 @lru_cache(maxsize=1 << 16)  # bounded: a large corpus's vocabulary would otherwise stay in memory

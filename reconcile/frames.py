@@ -148,8 +148,20 @@ ATTRIBUTION_VERBS = """said says told tells reported reports announced announces
     estimated estimates confirmed confirms according counted recorded showed shows listed tallied put
     claimed claims insisted insists argued argues wrote writes warned warns explained explains clarified
     acknowledged acknowledges suggested suggests testified testifies knows knew""".split()
-ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.I)
-ATTRIBUTION_BEFORE_FIGURE_RE = re.compile(r"\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\s+" + HEDGE_BEFORE, re.I)
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """The words as one alternation grouped by first letter, each group in the words' order:
+    under re.I Python enters every alternative to compare its first letter, so a group is tried
+    instead of each of its words (where a word's end must follow, at most one word can match)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:" + _by_first_letter(ATTRIBUTION_VERBS) + r")\b", re.I)
+ATTRIBUTION_BEFORE_FIGURE_RE = re.compile(r"\b(?:" + _by_first_letter(ATTRIBUTION_VERBS) + r")\s+" + HEDGE_BEFORE, re.I)
 ATTRIBUTION_BEFORE_RE = re.compile(r"\b(?:according\s+to|told|by)\s*(?:the\s+)?$", re.I)
 NOT_NAMES = frozenset("""the a an this that these those it its in on at by for from of to and but or as with
     he she they we i you his her their our there here when while after before during since until
@@ -158,9 +170,9 @@ NOT_NAMES = frozenset("""the a an this that these those it its in on at by for f
     mr mrs ms dr sir officials authorities police president prime minister
     covid-19 covid us$ c$ a$ hk$ nz$ s$ r$ usd eur gbp""".split())
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DAY_RE = re.compile(
-    r"\b(?:(?:on|by|since|as\s+of|until|through|late|early)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(?P<yesterday>yesterday)\b|\b(?P<week>a\s+week\s+ago|last\s+week)\b",
+DAY_RE = re.compile(  # (?=[…]): every match's first letter, see FUTURE_RE
+    r"(?=[abeflmostuwy])(?:\b(?:(?:on|by|since|as\s+of|until|through|late|early)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?P<yesterday>yesterday)\b|\b(?P<week>a\s+week\s+ago|last\s+week)\b)",
     re.I,
 )
 TALLY_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested",
@@ -571,7 +583,8 @@ def _modality(before: str, after: str) -> str:
     """"planned" (will, aims, forecast, target), "actual" (a past tense tied to the figure),
     or "" when the figure's own words say neither: then it is compatible with both."""
     # "will have revenue of": a verb after a modal is no perfect tense (same length, same positions)
-    near_before, near_after = (MODAL_HAVE_RE.sub(r"\1 ____", x) for x in (before[-60:], after[:30]))
+    # (no "have" in any case, nothing to replace: most figures' words have none)
+    near_before, near_after = (MODAL_HAVE_RE.sub(r"\1 ____", x) if "have" in x.lower() else x for x in (before[-60:], after[:30]))
     future = [m.end() for m in FUTURE_RE.finditer(near_before)] + [100 + m.end() for m in FUTURE_RE.finditer(near_after)]
     past = [m.end() for m in PAST_RE.finditer(near_before)] + [100 + m.end() for m in PAST_RE.finditer(near_after)]
     if future and (not past or min(future) <= min(past) or max(future) >= max(past)):
@@ -908,7 +921,7 @@ def _increment(q: Quantity, before: str, after: str) -> bool:
 INSTALMENT_AFTER_RE = re.compile(
     r"^\s*(?:[\w-]+\s+){0,4}?as\s+(?:a|an|the|its)\s+(?:\w+\s+)?(instal\w*|tranche|down\s+payment|deposit|advance)\b", re.I)
 OF_WHOLE_AFTER_RE = re.compile(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|his|her|all)\s+)?(?:[\d,.]+\s+)?[a-z]", re.I)
-PART_OF_RE = re.compile(r"\b(share|portion|part|section|stretch|segment|phase|tranche)\s+of\b[^.;]*"
+PART_OF_RE = re.compile(r"\b(?=[spt])(share|portion|part|section|stretch|segment|phase|tranche)\s+of\b[^.;]*"
                         r"\b(?:is|was|will\s+be|would\s+be|amounts\s+to|amounted\s+to|comes\s+to|totals|of)\s+$", re.I)
 WHOLE_BEFORE_RE = re.compile(r"\b(?:share|part|portion|section|half|third|quarter|fraction)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 LETTER_OR_PERCENT_RE = re.compile(r"[A-Za-z%]")
@@ -1035,7 +1048,11 @@ PRIOR_BEFORE_RE = re.compile(
     # "above the September 2022 rate (23.34 percent)": the value compared with, in brackets after its name
     r"(?:(?:[\w\-]+\s+){1,3}\(\s*)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
-PRIOR_CUE_RE = re.compile(r"(?=[fcvatormbepid])(?:from|compared|versus|vs|against|than|on\s|over\s|record|mark|best|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble)", re.I)  # keep in step with PRIOR_BEFORE_RE
+PRIOR_CUES = r"from|compared|versus|vs|against|than|on\s|over\s|record|mark|best|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble"
+PRIOR_CUE_RE = re.compile(r"(?=[fcvatormbepid])(?:" + PRIOR_CUES + ")", re.I)  # keep in step with PRIOR_BEFORE_RE
+# the same, on ASCII text lowered: case-sensitive, re skips to the cues' first letters at once
+# (re.I also folds "ſ" to "s" and "K" to "k", which lowering ASCII never meets)
+PRIOR_CUE_LOWER_RE = re.compile(PRIOR_CUES)
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 # "against 39.7 per cent for No", "against 35 per cent of the Congress's winners": another side's figure, not an earlier one
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:for\b|of\s+(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)*['’]s?\s)", re.I)
@@ -1063,7 +1080,8 @@ def _prior(before: str, after: str) -> str:
     when it is a mark the sentence measures against."""
     if ":" in before and BRACKET_YEAR_BEFORE_RE.search(before):
         return "previous"
-    if PRIOR_CUE_RE.search(before) and (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
+    if (PRIOR_CUE_LOWER_RE.search(before.lower()) if before.isascii() else PRIOR_CUE_RE.search(before)) \
+            and (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
         return "previous"  # not "60.3 per cent against 39.7 per cent for No": another side's figure
     if FROM_BEFORE_RE.search(before) and FROM_TO_RE.match(after):
         return "previous"
