@@ -24,11 +24,13 @@ _ASCII = [chr(i) for i in range(128)]
 _SPACES = re.findall(r"\s", "".join(map(chr, range(0x3001))))  # none lies above U+3000
 
 
+_UNIVERSE = "".join(_ASCII + _SPACES)
+
+
 @functools.lru_cache(maxsize=None)
-def _matching(pattern: str, flags: int) -> set[str]:
+def _matching(pattern: str, flags: int) -> frozenset[str]:
     """The characters of _ASCII and _SPACES that the one-character `pattern` matches."""
-    compiled = re.compile(pattern, flags)
-    return {ch for ch in _ASCII + _SPACES if compiled.fullmatch(ch)}
+    return frozenset(re.findall(pattern, _UNIVERSE, flags))
 
 
 def _first(items, flags: int) -> tuple[set[str] | None, bool]:
@@ -86,13 +88,14 @@ class FirstCharDispatch:
         self.whole = self._compile(range(len(alternatives)))
         self._skip = re.compile(skip)
         self._by_char: dict[str, re.Pattern | None] = {}
+        self._by_indices: dict[tuple[int, ...], re.Pattern] = {}  # "M" and "m" mostly share one
         self._table: dict[str, tuple[int, ...]] | None = None  # built at the first match
 
     def _build(self) -> dict[str, tuple[int, ...]]:
         """For each ASCII character, the alternatives that can start with it; {} when the
         alternatives cannot be told apart so (every match then goes through the whole pattern)."""
         _, alternatives, _, flags, _ = self._parts
-        skipped = {ch for ch in _ASCII + _SPACES if self._skip.fullmatch(ch)}
+        skipped = {ch for ch in _UNIVERSE if self._skip.fullmatch(ch)}
         firsts = [_first(_p.parse(a, flags), flags) for a in alternatives]
         if any(chars is None or empty or chars & skipped for chars, empty in firsts):
             return {}
@@ -118,5 +121,7 @@ class FirstCharDispatch:
             indices = self._table.get(ch)
             if indices is None:  # outside ASCII: not split
                 return self.whole.match(text, pos)
-            pattern = self._by_char[ch] = self._compile(indices) if indices else None
+            if indices and indices not in self._by_indices:
+                self._by_indices[indices] = self._compile(indices)
+            pattern = self._by_char[ch] = self._by_indices[indices] if indices else None
         return pattern.match(text, pos) if pattern is not None else None

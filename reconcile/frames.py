@@ -459,7 +459,7 @@ def read_frame(
         period = prior  # a comparison cue before the figure ("compared with 11.2 million at the 2010 Census") outranks its year
     if not period and q.kind != "date" and BEFORE_THEN_RE.match(text, sentence_start, q.start):
         period = "previous"  # "Before Tuesday the national record was 38.7C", "Before that, the best was 38.7C"
-    if not period and q.kind != "date" and COPULA_END_RE.search(before) and SUBJECT_PRIOR_RE.match(text, sentence_start, q.start):
+    if not period and q.kind != "date" and SUBJECT_PRIOR_RE.match(text, sentence_start, q.start) and COPULA_END_RE.search(before):
         period = "previous"  # "The previous record, set in London, was 6,000 pounds": the subject names an earlier value
     if _named_period(period) and q.kind not in ("date", "duration") and (after_prior := AFTER_PRIOR_RE.search(before)) \
             and (after_prior.group("since") or any(o.end <= q.start and o.dimension == q.dimension for o in figures)):
@@ -1083,7 +1083,7 @@ def _prior(before: str, after: str) -> str:
     if (PRIOR_CUE_LOWER_RE.search(before.lower()) if before.isascii() else PRIOR_CUE_RE.search(before)) \
             and (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
         return "previous"  # not "60.3 per cent against 39.7 per cent for No": another side's figure
-    if FROM_BEFORE_RE.search(before) and FROM_TO_RE.match(after):
+    if FROM_TO_RE.match(after) and FROM_BEFORE_RE.search(before):  # the anchored test first: it fails at once
         return "previous"
     if REFERENCE_BEFORE_RE.search(before[-30:]):
         return "reference"  # a level of its own (a target, a mark), not the subject's

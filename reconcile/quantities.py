@@ -514,6 +514,8 @@ DATE_CUE_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|0s|ye
 # a half or a quarter of a calendar year: "the second half of 2008", "Q3", "the first quarter of
 # next year". A fiscal year is another calendar's, so "the first half of fiscal 2008" is left alone.
 PERIOD_CUE_RE = re.compile(r"(?=[hq])(?:half|quarter|\b[HQ][1-4]\b)", re.I)  # (?=[hq]): tried only where a match can start
+# the same on ASCII text lowered: case-sensitive, re skips to an "h" or a "q" at once
+PERIOD_CUE_LOWER_RE = re.compile(r"half|quarter|\b[hq][1-4]\b")
 PERIOD_RE = re.compile(
     r"\b(?:(?P<ordinal>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<part>half|quarter)"
     r"|(?P<code>[HQ][1-4])\b)"
@@ -528,7 +530,7 @@ RELATIVE_YEARS = {"last": "last", "previous": "last", "next": "next", "coming": 
 def _period_mentions(text: str) -> Iterator[Quantity]:
     """Halves and quarters of a year as dates: "2008-H2", "XXXX-Q2" (the year is the report's
     own), "last-H2" (the year before it), "next-Q1"."""
-    if not PERIOD_CUE_RE.search(text):
+    if not (PERIOD_CUE_LOWER_RE.search(text.lower()) if text.isascii() else PERIOD_CUE_RE.search(text)):
         return
     for m in PERIOD_RE.finditer(text):
         if m.group("code"):
