@@ -56,6 +56,19 @@ PLANNED_RE = re.compile(  # (?=[a-z]): see frames.FUTURE_RE
 )
 DONE_RE = re.compile(r"\b(?:has|have|had|already|was|were|did|last\s+year|ago)\b|\b\w{3,}ed\b", re.I)
 INCREMENT_RE = re.compile(r"^\s*(?:more|additional|extra|further|another)\b|\b(?=[aef])(?:another|additional|extra|further|a\s+further|an\s+additional)\s*$", re.I)
+INCREMENT_WORDS = ("more", "additional", "extra", "further", "another")
+
+
+def _increment_cue(window: str) -> bool:
+    """INCREMENT_RE.search(window), found or not. A match needs one of its words at the window's
+    start or end: ASCII text with neither is not searched (most figures' windows)."""
+    if window.isascii():
+        lower = window.lower()
+        if not lower.lstrip().startswith(INCREMENT_WORDS) and not lower.rstrip().endswith(INCREMENT_WORDS[1:]):
+            return False
+    return INCREMENT_RE.search(window) is not None
+
+
 INCREMENT_END_RE = re.compile(r"\b(?:more|additional|extra|further)$", re.I)
 PART_WORDS = frozenset(
     """section segment stretch portion part share phase leg tranche instalment installment""".split()
@@ -293,7 +306,7 @@ def _sentence_claims(
         elif q.kind == "date" and q.date and q.date[:4].isdigit() and LAST_EVENT_RE.search(before[-70:]):
             predicate = "last-occurrence"
         qualifiers = []
-        if INCREMENT_RE.search(after[:25]) or INCREMENT_RE.search(before[-25:]) or INCREMENT_END_RE.search(q.surface):
+        if _increment_cue(after[:25]) or _increment_cue(before[-25:]) or INCREMENT_END_RE.search(q.surface):
             qualifiers.append("increment")
         if _is_part(head, before[-50:]):
             qualifiers.append("part")

@@ -116,6 +116,7 @@ RELATIVE_PERIODS = (
     (re.compile(r"\b(?:prior|preceding)\s+(?:financial\s+|fiscal\s+)?(?:year|quarter|period|month|season|half)\b", re.I), "last-period"),
     (re.compile(r"\b(?:pre-pandemic|pre-crisis|pre-war)\b", re.I), "previous"),
 )
+PERIOD_CUES = ("last", "pre", "earlier", "before", "ago", "prior", "former", "old")  # keep in step with RELATIVE_PERIODS
 # (?=[a-z]) after \b: a word's end is passed over at once, not tried against every alternative
 FUTURE_RE = re.compile(
     r"\b(?=[a-z])(?:will|would|shall|plans?|planned|planning|intends?|aims?|aiming|expects?|expected|forecasts?|"
@@ -576,6 +577,16 @@ PAST_RE = re.compile(r"\b(?=[a-z])(?:was|were|did|(?:has|have|had)(?!\s+to\b))\b
                      + r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )[a-z]{3,}ed)\b", re.I)  # "the fragmented market": an adjective
 
 
+# PAST_RE (all lower case) on ASCII text lowered: case-sensitive, re passes over an alternative
+# by its first letter without entering it; the same positions (see PRIOR_CUE_LOWER_RE)
+PAST_LOWER_RE = re.compile(PAST_RE.pattern)
+
+
+def _past_ends(text: str) -> list[int]:
+    """The end of each PAST_RE match in `text`."""
+    return [m.end() for m in (PAST_LOWER_RE.finditer(text.lower()) if text.isascii() else PAST_RE.finditer(text))]
+
+
 MODAL_HAVE_RE = re.compile(r"\b(will|would|shall|should|could|may|might|must|to)\s+have\b", re.I)
 
 
@@ -586,7 +597,7 @@ def _modality(before: str, after: str) -> str:
     # (no "have" in any case, nothing to replace: most figures' words have none)
     near_before, near_after = (MODAL_HAVE_RE.sub(r"\1 ____", x) if "have" in x.lower() else x for x in (before[-60:], after[:30]))
     future = [m.end() for m in FUTURE_RE.finditer(near_before)] + [100 + m.end() for m in FUTURE_RE.finditer(near_after)]
-    past = [m.end() for m in PAST_RE.finditer(near_before)] + [100 + m.end() for m in PAST_RE.finditer(near_after)]
+    past = _past_ends(near_before) + [100 + end for end in _past_ends(near_after)]
     if future and (not past or min(future) <= min(past) or max(future) >= max(past)):
         words = [m.group(0) for x in (near_before, near_after) for m in FUTURE_RE.finditer(x)]
         return "modal" if all(MODAL_ONLY_RE.fullmatch(w) for w in words) else "planned"
@@ -1000,7 +1011,9 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
     near = (" " if TO_LEVEL_END_RE.search(before) else before + " ") + after[:PERIOD_AFTER]
     if published_year and THIS_YEAR_RE.search(near):
         return f"year-{published_year}"  # "this year's $44bn" against "last year's $41bn": two years, named
-    for pattern, name in RELATIVE_PERIODS:
+    # every RELATIVE_PERIODS match has one of PERIOD_CUES: ASCII text with none is not searched
+    skip = near.isascii() and not any(cue in near.lower() for cue in PERIOD_CUES)
+    for pattern, name in () if skip else RELATIVE_PERIODS:
         if m := pattern.search(near):
             if name == "last-period" and published_year and LAST_YEAR_RE.fullmatch(m.group(0)):
                 # "9.02 million last year" in a January 2024 report is 2023's, as "in 2023" is
