@@ -1208,7 +1208,9 @@ def _subject(
         # Mexico has reported nine cases": a figure that is the object of "reported" is the name's own
         start = m.start("name") if m.group("name") else m.start("reporter")
         return _coordinated(name, clause_before[:offset + start], capitalized, q)
-    if (m := INTERRUPTED_SUBJECT_RE.search(clause_before)) and not PREPOSITION_END_RE.search(clause_before[:m.start("name")]) \
+    # (every INTERRUPTED_SUBJECT_RE match has two commas or more: most clauses are not searched)
+    if clause_before.count(",") >= 2 and (m := INTERRUPTED_SUBJECT_RE.search(clause_before)) \
+            and not PREPOSITION_END_RE.search(clause_before[:m.start("name")]) \
             and (name := _clean_name(m.group("name"), not clause_before[:m.start("name")].strip(), capitalized)):
         # "Lea County, on the border, has nine cases", "Samuel Bankman-Fried, the former chief of
         # FTX, was sent to prison for 24 years": the clause's subject, past an apposition set off

@@ -514,8 +514,9 @@ DATE_CUE_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|0s|ye
 # a half or a quarter of a calendar year: "the second half of 2008", "Q3", "the first quarter of
 # next year". A fiscal year is another calendar's, so "the first half of fiscal 2008" is left alone.
 PERIOD_CUE_RE = re.compile(r"(?=[hq])(?:half|quarter|\b[HQ][1-4]\b)", re.I)  # (?=[hq]): tried only where a match can start
-# the same on ASCII text lowered: case-sensitive, re skips to an "h" or a "q" at once
-PERIOD_CUE_LOWER_RE = re.compile(r"half|quarter|\b[hq][1-4]\b")
+# r"half|quarter|\b[hq][1-4]\b" on ASCII text lowered: case-sensitive and opening with a character
+# set, re skips to an "h" or a "q" at once ((?<!\w.) after the letter is \b before it)
+PERIOD_CUE_LOWER_RE = re.compile(r"[hq](?:(?<=h)alf|(?<=q)uarter|(?<!\w.)[1-4]\b)")
 PERIOD_RE = re.compile(
     r"\b(?:(?P<ordinal>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<part>half|quarter)"
     r"|(?P<code>[HQ][1-4])\b)"
