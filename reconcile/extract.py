@@ -55,7 +55,20 @@ PLANNED_RE = re.compile(  # (?=[a-z]): see frames.FUTURE_RE
     re.I,
 )
 DONE_RE = re.compile(r"\b(?:has|have|had|already|was|were|did|last\s+year|ago)\b|\b\w{3,}ed\b", re.I)
-INCREMENT_RE = re.compile(r"^\s*(?:more|additional|extra|further|another)\b|\b(?:another|additional|extra|further|a\s+further|an\s+additional)\s*$", re.I)
+INCREMENT_RE = re.compile(r"^\s*(?:more|additional|extra|further|another)\b|\b(?=[aef])(?:another|additional|extra|further|a\s+further|an\s+additional)\s*$", re.I)
+INCREMENT_WORDS = ("more", "additional", "extra", "further", "another")
+
+
+def _increment_cue(window: str) -> bool:
+    """INCREMENT_RE.search(window), found or not. A match needs one of its words at the window's
+    start or end: ASCII text with neither is not searched (most figures' windows)."""
+    if window.isascii():
+        lower = window.lower()
+        if not lower.lstrip().startswith(INCREMENT_WORDS) and not lower.rstrip().endswith(INCREMENT_WORDS[1:]):
+            return False
+    return INCREMENT_RE.search(window) is not None
+
+
 INCREMENT_END_RE = re.compile(r"\b(?:more|additional|extra|further)$", re.I)
 PART_WORDS = frozenset(
     """section segment stretch portion part share phase leg tranche instalment installment""".split()
@@ -77,7 +90,10 @@ VERB_AFTER_RE = re.compile(
 SLOT_BREAK_RE = re.compile(r"[,;:—–()]|\s(?:and|while|but|whereas|or|as)\s")
 LOCAL_WORDS = 4
 POSSESSIVE_RE = re.compile(r"['’]s\b")
-TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+|[A-Za-z]*\d[A-Za-z\d\-]*")  # with identifiers a figure is not: "777", "A320"
+# with identifiers a figure is not: "777", "A320". Written as r"[A-Za-z][A-Za-z'’\-]+|[A-Za-z]*\d[A-Za-z\d\-]*"
+# with its first character taken out in front: a pattern that opens with a character set is only
+# tried where one of its characters stands
+TOKEN_RE = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])(?:[A-Za-z'’\-]+|[A-Za-z]*\d[A-Za-z\d\-]*)|(?<=\d)[A-Za-z\d\-]*)")
 GAP_BEFORE_RE = re.compile(r"\b(?:in|for|after|since)\s+(?:the\s+(?:last|past)\s+)?$", re.I)
 LAST_EVENT_RE = re.compile(r"\blast\b[^.;]{0,60}\bin\s+$|\bsince\s+$", re.I)
 # compiled once here: re's own cache costs a lookup on every call, and these run per figure
@@ -305,7 +321,7 @@ def _sentence_claims(
         elif q.kind == "date" and q.date and q.date[:4].isdigit() and LAST_EVENT_RE.search(before[-70:]):
             predicate = "last-occurrence"
         qualifiers = []
-        if INCREMENT_RE.search(after[:25]) or INCREMENT_RE.search(before[-25:]) or INCREMENT_END_RE.search(q.surface):
+        if _increment_cue(after[:25]) or _increment_cue(before[-25:]) or INCREMENT_END_RE.search(q.surface):
             qualifiers.append("increment")
         if _is_part(head, before[-50:]):
             qualifiers.append("part")
@@ -473,7 +489,10 @@ def _clause_spans(text: str) -> tuple:
 def _content_words(text: str) -> tuple[str, ...]:
     # each token's word is looked up, not made again: most calls are on short spans a cache
     # of whole texts misses, but their tokens recur (this was a tenth of extraction)
-    return tuple(filter(None, map(_content_word, TOKEN_RE.findall(POSSESSIVE_RE.sub("", text.lower())))))
+    lower = text.lower()
+    if "'" in lower or "’" in lower:  # (POSSESSIVE_RE's quotes: most spans have none)
+        lower = POSSESSIVE_RE.sub("", lower)
+    return tuple(filter(None, map(_content_word, TOKEN_RE.findall(lower))))
 
 
 @lru_cache(maxsize=1 << 16)  # bounded: a large corpus's vocabulary would otherwise stay in memory

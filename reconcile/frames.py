@@ -116,6 +116,7 @@ RELATIVE_PERIODS = (
     (re.compile(r"\b(?:prior|preceding)\s+(?:financial\s+|fiscal\s+)?(?:year|quarter|period|month|season|half)\b", re.I), "last-period"),
     (re.compile(r"\b(?:pre-pandemic|pre-crisis|pre-war)\b", re.I), "previous"),
 )
+PERIOD_CUES = ("last", "pre", "earlier", "before", "ago", "prior", "former", "old")  # keep in step with RELATIVE_PERIODS
 # (?=[a-z]) after \b: a word's end is passed over at once, not tried against every alternative
 FUTURE_RE = re.compile(
     r"\b(?=[a-z])(?:will|would|shall|plans?|planned|planning|intends?|aims?|aiming|expects?|expected|forecasts?|"
@@ -148,8 +149,20 @@ ATTRIBUTION_VERBS = """said says told tells reported reports announced announces
     estimated estimates confirmed confirms according counted recorded showed shows listed tallied put
     claimed claims insisted insists argued argues wrote writes warned warns explained explains clarified
     acknowledged acknowledges suggested suggests testified testifies knows knew""".split()
-ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\b", re.I)
-ATTRIBUTION_BEFORE_FIGURE_RE = re.compile(r"\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\s+" + HEDGE_BEFORE, re.I)
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """The words as one alternation grouped by first letter, each group in the words' order:
+    under re.I Python enters every alternative to compare its first letter, so a group is tried
+    instead of each of its words (where a word's end must follow, at most one word can match)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+ATTRIBUTION_AFTER_RE = re.compile(r"^\W{0,3}(?:\s*\w+){0,2}?\s*\b(?:" + _by_first_letter(ATTRIBUTION_VERBS) + r")\b", re.I)
+ATTRIBUTION_BEFORE_FIGURE_RE = re.compile(r"\b(?:" + _by_first_letter(ATTRIBUTION_VERBS) + r")\s+" + HEDGE_BEFORE, re.I)
 ATTRIBUTION_BEFORE_RE = re.compile(r"\b(?:according\s+to|told|by)\s*(?:the\s+)?$", re.I)
 NOT_NAMES = frozenset("""the a an this that these those it its in on at by for from of to and but or as with
     he she they we i you his her their our there here when while after before during since until
@@ -158,9 +171,9 @@ NOT_NAMES = frozenset("""the a an this that these those it its in on at by for f
     mr mrs ms dr sir officials authorities police president prime minister
     covid-19 covid us$ c$ a$ hk$ nz$ s$ r$ usd eur gbp""".split())
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DAY_RE = re.compile(
-    r"\b(?:(?:on|by|since|as\s+of|until|through|late|early)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(?P<yesterday>yesterday)\b|\b(?P<week>a\s+week\s+ago|last\s+week)\b",
+DAY_RE = re.compile(  # (?=[…]): every match's first letter, see FUTURE_RE
+    r"(?=[abeflmostuwy])(?:\b(?:(?:on|by|since|as\s+of|until|through|late|early)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?P<yesterday>yesterday)\b|\b(?P<week>a\s+week\s+ago|last\s+week)\b)",
     re.I,
 )
 TALLY_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested",
@@ -468,7 +481,7 @@ def read_frame(
         period = _earlier(own_period) if prior == "previous" else prior
     if not period and q.kind != "date" and BEFORE_THEN_RE.match(text, sentence_start, q.start):
         period = "previous"  # "Before Tuesday the national record was 38.7C", "Before that, the best was 38.7C"
-    if not period and q.kind != "date" and COPULA_END_RE.search(before) and SUBJECT_PRIOR_RE.match(text, sentence_start, q.start):
+    if not period and q.kind != "date" and SUBJECT_PRIOR_RE.match(text, sentence_start, q.start) and COPULA_END_RE.search(before):
         period = "previous"  # "The previous record, set in London, was 6,000 pounds": the subject names an earlier value
     if _named_period(period) and q.kind not in ("date", "duration") and (after_prior := AFTER_PRIOR_RE.search(before)) \
             and (after_prior.group("since") or any(o.end <= q.start and o.dimension == q.dimension for o in figures)):
@@ -603,6 +616,16 @@ PAST_RE = re.compile(r"\b(?=[a-z])(?:was|were|did|(?:has|have|had)(?!\s+to\b))\b
                      + r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )[a-z]{3,}ed)\b", re.I)  # "the fragmented market": an adjective
 
 
+# PAST_RE (all lower case) on ASCII text lowered: case-sensitive, re passes over an alternative
+# by its first letter without entering it; the same positions (see PRIOR_CUE_LOWER_RE)
+PAST_LOWER_RE = re.compile(PAST_RE.pattern)
+
+
+def _past_ends(text: str) -> list[int]:
+    """The end of each PAST_RE match in `text`."""
+    return [m.end() for m in (PAST_LOWER_RE.finditer(text.lower()) if text.isascii() else PAST_RE.finditer(text))]
+
+
 MODAL_HAVE_RE = re.compile(r"\b(will|would|shall|should|could|may|might|must|to)\s+have\b", re.I)
 
 
@@ -610,9 +633,10 @@ def _modality(before: str, after: str) -> str:
     """"planned" (will, aims, forecast, target), "actual" (a past tense tied to the figure),
     or "" when the figure's own words say neither: then it is compatible with both."""
     # "will have revenue of": a verb after a modal is no perfect tense (same length, same positions)
-    near_before, near_after = (MODAL_HAVE_RE.sub(r"\1 ____", x) for x in (before[-60:], after[:30]))
+    # (no "have" in any case, nothing to replace: most figures' words have none)
+    near_before, near_after = (MODAL_HAVE_RE.sub(r"\1 ____", x) if "have" in x.lower() else x for x in (before[-60:], after[:30]))
     future = [m.end() for m in FUTURE_RE.finditer(near_before)] + [100 + m.end() for m in FUTURE_RE.finditer(near_after)]
-    past = [m.end() for m in PAST_RE.finditer(near_before)] + [100 + m.end() for m in PAST_RE.finditer(near_after)]
+    past = _past_ends(near_before) + [100 + end for end in _past_ends(near_after)]
     if future and (not past or min(future) <= min(past) or max(future) >= max(past)):
         words = [m.group(0) for x in (near_before, near_after) for m in FUTURE_RE.finditer(x)]
         return "modal" if all(MODAL_ONLY_RE.fullmatch(w) for w in words) else "planned"
@@ -955,7 +979,7 @@ def _increment(q: Quantity, before: str, after: str) -> bool:
 INSTALMENT_AFTER_RE = re.compile(
     r"^\s*(?:[\w-]+\s+){0,4}?as\s+(?:a|an|the|its)\s+(?:\w+\s+)?(instal\w*|tranche|down\s+payment|deposit|advance)\b", re.I)
 OF_WHOLE_AFTER_RE = re.compile(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|our|his|her|all)\s+)?(?:[\d,.]+\s+)?[a-z]", re.I)
-PART_OF_RE = re.compile(r"\b(share|portion|part|section|stretch|segment|phase|tranche)\s+of\b[^.;]*"
+PART_OF_RE = re.compile(r"\b(?=[spt])(share|portion|part|section|stretch|segment|phase|tranche)\s+of\b[^.;]*"
                         r"\b(?:is|was|will\s+be|would\s+be|amounts\s+to|amounted\s+to|comes\s+to|totals|of)\s+$", re.I)
 WHOLE_BEFORE_RE = re.compile(r"\b(?:share|part|portion|section|half|third|quarter|fraction)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 LETTER_OR_PERCENT_RE = re.compile(r"[A-Za-z%]")
@@ -1064,7 +1088,9 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
     near = (" " if TO_LEVEL_END_RE.search(before) else before + " ") + after[:PERIOD_AFTER]
     if published_year and THIS_YEAR_RE.search(near):
         return f"year-{published_year}"  # "this year's $44bn" against "last year's $41bn": two years, named
-    for pattern, name in RELATIVE_PERIODS:
+    # every RELATIVE_PERIODS match has one of PERIOD_CUES: ASCII text with none is not searched
+    skip = near.isascii() and not any(cue in near.lower() for cue in PERIOD_CUES)
+    for pattern, name in () if skip else RELATIVE_PERIODS:
         if m := pattern.search(near):
             if name == "last-period" and published_year and LAST_YEAR_RE.fullmatch(m.group(0)):
                 # "9.02 million last year" in a January 2024 report is 2023's, as "in 2023" is
@@ -1112,7 +1138,11 @@ PRIOR_BEFORE_RE = re.compile(
     # "above the September 2022 rate (23.34 percent)": the value compared with, in brackets after its name
     r"(?:(?:[\w\-]+\s+){1,3}\(\s*)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
-PRIOR_CUE_RE = re.compile(r"(?=[fcvatormbepid])(?:from|compared|versus|vs|against|than|on\s|over\s|record|mark|best|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble)", re.I)  # keep in step with PRIOR_BEFORE_RE
+PRIOR_CUES = r"from|compared|versus|vs|against|than|on\s|over\s|record|mark|best|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble"
+PRIOR_CUE_RE = re.compile(r"(?=[fcvatormbepid])(?:" + PRIOR_CUES + ")", re.I)  # keep in step with PRIOR_BEFORE_RE
+# the same, on ASCII text lowered: case-sensitive, re skips to the cues' first letters at once
+# (re.I also folds "ſ" to "s" and "K" to "k", which lowering ASCII never meets)
+PRIOR_CUE_LOWER_RE = re.compile(PRIOR_CUES)
 FROM_TO_RE = re.compile(r"^\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[$€£¥₹]?\d")
 # "against 39.7 per cent for No", "against 35 per cent of the Congress's winners": another side's figure, not an earlier one
 FOR_OTHER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:for\b|of\s+(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)*['’]s?\s)", re.I)
@@ -1140,9 +1170,10 @@ def _prior(before: str, after: str) -> str:
     when it is a mark the sentence measures against."""
     if ":" in before and BRACKET_YEAR_BEFORE_RE.search(before):
         return "previous"
-    if PRIOR_CUE_RE.search(before) and (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
+    if (PRIOR_CUE_LOWER_RE.search(before.lower()) if before.isascii() else PRIOR_CUE_RE.search(before)) \
+            and (m := PRIOR_BEFORE_RE.search(before)) and not (m.group(0).lower().startswith("against") and FOR_OTHER_RE.match(after)):
         return "previous"  # not "60.3 per cent against 39.7 per cent for No": another side's figure
-    if FROM_BEFORE_RE.search(before) and FROM_TO_RE.match(after):
+    if FROM_TO_RE.match(after) and FROM_BEFORE_RE.search(before):  # the anchored test first: it fails at once
         return "previous"
     if REFERENCE_BEFORE_RE.search(before[-30:]):
         return "reference"  # a level of its own (a target, a mark), not the subject's
@@ -1254,7 +1285,9 @@ def _subject(
         # Mexico has reported nine cases": a figure that is the object of "reported" is the name's own
         start = m.start("name") if m.group("name") else m.start("reporter")
         return _coordinated(name, clause_before[:offset + start], capitalized, q)
-    if (m := INTERRUPTED_SUBJECT_RE.search(clause_before)) and not PREPOSITION_END_RE.search(clause_before[:m.start("name")]) \
+    # (every INTERRUPTED_SUBJECT_RE match has two commas or more: most clauses are not searched)
+    if clause_before.count(",") >= 2 and (m := INTERRUPTED_SUBJECT_RE.search(clause_before)) \
+            and not PREPOSITION_END_RE.search(clause_before[:m.start("name")]) \
             and (name := _clean_name(m.group("name"), not clause_before[:m.start("name")].strip(), capitalized)):
         # "Lea County, on the border, has nine cases", "Samuel Bankman-Fried, the former chief of
         # FTX, was sent to prison for 24 years": the clause's subject, past an apposition set off

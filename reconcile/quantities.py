@@ -16,6 +16,7 @@ from text_to_num import text2num
 
 from . import units
 from .errors import UnitError
+from .firstchar import FirstCharDispatch
 from .escape import BIDI_CONTROLS
 from .models import Quantity, replace
 from .words import count_class
@@ -190,10 +191,12 @@ LETTER_SCALE_RE = re.compile(r"(?P<ls>bn|tn|k|K|m|M|b|B)(?![\w])")
 DIMENSION_WORDS = r"\s+(?:long|wide|high|tall|deep|thick|across|in\s+(?:length|width|height|depth|diameter))\b"
 DIMENSION_AFTER_RE = re.compile(DIMENSION_WORDS, re.I)
 SPACED_METRES_RE = re.compile(r" (?-i:m)(?=" + DIMENSION_WORDS + ")", re.I)
-UNIT_RE = re.compile(
-    r"(?:\s*-\s*|\s+|)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(units.UNIT_SPELLINGS)) + r")(?:(?<=%)|(?![\w²³]))",  # "a 0.6%increase": a sign needs no space after it
-    re.I,
-)
+# _UNIT_AT.match(text, pos) is _UNIT_AT.match(text, pos), trying only the spellings that can
+# start at the next character (a figure's unit is looked for once or twice, among 150 spellings)
+_UNIT_AT = FirstCharDispatch(
+    r"(?:\s*-\s*|\s+|)", [p for p, _, _ in units.UNIT_SPELLINGS], r"(?:(?<=%)|(?![\w²³]))",  # "a 0.6%increase": a sign needs no space after it
+    re.I, "u", skip=r"(?:\s*-)?\s*")
+UNIT_RE = _UNIT_AT.whole
 RATE_ALTERNATIVES = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(units.RATE_SPELLINGS))
 RATE_RE = re.compile(
     # "of gas a year"; not "417 mm of rain against its monthly average": a comparison or a
@@ -511,6 +514,9 @@ DATE_CUE_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|0s|ye
 # a half or a quarter of a calendar year: "the second half of 2008", "Q3", "the first quarter of
 # next year". A fiscal year is another calendar's, so "the first half of fiscal 2008" is left alone.
 PERIOD_CUE_RE = re.compile(r"(?=[hq])(?:half|quarter|\b[HQ][1-4]\b)", re.I)  # (?=[hq]): tried only where a match can start
+# r"half|quarter|\b[hq][1-4]\b" on ASCII text lowered: case-sensitive and opening with a character
+# set, re skips to an "h" or a "q" at once ((?<!\w.) after the letter is \b before it)
+PERIOD_CUE_LOWER_RE = re.compile(r"[hq](?:(?<=h)alf|(?<=q)uarter|(?<!\w.)[1-4]\b)")
 PERIOD_RE = re.compile(
     r"\b(?:(?P<ordinal>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<part>half|quarter)"
     r"|(?P<code>[HQ][1-4])\b)"
@@ -525,7 +531,7 @@ RELATIVE_YEARS = {"last": "last", "previous": "last", "next": "next", "coming": 
 def _period_mentions(text: str) -> Iterator[Quantity]:
     """Halves and quarters of a year as dates: "2008-H2", "XXXX-Q2" (the year is the report's
     own), "last-H2" (the year before it), "next-Q1"."""
-    if not PERIOD_CUE_RE.search(text):
+    if not (PERIOD_CUE_LOWER_RE.search(text.lower()) if text.isascii() else PERIOD_CUE_RE.search(text)):
         return
     for m in PERIOD_RE.finditer(text):
         if m.group("code"):
@@ -866,7 +872,7 @@ def _shares_unit(text: str, shared: re.Match, first: float, q: Quantity) -> bool
 
 def _unit_after(text: str, pos: int) -> bool:
     """Is a unit, a scale word or cents next ("to 9 tonnes", "to 4 million", "to 15 cents")?"""
-    return bool(UNIT_RE.match(text, pos) or SCALE_RE.match(text, pos) or CENTS_RE.match(text, pos))
+    return bool(_UNIT_AT.match(text, pos) or SCALE_RE.match(text, pos) or CENTS_RE.match(text, pos))
 
 
 def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
@@ -1010,7 +1016,7 @@ def _far_count_noun(text: str, pos: int) -> tuple[int, str] | None:
             continue
         if lower in STOPWORDS and lower != "other" or lower in SLOT_VERBS or lower in HEDGE_WORDS:
             return None
-        if word[0].isdigit() and (u := UNIT_RE.match(text, m.end(1))):
+        if word[0].isdigit() and (u := _UNIT_AT.match(text, m.end(1))):
             # "three 15 MW plants", "two 5MP lenses": a figure in its own unit between the count and its noun is a
             # figure of its own; the count ends before it, as "three $200 fines" does
             noun = _count_noun(text, u.end())
@@ -1435,14 +1441,14 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
                 and int(frac.group("num")) < int(frac.group("den")) and CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
             # "$12.09-3/4 a bushel": the exchanges quote grain in dollars, cents and a fraction of a cent
             value, precision, pos = value + int(frac.group("num")) / int(frac.group("den")) / 100, 0.0, frac.end()
-        elif digits == "0" and (point := SPACED_POINT_RE.match(text, pos)) and UNIT_RE.match(text, point.end()):
+        elif digits == "0" and (point := SPACED_POINT_RE.match(text, pos)) and _UNIT_AT.match(text, point.end()):
             value, precision, pos = float(f"0.{point.group('frac')}"), 0.5 * 10.0 ** -len(point.group("frac")), point.end()
         elif "." not in digits and "," not in digits and len(digits) <= 3 and not m.group("neg") and (group := SPACED_GROUP_RE.match(text, pos)) \
                 and not LIST_BEFORE_RE.search(text, max(0, start - 12), start) \
-                and (_count_noun(text, group.end()) or UNIT_RE.match(text, group.end())):
+                and (_count_noun(text, group.end()) or _UNIT_AT.match(text, group.end())):
             value, pos = value * 1000 + int(group.group("group")), group.end()
         elif "." not in digits and "," not in digits and (comma := DECIMAL_COMMA_RE.match(text, pos)) \
-                and (UNIT_RE.match(text, comma.end()) or CENTS_RE.match(text, comma.end())):
+                and (_UNIT_AT.match(text, comma.end()) or CENTS_RE.match(text, comma.end())):
             # "a 13,5-inch screen", "13,6p": a decimal comma, before a unit or cents only
             value, precision, pos = float(f"{digits}.{comma.group(1)}"), 0.5 * 10.0 ** -len(comma.group(1)), comma.end()
     elif m.group("fraction"):
@@ -1452,14 +1458,14 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return None  # "a Fifth Avenue duplex": a capital after the article starts a name
         value = FRACTION_WORDS[_norm(m.group("fraction"))]
         if text.startswith("-", pos):  # "a half-inch pipe"; "half-time", "one-third-owned": not figures
-            u = UNIT_RE.match(text, (a_.end() if (a_ := HYPHEN_A_RE.match(text, pos)) else pos))  # "half-a-minute"
+            u = _UNIT_AT.match(text, (a_.end() if (a_ := HYPHEN_A_RE.match(text, pos)) else pos))  # "half-a-minute"
             unit, kind = _spelled_unit(u) if u else (None, None)
             if kind not in ("quantity", "duration"):
                 return None
             if kind == "duration" and (THE_BEFORE_RE.search(text[max(0, start - 8):start]) or REPORT_AFTER_RE.match(text, u.end())):
                 return None  # "profit for the half-year", "half-year revenue": a reporting period, not six months
             return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
-        if (of_a := OF_A_RE.match(text, pos)) and (u := UNIT_RE.match(text, of_a.end())):
+        if (of_a := OF_A_RE.match(text, pos)) and (u := _UNIT_AT.match(text, of_a.end())):
             unit, kind = _spelled_unit(u)
             if kind in ("quantity", "duration", "percent"):  # "a quarter of a percentage point", "half an hour"
                 return _finish(text, start, u.end(), kind, value, unit, "exact", 0.0)
@@ -1468,7 +1474,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return _finish(text, start, cents.end(), "money", value / 100, currencies["dollar"] if not pence else "GBP", "exact", 0.0)
         if of_a and (points := _points_of_rate(text, of_a.end(), start)):  # "a tenth of a point to 5.9%"
             return _finish(text, start, points.end("points"), "percent", value, "percentage_point", "exact", 0.0)
-        if text.startswith(" ", pos) and (u := UNIT_RE.match(text, pos)) and (spelled := _spelled_unit(u))[1] in ("quantity", "duration"):
+        if text.startswith(" ", pos) and (u := _UNIT_AT.match(text, pos)) and (spelled := _spelled_unit(u))[1] in ("quantity", "duration"):
             return _finish(text, start, u.end(), spelled[1], value, spelled[0], "exact", 0.0)  # "a half hour", "a quarter century"
         if FRACTION_ORDINAL_RE.match(text, pos):
             return None  # "a third child", "a second term": an ordinal before its noun, not a share
@@ -1497,7 +1503,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     if (tenths := PARTS_OF_A_RE.match(text, pos)) and (points := _points_of_rate(text, tenths.end(), start)):
         # "two-tenths of a point to 62.9%": parts of a percentage point
         return _finish(text, start, points.end("points"), "percent", value / PARTS[tenths.group("part").lower()], "percentage_point", "exact", 0.0)
-    if (tenths := PARTS_OF_A_RE.match(text, pos)) and (u := UNIT_RE.match(text, tenths.end())) \
+    if (tenths := PARTS_OF_A_RE.match(text, pos)) and (u := _UNIT_AT.match(text, tenths.end())) \
             and _spelled_unit(u)[1] in ("quantity", "duration"):
         # "three tenths of a second", "11 hundredths of a second": parts of one unit
         unit, kind = _spelled_unit(u)
@@ -1510,7 +1516,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         scale, pos = units.SCALES[_first_group(s, "s")][1], s.end()
         if s2 := SCALE_RE.match(text, pos):  # "2.5 lakh crore"
             scale, pos = scale * units.SCALES[_first_group(s2, "s")][1], s2.end()
-    elif digits and (ls := LETTER_SCALE_RE.match(text, pos)) and not UNIT_RE.match(text, pos):
+    elif digits and (ls := LETTER_SCALE_RE.match(text, pos)) and not _UNIT_AT.match(text, pos):
         # "£3m" and "1.5m doses" are millions; "400m hurdles" is a distance, and so is "59m wide"
         glued_m = ls.group("ls") in ("m", "M") and "." not in digits and (value >= 100 or RACE_EVENT_RE.match(text, ls.end())) \
             or ls.group("ls") == "m" and value < 100 and _field_event_mark(text, start, ls.end()) \
@@ -1557,10 +1563,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         # "temperatures have hovered around 100 degrees", "a record low of -33°": heat, in the
         # document's country's scale (an angle or a degree of warming names no heat cue)
         unit, kind, pos = currencies.get("degree", "degree_Celsius"), "quantity", deg.end()
-    elif (u := UNIT_RE.match(text, pos)) and not (u.group(0).endswith("won") and _verb_won(u, value * scale, digits if scale == 1.0 else None)) \
-            or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
+    elif (u := _UNIT_AT.match(text, pos)) and not (u.group(0).endswith("won") and _verb_won(u, value * scale, digits if scale == 1.0 else None)) \
+            or (run := RUN_ADJECTIVE_RE.match(text, pos)) and (u := _UNIT_AT.match(text, run.end())) \
             and _spelled_unit(u)[1] == "duration" \
-            or (run := COMPARATIVE_BEFORE_UNIT_RE.match(text, pos)) and (u := UNIT_RE.match(text, run.end())) \
+            or (run := COMPARATIVE_BEFORE_UNIT_RE.match(text, pos)) and (u := _UNIT_AT.match(text, run.end())) \
             and _spelled_unit(u)[1] == "quantity":  # "113 straight months", "88,000 fewer barrels per day"
         unit, kind = _spelled_unit(u)
         if glued_m and kind != "money":
@@ -1756,7 +1762,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         # "€600,000 (£540,000) per week": the rate after a conversion is both figures' rate
         unit = f"{unit} / {units.RATE_SPELLINGS[_first_group(r, 'r')][1]}"
     elif kind in ("duration", "quantity") and "/" not in unit and (p := PER_NOUN_RE.match(text, pos)) \
-            and (noun := (p.group("per") or "").lower()) and noun not in NOT_PRICED_PER and not UNIT_RE.match(text, p.start("per")):
+            and (noun := (p.group("per") or "").lower()) and noun not in NOT_PRICED_PER and not _UNIT_AT.match(text, p.start("per")):
         thing, pos = _lemma(noun), p.end()  # "36.4 minutes per game": an average per thing, not a total
     elif kind == "money" and "/" not in unit and (p := PER_NOUN_RE.match(text, pos)) \
             and (noun := (p.group("per") or p.group("a") or "").lower()) not in NOT_PRICED_PER:
