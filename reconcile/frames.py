@@ -421,6 +421,13 @@ def read_frame(
         slot_after = _slot_after(after[m.end():])  # "one person, a child, has died": the verb past the apposition
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
+    if not change and q.kind in ("percent", "money") and ((m := PREMIUM_AFTER_RE.match(after))
+                                                       or (m := PREMIUM_BEFORE_RE.search(slot_before)) and REFERENCE_AFTER_RE.match(after)):
+        # "a 25% premium over Friday's close", "a 32.5-per-cent premium over", "a premium of almost
+        # 25 percent to the level", "a 6% discount to the market price": a difference from a
+        # reference price, whatever noun it modifies ("a discount of 20 per cent" on fares, with no
+        # reference, is a standing rate)
+        change = "margin-down" if m.group(1).lower().startswith("discount") else "margin-up"
     if apposed and attribute and not change and (m := APPOSED_OBJECT_RE.search(slot_before)) \
             and _class(m.group("noun"), verbs=False, kind=q.kind, dimension=q.dimension) == attribute:
         change = _change_of(m.group("verb").lower())  # "Retail added the most jobs, 46,000": the amount added
@@ -935,6 +942,9 @@ FEWER_IN_SURFACE_RE = re.compile(
 MARK_MARGIN_RE = re.compile(
     r"^\s*(under|inside|within|over|outside)\s+(?:the|a|an|his|her|its|their|[A-Z][\w\-]*['’]s?)\s+(?:[\w\-'’]+\s+){0,2}?"
     r"(?:record|mark|best|par|estimate|forecast|target|average|level)\b")
+PREMIUM_AFTER_RE = re.compile(r"^\s*(premium|discount)s?\s+(?:to|over|on|above|below|against)\b", re.I)
+REFERENCE_AFTER_RE = re.compile(r"\s*(?:to|over|on|above|below|against)\b", re.I)
+PREMIUM_BEFORE_RE = re.compile(r"\b(premium|discount)\s+(?:is\s+|was\s+)?(?:of\s+)?(?:a\s+)?(?:[a-z]+\s+)?$", re.I)
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%", "a 24.3% year-over-year jump": an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
