@@ -121,7 +121,7 @@ def align(
     keys = [bag | {f"§{c.predicate}"} if c.predicate else bag for bag, c in zip(bags, claims)]
     keys = [k | {f"§head:{_head(c)}"} if c.head else k for k, c in zip(keys, claims)]
     # "16 crew" / "16 cabin crew": one count of one kind of thing, restated, whatever else the
-    # sentences say (found by the noun and the value together, and for agreement only)
+    # sentences say (the key holds the value too, so it only ever ties figures that agree)
     counted_nouns = [_counted(c, m) for c, m in zip(claims, measures)]
     keys = [k | {f"{COUNTED_KEY}{t}"} if t else k for k, t in zip(keys, counted_nouns)]
     keys = [k | {f"{ATTRIBUTE_KEY}{c.frame.attribute}"} if c.frame.attribute else k for k, c in zip(keys, claims)]
@@ -196,7 +196,7 @@ def align(
         if a.frame.actor and b.frame.actor and not set(a.frame.actor.split()) & set(b.frame.actor.split()):
             return True  # "Private businesses added 237,000 jobs" / "Retail added 46,000": whose gain?
         if bool(a.frame.actor) != bool(b.frame.actor) and (stories_of(a), dims[i], a.frame.attribute or b.frame.attribute) in acted_apart:
-            return True
+            return True  # where the story's changes have several actors, one with none is the whole's
         if {a.frame.modality, b.frame.modality} == {"planned", ""} and (_forecast(a) or _forecast(b) or _outcome_later(a, b)):
             return True  # a forecast beside a figure that says neither: alike, the forecast restated; else the outturn
         keys = {(stories_of(a), dims[i], attribute) for attribute in (a.frame.attribute, b.frame.attribute, "")}

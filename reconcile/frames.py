@@ -290,9 +290,7 @@ def compatible(a: Frame, b: Frame) -> bool:
     if a.modality and b.modality and a.modality != b.modality and "modal" not in (a.modality, b.modality) \
             or (a.modality == "proposed") != (b.modality == "proposed"):
         return False  # what was asked for is another fact than what was given, whether or not it is said
-    if a.period != b.period and not (_same_since(a.period, b.period) if _same_since(a.period, b.period) is not None
-                                     else _same_previous(a.period, b.period) if _same_previous(a.period, b.period) is not None
-                                     else _absolute(a.period, b.period, _present_of(a, b))):
+    if a.period != b.period and not _same_period(a, b):
         return False
     if a.subject and b.subject and not same_subject(a.subject, b.subject):
         return False
@@ -1060,6 +1058,15 @@ def _earlier(period: str) -> str:
     return f"previous-{period}" if period.startswith(("year-", "month-")) else "previous"
 
 
+def _same_period(a: Frame, b: Frame) -> bool:
+    """Do two frames' different periods meet? Changes since a year, earlier values and named
+    periods each by their own rule."""
+    for rule in (_same_since, _same_previous):
+        if (meets := rule(a.period, b.period)) is not None:
+            return meets
+    return _absolute(a.period, b.period, _present_of(a, b))
+
+
 def _same_since(x: str, y: str) -> bool | None:
     """Do two periods, one of them a change's since a year, meet? Two changes since two years do
     not; a change since a year meets one that names no period or names a year after it (the
@@ -1337,13 +1344,14 @@ WHEN_YEAR_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*,\s*when\b[^.;]*$")
 DATED_AFTER_RE = re.compile(r"\s*,\s*(?:first\s+)?(?:recorded|set|reached|seen|registered|achieved|posted|hit|measured)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
 # a penalty is the payer's: the name a verb puts it on, not the one who imposed it
 PENALTY_ATTRIBUTES = frozenset({"fine", "damages"})
+NOT_PAYER_END_RE = re.compile(r"\b(?:by|from|of|at|in|on)\s+(?:the\s+)?$")  # who imposed it, or a place
 OBJECT_NAME_RE = re.compile(r"\b[a-z]{2,}\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)(?=\s+(?:a|an|the|with|to|for|[$€£¥₹\d]|[A-Z]{1,3}\$)|\s*$)")
 
 
 def _penalized(slot_before: str, clause_before: str, capitalized: frozenset[str]) -> str:
     """The name right after a verb in the figure's slot: who a fine was put on ("fined Google
     $3.6b", "hit Google with a record fine of"); "" when none, or when it follows "by"/"from"."""
-    found = [m for m in OBJECT_NAME_RE.finditer(slot_before) if not re.search(r"\b(?:by|from|of|at|in|on)\s+(?:the\s+)?$", slot_before[:m.start("name")])]
+    found = [m for m in OBJECT_NAME_RE.finditer(slot_before) if not NOT_PAYER_END_RE.search(slot_before, 0, m.start("name"))]
     return _clean_name(found[-1].group("name"), False, capitalized) if found else ""
 
 
@@ -1508,14 +1516,18 @@ NAME_AFTER_RE = re.compile(r"^\s*(?:\w+\s+)?(?:in|for|at)\s+(?:the\s+)?(?P<name>
 RECORDER_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:\w+\s+){0,2}?(?:recorded|logged|registered)\b"
                          r"|(?P<reporter>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has|have|had|now)?\s*(?:reported|confirmed|counted)"
                          r"\s+(?:[a-z]+\s+){0,3}$")
+# the clause's verb after its subject and an aside, then the rest of the clause up to the figure
+# (a date's comma is no clause break): "Reform UK, for its part, won", "was launched on July 16, 2021 with"
+SUBJECT_VERB_TO_FIGURE = (r"\s*(?:still\s+|now\s+|also\s+)?(?:has|have|had|is|was|are|were|[a-z]{3,}s|[a-z]{2,}ed|"
+                          + "|".join(IRREGULAR_PAST) + r")\b(?:[^,]|,\s*(?:19|20)\d\d\b)*$")
 INTERRUPTED_SUBJECT_RE = re.compile(
-    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+\d{1,3}\b)?)\s*,(?!\s*(?:which|who|whose|that)\b)(?:\s*[^,]{2,80}?,){1,2}\s*(?:still\s+|now\s+|also\s+)?"
-    r"(?:has|have|had|is|was|are|were|[a-z]{3,}s|[a-z]{2,}ed|" + "|".join(IRREGULAR_PAST) + r")\b(?:[^,]|,\s*(?:19|20)\d\d\b)*$")  # "Reform UK, for its part, won"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+\d{1,3}\b)?)\s*,(?!\s*(?:which|who|whose|that)\b)(?:\s*[^,]{2,80}?,){1,2}"
+    + SUBJECT_VERB_TO_FIGURE)
 # "Its successor, Chandrayaan-2, had a much bigger allocation": a common noun phrase, then the
 # name it is, set off by commas, then the verb: the name is the subject
 APPOSED_NAME_SUBJECT_RE = re.compile(
-    r"^\W*(?:[A-Z][a-z]*\s+)?(?:[a-z\-]+\s+){0,3}[a-z\-]+\s*,\s*(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,\s*(?:still\s+|now\s+|also\s+)?"
-    r"(?:has|have|had|is|was|are|were|[a-z]{3,}s|[a-z]{2,}ed|" + "|".join(IRREGULAR_PAST) + r")\b(?:[^,]|,\s*(?:19|20)\d\d\b)*$")
+    r"^\W*(?:[A-Z][a-z]*\s+)?(?:[a-z\-]+\s+){0,3}[a-z\-]+\s*,\s*(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,"
+    + SUBJECT_VERB_TO_FIGURE)
 RELATIVE_RE = re.compile(r"^\s*(which|who|whose|with|that|at|has|have|had|is|was|having)\b", re.I)
 CLAUSE_SUBJECT_RE = re.compile(r"^\W*(?:The\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-.]*)*)\s+[a-z]+")
 PAST_RELATIVE_RE = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s*,\s*(?:who|which|whose)\b[^,;]*,\s*$")
