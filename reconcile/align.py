@@ -281,8 +281,9 @@ def find_conversions(claims: Sequence[Claim], measures: Sequence[Measure | None]
             continue
         if ma.dimension != mb.dimension and not (a.quantity.kind == b.quantity.kind == "money"):
             continue
-        between = texts[a.source][a.quantity.end:b.quantity.start]
-        if between.strip() in ("(", "[", "/", "or"):
+        between = texts[a.source][a.quantity.end:b.quantity.start].strip()
+        if between in ("(", "[") or between in ("/", "or") and a.quantity.unit != b.quantity.unit:
+            # "40C or 104F" restates in another unit; "177 or 178", "2GB/3GB" are alternatives
             pairs.append(Alignment(i, i + 1, 1.0, False))
     return pairs
 
