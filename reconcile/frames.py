@@ -537,7 +537,7 @@ def read_frame(
              or RUNNING_AFTER_RE.match(slot_after) or SO_FAR_RE.search(slot_before[-40:] + " " + slot_after[:40])) else ""
     if q.kind == "count" and not change and not period and STATE_AFTER_RE.match(slot_after):
         running = "state"  # "300 ships were waiting", "40 people remain stranded": how many are so at the time
-    actor = _actor(slot_before, names_capitalized, text[sentence_start:q.start]) if change in ("up", "down") else ""
+    actor = _actor(slot_before, names_capitalized, clause_before) if change in ("up", "down") else ""
     return Frame(subject=subject, attribute=attribute, part=part, period=period,
                  modality=modality, change=change, day=day, head=head, target=target, running=running, actor=actor)
 
