@@ -199,6 +199,8 @@ def align(
             return True  # where the story's changes have several actors, one with none is the whole's
         if {a.frame.modality, b.frame.modality} == {"planned", ""} and (_forecast(a) or _forecast(b) or _outcome_later(a, b)):
             return True  # a forecast beside a figure that says neither: alike, the forecast restated; else the outturn
+        if _past_year(a, b) or _past_year(b, a):
+            return True  # "turnout sank to 59.4% in 2001" and "turnout is 59.9%": another election's, unless alike
         keys = {(stories_of(a), dims[i], attribute) for attribute in (a.frame.attribute, b.frame.attribute, "")}
         return bool(a.frame.subject) != bool(b.frame.subject) and bool(keys & divided) or unnamed_elsewhere(a, b)
 
@@ -572,6 +574,17 @@ def _outcome_later(a: Claim, b: Claim) -> bool:
     2.4-billion-euro fine")."""
     plan, other = (a, b) if a.frame.modality == "planned" else (b, a)
     return bool(plan.frame.as_of and other.frame.as_of) and plan.frame.as_of < other.frame.as_of
+
+
+def _past_year(dated: Claim, plain: Claim) -> bool:
+    """One figure is dated two or more years before the other report, which dates its own figure
+    by nothing: the other is more likely of its own time ("a majority of 66 seats in 2005" in a
+    2024 report on an election) than a restatement of the dated one, though it may be one."""
+    period, as_of = dated.frame.period, plain.frame.as_of
+    if any(c.frame.attribute in frames.STATIC_ATTRIBUTES or c.frame.head for c in (dated, plain)):
+        return False  # a thing's own measures hold whenever dated ("in 2015 agreed to build a pipeline to carry ...")
+    return not plain.frame.period and frames.YEAR_PERIOD_NAME_RE.fullmatch(period) is not None \
+        and as_of[:4].isdigit() and int(period[5:9]) <= int(as_of[:4]) - 2
 
 
 def _forecast(claim: Claim) -> bool:
