@@ -259,8 +259,8 @@ STATE_TALLIES = frozenset({"missing"})  # how many are in a state now, not how m
 def _running(a: Claim, b: Claim, ma: Measure) -> bool:
     """A running tally, or the highest temperature read so far: a later reading may be higher.
     A record of another time ("the previous record of 38.7C") or a change does not run."""
-    if a.frame.runs and b.frame.runs:
-        return True
+    if a.frame.runs and b.frame.runs or "partial" in (a.frame.running, b.frame.running):
+        return True  # a count under way meets the final one as an earlier reading of it
     return ma.dimension == "[temperature]" and not (a.frame.period or b.frame.period or a.frame.change or b.frame.change)
 
 

@@ -77,6 +77,7 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "rate": ("rate",),
     "share": ("share", "stake", "percentag", "proport", "market"),
     "stock": ("stock", "shares"),
+    "margin": ("lead", "margin"),  # "a lead of 290 seats", "a margin of 12 votes": how far ahead (see MAJORITY_RE)
 }
 _CLASS_OF = {s: name for name, stems in ATTRIBUTE_WORDS.items() for s in stems}
 
@@ -121,7 +122,7 @@ PERIOD_CUES = ("last", "pre", "earlier", "before", "ago", "prior", "former", "ol
 FUTURE_RE = re.compile(
     r"\b(?=[a-z])(?:will|would|shall|plans?|planned|planning|intends?|aims?|aiming|expects?|expected|forecasts?|"
     r"forecast|projected|projections?|predicts?|predicted|predicting|anticipated?|anticipates|likely(?!\s+[a-z]+ed\b)|looked\s+for|"
-    r"targets?|targeted|goal|set\s+to|going\s+to|scheduled|proposed|"
+    r"targets?|targeted|goal|set\s+to|going\s+to|scheduled|proposed|on\s+track\s+(?:to|for)|exit\s+polls?|"
     r"pledged?|promised?|could|(?-i:may)|might|hopes?|seeks?|budgeted|should|designed\s+to|meant\s+to|due\s+to|"
     r"(?:is|are)\s+to|to\s+be|estimates?\s+(?:that\s+)?(?:it\s+)?will)\b",
     re.I,
@@ -139,6 +140,21 @@ RUNNING_BEFORE_RE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so\s+
 RUNNING_AFTER_RE = re.compile(r"^\s+(?:[a-z\-]+\s+){0,3}?(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?[a-z]{3,}(?:ed|en|t)\b", re.I)
 # a count of things in a state at the time: the progressive ("were waiting"), or "remain" + a state
 STATE_AFTER_RE = re.compile(r"^\s+(?:[a-z\-]+\s+){0,2}?(?:(?:are|were|is|was)\s+(?:still\s+)?(?!being\b)[a-z]{3,}ing\b|remain(?:s|ed)?\s+[a-z]+)", re.I)
+# a count under way: "with 648 of the 650 seats declared", "once 649 of the 650 results were in",
+# "with almost every seat counted", "with 95% of precincts reporting", "as things stand"
+PARTIAL_COUNT_RE = re.compile(
+    r"\b(?:with|once|after|by\s+the\s+time|when)\s+(?:only\s+|just\s+)?(?:\d[\d,]*\s*(?:%|per\s*cent|percent)?\s+(?:out\s+)?of|"
+    r"(?:almost|nearly|virtually)\s+(?:all|every)|most\s+of|all\s+but)\b[^.;]{0,80}?\b(?:declared|counted|reporting|reported|"
+    r"allocated|tallied|in)\b|\bas\s+things\s+stand\b|\bas\s+we\s+write\b|\bat\s+the\s+time\s+of\s+writing\b"
+    r"|\b(?:still|yet|left)\s+to\s+(?:be\s+)?(?:declare|declared|count|counted|report)\b", re.I)
+MAJORITY_AFTER_RE = re.compile(r"\s*(?:seats?\s+|votes?\s+|overall\s+|working\s+)?majority\b", re.I)
+MAJORITY_BEFORE_RE = re.compile(r"\bmajority\b(?!\s+of\s+(?:the\s+|its\s+|their\s+)?[a-z])[^,;.]{0,25}$", re.I)
+# a poll or forecast the sentence gives its figures by: "According to the exit poll", "The
+# latest forecasts have", "The unofficial poll gives": forecasts, whatever the verb's tense
+FORECAST_SOURCE_RE = re.compile(
+    r"\b(?:according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:polls?|forecasts?|projections?)\b"
+    r"|(?:polls?|forecasts?|projections?)\s+(?:gives?|gave|has|have|had|shows?|showed|suggests?|suggested|puts?|predicts?|predicted"
+    r"|points?\s+to|pointed\s+to|indicates?|indicated)\b)", re.I)
 SO_FAR_RE = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far)\b", re.I)
 SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whereas|or|as|compared\s+with|versus|vs\.?|against)\s")
 NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
@@ -211,7 +227,8 @@ class Frame:
     head: the noun phrase an adjectival figure modifies ("gas pipeline")
     target: what money goes to or a measure is of ("defence" in "$14bn into defence")
     running: "so-far" when the figure's words give it as a total up to now, "state" when it counts
-        what is in a state at the time ("300 ships were waiting"; see runs), else ""
+        what is in a state at the time ("300 ships were waiting"; see runs), "partial" when its
+        sentence says the count is still under way ("with 648 of 650 seats declared"), else ""
     actor: who made a change, as stems of the common noun phrase before its verb ("privat busi"
         in "Private businesses added 237,000 jobs"), "" when unsaid or only a name or attribute
         word; actors that share no word are two parts (see align.agree_only)
@@ -435,6 +452,8 @@ def read_frame(
                              names_capitalized, published_year, head)
         if changed.change in ("up", "down"):
             attribute = changed.attribute
+    if not attribute and (MAJORITY_AFTER_RE.match(after) or MAJORITY_BEFORE_RE.search(slot_before)):
+        attribute = "margin"  # "a 170-seat majority", "a majority of 174": not "the majority of patients" (most of them)
     if attribute == "turnout" and (m := VOTE_SIDE_RE.match(after)):
         attribute = "vote-against" if m.group(1).lower() == "against" else "vote-for"  # "8 percent voted against": one side's share
     age = q.kind == "count" and q.thing == "age"
@@ -446,7 +465,9 @@ def read_frame(
         change = "margin-down" if (m.group(1) or m.group(2)).lower() in ("lower", "below") else "margin-up"  # "S$0.05, lower at S$18.24"
     if not change and not age and q.kind in ("percent", "money", "count", "quantity") and (
             (m := CHANGE_NOUN_AFTER_RE.match(after)) or (m := CHANGE_NOUN_BEFORE_RE.search(slot_before))) \
-            and not (q.kind == "money" and (m.group("noun") or "").lower() == "loss"):  # "a loss of $318 million": a level
+            and not (q.kind == "money" and (m.group("noun") or "").lower() == "loss") \
+            and not (q.dimension == "[length]" and (m.group("noun") or m.group("amount")).lower() == "fall"):
+        # "a loss of $318 million" is a level, and so is "the heaviest fall was 5.2 cm" (of rain)
         change = _change_of((m.group("noun") or m.group("amount")).lower())
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
     if attribute in PENALTY_ATTRIBUTES and (payer := _penalized(slot_before, clause_before, names_capitalized)):
@@ -523,6 +544,8 @@ def read_frame(
     modality = "" if head or attribute in STATIC_ATTRIBUTES else _modality(slot_before, slot_after)
     if modality == "modal" and attribute and attribute not in DECIDED_CLASSES:
         modality = "planned"  # "the group will have sales of $20bn": a forecast of what is measured later
+    if modality != "proposed" and q.kind != "date" and FORECAST_SOURCE_RE.search(clause_before):
+        modality = "planned"  # "According to the exit poll, Labour on 410 seats", "The latest forecasts have the Tories on 131"
     if PROPOSAL_RE.search(slot_before[-40:]) or PROPOSED_AFTER_RE.search(slot_after):
         modality = "proposed"  # "the 105-year term probation officers had proposed": asked for, not given
         # who asked: "prosecutors had sought", "the term probation officers had proposed", "his
@@ -535,6 +558,9 @@ def read_frame(
     running = "so-far" if q.kind in ("count", "quantity", "money") and not change and not period \
         and (RUNNING_BEFORE_RE.search(slot_before) and not ATTRIBUTION_BEFORE_FIGURE_RE.search(slot_before)
              or RUNNING_AFTER_RE.match(slot_after) or SO_FAR_RE.search(slot_before[-40:] + " " + slot_after[:40])) else ""
+    if not change and not period and q.kind != "date" and modality != "planned" \
+            and PARTIAL_COUNT_RE.search(text, sentence_start, sentence_end):
+        running = "partial"  # "With 648 of 650 seats declared, Labour has 412": a count still under way
     if q.kind == "count" and not change and not period and STATE_AFTER_RE.match(slot_after):
         running = "state"  # "300 ships were waiting", "40 people remain stranded": how many are so at the time
     actor = _actor(slot_before, names_capitalized, clause_before) if change in ("up", "down") else ""
@@ -951,7 +977,7 @@ CHANGE_NOUN_AFTER_RE = re.compile(rf"^\s*(?:(?:[a-z]+|(?:year|quarter|month|week
 # (not a verb: "prices rise to $5" is a level), then what it amounts to
 CHANGE_NOUN_BEFORE_RE = re.compile(
     # "the monthly rise in the consumer price index at 0.4%"
-    rf"\b(?:(?P<noun>{CHANGE_NOUNS}|growth)s?\s+(?:of|by)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?"
+    rf"\b(?:(?P<noun>{CHANGE_NOUNS}|growth)s?\s+(?:of|by|(?:is|was|were|came\s+to|amounted\s+to|totall?ed)(?:\s+(?:now|just|only))?)|(?:the|its|their|[a-z]+ly|[a-z]+-[a-z\-]+)\s+(?P<amount>{CHANGE_NOUNS})s?"
     rf"(?:\s+(?:in|of)\s+(?:the\s+)?[a-z\-]+(?:\s+[a-z\-]+){{0,3}}?)?\s+(?:to|at))\s+$",
     re.I)
 # (a determiner is never the target: "at $46.83 on the New York Stock Exchange" names none)
@@ -1339,7 +1365,7 @@ def _subject(
 # a year that sets the scene for the clause a figure is in: a sentence opening "In 2019," or a
 # "when" clause hung on a year ("in 1997, when Labour took 43.3 per cent")
 OPENING_YEAR_RE = re.compile(r"\W*(?:Back\s+)?In\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b[^,;]{0,40},[^;]*$")
-WHEN_YEAR_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*,\s*when\b[^.;]*$")
+WHEN_YEAR_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*,\s*(?:when|with)\b[^.;]*$")  # "came in 1945, with a gain of 239"
 # "was 83.9%, recorded in 1950": a participle after the figure dates it
 DATED_AFTER_RE = re.compile(r"\s*,\s*(?:first\s+)?(?:recorded|set|reached|seen|registered|achieved|posted|hit|measured)\s+in\s+(?P<year>(?:19|20)\d\d)\b")
 # a penalty is the payer's: the name a verb puts it on, not the one who imposed it
