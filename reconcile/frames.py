@@ -147,6 +147,9 @@ PARTIAL_COUNT_RE = re.compile(
     r"(?:almost|nearly|virtually)\s+(?:all|every)|most\s+of|all\s+but)\b[^.;]{0,80}?\b(?:declared|counted|reporting|reported|"
     r"allocated|tallied|in)\b|\bas\s+things\s+stand\b|\bas\s+we\s+write\b|\bat\s+the\s+time\s+of\s+writing\b"
     r"|\b(?:still|yet|left)\s+to\s+(?:be\s+)?(?:declare|declared|count|counted|report)\b", re.I)
+# a sentence whose subject is set apart from the story's own thing: "A broader jobless measure
+# ... climbed to 9.4 percent", "A separate survey put it at 12%"
+OTHER_THING_RE = re.compile(r"\W*(?:an?|the)\s+(?:broader|wider|narrower|separate|alternative|different)\s+[a-z]", re.I)
 MAJORITY_AFTER_RE = re.compile(r"\s*(?:seats?\s+|votes?\s+|overall\s+|working\s+)?majority\b", re.I)
 MAJORITY_BEFORE_RE = re.compile(r"\bmajority\b(?!\s+of\s+(?:the\s+|its\s+|their\s+)?[a-z])[^,;.]{0,25}$", re.I)
 # a poll or forecast the sentence gives its figures by: "According to the exit poll", "The
@@ -484,6 +487,8 @@ def read_frame(
         # "EDS employs about 7,200 people in North Texas": a named company's staff or sales in one
         # place are a part of its whole; an event's toll "in the Varsey valley" names where it struck
         part = place
+    if not part and OTHER_THING_RE.match(text, sentence_start, q.start):
+        part = "other"  # "A broader jobless measure climbed to 9.4 percent": not the rate the story is about
     if not part and q.kind == "count" and q.thing == "times" and MULTIPLE_AFTER_RE.match(after):
         part = "multiple"  # "almost four times as much": a ratio to something else, not a count of times
     if not part and q.dimension == "[length]" and (POSITION_BEFORE_RE.search(slot_before) or SPAN_SURFACE_RE.match(q.surface)
