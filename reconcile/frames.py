@@ -147,6 +147,10 @@ PARTIAL_COUNT_RE = re.compile(
     r"(?:almost|nearly|virtually)\s+(?:all|every)|most\s+of|all\s+but)\b[^.;]{0,80}?\b(?:declared|counted|reporting|reported|"
     r"allocated|tallied|in)\b|\bas\s+things\s+stand\b|\bas\s+we\s+write\b|\bat\s+the\s+time\s+of\s+writing\b"
     r"|\b(?:still|yet|left)\s+to\s+(?:be\s+)?(?:declare|declared|count|counted|report)\b", re.I)
+ESTIMATE_AT_RE = re.compile(
+    r"\b(?:puts?|putting|pegs?|pegged|pegging|places?|placed|placing|estimates?|estimated|estimating|values?|valued|valuing)"
+    r"\s+(?P<what>the\s+[^,;:]{0,60}?)\s+at\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|more\s+than|less\s+than"
+    r"|over|under|up\s+to)\s+)?$", re.I)
 # a sentence whose subject is set apart from the story's own thing: "A broader jobless measure
 # ... climbed to 9.4 percent", "A separate survey put it at 12%"
 OTHER_THING_RE = re.compile(r"\W*(?:an?|the)\s+(?:broader|wider|narrower|separate|alternative|different)\s+[a-z]", re.I)
@@ -1294,6 +1298,11 @@ def _subject(
     """The name tied to the figure: in its own slot before it (nearest first), after it
     ("turnout in Ohio", "votes for Biden"), else the clause's own subject name."""
     offset = len(clause_before) - len(before)
+    if m := ESTIMATE_AT_RE.search(before):
+        # "K Sivan puts the total cost of Chandrayaan-3 at Rs 615 crore": whoever puts a figure on
+        # a thing is a source, not its subject; the thing is the one the object names, if any
+        owner = NAME_RE.search(m.group("what"))
+        return _clean_name(owner.group(0), False, capitalized) if owner else ""
     if m := OWNER_BEFORE_RE.search(before):
         if name := _clean_name(m.group("name"), False, capitalized):
             return name  # "Trump's 232", "Florida's death toll rose to"
