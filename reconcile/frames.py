@@ -147,6 +147,11 @@ PARTIAL_COUNT_RE = re.compile(
     r"(?:almost|nearly|virtually)\s+(?:all|every)|most\s+of|all\s+but)\b[^.;]{0,80}?\b(?:declared|counted|reporting|reported|"
     r"allocated|tallied|in)\b|\bas\s+things\s+stand\b|\bas\s+we\s+write\b|\bat\s+the\s+time\s+of\s+writing\b"
     r"|\b(?:still|yet|left)\s+to\s+(?:be\s+)?(?:declare|declared|count|counted|report)\b", re.I)
+# a clause opened by a demonstrative noun phrase, "that mission's total cost", "this company"
+# (not a time: "this year", "that day")
+DEMONSTRATIVE_SUBJECT_RE = re.compile(
+    r"(?:[;:]|\b(?:and|but|while|whereas))\s*(?:that|this)\s+(?!(?:is|was|year|week|month|day|time|morning|afternoon|evening|night"
+    r"|season|quarter|summer|winter|spring|autumn|fall)\b)[a-z\-]+(?:['’]s)?\s[^;:]*$", re.I)
 ESTIMATE_AT_RE = re.compile(
     r"\b(?:puts?|putting|pegs?|pegged|pegging|places?|placed|placing|estimates?|estimated|estimating|values?|valued|valuing)"
     r"\s+(?P<what>the\s+[^,;:]{0,60}?)\s+at\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|more\s+than|less\s+than"
@@ -1373,6 +1378,12 @@ def _subject(
     if m := PLACE_FIRST_RE.match(clause_before):
         # "In Palafrugell, a town of 22,868, 6855 votes were cast": the sentence is set in that place
         return _clean_name(m.group("name"), False, capitalized)
+    if m := DEMONSTRATIVE_SUBJECT_RE.search(clause_before):
+        # "... than Chandrayaan-2, whose budget was $96.5 million; that mission's cost came to Rs
+        # 978 crore": "that mission" is the thing the sentence last named
+        named = [n for n in NAME_RE.finditer(clause_before, 0, m.start()) if n.start() > 0 or n.group(0).lower() in capitalized]
+        if named and (name := _clean_name(named[-1].group(0), False, capitalized)):
+            return name
     return ""
 
 
