@@ -189,6 +189,8 @@ def align(
         a, b = claims[i], claims[j]
         if subgroup_of(a.quantity.thing) != subgroup_of(b.quantity.thing):
             return True  # "two teenage girls" / "two people died" agree; "15 children" / "40 people" are a part and more
+        if _other_people(a, b):
+            return True  # "291 passengers" / "at least 16 flight crew members": two groups of people, unless alike
         if a.frame.attribute == "age" == b.frame.attribute and bool(a.frame.subject) != bool(b.frame.subject):
             return True  # a story has many people: an unnamed person's age may be a named one's, if alike
         if dims[i] == EVENT_DAY and bool(a.frame.subject) != bool(b.frame.subject):
@@ -587,6 +589,19 @@ def _past_year(dated: Claim, plain: Claim) -> bool:
         return False  # a thing's own measures hold whenever dated ("in 2015 agreed to build a pipeline to carry ...")
     return not plain.frame.period and frames.YEAR_PERIOD_NAME_RE.fullmatch(period) is not None \
         and as_of[:4].isdigit() and int(period[5:9]) <= int(as_of[:4]) - 2
+
+
+def _other_people(a: Claim, b: Claim) -> bool:
+    """Two counts of people that name them by two nouns ("passengers", "crew members") and share
+    no attribute: likely two groups. With one attribute ("3,000 residents were evacuated", "5,000
+    evacuees") they are one group by two names (issue #9, one group of several nouns)."""
+    qa, qb = a.quantity, b.quantity
+    if qa.kind != "count" or qb.kind != "count" or not qa.thing or not qb.thing or qa.dimension != "count:people" != qb.dimension:
+        return False
+    if a.frame.attribute and a.frame.attribute == b.frame.attribute:
+        return False
+    ta, tb = qa.thing.lower(), qb.thing.lower()
+    return ta not in GENERIC_COUNTS and tb not in GENERIC_COUNTS and stem(ta) != stem(tb)
 
 
 def _forecast(claim: Claim) -> bool:

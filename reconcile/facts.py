@@ -21,6 +21,7 @@ from . import units
 
 TWO_CAMPS = 1.5  # two attested values this far apart are two facts, not a dispute (see _two_camps)
 PLAIN_MISMATCH = frozenset({"value-mismatch", "duration-mismatch", "date-mismatch"})
+MISLEADING_BOUNDS = frozenset({"overstated-bound", "understated-bound"})  # far from the other figure: no evidence of one fact
 GAP_NEEDS_EVIDENCE = 2.0  # a gap this wide with no slip to explain it is more likely two facts...
 STRONG_PAIRING = 2 * MIN_SCORE  # ...unless the words tie the figures twice as well as pairing needs
 
@@ -58,7 +59,7 @@ def judge_all(claims, measures, alignments: list[Alignment]) -> list[Judged]:
         root = sets.find(al.a)
         fact = fact_ids.setdefault(root, len(fact_ids) + 1)
         verdict = judge(claims[al.a], claims[al.b], measures[al.a], measures[al.b], al.copied)
-        if al.agree_only and not verdict.agree and verdict.kind in PLAIN_MISMATCH | {"altered-copy"}:
+        if al.agree_only and not verdict.agree and verdict.kind in PLAIN_MISMATCH | MISLEADING_BOUNDS | {"altered-copy"}:
             continue  # an unnamed figure against one named part: not shown to be one fact (a slip is)
         if verdict.kind == "update" and subgroup_of(claims[al.a].quantity.thing) != subgroup_of(claims[al.b].quantity.thing):
             continue  # "15 children" after "40 people": the part, not a later count of everyone
