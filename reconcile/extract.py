@@ -234,7 +234,8 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
         ]
         claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year, reading))
         previous = _content_words(sentence.text)
-    return frames.full_names(document.text, frames.age_owners(document.text, claims, capitalized), capitalized)
+    claims = frames.age_owners(document.text, claims, capitalized)
+    return frames.definite_names(document.text, frames.full_names(document.text, claims, capitalized), capitalized)
 
 
 # Frames already read, by what a figure's frame depends on (see _frame): a sentence printed again

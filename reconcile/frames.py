@@ -1437,6 +1437,43 @@ def full_names(text: str, claims: list, capitalized: frozenset[str]) -> list:
     return out
 
 
+# "the hospital had taken in 34 patients": a definite noun phrase right before the figure's verb
+DEFINITE_NP_RE = re.compile(r"\b[Tt]he\s+((?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*)\s+(?:[a-z]+\s+){0,3}$")
+DEFINITE_WINDOW = 400  # characters back to look for the name: the sentence, or one or two before it
+
+
+def definite_names(text: str, claims: list, capitalized: frozenset[str]) -> list:
+    """Claims with no subject whose figure's clause says "the hospital", "the county", "the
+    airline" given the name that phrase refers to: the last name printed in the sentence or just
+    before it whose last word is that noun ("San Francisco General Hospital ... the hospital had
+    taken in 34 patients", "Gaines County ... the county has 98 cases"), as news style names a
+    thing in full once and by its kind after. `claims` are one document's, in reading order;
+    the list returned is new, the claims replaced where changed."""
+    out = []
+    for c in claims:
+        q = c.quantity
+        # (not a name and a noun after it, "the Cedar Flat fire": "the French club", "HP services" are not names)
+        if q is not None and not c.frame.subject and (m := DEFINITE_NP_RE.search(text, c.start, q.start)) \
+                and not ATTRIBUTION_BEFORE_FIGURE_RE.search(text, m.start(), q.start):  # not "the airline said 16 crew"
+            nouns = {stem(w) for w in m.group(1).split() if len(w) > 2 and w not in NOT_NAMES}
+            found = []
+            for n in NAME_RE.finditer(text, max(0, m.start() - DEFINITE_WINDOW), m.start()):
+                if not (name := _clean_name(n.group(0), _sentence_start(text, n.start()), capitalized)):
+                    continue  # "The judge": no name
+                if " " in name and stem(name.rsplit(" ", 1)[-1]) in nouns:
+                    found.append(name)
+            if found:
+                c = replace(c, frame=replace(c.frame, subject=found[-1]))
+        out.append(c)
+    return out
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Does a sentence (or the text) start at `at`?"""
+    before = text[max(0, at - 3):at]
+    return not before.strip() or before.rstrip()[-1:] in ".!?\n\"“"
+
+
 # a name, not its owner ("Kenya's Kelvin Kiptum" is Kelvin Kiptum; "O'Brien" keeps its
 # apostrophe), and not across a sentence's end ("on Sunday. Kovac led": a stop ends a name)
 PERSON_NAME_RE = re.compile(r"[A-Z](?:[\w\-]|['’](?=[A-Z])|\.(?=\w))*(?:[ \t]+(?:de\s+)?[A-Z](?:[\w\-]|['’](?=[A-Z])|\.(?=\w))*)*")
