@@ -156,6 +156,10 @@ ESTIMATE_AT_RE = re.compile(
     r"\b(?:puts?|putting|pegs?|pegged|pegging|places?|placed|placing|estimates?|estimated|estimating|values?|valued|valuing)"
     r"\s+(?P<what>the\s+[^,;:]{0,60}?)\s+at\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|more\s+than|less\s+than"
     r"|over|under|up\s+to)\s+)?$", re.I)
+# a figure inside a clause that picks out some of the story's things: "(in seats) where it took
+# more than 50%", "in areas where turnout topped 70%"
+WHERE_CLAUSE_RE = re.compile(r"(?:^|[;:]\s*|[^,;:\s]\s+)where\s+[^,;:.]*$", re.I)  # not ", where": a place described
+SHARED_OBJECT_GAP_RE = re.compile(r"\s+on\s+(?:(?:just|only|about|around|nearly|almost|some|more\s+than|over|under)\s+)?")
 # a sentence whose subject is set apart from the story's own thing: "A broader jobless measure
 # ... climbed to 9.4 percent", "A separate survey put it at 12%"
 OTHER_THING_RE = re.compile(r"\W*(?:an?|the)\s+(?:broader|wider|narrower|separate|alternative|different)\s+[a-z]", re.I)
@@ -482,6 +486,11 @@ def read_frame(
         # "a loss of $318 million" is a level, and so is "the heaviest fall was 5.2 cm" (of rain)
         change = _change_of((m.group("noun") or m.group("amount")).lower())
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
+    if not subject and before_q is not None and SHARED_OBJECT_GAP_RE.fullmatch(text, before_q.end, q.start):
+        # "The Greens took four seats on 1.9 million votes": a second object of the verb before
+        # the first figure has that figure's subject
+        subject = read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
+                             names_capitalized, published_year, "").subject
     if attribute in PENALTY_ATTRIBUTES and (payer := _penalized(slot_before, clause_before, names_capitalized)):
         subject = payer  # "regulators fined Google $3.6b", "the EU hit Google with a €2.42bn fine": Google's fine
     part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
@@ -496,6 +505,8 @@ def read_frame(
         # "EDS employs about 7,200 people in North Texas": a named company's staff or sales in one
         # place are a part of its whole; an event's toll "in the Varsey valley" names where it struck
         part = place
+    if not part and WHERE_CLAUSE_RE.search(clause_before):
+        part = "where"  # "where it took more than 50% it is down 29 points": the seats where it did, a part
     if not part and OTHER_THING_RE.match(text, sentence_start, q.start):
         part = "other"  # "A broader jobless measure climbed to 9.4 percent": not the rate the story is about
     if not part and q.kind == "count" and q.thing == "times" and MULTIPLE_AFTER_RE.match(after):
