@@ -74,6 +74,10 @@ class Verdict:
     why: str = ""  # the likely slip in words ("a zero added or dropped"), "" when none is named
 
 
+WORD_FRACTION_RE = re.compile(r"\b(?:half|halves|thirds?|quarters?|fifths?)\b", re.I)
+DIGIT_RE = re.compile(r"\d")
+
+
 def measure(claim: Claim, published: date | None) -> Measure | None:
     """The comparable interval of a claim, or None when it has no comparable figure."""
     q = claim.quantity
@@ -92,7 +96,9 @@ def measure(claim: Claim, published: date | None) -> Measure | None:
         return _calendar_period(period, published)
     if q.kind == "date" or q.value is None or q.unit is None:
         return None
-    low, high = interval(q.value, q.bound, q.low, q.high, q.precision)
+    # "a third", "half", "two-thirds": a share said in words is a round figure, as "about 33%" is
+    bound = "approx" if q.bound == "exact" and WORD_FRACTION_RE.search(q.surface) and not DIGIT_RE.search(q.surface) else q.bound
+    low, high = interval(q.value, bound, q.low, q.high, q.precision)
     to_base = lambda x: units.to_base(x, q.unit) if math.isfinite(x) else x  # noqa: E731
     low_base, high_base = to_base(low), to_base(high)
     if q.unit == "short_ton" and "short" not in q.surface.lower():
@@ -170,7 +176,9 @@ def _event_year(claim: Claim, published: date | None, gap: int = 1) -> Measure |
         return Measure(year, year, year, EVENT_YEAR, "year")
     if published is None or q.unit is None:
         return None
-    low, high = interval(q.value, q.bound, q.low, q.high, q.precision)
+    # "a third", "half", "two-thirds": a share said in words is a round figure, as "about 33%" is
+    bound = "approx" if q.bound == "exact" and WORD_FRACTION_RE.search(q.surface) and not DIGIT_RE.search(q.surface) else q.bound
+    low, high = interval(q.value, bound, q.low, q.high, q.precision)
     to_years = lambda x: units.from_base(units.to_base(x, q.unit), "year") if math.isfinite(x) else x  # noqa: E731
     years, years_low, years_high = to_years(q.value), to_years(low), to_years(high)
     # "in nine years" counts whole years: the last event fell in one of two calendar years
