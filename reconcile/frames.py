@@ -342,6 +342,8 @@ def _moves_on_other_days(a: Frame, b: Frame) -> bool:
     """"Shares fell 6% on Tuesday" and "fell 2.6% on Monday": amounts of change on different
     days, one of them named by its sentence. A change with its own period ("shrank by 2 million
     in 2023") is dated by that period, not by the day it was announced."""
+    if a.tally and a.change in ("increment", "margin-up", "margin-down") and a.as_of and b.as_of and a.as_of != b.as_of:
+        return True  # a tally's "22 more than Tuesday's update" on the 28th, "34 more than last week" on the 25th
     return (a.change in ("up", "down") and bool(a.as_of and b.as_of) and a.as_of != b.as_of
             and not a.tally and not (a.period or b.period) and bool(a.day or b.day))
 
@@ -912,6 +914,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         change = "margin-up" if m.group(1).lower() in ("over", "outside") else "margin-down"
     elif not change and FEWER_IN_SURFACE_RE.match(q.surface):
         change = "margin-down"  # "pumped 88,000 fewer barrels per day than in July": a difference, downwards
+    elif not change and MORE_IN_SURFACE_RE.match(q.surface) and THAN_AFTER_RE.match(after):
+        change = "margin-up"  # "700,000 more votes than Mr Corbyn did": a difference, upwards, not more of a tally
     elif not change and BY_BEFORE_RE.search(before) and not (q.kind == "count" and q.thing and stem(q.thing) == "vote"):
         # "beat it by 1.6C": a difference of unsaid direction; "took the seat by 4,000 votes": the
         # size of a win, as a result is reported, not a change in anything
@@ -984,7 +988,7 @@ MARGIN_RE = re.compile(r"^\s*(higher|lower|more|less|(?:above|below)(?!\s+(?:the
 CLOSED_MARGIN_RE = re.compile(r"^,\s*(?:(higher|lower)\s+(?:at|to|on)|(above|below)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:estimate|forecast|figure|level|average|total))\b", re.I)
 # the comparative inside a figure's own words: "88,000 fewer barrels", "2 million less tonnes"
 FEWER_IN_SURFACE_RE = re.compile(
-    r"^(?:(?:some|about|around|nearly|almost|roughly|approximately|at\s+least|more\s+than|over)\s+)?(?!(?:no|not)\s)\S+"
+    r"^(?:(?:some|about|around|nearly|almost|roughly|approximately|at\s+least|more\s+than|just\s+over|just\s+under|just|over)\s+)?(?!(?:no|not)\s)\S+"
     r"(?:\s+(?:thousand|million|billion|trillion|lakh|crore))?\s+(?:fewer|less)\s(?!\s*than\b)", re.I)  # not "no fewer than 486"
 # "34 seconds under Kipchoge's world record", "inside the record", "5 points over the average":
 # a preposition before a mark to beat is a difference from it, not a place or a bound
@@ -1019,8 +1023,9 @@ def _instalment(after: str) -> str:
 MORE_AFTER_RE = re.compile(r"^\s*(?:more|additional|extra|further(?!\s+(?:inland|afield|north|south|east|west|away|along|out|ahead|offshore|downstream|upstream)\b)|new)\b(?!\s+than)", re.I)
 ANOTHER_BEFORE_RE = re.compile(r"\b(?:another|additional|extra|further|a\s+further|an\s+additional|new)\s*$", re.I)
 MORE_END_RE = re.compile(r"\b(?:more|additional|extra|further)$", re.I)
+THAN_AFTER_RE = re.compile(r"\s*than\b", re.I)
 MORE_IN_SURFACE_RE = re.compile(
-    r"^(?:(?:some|about|around|nearly|almost|roughly|approximately|at\s+least|more\s+than|over)\s+)?\S+"
+    r"^(?:(?:some|about|around|nearly|almost|roughly|approximately|at\s+least|more\s+than|just\s+over|just\s+under|just|over)\s+)?\S+"
     r"(?:\s+(?:thousand|million|billion|trillion|lakh|crore))?\s+(?:more|additional|extra|further|other)\b", re.I)  # "1.8 million more residents"
 
 
