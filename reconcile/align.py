@@ -312,7 +312,9 @@ def follow_conversions(
                 if claims[x].source != claims[y].source and measures[x].dimension == measures[y].dimension \
                         and pair not in have and compatible(claims[x], claims[y]):
                     have.add(pair)
-                    implied.append(Alignment(*pair, al.score, False))
+                    # a pair met for agreement only that disagrees shows no one fact, nor do its conversions
+                    weak = al.agree_only and not agree_plainly(claims[al.a], claims[al.b], measures[al.a], measures[al.b])
+                    implied.append(Alignment(*pair, al.score, False, weak))
     return alignments + implied
 
 
