@@ -356,7 +356,7 @@ def same_subject(x: str, y: str) -> bool:
     if " & " in x or " & " in y:  # "texas & new mexico" together are neither one alone
         parts_x, parts_y = x.split(" & "), y.split(" & ")
         return len(parts_x) == len(parts_y) and all(any(same_subject(p, q) for q in parts_y) for p in parts_x)
-    words_x, words_y = x.split(), y.split()
+    words_x, words_y = _unabbreviated(x).split(), _unabbreviated(y).split()
     if shared := set(words_x) & set(words_y):
         rest_x, rest_y = set(words_x) - shared, set(words_y) - shared
         # "Lea County" / "Ector County", and family names said first: "Lee Kang-kuk" / "Lee Jeong-min"
@@ -367,6 +367,13 @@ def same_subject(x: str, y: str) -> bool:
 
 
 WORD_BREAK_RE = re.compile(r"[\s\-]+")
+NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}  # "Paris St-Germain" / "Paris Saint-Germain"
+ABBREVIATED_RE = re.compile(r"\b(st|ste|mt|ft)\.?(?=[\s\-]|$)")
+
+
+def _unabbreviated(name: str) -> str:
+    """A lower-case name with its place-name abbreviations spelled out ("st-germain" -> "saint-germain")."""
+    return ABBREVIATED_RE.sub(lambda m: NAME_ABBREVIATIONS[m.group(1)], name) if "t" in name else name
 
 
 def _acronym_of(short: str, long: str) -> bool:
