@@ -593,6 +593,17 @@ def _past_year(dated: Claim, plain: Claim) -> bool:
         and as_of[:4].isdigit() and int(period[5:9]) <= int(as_of[:4]) - 2
 
 
+def _between_both(a: Claim, b: Claim) -> bool:
+    """Two sums of money of two named subjects whose sentences each name both ("HP agreed to buy
+    EDS for $13.9 billion" / "EDS, which HP is buying for $13.9 billion"): a price or a fee
+    between two parties is either party's."""
+    x, y = a.frame.subject, b.frame.subject
+    if not x or not y or a.quantity.kind != "money" or b.quantity.kind != "money" or frames.same_subject(x, y):
+        return False
+    text_a, text_b = a.text.lower(), b.text.lower()
+    return all(w in text for name in (x, y) for w in name.split() for text in (text_a, text_b))
+
+
 def _other_people(a: Claim, b: Claim) -> bool:
     """Two counts of people that name them by two nouns ("passengers", "crew members") and share
     no attribute: likely two groups. With one attribute ("3,000 residents were evacuated", "5,000
@@ -684,7 +695,8 @@ def compatible(a: Claim, b: Claim, agreeing: Callable[[], bool] | None = None) -
     part, period, change, modality), then what an adjectival figure modifies. `agreeing`, asked
     only when it matters: do the figures agree, so a count that says its event may meet one that
     does not?"""
-    if not frames.compatible(a.frame, b.frame):
+    if not frames.compatible(a.frame, b.frame) and not (_between_both(a, b) and frames.compatible(
+            a.frame, frames.replace(b.frame, subject=a.frame.subject))):
         return False
     base_a = a.predicate.split("+")[0]
     base_b = b.predicate.split("+")[0]
