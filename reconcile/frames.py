@@ -171,6 +171,11 @@ FORECAST_SOURCE_RE = re.compile(
     r"\b(?:according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:polls?|forecasts?|projections?)\b"
     r"|(?:polls?|forecasts?|projections?)\s+(?:gives?|gave|has|have|had|shows?|showed|suggests?|suggested|puts?|predicts?|predicted"
     r"|points?\s+to|pointed\s+to|indicates?|indicated)\b)", re.I)
+# what analysts expected, in the figure's own slot: "the consensus was $0.03", "FactSet's poll of
+# analysts had pointed to sales of $5.15 billion", "beating estimates of 2 cents" (not after the
+# figure: "$6.04bn, above estimates" is the outturn)
+ESTIMATE_BEFORE_RE = re.compile(r"\b(?:consensus|estimates?|expectations|poll(?:ed)?\s+(?:of\s+)?analysts|analysts\s+polled"
+                                r"|pencil+ed\s+in|had\s+pointed\s+to)\b[^,;:]*$", re.I)
 SO_FAR_RE = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far)\b", re.I)
 SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whereas|or|as|compared\s+with|versus|vs\.?|against)\s")
 NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
@@ -578,7 +583,8 @@ def read_frame(
     modality = "" if head or attribute in STATIC_ATTRIBUTES else _modality(slot_before, slot_after)
     if modality == "modal" and attribute and attribute not in DECIDED_CLASSES:
         modality = "planned"  # "the group will have sales of $20bn": a forecast of what is measured later
-    if modality != "proposed" and q.kind != "date" and FORECAST_SOURCE_RE.search(clause_before):
+    if modality != "proposed" and q.kind != "date" and (FORECAST_SOURCE_RE.search(clause_before)
+                                                         or ESTIMATE_BEFORE_RE.search(slot_before)):
         modality = "planned"  # "According to the exit poll, Labour on 410 seats", "The latest forecasts have the Tories on 131"
     if PROPOSAL_RE.search(slot_before[-40:]) or PROPOSED_AFTER_RE.search(slot_after):
         modality = "proposed"  # "the 105-year term probation officers had proposed": asked for, not given
