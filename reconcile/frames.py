@@ -224,7 +224,8 @@ NEED_VERBS = frozenset("needed need sought seek received receive required requir
 SNAPSHOT_RE = re.compile(
     r"\b(?:pre-?market|before\s+the\s+(?:market|bell|opening|open)\b|in\s+(?:early|late|morning|afternoon|midday|lunchtime)\s+trad|"
     r"early\s+trad|intraday|by\s+(?:lunchtime|midday|noon|mid-?afternoon|the\s+afternoon)|at\s+\d{1,2}(?::\d\d|\.\d\d)?\s*[ap]\.?m\b|"
-    r"earlier\s+in\s+the\s+day|so\s+far|by\s+(?:the\s+)?(?:morning|afternoon|evening|nightfall|midnight))", re.I)
+    r"earlier\s+in\s+the\s+day|so\s+far|by\s+(?:the\s+)?(?:morning|afternoon|evening|nightfall|midnight)|"
+    r"after[\s\-]+hours|extended\s+trad|(?-i:\bAH\b)|at\s+the\s+(?:open|opening|close|closing\s+bell))", re.I)
 PEOPLE_ATTRIBUTES = frozenset({"killed", "injured", "missing", "displaced", "rescued", "arrested"})
 _PEOPLE_OR_POPULATION = PEOPLE_ATTRIBUTES | {"population"}  # unions made once, not per word
 
