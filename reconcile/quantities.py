@@ -1574,7 +1574,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if unit == "GBP" and TORQUE_RE.match(text, u.end()):
             return None  # "400 pound-feet": a torque, not sterling
         if unit == "GBP" and (u.group(0).startswith("-") and (POUND_WEIGHS_RE.match(text, u.end()) or MASS_BRACKET_AFTER_RE.match(text, u.end()))
-                              or u.group(0).strip().lower().startswith("pound") and WEIGHT_BEFORE_RE.search(text, max(0, start - 40), start)):
+                              or u.group(0).strip().lower().startswith("pound") and (WEIGHT_BEFORE_RE.search(text, max(0, start - 40), start)
+                                                                                     or _of_body_weight(text, start, u.end()))):
             unit, kind = "pound", "quantity"
         pos = u.end()
         if kind == "quantity" and "degree" in unit and (minus := MINUS_BEFORE_RE.search(text, max(0, start - 8), start)):
@@ -1888,6 +1889,18 @@ PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|w
                             r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
 PERIODIC_OF_RE = re.compile(r"\s+(?:of|in)\s+(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+[a-z]", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
+# "lost about 21% of body weight, roughly 50 pounds": pounds a person's weight is counted in
+BODY_WEIGHT_RE = re.compile(r"\b(?:body[\s-]*weight|weight[\s-]+loss|(?:lose|loses|losing|lost|shed|sheds|shedding|gain|gains|gained|put\s+on)\s+weight)\b",
+                            re.I)
+
+
+def _of_body_weight(text: str, start: int, end: int) -> bool:
+    """Is "pounds" at start..end a body's weight: its sentence speaks of body weight or weight
+    lost or gained, and prints no pound sign (where "£" is, "pounds" may be the same money)?"""
+    lo, hi = _sentence_window(text, start, end, 200, 120)
+    return bool(BODY_WEIGHT_RE.search(text, lo, hi)) and "£" not in text[lo:hi]
+
+
 # "88,000 fewer barrels per day", "2,000 more tonnes": an amount of change said between the figure and its unit
 COMPARATIVE_BEFORE_UNIT_RE = re.compile(r"\s+(?:more|fewer|less|additional|extra)(?=\s)", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)
