@@ -116,7 +116,7 @@ CANDIDATE_RE = re.compile(
     rf"(?P<fraction>{FRACTION})\b"
     rf"|(?P<idiom>{IDIOM})\b"
     rf"|(?P<word>{NUMBER_WORD})\b"
-    rf"|(?P<article>an?|another)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b|percentage\s+point\b))",
+    rf"|(?P<article>an?|another)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b|percentage\s+point\b|(?:penny|cent)\b))",
     re.I,
 )
 
@@ -1547,9 +1547,14 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         return _finish(text, start, pos, kind, value, unit, bound, precision, thing=thing)
     if glued and glued.group(1) == "A":
         return None  # "A320 jets", "an A4 sheet": a name
-    if digits and (cents := CENTS_RE.match(text, pos)) and not CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
-        # "19 cents a share" is $0.19 a share; "320 pence" is £3.20
-        pence = (cents.group(2) or cents.group(3) or "").lower() in ("pence", "p")
+    if (digits or m.group("word") or m.group("article")) and (cents := CENTS_RE.match(text, pos)) and (digits or cents.group(2)) \
+            and not CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
+        # "19 cents a share" is $0.19 a share; "320 pence" is £3.20; in words, "eight cents", "a
+        # penny a share" (a penny is the dollar's cent unless the text prices in sterling)
+        if m.group("article") and not _a_cent_amount(text, start, cents.end()):
+            return None  # "not a cent", "a penny stock": a way of speaking, not an amount
+        pence = (cents.group(2) or cents.group(3) or "").lower() in ("pence", "p") \
+            or (cents.group(2) or "").lower() == "penny" and "£" in text
         us = cents.group("us") or text.endswith("US", 0, start)  # "US68.45¢": Australian papers' US cents
         unit, kind, pos = ("GBP" if pence else "USD" if us else "dollar"), "money", cents.end()
         start -= 2 if text.endswith("US", 0, start) else 0
@@ -1728,7 +1733,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return _finish(text, start, end, "count", (value + value2) / 2, "count", "range", 0.0, value, value2, thing="age")
         return _finish(text, start, end, "count", value, "count", "exact", 0.0, thing="age")  # "a 21-year-old"
     if m.group("article"):
-        if kind != "duration" and unit != "percentage_point":  # "more than a percentage point"
+        if kind not in ("duration", "money") and unit != "percentage_point":  # "more than a percentage point", "a penny"
             return None
         before = text[max(0, m.start() - 14):m.start()].lower()
         # "a year" is a duration only after a preposition or hedge: "in a year", "over a year"
@@ -1844,7 +1849,7 @@ HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "uppe
                "under": "upper", "below": "upper", "so": "approx"}
 # "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius); a capital P only after
 # printed decimals, as dividend tables print pence ("15.94P"): after a whole number it is a name ("1080P")
-CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p|(?:(?<=\.\d)|(?<=\.\d\d))P))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
+CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence|penny)\b|(?-i:(c|p|(?:(?<=\.\d)|(?<=\.\d\d))P))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
 # a currency letter glued to a number in Australian papers' cents: "US50 (A54.7) cents per share"
 GLUED_CENT_CODES = {"US": "USD", "A": "AUD"}
 GLUED_CENT_CODE_RE = re.compile(r"(?<![\w$])(US|A)$")
@@ -1889,6 +1894,17 @@ PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|w
                             r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
 PERIODIC_OF_RE = re.compile(r"\s+(?:of|in)\s+(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+[a-z]", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
+NOT_AN_AMOUNT_BEFORE_RE = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+(?:[a-z]+\s+)?$|(?:\bevery|\bsingle|\blast)\s+$", re.I)
+AMOUNT_WORD_AFTER_RE = re.compile(r"\s*(?:[,.;:)]|$|(?:a|an|per|each|apiece|less|more|higher|lower|cheaper|dearer|below|above|from|to|on|in|"
+                                  r"over|since|and|or|at|than|off|up|down|short|shy)\b)", re.I)
+
+
+def _a_cent_amount(text: str, start: int, end: int) -> bool:
+    """Is "a penny" / "a cent" at start..end an amount ("rose a penny", "a penny a share")? Not
+    after "not" or "every" ("not a cent"), nor before a noun it names ("a penny stock")."""
+    return not NOT_AN_AMOUNT_BEFORE_RE.search(text, max(0, start - 16), start) and bool(AMOUNT_WORD_AFTER_RE.match(text, end))
+
+
 # "lost about 21% of body weight, roughly 50 pounds": pounds a person's weight is counted in
 BODY_WEIGHT_RE = re.compile(r"\b(?:body[\s-]*weight|weight[\s-]+loss|(?:lose|loses|losing|lost|shed|sheds|shedding|gain|gains|gained|put\s+on)\s+weight)\b",
                             re.I)
