@@ -1412,6 +1412,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         parsed = _parse_digits(digits)
         if parsed is None or TIME_AFTER_RE.match(text, pos):
             return None
+        if LABEL_BEFORE_RE.search(text, max(0, start - 12), start) and not (text.startswith((".", ",", "%"), pos) or _unit_after(text, pos)):
+            return None  # "type 2 diabetes", "a phase 3 trial", "Terminal 2": a label, not a figure
         value, precision = parsed
         if "." not in digits and text.startswith("-point-", pos) and (point := DECIMAL_WORD_RE.match(text, pos)):
             value, precision, pos = _spoken_decimal(value, point), 0.0, point.end()
@@ -1894,6 +1896,9 @@ PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|w
                             r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
 PERIODIC_OF_RE = re.compile(r"\s+(?:of|in)\s+(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+[a-z]", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
+# a word that numbers the thing after it: "type 2 diabetes", "phase 3 trial", "stage 4 cancer", "Terminal 2"
+LABEL_BEFORE_RE = re.compile(r"\b(?:type|phase|stage|grade|category|tier|round|chapter|section|article|class|division|flight|terminal|gate|"
+                             r"platform|version)\s+$", re.I)
 NOT_AN_AMOUNT_BEFORE_RE = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+(?:[a-z]+\s+)?$|(?:\bevery|\bsingle|\blast)\s+$", re.I)
 AMOUNT_WORD_AFTER_RE = re.compile(r"\s*(?:[,.;:)]|$|(?:a|an|per|each|apiece|less|more|higher|lower|cheaper|dearer|below|above|from|to|on|in|"
                                   r"over|since|and|or|at|than|off|up|down|short|shy)\b)", re.I)
