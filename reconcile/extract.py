@@ -162,12 +162,24 @@ OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
 COORDINATED_GAP_RE = re.compile(r"(?:\s+(?:in|on|for|at)\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})?\s+(?:and|or)\s+(?:(?P<item>[A-Za-z][\w'’\-]*)\s+)?")
 
 
+# a list of three or more bare figures in one unit: "compared with $71.3 billion, $52.1 billion and
+# $12.6 billion", "against 5.6 per cent, then 6.3 per cent and then 7 per cent"; a comma joins two
+# of them only where the list goes on after the second (a comma alone may start another clause:
+# "rose to $5bn, $1bn more than a year earlier")
+ITEM_GAP_RE = re.compile(r",\s+(?:then\s+)?|\s+(?:and|or)\s+then\s+", re.I)
+ITEM_GOES_ON_RE = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?:then\s+)?(?:US\$|[A-Z]{0,2}[$€£¥₹])?[\d.]", re.I)
+
+
 def _coordinated(text: str, figures: list[Figure], q: Quantity) -> Figure | None:
     """The change or prior figure before `q` that q is listed with, sharing its verb (q's own
     words name no verb: an item noun at most); None when there is none."""
     prev = next((f for f in reversed(figures) if f.quantity.kind != "date"), None)
-    if prev is None or prev.role not in ("change", "prior") or prev.quantity.kind != q.kind \
-            or prev.quantity.dimension != q.dimension or not (gap := COORDINATED_GAP_RE.fullmatch(text, prev.quantity.end, q.start)):
+    if prev is None or prev.role not in ("change", "prior") or prev.quantity.kind != q.kind or prev.quantity.dimension != q.dimension:
+        return None
+    if prev.quantity.unit == q.unit and ITEM_GAP_RE.fullmatch(text, prev.quantity.end, q.start) \
+            and (", " not in text[prev.quantity.end:q.start] or ITEM_GOES_ON_RE.match(text, q.end)):
+        return prev  # one item of a list that another item's verb or comparison governs
+    if not (gap := COORDINATED_GAP_RE.fullmatch(text, prev.quantity.end, q.start)):
         return None
     if OF_AFTER_RE.match(text, q.end):
         return None  # "rose 5% in March and 20% of firms plan rises": a share of its own
