@@ -779,7 +779,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             mentions.append(quantity)
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
-    mentions = _gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))
+    mentions = _gapped_items(text, _join_compounds(text, _bare_level_after(text, _join_ranges(text, _drop_overlaps(mentions)))))
     return _restated_hedges(text, _inherit_things(text, _elided_currency(text, _priced_alike(text, [q for q in mentions if not _no_figure(text, q)]))))
 
 
@@ -931,6 +931,39 @@ def _bare_prior(text: str, out: list[Quantity], q: Quantity) -> int | None:
     for date in out[k + 1:]:
         gap = gap.replace(date.surface, " ")
     return k if TO_GAP_RE.fullmatch(gap) and _after_change_from(text, out[k].start) else None
+
+
+# "from 8.96 million b/d to 9.04": the bare number after "to", nothing said after it
+BARE_TO_RE = re.compile(rf"\s+to\s+(?P<digits>{DIGITS})(?![\d,.]\d|\.?\d|[\w%‰$€£¥₹/-])")
+
+
+def _bare_level_after(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    """After a verb of change, "from X million barrels to Y" gives the bare Y the unit and scale
+    of X ("demand rose from 8.96 million b/d to 9.04", "supply fell from 239.1 million barrels to
+    237.6"): the level the change reached, printed without its unit (_bare_prior is the other way round)."""
+    out: list[Quantity] = []
+    skip = -1
+    for k, q in enumerate(mentions):
+        if k == skip:
+            continue  # the bare number read as a count of no noun, now read as the level
+        out.append(q)
+        if q.kind not in ("quantity", "money") or q.bound != "exact" or q.value is None or not q.unit \
+                or not (bare := BARE_TO_RE.match(text, q.end)) or not _after_change_from(text, q.start) \
+                or _unit_after(text, bare.end()) or _count_noun(text, bare.end()) \
+                or (parsed := _parse_digits(bare.group("digits"))) is None:
+            continue
+        if k + 1 < len(mentions) and mentions[k + 1].start < bare.end():
+            if mentions[k + 1].thing != ELLIPTIC or mentions[k + 1].start != bare.start("digits"):
+                continue
+            skip = k + 1
+        scale = _printed_scale(q)
+        level = _finish(text, bare.start("digits"), bare.end("digits"), q.kind, parsed[0] * scale, q.unit, "exact",
+                        parsed[1] * scale, thing=q.thing)
+        if level is not None:
+            out.append(level)
+        elif skip == k + 1:
+            skip = -1
+    return out
 
 
 def _printed_scale(q: Quantity) -> float:
