@@ -829,6 +829,7 @@ def _join_compounds(text: str, mentions: list[Quantity]) -> list[Quantity]:
 # "$8bn-$12bn", "between 4% and 7%", "from $700,000 to $1.4 million": two printed ends of one range
 RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to)\s*|\s+(?P<and>and)\s+")
 RANGE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<word>between|from)\s+$", re.I)
+UP_TO_SURFACE_RE = re.compile(r"up\s+to\s", re.I)
 # "rose from 12% to 15%": a prior value and a level, not a range; "ranged from" is a range
 CHANGE_FROM_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+$", re.I)
 CHANGE_FROM_AT_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹]|Rs\.?\s?)?$", re.I)  # the number may follow its currency sign
@@ -978,6 +979,11 @@ def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
     same_unit = a.unit == b.unit or a.thing is None and (b.unit or "").startswith(f"{a.unit} / ")
     if a.kind != b.kind or a.kind == "date" or not same_unit or a.thing != b.thing and a.thing is not None:
         return False
+    if a.bound == "exact" and b.bound == "upper" and UP_TO_SURFACE_RE.match(b.surface) and not text[a.end:b.start].strip() \
+            and a.value is not None and b.value is not None and a.value < b.value \
+            and (opening := RANGE_OPEN_RE.search(text, max(0, a.start - 10), a.start)) and opening.group("word").lower() == "from" \
+            and not _after_change_from(text, a.start):
+        return True  # "clock speeds from 2GHz up to 3.20GHz": the range's top, said with "up to"
     if a.bound != "exact" or b.bound != "exact" or not (a.value is not None and b.value is not None and a.value < b.value):
         return False
     gap = RANGE_GAP_RE.fullmatch(text, a.end, b.start)
