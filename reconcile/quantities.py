@@ -1624,8 +1624,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
                                                                                      or _of_body_weight(text, start, u.end()))):
             unit, kind = "pound", "quantity"
         pos = u.end()
-        if kind == "quantity" and "degree" in unit and (minus := MINUS_BEFORE_RE.search(text, max(0, start - 8), start)):
-            value, start = -value, minus.start()  # "minus 20C"
+        if (kind == "quantity" and "degree" in unit or kind == "percent") and (minus := MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) \
+                and not (kind == "percent" and FIGURE_END_RE.search(text, max(0, minus.start() - 4), minus.start())):
+            value, start = -value, minus.start()  # "minus 20C", "an inflation rate of minus 1.4%" (not "5% minus 2%")
     elif digits and scale == 1.0 and text[pos - 1:pos].isdigit() and (g := GLUED_INCH_RE.match(text, pos)):
         unit, kind, pos = "inch", "quantity", g.end()  # "6ft 3in", "a 2in pipe"; a spaced "in" is a preposition
     elif digits and text[pos:pos + 1] and text[pos:pos + 1] in INCH_MARKS and scale == 1.0 and _opens_no_quote(text, start):
@@ -1935,6 +1936,7 @@ PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|w
                             r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
 PERIODIC_OF_RE = re.compile(r"\s+(?:of|in)\s+(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+[a-z]", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
+FIGURE_END_RE = re.compile(r"[\d%]\s*$")
 # a word that numbers the thing after it: "type 2 diabetes", "phase 3 trial", "stage 4 cancer", "Terminal 2"
 LABEL_BEFORE_RE = re.compile(r"\b(?:type|phase|stage|grade|category|tier|round|chapter|section|article|class|division|flight|terminal|gate|"
                              r"platform|version)\s+$", re.I)
