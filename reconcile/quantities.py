@@ -1869,8 +1869,9 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
         if is_and and not BETWEEN_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()):
             return None, pos, precision
         parsed = _parse_digits(r.group("digits"))
-        if parsed and parsed[0] >= 3 * value > 0 and BY_AMOUNT_RE.search(text, max(0, m.start() - 30), m.start()):
-            return None, pos, precision  # "was raised by 1,000 to 157,000" ("rose 5 to 20 percent" is a range)
+        sign = CURRENCY_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+        if parsed and parsed[0] >= 3 * value > 0 and BY_AMOUNT_RE.search(text, max(0, (sign.start() if sign else m.start()) - 30), sign.start() if sign else m.start()):
+            return None, pos, precision  # "was raised by 1,000 to 157,000", "come down by £129 to £1,668" ("rose 5 to 20 percent" is a range)
         if parsed and parsed[0] > value and not (TO_SIGN_RE.match(r.group(0)) and _signed_level_after_change(text, m.start(), value, parsed[0])):
             return parsed[0], r.end(), max(precision, parsed[1])
     elif m.group("word"):
