@@ -796,6 +796,10 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     words = _words(before)
     change = ""
     i = _past_hedges(words, len(words) - 1)
+    if i >= 1 and words[i] == "of" and words[i - 1] in AMOUNT_OF_NOUNS and q.kind != "money":
+        # "rose an average of 5%", "lost a total of 40 pounds": the amount itself (money "lost a
+        # total of 1.3 trillion pesos" is a loss, a level)
+        i = _past_hedges(words, i - 2)
     if i >= 1 and (m := AMOUNT_ADJECTIVE_RE.search(before)) and m.group(1).lower() == words[i] and not _change_of(words[i]):
         i = _past_hedges(words, i - 1)  # "rose a more modest two percent", "fell a sharp 5%": one adjective of the amount
     # "rose by 3%", "fell 12%": an amount of change; "rose to $5bn", "slipped below ¥112": a level
@@ -905,6 +909,7 @@ def _past_hedges(words: list[str], i: int) -> int:
 
 
 MONEY_NOUN_CLASSES = frozenset({"cost", "revenue", "investment"})
+AMOUNT_OF_NOUNS = frozenset({"average", "total"})
 AMOUNT_ADJECTIVE_RE = re.compile(r"\b(?:an?|more|most)\s+([a-z\-]+)\s+$", re.I)
 THAN_BEFORE_RE = re.compile(r"\bthan\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 POSITION_RE = re.compile(r"(?:below|above|under|beneath|past|beyond)\b", re.I)  # where a verb of change leaves a figure
