@@ -55,6 +55,10 @@ IDIOM_WORDS = {
     "tens of thousands of": (20000, "vague", 20000, 99999),
     "hundreds of thousands of": (200000, "vague", 200000, 999999),
     "millions of": (2e6, "vague", 2e6, 9.99e8),
+    # the same scale of vagueness a step up: "tens of billions of dollars", "hundreds of millions of people"
+    "tens of millions of": (2e7, "vague", 2e7, 9.9e7), "hundreds of millions of": (2e8, "vague", 2e8, 9.99e8),
+    "billions of": (2e9, "vague", 2e9, 9.99e11), "tens of billions of": (2e10, "vague", 2e10, 9.9e10),
+    "hundreds of billions of": (2e11, "vague", 2e11, 9.99e11), "trillions of": (2e12, "vague", 2e12, 9.99e14),
 }
 def trie_regex(words: list[str]) -> str:
     """One alternation factored by shared prefixes: Python's re tries alternatives one by
@@ -112,7 +116,7 @@ GLUED_CODES += r"|(?<=\d[A-Za-z]/)(?=\d)|(?<=\d[A-Za-z]{2}/)(?=\d)|(?<=\d[A-Za-z
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
     rf"(?=[\d.\-\u2212+])(?:(?<![\w.,\-/:+#])|{GLUED_CODES})(?:(?P<neg>[-\u2212])|(?P<plus>\+))?(?(neg)(?=\d)|(?(plus)(?=\d)))(?P<digits>{DIGITS})"
-    rf"|\b(?=[adefhmnostwADEFHMNOSTW])(?:"
+    rf"|\b(?=[abdefhmnostwABDEFHMNOSTW])(?:"
     rf"(?P<fraction>{FRACTION})\b"
     rf"|(?P<idiom>{IDIOM})\b"
     rf"|(?P<word>{NUMBER_WORD})\b"
