@@ -59,6 +59,9 @@ IDIOM_WORDS = {
     "tens of millions of": (2e7, "vague", 2e7, 9.9e7), "hundreds of millions of": (2e8, "vague", 2e8, 9.99e8),
     "billions of": (2e9, "vague", 2e9, 9.99e11), "tens of billions of": (2e10, "vague", 2e10, 9.9e10),
     "hundreds of billions of": (2e11, "vague", 2e11, 9.99e11), "trillions of": (2e12, "vague", 2e12, 9.99e14),
+    # "a multibillion-dollar deal", "a multi-million pound contract": read only before a currency word
+    "multimillion": (2e6, "vague", 2e6, 9.99e8), "multi-million": (2e6, "vague", 2e6, 9.99e8),
+    "multibillion": (2e9, "vague", 2e9, 9.99e11), "multi-billion": (2e9, "vague", 2e9, 9.99e11),
 }
 def trie_regex(words: list[str]) -> str:
     """One alternation factored by shared prefixes: Python's re tries alternatives one by
@@ -1532,6 +1535,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         pos = half_a.start("scale") - 1  # "half a million": the scale reader takes "million"
     elif m.group("idiom"):
         value, bound, low, high = IDIOM_WORDS[_norm(m.group("idiom"))]
+        if m.group("idiom").lower().startswith("multi") and not ((u := _UNIT_AT.match(text, pos)) and _spelled_unit(u)[1] == "money"):
+            return None  # "a multibillion deal": no amount of anything said
     elif m.group("article"):
         value = 1
     else:
@@ -1623,7 +1628,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return None  # "500m km" is not a figure we can read
         if unit == "GBP" and TORQUE_RE.match(text, u.end()):
             return None  # "400 pound-feet": a torque, not sterling
-        if unit == "GBP" and (u.group(0).startswith("-") and (POUND_WEIGHS_RE.match(text, u.end()) or MASS_BRACKET_AFTER_RE.match(text, u.end()))
+        if unit == "GBP" and (u.group(0).startswith("-") and not m.group("idiom") and (POUND_WEIGHS_RE.match(text, u.end()) or MASS_BRACKET_AFTER_RE.match(text, u.end()))
                               or u.group(0).strip().lower().startswith("pound") and (WEIGHT_BEFORE_RE.search(text, max(0, start - 40), start)
                                                                                      or _of_body_weight(text, start, u.end()))):
             unit, kind = "pound", "quantity"
