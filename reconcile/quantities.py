@@ -222,9 +222,10 @@ PER_UNIT_RE = re.compile(
     re.I,
 )
 # money per thing: "per person", "a share" (before a clause's end or link word: "$3bn a company
-# spokesman said" names no price)
+# spokesman said" names no price; "a share" is the price of one whatever follows: "the 48 cents a
+# share analysts had forecast")
 PER_NOUN_RE = re.compile(
-    r"\s+(?:per\s+(?:(?:diluted|basic|adjusted|average|(?-i:[A-Z][a-z]+))\s+)?(?P<per>(?!cent\b)[a-z]{3,})\b|(?:a|an)\s+(?P<a>[a-z]{3,})\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|on|for|from|to|compared|against|versus|vs|last|this|a|an|the|up|down|while|but)\b))"
+    r"\s+(?:per\s+(?:(?:diluted|basic|adjusted|average|(?-i:[A-Z][a-z]+))\s+)?(?P<per>(?!cent\b)[a-z]{3,})\b|(?:a|an)\s+(?P<a>share\b(?=\s+[a-z])|[a-z]{3,}\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|on|for|from|to|compared|against|versus|vs|last|this|a|an|the|up|down|while|but)\b)))"
     r"|\s*(?P<each>apiece|each)\b(?!\s+(?:of|other)\b)", re.I)
 TOLL_BEFORE_RE = re.compile(
     r"\b(?:death|casualty|fatality)\s+tolls?\b[^.;]{0,80}?\b(?:to|at|of|reached|hit|is|was)\s+"
