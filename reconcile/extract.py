@@ -132,12 +132,31 @@ def read_figures(text: str) -> list[Figure]:
             role, direction = "change", made  # "63,000 jobs created last month", "417,000 of jobs lost", "54,000 net new jobs"
         elif role == "level" and (shared := _coordinated(text, figures, q)) is not None:
             role, direction = shared.role, shared.direction  # "shed 96,000 and finance 68,000", "up from 47% in 2014 and 44% in 2009"
+        elif role != (prev := _bracketed_after(text, figures, q)).role and prev.role in ("change", "prior"):
+            role, direction = prev.role, prev.direction  # "lost 13.4% of body weight (29.8 pounds)": the same amount restated
         elif role == "level" and figures and figures[-1].role == "change" and figures[-1].quantity.kind != q.kind \
                 and figures[-1].quantity.kind != "date" and RESTATED_AFTER_COMMA_RE.fullmatch(text, figures[-1].quantity.end, q.start) \
                 and HEDGED_RE.match(q.surface):
             role, direction = "change", figures[-1].direction  # "has grown by 1.2%, around 222,000 jobs": the change again
         figures.append(Figure(q, role, direction))
     return _sharing_noun_after(text, figures)
+
+
+BRACKET_OPEN_GAP_RE = re.compile(r"(?:\s+of\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})?\s*\(\s*(?:or\s+|about\s+|around\s+|roughly\s+)?", re.I)
+CLOSE_BRACKET_AFTER_RE = re.compile(r"\s*\)")
+SIGNED_RE = re.compile(r"[+\-\u2212]")
+NO_FIGURE = Figure(None, "", "")  # type: ignore[arg-type]
+
+
+def _bracketed_after(text: str, figures: list[Figure], q: Quantity) -> Figure:
+    """The figure q restates in brackets right after it or its "of" noun ("lost 13.4% of body
+    weight (29.8 pounds)", "€80m (£75m)"), whose role a restatement shares; NO_FIGURE when q is no such restatement. A signed
+    figure in brackets is a change of its own ("21.0 million (+23.3%)")."""
+    prev = next((f for f in reversed(figures) if f.quantity.kind != "date"), None)
+    if prev is None or SIGNED_RE.match(q.surface) or not BRACKET_OPEN_GAP_RE.fullmatch(text, prev.quantity.end, q.start) \
+            or not CLOSE_BRACKET_AFTER_RE.match(text, q.end):
+        return NO_FIGURE
+    return prev
 
 
 SHARED_NOUN_GAP_RE = re.compile(r"\s+and\s+")
