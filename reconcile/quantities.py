@@ -1328,15 +1328,28 @@ def _elided_currency(text: str, mentions: list[Quantity]) -> list[Quantity]:
     if not any(q.kind in ("money", "quantity") for q in mentions):
         return mentions
     out, by_scale = [], {}  # power of ten of a scale word -> the last money figure or count of things printed with it
+    last = None  # the last measure of any scale: what a bare amount of change measures
     for q in mentions:
         if q.kind not in ("money", "count", "quantity") or not q.value or q.value < 1000 or (scale := _scale_word_of(q)) < 1000:
+            if q.kind in ("money", "quantity") and q.bound != "range" and "/" not in (q.unit or "") and not q.thing:
+                last = q
             out.append(q)
             continue
         key = round(math.log10(scale))
         unit_word = q.kind == "count" and q.thing and (u := UNIT_RE.fullmatch(q.thing)) and _spelled_unit(u)[1] == "quantity"
+        if q.kind == "count" and not q.thing and SCALE_END_RE.search(q.surface) and last is not None and last.kind == "quantity" \
+                and not SENTENCE_BREAK_RE.search(text, last.end, q.start) \
+                and (CHANGE_AMOUNT_BEFORE_RE.search(text, max(0, q.start - 30), q.start) or CHANGE_AMOUNT_AFTER_RE.match(text, q.end)):
+            # "put at 4.4 billion bushels, 270 million more than last year", "970 million bushels, 25
+            # million fewer": a bare amount of change in the measure before it, whatever its size
+            q = _finish(text, q.start, q.end, last.kind, q.value, last.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
+            out.append(q)
+            continue
         if q.kind in ("money", "quantity") and q.bound != "range" and "/" not in (q.unit or "") and not q.thing \
                 or q.kind == "count" and q.thing and _plural_noun(q.thing) and not unit_word:
             by_scale[key] = q  # "2.3 billion users ... versus 2.1 billion": users, not dollars
+            if q.kind != "count":
+                last = q
         elif q.kind == "count" and SCALE_END_RE.search(q.surface) and (p := by_scale.get(key)) is not None \
                 and (p.kind == "money" or p.kind == "quantity" and (not unit_word or _spelled_unit(u)[0] == p.unit)) \
                 and not SENTENCE_BREAK_RE.search(text, p.end, q.start) and max(p.value, q.value) <= 10 * min(p.value, q.value):
@@ -1345,6 +1358,8 @@ def _elided_currency(text: str, mentions: list[Quantity]) -> list[Quantity]:
     return out
 
 
+CHANGE_AMOUNT_BEFORE_RE = re.compile(r"\b(?:up|down|by|(?:rise|fall|drop|increase|decrease|gain|decline|cut)\s+of)\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?$", re.I)
+CHANGE_AMOUNT_AFTER_RE = re.compile(r"\s+(?:more|fewer|less|lower|higher|up|down)\b", re.I)
 MOST_NOUN_BEFORE_RE = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+([a-z]{3,}),\s+$", re.I)
 PEOPLE_VERB_AFTER_RE = re.compile(r"\s+(?:dead|injured|wounded|hurt|missing|homeless)\b(?!\s+(?:of|in)\s+the\b)"  # "left 400 dead"
                                   r"|\s+(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:convicted|killed|injured|wounded|arrested|jailed"
