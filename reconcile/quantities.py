@@ -902,11 +902,14 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
             if joined is not None:
                 out[-1] = replace(joined, low=a.low, high=q.high)
                 continue
-        if q.kind not in ("date", "count") and q.bound == "exact" and q.value is not None and q.value > 0 \
+        if q.kind != "date" and q.bound == "exact" and q.value is not None and q.value > 0 \
                 and (shared := SHARED_UNIT_RE.search(text, max(0, q.start - 30), q.start)) \
+                and (q.kind != "count" or shared.group("link") == "or" and q.thing and q.thing.lower() in q.surface.lower()) \
                 and (a is None or a.end <= shared.start() or a.thing == ELLIPTIC and a.start >= shared.start()) \
                 and (parsed := _parse_digits(shared.group("digits")) if shared.group("digits") else (_word_value(shared.group("word")), 0.0)) \
-                and _shares_unit(text, shared, parsed[0], q):
+                and _shares_unit(text, shared, parsed[0], q) and (q.kind != "count" or q.value <= 2 * parsed[0]):
+            # a count's alternatives are close ("146 or 147 seats", "one or two nights"); "11 or 31
+            # boroughs" is a slip for "11 of 31"
             if a is not None and a.thing == ELLIPTIC and a.start >= shared.start():
                 out.pop()  # "five and seven per cent": the bare number is read with the unit it shares
             scale = _printed_scale(q)
