@@ -196,6 +196,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"hours?|hrs?|(?<=\d)(?-i:h)", "hour", "duration"),  # "a 10.5h trip": glued to its number, lower case only
     (r"minutes?|mins?", "minute", "duration"),
     (r"seconds?|secs?", "second", "duration"),
+    # "a time of 3.5s", "ran 9.58s": a lower-case s glued to a decimal is seconds ("the 1990s", "747s" are not)
+    (r"(?:(?<=\d\.\d)|(?<=\d\.\d\d)|(?<=\d\.\d\d\d))(?-i:s)", "second", "duration"),
     # currencies written after the number
     (r"(?:US|U\.S\.|American)\s+dollars?", "USD", "money"),
     (r"Canadian\s+dollars?", "CAD", "money"),
