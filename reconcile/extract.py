@@ -128,6 +128,8 @@ def read_figures(text: str) -> list[Figure]:
         elif q.kind == "duration" and role != "level" and (claim.frame.head or claim.frame.change == "increment"
                                                            or PERIOD_WORD_BEFORE_RE.search(text, max(0, q.start - 12), q.start)):
             role, direction = "level", ""  # "a six-month low", "another four weeks": how long, not a change or a prior
+        if role == "change" and q.kind == "count" and (q.thing or "").lower() in ("time", "times"):
+            role, direction = "level", ""  # "fares have gone up at least seven times": how often, not by how much
         if role == "level" and q.kind == "count" and (made := _made_or_lost(text, q)):
             role, direction = "change", made  # "63,000 jobs created last month", "417,000 of jobs lost", "54,000 net new jobs"
         elif role == "level" and (shared := _coordinated(text, figures, q)) is not None:
