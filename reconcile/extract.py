@@ -130,6 +130,8 @@ def read_figures(text: str) -> list[Figure]:
             role, direction = "level", ""  # "a six-month low", "another four weeks": how long, not a change or a prior
         if role == "change" and q.kind == "count" and (q.thing or "").lower() in ("time", "times"):
             role, direction = "level", ""  # "fares have gone up at least seven times": how often, not by how much
+        elif role == "change" and q.kind == "duration" and _span_of_change(text, figures, q):
+            role, direction = "level", ""  # "shed 17.5 percent of body weight by 24 weeks": when, not how much
         if role == "level" and q.kind == "count" and (made := _made_or_lost(text, q)):
             role, direction = "change", made  # "63,000 jobs created last month", "417,000 of jobs lost", "54,000 net new jobs"
         elif role == "level" and (shared := _coordinated(text, figures, q)) is not None:
@@ -159,6 +161,20 @@ def _bracketed_after(text: str, figures: list[Figure], q: Quantity) -> Figure:
             or not CLOSE_BRACKET_AFTER_RE.match(text, q.end):
         return NO_FIGURE
     return prev
+
+
+SPAN_BY_BEFORE_RE = re.compile(r"\b(?:by|after|within)\s+(?:(?:about|around|nearly|almost|some)\s+)?$", re.I)
+SPAN_CLAUSE_BREAK_RE = re.compile(r"[;:()]")
+
+
+def _span_of_change(text: str, figures: list[Figure], q: Quantity) -> bool:
+    """Is the duration q, after "by", "after" or "within", the time a change before it in the
+    same clause took ("had shed 17.5 percent of body weight by 24 weeks")? Not when it is the
+    change itself ("the deadline was extended by two weeks": no other figure changed)."""
+    prev = next((f for f in reversed(figures) if f.quantity.kind != "date"), None)
+    return prev is not None and prev.role == "change" and prev.quantity.kind != "duration" \
+        and bool(SPAN_BY_BEFORE_RE.search(text, max(0, q.start - 16), q.start)) \
+        and not SPAN_CLAUSE_BREAK_RE.search(text, prev.quantity.end, q.start)
 
 
 SHARED_NOUN_GAP_RE = re.compile(r"\s+and\s+")
