@@ -1667,12 +1667,14 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     if unit is None and (points := POINTS_OF_RATE_RE.match(text, pos)):  # "cut the rate by 0.2 points to 5.5 per cent"
         return _finish(text, start, points.end("points"), "percent", value * scale, "percentage_point", bound, precision * scale,
                        low, high)
-    if unit is None and value2 is None and scale == 1.0 and not year_like and value != 1 and (of := OF_COUNT_RE.match(text, pos)) \
+    if unit is None and value2 is None and not year_like and value != 1 and (of := OF_COUNT_RE.match(text, pos)) \
             and (noun := _count_noun(text, of.end())):
-        # "31 of the paintings", "nine of 11 gauges", "38 out of 44 forces": a count of the
-        # things named after it (the whole, when printed, is read as a figure of its own); "one of
-        # the guards" is a way of speaking of one of them, not a count anyone reports
-        return _finish(text, start, pos, "count", value, "count", "exact", precision, thing=noun[1])
+        # "31 of the paintings", "nine of 11 gauges", "38 out of 44 forces", "more than 30 million of
+        # the new transistors": a count of the things named after it (the whole, when printed, is
+        # read as a figure of its own); "one of the guards" is a way of speaking of one of them,
+        # not a count anyone reports
+        return _finish(text, start, pos, "count", value * scale, "count", bound, precision * scale,
+                       low * scale if low is not None else None, high * scale if high is not None else None, thing=noun[1])
     if unit is None and digits and not year_like and value2 is None and scale == 1.0 and value == int(value) \
             and 0 < value < 120 and AGE_APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start) \
             and AGE_APPOSITION_AFTER_RE.match(text, pos):
