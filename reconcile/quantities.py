@@ -208,7 +208,7 @@ RATE_ALTERNATIVES = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(units.R
 RATE_RE = re.compile(
     # "of gas a year"; not "417 mm of rain against its monthly average": a comparison or a
     # possessive starts another noun phrase, whose adjective "monthly" is no rate of the figure
-    rf"(?:\s+(?:net|gross|after\s+tax|before\s+tax))?(?:\s+of(?:\s+(?!(?:against|versus|than|compared|its|their|his|her|our)\b)[\w'()\-]+){{1,6}}?)?,?(?:\s*|-)(?:in\s+)?(?:{RATE_ALTERNATIVES})(?![\w])"
+    rf"(?:\s+(?:net|gross|after\s+tax|before\s+tax))?(?:\s+of(?:\s+(?!(?:against|versus|than|compared|its|their|his|her|our)\b|\d)[\w'()\-]+){{1,6}}?)?,?(?:\s*|-)(?:in\s+)?(?:{RATE_ALTERNATIVES})(?![\w])"
     r"(?!\s+(?:earlier|ago|before|later|after(?!\s+tax)|previously)\b)",  # "4.1% a year earlier" is no rate
     re.I,
 )
@@ -1251,6 +1251,9 @@ PRICED_BEFORE_RE = re.compile(r"\b(?:a|an|one|each|per)\s+(?P<unit>(?:square\s+|
 PRICED_NEIGHBOURS = 6  # figures either side a sentence's price may be: linear in a text's figures
 
 
+SHARED_RATE_GAP_RE = re.compile(r"(?:\s+of\s+[A-Za-z\-]+(?:\s+[A-Za-z\-]+)?)?,?\s+and\s+")
+
+
 def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """A price per unit said once in a sentence is the unit of its other plain amounts in that
     currency that are no more than twice it and at least a hundredth of it: a change in the price
@@ -1262,6 +1265,12 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
         return mentions
     out = list(mentions)
     for k, q in enumerate(out):
+        if q.kind == "quantity" and k + 1 < len(out) and (p := out[k + 1]).kind == "quantity" and q.unit and "/" not in q.unit \
+                and p.unit and p.unit.startswith(f"{q.unit} / ") and p.unit.partition(" / ")[2] in units.RATES \
+                and q.bound != "range" and SHARED_RATE_GAP_RE.fullmatch(text, q.end, p.start):
+            # "2,700 kWh of electricity and 11,500 kWh of gas a year": the rate said once, after the last
+            out[k] = _finish(text, q.start, q.end, q.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
+            continue
         if q.kind == "quantity" and k and (p := out[k - 1]).kind == "quantity" and q.unit and "/" not in q.unit \
                 and p.unit and p.unit.startswith(f"{q.unit} / ") and p.value and q.value and p.value / 2 <= q.value <= 2 * p.value \
                 and COMPARED_GAP_RE.fullmatch(text, p.end, q.start):
