@@ -136,6 +136,8 @@ def read_figures(text: str) -> list[Figure]:
             role, direction = "change", made  # "63,000 jobs created last month", "417,000 of jobs lost", "54,000 net new jobs"
         elif role == "level" and (shared := _coordinated(text, figures, q)) is not None:
             role, direction = shared.role, shared.direction  # "shed 96,000 and finance 68,000", "up from 47% in 2014 and 44% in 2009"
+        elif role == "level" and q.kind != "date" and WHEN_THEN_RE.search(text, max(0, q.start - 160), q.start):
+            role, direction = "prior", ""  # "the lowest since 2017, when 77.36% took part": the earlier value compared with
         elif role != (prev := _bracketed_after(text, figures, q)).role and prev.role in ("change", "prior"):
             role, direction = prev.role, prev.direction  # "lost 13.4% of body weight (29.8 pounds)": the same amount restated
         elif role == "level" and figures and figures[-1].role == "change" and figures[-1].quantity.kind != q.kind \
@@ -146,6 +148,12 @@ def read_figures(text: str) -> list[Figure]:
     return _sharing_noun_after(text, figures)
 
 
+# a "when" clause recalling the past time a comparison names: "the highest since 1994, when 963
+# cases were recorded", "still trails the 1980 peak, when an ounce cost $850", "two years ago,
+# when the rate was 3.5 percent" (not "topped Labour's in 2005, when Labour won a majority of 60":
+# no comparison with it)
+WHEN_THEN_RE = re.compile(r"(?:\b(?:since|than|below|above|before|versus|against|trails?|trailed|trailing)\s+(?:the\s+|its\s+|their\s+)?"
+                          r"(?:[\w'’\-]+\s+){0,3}?(?:(?:19|20)\d\d|peak|record|high|low)\b[^,.;]{0,20}|\bago),\s+when\b[^.;]*$", re.I)
 BRACKET_OPEN_GAP_RE = re.compile(r"(?:\s+of\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})?\s*\(\s*(?:or\s+|about\s+|around\s+|roughly\s+)?", re.I)
 CLOSE_BRACKET_AFTER_RE = re.compile(r"\s*\)")
 SIGNED_RE = re.compile(r"[+\-\u2212]")
