@@ -1299,9 +1299,12 @@ def _priced_beside(text: str, price: Quantity, q: Quantity) -> bool:
     if units.conversion(price.unit.partition(" / ")[2]).dimension != "[time]":
         return True
     x, y = (price, q) if price.end <= q.start else (q, price)
-    return COMPARED_GAP_RE.fullmatch(text, x.end, y.start) is not None
+    # "£1,568 per year, a fall of £122": the change in the payment, named right after it
+    return COMPARED_GAP_RE.fullmatch(text, x.end, y.start) is not None \
+        or x is price and CHANGE_NOUN_GAP_RE.fullmatch(text, x.end, y.start) is not None
 
 
+CHANGE_NOUN_GAP_RE = re.compile(r",?\s+(?:an?\s+)?(?:fall|drop|rise|increase|decrease|cut|reduction|jump|hike)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?", re.I)
 CHANGED_TO_RE = re.compile(r"\s+to\s+(?:[a-z]+\s+){0,4}?|,\s+or\s+")
 
 
