@@ -128,16 +128,61 @@ def read_figures(text: str) -> list[Figure]:
         elif q.kind == "duration" and role != "level" and (claim.frame.head or claim.frame.change == "increment"
                                                            or PERIOD_WORD_BEFORE_RE.search(text, max(0, q.start - 12), q.start)):
             role, direction = "level", ""  # "a six-month low", "another four weeks": how long, not a change or a prior
+        if role == "change" and q.kind == "count" and (q.thing or "").lower() in ("time", "times"):
+            role, direction = "level", ""  # "fares have gone up at least seven times": how often, not by how much
+        elif role == "change" and q.kind == "duration" and _span_of_change(text, figures, q):
+            role, direction = "level", ""  # "shed 17.5 percent of body weight by 24 weeks": when, not how much
         if role == "level" and q.kind == "count" and (made := _made_or_lost(text, q)):
             role, direction = "change", made  # "63,000 jobs created last month", "417,000 of jobs lost", "54,000 net new jobs"
         elif role == "level" and (shared := _coordinated(text, figures, q)) is not None:
             role, direction = shared.role, shared.direction  # "shed 96,000 and finance 68,000", "up from 47% in 2014 and 44% in 2009"
+        elif role == "level" and q.kind != "date" and WHEN_THEN_RE.search(text, max(0, q.start - 160), q.start):
+            role, direction = "prior", ""  # "the lowest since 2017, when 77.36% took part": the earlier value compared with
+        elif role != (prev := _bracketed_after(text, figures, q)).role and prev.role in ("change", "prior"):
+            role, direction = prev.role, prev.direction  # "lost 13.4% of body weight (29.8 pounds)": the same amount restated
         elif role == "level" and figures and figures[-1].role == "change" and figures[-1].quantity.kind != q.kind \
                 and figures[-1].quantity.kind != "date" and RESTATED_AFTER_COMMA_RE.fullmatch(text, figures[-1].quantity.end, q.start) \
                 and HEDGED_RE.match(q.surface):
             role, direction = "change", figures[-1].direction  # "has grown by 1.2%, around 222,000 jobs": the change again
         figures.append(Figure(q, role, direction))
     return _sharing_noun_after(text, figures)
+
+
+# a "when" clause recalling the past time a comparison names: "the highest since 1994, when 963
+# cases were recorded", "still trails the 1980 peak, when an ounce cost $850", "two years ago,
+# when the rate was 3.5 percent" (not "topped Labour's in 2005, when Labour won a majority of 60":
+# no comparison with it)
+WHEN_THEN_RE = re.compile(r"(?:\b(?:since|than|below|above|before|versus|against|trails?|trailed|trailing)\s+(?:the\s+|its\s+|their\s+)?"
+                          r"(?:[\w'’\-]+\s+){0,3}?(?:(?:19|20)\d\d|peak|record|high|low)\b[^,.;]{0,20}|\bago),\s+when\b[^.;]*$", re.I)
+BRACKET_OPEN_GAP_RE = re.compile(r"(?:\s+of\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})?\s*\(\s*(?:or\s+|about\s+|around\s+|roughly\s+)?", re.I)
+CLOSE_BRACKET_AFTER_RE = re.compile(r"\s*\)")
+SIGNED_RE = re.compile(r"[+\-\u2212]")
+NO_FIGURE = Figure(None, "", "")  # type: ignore[arg-type]
+
+
+def _bracketed_after(text: str, figures: list[Figure], q: Quantity) -> Figure:
+    """The figure q restates in brackets right after it or its "of" noun ("lost 13.4% of body
+    weight (29.8 pounds)", "€80m (£75m)"), whose role a restatement shares; NO_FIGURE when q is no such restatement. A signed
+    figure in brackets is a change of its own ("21.0 million (+23.3%)")."""
+    prev = next((f for f in reversed(figures) if f.quantity.kind != "date"), None)
+    if prev is None or SIGNED_RE.match(q.surface) or not BRACKET_OPEN_GAP_RE.fullmatch(text, prev.quantity.end, q.start) \
+            or not CLOSE_BRACKET_AFTER_RE.match(text, q.end):
+        return NO_FIGURE
+    return prev
+
+
+SPAN_BY_BEFORE_RE = re.compile(r"\b(?:by|after|within)\s+(?:(?:about|around|nearly|almost|some)\s+)?$", re.I)
+SPAN_CLAUSE_BREAK_RE = re.compile(r"[;:()]")
+
+
+def _span_of_change(text: str, figures: list[Figure], q: Quantity) -> bool:
+    """Is the duration q, after "by", "after" or "within", the time a change before it in the
+    same clause took ("had shed 17.5 percent of body weight by 24 weeks")? Not when it is the
+    change itself ("the deadline was extended by two weeks": no other figure changed)."""
+    prev = next((f for f in reversed(figures) if f.quantity.kind != "date"), None)
+    return prev is not None and prev.role == "change" and prev.quantity.kind != "duration" \
+        and bool(SPAN_BY_BEFORE_RE.search(text, max(0, q.start - 16), q.start)) \
+        and not SPAN_CLAUSE_BREAK_RE.search(text, prev.quantity.end, q.start)
 
 
 SHARED_NOUN_GAP_RE = re.compile(r"\s+and\s+")
@@ -162,12 +207,24 @@ OF_AFTER_RE = re.compile(r"\s+of\b", re.I)
 COORDINATED_GAP_RE = re.compile(r"(?:\s+(?:in|on|for|at)\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2})?\s+(?:and|or)\s+(?:(?P<item>[A-Za-z][\w'’\-]*)\s+)?")
 
 
+# a list of three or more bare figures in one unit: "compared with $71.3 billion, $52.1 billion and
+# $12.6 billion", "against 5.6 per cent, then 6.3 per cent and then 7 per cent"; a comma joins two
+# of them only where the list goes on after the second (a comma alone may start another clause:
+# "rose to $5bn, $1bn more than a year earlier")
+ITEM_GAP_RE = re.compile(r",\s+(?:then\s+)?|\s+(?:and|or)\s+then\s+", re.I)
+ITEM_GOES_ON_RE = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)(?:then\s+)?(?:US\$|[A-Z]{0,2}[$€£¥₹])?[\d.]", re.I)
+
+
 def _coordinated(text: str, figures: list[Figure], q: Quantity) -> Figure | None:
     """The change or prior figure before `q` that q is listed with, sharing its verb (q's own
     words name no verb: an item noun at most); None when there is none."""
     prev = next((f for f in reversed(figures) if f.quantity.kind != "date"), None)
-    if prev is None or prev.role not in ("change", "prior") or prev.quantity.kind != q.kind \
-            or prev.quantity.dimension != q.dimension or not (gap := COORDINATED_GAP_RE.fullmatch(text, prev.quantity.end, q.start)):
+    if prev is None or prev.role not in ("change", "prior") or prev.quantity.kind != q.kind or prev.quantity.dimension != q.dimension:
+        return None
+    if prev.quantity.unit == q.unit and ITEM_GAP_RE.fullmatch(text, prev.quantity.end, q.start) \
+            and (", " not in text[prev.quantity.end:q.start] or ITEM_GOES_ON_RE.match(text, q.end)):
+        return prev  # one item of a list that another item's verb or comparison governs
+    if not (gap := COORDINATED_GAP_RE.fullmatch(text, prev.quantity.end, q.start)):
         return None
     if OF_AFTER_RE.match(text, q.end):
         return None  # "rose 5% in March and 20% of firms plan rises": a share of its own

@@ -863,6 +863,10 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     words = _words(before)
     change = ""
     i = _past_hedges(words, len(words) - 1)
+    if i >= 1 and words[i] == "of" and words[i - 1] in AMOUNT_OF_NOUNS and q.kind != "money":
+        # "rose an average of 5%", "lost a total of 40 pounds": the amount itself (money "lost a
+        # total of 1.3 trillion pesos" is a loss, a level)
+        i = _past_hedges(words, i - 2)
     if i >= 1 and (m := AMOUNT_ADJECTIVE_RE.search(before)) and m.group(1).lower() == words[i] and not _change_of(words[i]):
         i = _past_hedges(words, i - 1)  # "rose a more modest two percent", "fell a sharp 5%": one adjective of the amount
     # "rose by 3%", "fell 12%": an amount of change; "rose to $5bn", "slipped below ¥112": a level
@@ -974,6 +978,7 @@ def _past_hedges(words: list[str], i: int) -> int:
 
 
 MONEY_NOUN_CLASSES = frozenset({"cost", "revenue", "investment"})
+AMOUNT_OF_NOUNS = frozenset({"average", "total"})
 AMOUNT_ADJECTIVE_RE = re.compile(r"\b(?:an?|more|most)\s+([a-z\-]+)\s+$", re.I)
 THAN_BEFORE_RE = re.compile(r"\bthan\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 POSITION_RE = re.compile(r"(?:below|above|under|beneath|past|beyond)\b", re.I)  # where a verb of change leaves a figure
@@ -1206,7 +1211,7 @@ PRIOR_BEFORE_RE = re.compile(
     # every alternative starts at a word's start, a digit, "%" or "per": other positions are passed over at once
     r"(?=\b\w|[\d%p])"
     # "to 6.8 per cent in October-December from 2.8 per cent", "to £44.7m this year from £40m": the level's period may come between
-    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!(?:to|at)\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
+    rf"(?:{CHANGE_BEFORE_FROM}|\d\S*(?:\s+(?:per\s*cent|percent|percentage\s+points?))?(?:\s+(?:in|during|for)\s+[\w\-]+(?:\s+\d{{4}})?|\s+(?:this|last)\s+[a-z]+)?\s+from|\bcompare[sd]?\s+(?:with|to)|\bversus|\bvs\.?|\bagainst\s+(?:a|an)\b[^,.;]{{0,30}}?\bof|\bagainst(?:\s+the)?|\b(?:compare[sd]?\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+|the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:of|at)|\bfrom\s+(?:the|its|their|a|an)(?:\s+(?!(?:to|at)\b)[a-z\-]+){{0,2}}?(?:\s+of)?|\bfrom\s+a\s+(?:year|month|quarter)\s+(?:earlier|ago|before)\s+of"
     # "13 per cent lower than the S$0.82", "a 7 per cent increase on the S$95.3 million"
     # "will pass the record 24mt grown in 2021": the record a verb of surpassing names, its figure right after it
     r"|\b(?:broke|breaking|beat|beating|smashed|smashing|surpassed|surpassing|eclipsed|eclipsing|bettered|bettering|pass|passes|passed|passing)\s+"
@@ -1225,7 +1230,7 @@ PRIOR_BEFORE_RE = re.compile(
     # "above the September 2022 rate (23.34 percent)": the value compared with, in brackets after its name
     r"(?:(?:[\w\-]+\s+){1,3}\(\s*)?$", re.I)
 # a word every PRIOR_BEFORE_RE match has: a slot without one is not searched further
-PRIOR_CUES = r"from|compared|versus|vs|against|than|on\s|over\s|record|mark|best|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble"
+PRIOR_CUES = r"from|compare|versus|vs|against|than|on\s|over\s|record|mark|best|above|below|earlier|previous|prior|former|instead|double|twice|triple|treble"
 PRIOR_CUE_RE = re.compile(r"(?=[fcvatormbepid])(?:" + PRIOR_CUES + ")", re.I)  # keep in step with PRIOR_BEFORE_RE
 # the same, on ASCII text lowered: case-sensitive, re skips to the cues' first letters at once
 # (re.I also folds "ſ" to "s" and "K" to "k", which lowering ASCII never meets)

@@ -55,6 +55,13 @@ IDIOM_WORDS = {
     "tens of thousands of": (20000, "vague", 20000, 99999),
     "hundreds of thousands of": (200000, "vague", 200000, 999999),
     "millions of": (2e6, "vague", 2e6, 9.99e8),
+    # the same scale of vagueness a step up: "tens of billions of dollars", "hundreds of millions of people"
+    "tens of millions of": (2e7, "vague", 2e7, 9.9e7), "hundreds of millions of": (2e8, "vague", 2e8, 9.99e8),
+    "billions of": (2e9, "vague", 2e9, 9.99e11), "tens of billions of": (2e10, "vague", 2e10, 9.9e10),
+    "hundreds of billions of": (2e11, "vague", 2e11, 9.99e11), "trillions of": (2e12, "vague", 2e12, 9.99e14),
+    # "a multibillion-dollar deal", "a multi-million pound contract": read only before a currency word
+    "multimillion": (2e6, "vague", 2e6, 9.99e8), "multi-million": (2e6, "vague", 2e6, 9.99e8),
+    "multibillion": (2e9, "vague", 2e9, 9.99e11), "multi-billion": (2e9, "vague", 2e9, 9.99e11),
 }
 def trie_regex(words: list[str]) -> str:
     """One alternation factored by shared prefixes: Python's re tries alternatives one by
@@ -112,11 +119,11 @@ GLUED_CODES += r"|(?<=\d[A-Za-z]/)(?=\d)|(?<=\d[A-Za-z]{2}/)(?=\d)|(?<=\d[A-Za-z
 # Fast first-character tests come first: the regex is tried at every position of the text.
 CANDIDATE_RE = re.compile(
     rf"(?=[\d.\-\u2212+])(?:(?<![\w.,\-/:+#])|{GLUED_CODES})(?:(?P<neg>[-\u2212])|(?P<plus>\+))?(?(neg)(?=\d)|(?(plus)(?=\d)))(?P<digits>{DIGITS})"
-    rf"|\b(?=[adefhmnostwADEFHMNOSTW])(?:"
+    rf"|\b(?=[abdefhmnostwABDEFHMNOSTW])(?:"
     rf"(?P<fraction>{FRACTION})\b"
     rf"|(?P<idiom>{IDIOM})\b"
     rf"|(?P<word>{NUMBER_WORD})\b"
-    rf"|(?P<article>an?|another)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b|percentage\s+point\b))",
+    rf"|(?P<article>an?|another)\s+(?=(?:decade|century|year|month|week|day|dozen)s?\b|percentage\s+point\b|(?:penny|cent)\b))",
     re.I,
 )
 
@@ -201,7 +208,7 @@ RATE_ALTERNATIVES = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(units.R
 RATE_RE = re.compile(
     # "of gas a year"; not "417 mm of rain against its monthly average": a comparison or a
     # possessive starts another noun phrase, whose adjective "monthly" is no rate of the figure
-    rf"(?:\s+(?:net|gross|after\s+tax|before\s+tax))?(?:\s+of(?:\s+(?!(?:against|versus|than|compared|its|their|his|her|our)\b)[\w'()\-]+){{1,6}}?)?,?(?:\s*|-)(?:in\s+)?(?:{RATE_ALTERNATIVES})(?![\w])"
+    rf"(?:\s+(?:net|gross|after\s+tax|before\s+tax))?(?:\s+of(?:\s+(?!(?:against|versus|than|compared|its|their|his|her|our)\b|\d)[\w'()\-]+){{1,6}}?)?,?(?:\s*|-)(?:in\s+)?(?:{RATE_ALTERNATIVES})(?![\w])"
     r"(?!\s+(?:earlier|ago|before|later|after(?!\s+tax)|previously)\b)",  # "4.1% a year earlier" is no rate
     re.I,
 )
@@ -215,9 +222,10 @@ PER_UNIT_RE = re.compile(
     re.I,
 )
 # money per thing: "per person", "a share" (before a clause's end or link word: "$3bn a company
-# spokesman said" names no price)
+# spokesman said" names no price; "a share" is the price of one whatever follows: "the 48 cents a
+# share analysts had forecast")
 PER_NOUN_RE = re.compile(
-    r"\s+(?:per\s+(?:(?:diluted|basic|adjusted|average|(?-i:[A-Z][a-z]+))\s+)?(?P<per>(?!cent\b)[a-z]{3,})\b|(?:a|an)\s+(?P<a>[a-z]{3,})\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|on|for|from|to|compared|against|versus|vs|last|this|a|an|the|up|down|while|but)\b))"
+    r"\s+(?:per\s+(?:(?:diluted|basic|adjusted|average|(?-i:[A-Z][a-z]+))\s+)?(?P<per>(?!cent\b)[a-z]{3,})\b|(?:a|an)\s+(?P<a>share\b(?=\s+[a-z])|[a-z]{3,}\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|on|for|from|to|compared|against|versus|vs|last|this|a|an|the|up|down|while|but)\b)))"
     r"|\s*(?P<each>apiece|each)\b(?!\s+(?:of|other)\b)", re.I)
 TOLL_BEFORE_RE = re.compile(
     r"\b(?:death|casualty|fatality)\s+tolls?\b[^.;]{0,80}?\b(?:to|at|of|reached|hit|is|was)\s+"
@@ -779,7 +787,7 @@ def extract_quantities(text: str, rupee: str | None = None, dollar: str | None =
             mentions.append(quantity)
             last_end = quantity.end
     mentions.sort(key=lambda q: q.start)
-    mentions = _gapped_items(text, _join_compounds(text, _join_ranges(text, _drop_overlaps(mentions))))
+    mentions = _gapped_items(text, _join_compounds(text, _bare_level_after(text, _join_ranges(text, _drop_overlaps(mentions)))))
     return _restated_hedges(text, _inherit_things(text, _elided_currency(text, _priced_alike(text, [q for q in mentions if not _no_figure(text, q)]))))
 
 
@@ -829,6 +837,7 @@ def _join_compounds(text: str, mentions: list[Quantity]) -> list[Quantity]:
 # "$8bn-$12bn", "between 4% and 7%", "from $700,000 to $1.4 million": two printed ends of one range
 RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to)\s*|\s+(?P<and>and)\s+")
 RANGE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<word>between|from)\s+$", re.I)
+UP_TO_SURFACE_RE = re.compile(r"up\s+to\s", re.I)
 # "rose from 12% to 15%": a prior value and a level, not a range; "ranged from" is a range
 CHANGE_FROM_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+$", re.I)
 CHANGE_FROM_AT_RE = re.compile(CHANGE_BEFORE_FROM + r"\s+(?:US\$|[A-Z]{0,2}[$€£¥₹]|Rs\.?\s?)?$", re.I)  # the number may follow its currency sign
@@ -893,11 +902,14 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
             if joined is not None:
                 out[-1] = replace(joined, low=a.low, high=q.high)
                 continue
-        if q.kind not in ("date", "count") and q.bound == "exact" and q.value is not None and q.value > 0 \
+        if q.kind != "date" and q.bound == "exact" and q.value is not None and q.value > 0 \
                 and (shared := SHARED_UNIT_RE.search(text, max(0, q.start - 30), q.start)) \
+                and (q.kind != "count" or shared.group("link") == "or" and q.thing and q.thing.lower() in q.surface.lower()) \
                 and (a is None or a.end <= shared.start() or a.thing == ELLIPTIC and a.start >= shared.start()) \
                 and (parsed := _parse_digits(shared.group("digits")) if shared.group("digits") else (_word_value(shared.group("word")), 0.0)) \
-                and _shares_unit(text, shared, parsed[0], q):
+                and _shares_unit(text, shared, parsed[0], q) and (q.kind != "count" or q.value <= 2 * parsed[0]):
+            # a count's alternatives are close ("146 or 147 seats", "one or two nights"); "11 or 31
+            # boroughs" is a slip for "11 of 31"
             if a is not None and a.thing == ELLIPTIC and a.start >= shared.start():
                 out.pop()  # "five and seven per cent": the bare number is read with the unit it shares
             scale = _printed_scale(q)
@@ -933,6 +945,39 @@ def _bare_prior(text: str, out: list[Quantity], q: Quantity) -> int | None:
     return k if TO_GAP_RE.fullmatch(gap) and _after_change_from(text, out[k].start) else None
 
 
+# "from 8.96 million b/d to 9.04": the bare number after "to", nothing said after it
+BARE_TO_RE = re.compile(rf"\s+to\s+(?P<digits>{DIGITS})(?![\d,.]\d|\.?\d|[\w%‰$€£¥₹/-])")
+
+
+def _bare_level_after(text: str, mentions: list[Quantity]) -> list[Quantity]:
+    """After a verb of change, "from X million barrels to Y" gives the bare Y the unit and scale
+    of X ("demand rose from 8.96 million b/d to 9.04", "supply fell from 239.1 million barrels to
+    237.6"): the level the change reached, printed without its unit (_bare_prior is the other way round)."""
+    out: list[Quantity] = []
+    skip = -1
+    for k, q in enumerate(mentions):
+        if k == skip:
+            continue  # the bare number read as a count of no noun, now read as the level
+        out.append(q)
+        if q.kind not in ("quantity", "money") or q.bound != "exact" or q.value is None or not q.unit \
+                or not (bare := BARE_TO_RE.match(text, q.end)) or not _after_change_from(text, q.start) \
+                or _unit_after(text, bare.end()) or _count_noun(text, bare.end()) \
+                or (parsed := _parse_digits(bare.group("digits"))) is None:
+            continue
+        if k + 1 < len(mentions) and mentions[k + 1].start < bare.end():
+            if mentions[k + 1].thing != ELLIPTIC or mentions[k + 1].start != bare.start("digits"):
+                continue
+            skip = k + 1
+        scale = _printed_scale(q)
+        level = _finish(text, bare.start("digits"), bare.end("digits"), q.kind, parsed[0] * scale, q.unit, "exact",
+                        parsed[1] * scale, thing=q.thing)
+        if level is not None:
+            out.append(level)
+        elif skip == k + 1:
+            skip = -1
+    return out
+
+
 def _printed_scale(q: Quantity) -> float:
     """The scale word's factor in a figure: "9 million tonnes" -> 1e6 (its value over its first
     printed number); 1.0 when no digits are printed ("seven per cent")."""
@@ -945,6 +990,11 @@ def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
     same_unit = a.unit == b.unit or a.thing is None and (b.unit or "").startswith(f"{a.unit} / ")
     if a.kind != b.kind or a.kind == "date" or not same_unit or a.thing != b.thing and a.thing is not None:
         return False
+    if a.bound == "exact" and b.bound == "upper" and UP_TO_SURFACE_RE.match(b.surface) and not text[a.end:b.start].strip() \
+            and a.value is not None and b.value is not None and a.value < b.value \
+            and (opening := RANGE_OPEN_RE.search(text, max(0, a.start - 10), a.start)) and opening.group("word").lower() == "from" \
+            and not _after_change_from(text, a.start):
+        return True  # "clock speeds from 2GHz up to 3.20GHz": the range's top, said with "up to"
     if a.bound != "exact" or b.bound != "exact" or not (a.value is not None and b.value is not None and a.value < b.value):
         return False
     gap = RANGE_GAP_RE.fullmatch(text, a.end, b.start)
@@ -1201,6 +1251,9 @@ PRICED_BEFORE_RE = re.compile(r"\b(?:a|an|one|each|per)\s+(?P<unit>(?:square\s+|
 PRICED_NEIGHBOURS = 6  # figures either side a sentence's price may be: linear in a text's figures
 
 
+SHARED_RATE_GAP_RE = re.compile(r"(?:\s+of\s+[A-Za-z\-]+(?:\s+[A-Za-z\-]+)?)?,?\s+and\s+")
+
+
 def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """A price per unit said once in a sentence is the unit of its other plain amounts in that
     currency that are no more than twice it and at least a hundredth of it: a change in the price
@@ -1212,6 +1265,12 @@ def _priced_alike(text: str, mentions: list[Quantity]) -> list[Quantity]:
         return mentions
     out = list(mentions)
     for k, q in enumerate(out):
+        if q.kind == "quantity" and k + 1 < len(out) and (p := out[k + 1]).kind == "quantity" and q.unit and "/" not in q.unit \
+                and p.unit and p.unit.startswith(f"{q.unit} / ") and p.unit.partition(" / ")[2] in units.RATES \
+                and q.bound != "range" and SHARED_RATE_GAP_RE.fullmatch(text, q.end, p.start):
+            # "2,700 kWh of electricity and 11,500 kWh of gas a year": the rate said once, after the last
+            out[k] = _finish(text, q.start, q.end, q.kind, q.value, p.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
+            continue
         if q.kind == "quantity" and k and (p := out[k - 1]).kind == "quantity" and q.unit and "/" not in q.unit \
                 and p.unit and p.unit.startswith(f"{q.unit} / ") and p.value and q.value and p.value / 2 <= q.value <= 2 * p.value \
                 and COMPARED_GAP_RE.fullmatch(text, p.end, q.start):
@@ -1240,9 +1299,12 @@ def _priced_beside(text: str, price: Quantity, q: Quantity) -> bool:
     if units.conversion(price.unit.partition(" / ")[2]).dimension != "[time]":
         return True
     x, y = (price, q) if price.end <= q.start else (q, price)
-    return COMPARED_GAP_RE.fullmatch(text, x.end, y.start) is not None
+    # "£1,568 per year, a fall of £122": the change in the payment, named right after it
+    return COMPARED_GAP_RE.fullmatch(text, x.end, y.start) is not None \
+        or x is price and CHANGE_NOUN_GAP_RE.fullmatch(text, x.end, y.start) is not None
 
 
+CHANGE_NOUN_GAP_RE = re.compile(r",?\s+(?:an?\s+)?(?:fall|drop|rise|increase|decrease|cut|reduction|jump|hike)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?", re.I)
 CHANGED_TO_RE = re.compile(r"\s+to\s+(?:[a-z]+\s+){0,4}?|,\s+or\s+")
 
 
@@ -1281,15 +1343,28 @@ def _elided_currency(text: str, mentions: list[Quantity]) -> list[Quantity]:
     if not any(q.kind in ("money", "quantity") for q in mentions):
         return mentions
     out, by_scale = [], {}  # power of ten of a scale word -> the last money figure or count of things printed with it
+    last = None  # the last measure of any scale: what a bare amount of change measures
     for q in mentions:
         if q.kind not in ("money", "count", "quantity") or not q.value or q.value < 1000 or (scale := _scale_word_of(q)) < 1000:
+            if q.kind in ("money", "quantity") and q.bound != "range" and "/" not in (q.unit or "") and not q.thing:
+                last = q
             out.append(q)
             continue
         key = round(math.log10(scale))
         unit_word = q.kind == "count" and q.thing and (u := UNIT_RE.fullmatch(q.thing)) and _spelled_unit(u)[1] == "quantity"
+        if q.kind == "count" and not q.thing and SCALE_END_RE.search(q.surface) and last is not None and last.kind == "quantity" \
+                and not SENTENCE_BREAK_RE.search(text, last.end, q.start) \
+                and (CHANGE_AMOUNT_BEFORE_RE.search(text, max(0, q.start - 30), q.start) or CHANGE_AMOUNT_AFTER_RE.match(text, q.end)):
+            # "put at 4.4 billion bushels, 270 million more than last year", "970 million bushels, 25
+            # million fewer": a bare amount of change in the measure before it, whatever its size
+            q = _finish(text, q.start, q.end, last.kind, q.value, last.unit, q.bound, q.precision or 0.0, q.low, q.high) or q
+            out.append(q)
+            continue
         if q.kind in ("money", "quantity") and q.bound != "range" and "/" not in (q.unit or "") and not q.thing \
                 or q.kind == "count" and q.thing and _plural_noun(q.thing) and not unit_word:
             by_scale[key] = q  # "2.3 billion users ... versus 2.1 billion": users, not dollars
+            if q.kind != "count":
+                last = q
         elif q.kind == "count" and SCALE_END_RE.search(q.surface) and (p := by_scale.get(key)) is not None \
                 and (p.kind == "money" or p.kind == "quantity" and (not unit_word or _spelled_unit(u)[0] == p.unit)) \
                 and not SENTENCE_BREAK_RE.search(text, p.end, q.start) and max(p.value, q.value) <= 10 * min(p.value, q.value):
@@ -1298,6 +1373,8 @@ def _elided_currency(text: str, mentions: list[Quantity]) -> list[Quantity]:
     return out
 
 
+CHANGE_AMOUNT_BEFORE_RE = re.compile(r"\b(?:up|down|by|(?:rise|fall|drop|increase|decrease|gain|decline|cut)\s+of)\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?$", re.I)
+CHANGE_AMOUNT_AFTER_RE = re.compile(r"\s+(?:more|fewer|less|lower|higher|up|down)\b", re.I)
 MOST_NOUN_BEFORE_RE = re.compile(r"\b(?:most|fewest|least|more|fewer)\s+([a-z]{3,}),\s+$", re.I)
 PEOPLE_VERB_AFTER_RE = re.compile(r"\s+(?:dead|injured|wounded|hurt|missing|homeless)\b(?!\s+(?:of|in)\s+the\b)"  # "left 400 dead"
                                   r"|\s+(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:convicted|killed|injured|wounded|arrested|jailed"
@@ -1412,6 +1489,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         parsed = _parse_digits(digits)
         if parsed is None or TIME_AFTER_RE.match(text, pos):
             return None
+        if LABEL_BEFORE_RE.search(text, max(0, start - 12), start) and not (text.startswith((".", ",", "%"), pos) or _unit_after(text, pos)):
+            return None  # "type 2 diabetes", "a phase 3 trial", "Terminal 2": a label, not a figure
         value, precision = parsed
         if "." not in digits and text.startswith("-point-", pos) and (point := DECIMAL_WORD_RE.match(text, pos)):
             value, precision, pos = _spoken_decimal(value, point), 0.0, point.end()
@@ -1487,6 +1566,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         pos = half_a.start("scale") - 1  # "half a million": the scale reader takes "million"
     elif m.group("idiom"):
         value, bound, low, high = IDIOM_WORDS[_norm(m.group("idiom"))]
+        if m.group("idiom").lower().startswith("multi") and not ((u := _UNIT_AT.match(text, pos)) and _spelled_unit(u)[1] == "money"):
+            return None  # "a multibillion deal": no amount of anything said
     elif m.group("article"):
         value = 1
     else:
@@ -1547,9 +1628,14 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         return _finish(text, start, pos, kind, value, unit, bound, precision, thing=thing)
     if glued and glued.group(1) == "A":
         return None  # "A320 jets", "an A4 sheet": a name
-    if digits and (cents := CENTS_RE.match(text, pos)) and not CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
-        # "19 cents a share" is $0.19 a share; "320 pence" is £3.20
-        pence = (cents.group(2) or cents.group(3) or "").lower() in ("pence", "p")
+    if (digits or m.group("word") or m.group("article")) and (cents := CENTS_RE.match(text, pos)) and (digits or cents.group(2)) \
+            and not CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
+        # "19 cents a share" is $0.19 a share; "320 pence" is £3.20; in words, "eight cents", "a
+        # penny a share" (a penny is the dollar's cent unless the text prices in sterling)
+        if m.group("article") and not _a_cent_amount(text, start, cents.end()):
+            return None  # "not a cent", "a penny stock": a way of speaking, not an amount
+        pence = (cents.group(2) or cents.group(3) or "").lower() in ("pence", "p") \
+            or (cents.group(2) or "").lower() == "penny" and "£" in text
         us = cents.group("us") or text.endswith("US", 0, start)  # "US68.45¢": Australian papers' US cents
         unit, kind, pos = ("GBP" if pence else "USD" if us else "dollar"), "money", cents.end()
         start -= 2 if text.endswith("US", 0, start) else 0
@@ -1573,12 +1659,14 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return None  # "500m km" is not a figure we can read
         if unit == "GBP" and TORQUE_RE.match(text, u.end()):
             return None  # "400 pound-feet": a torque, not sterling
-        if unit == "GBP" and (u.group(0).startswith("-") and (POUND_WEIGHS_RE.match(text, u.end()) or MASS_BRACKET_AFTER_RE.match(text, u.end()))
-                              or u.group(0).strip().lower().startswith("pound") and WEIGHT_BEFORE_RE.search(text, max(0, start - 40), start)):
+        if unit == "GBP" and (u.group(0).startswith("-") and not m.group("idiom") and (POUND_WEIGHS_RE.match(text, u.end()) or MASS_BRACKET_AFTER_RE.match(text, u.end()))
+                              or u.group(0).strip().lower().startswith("pound") and (WEIGHT_BEFORE_RE.search(text, max(0, start - 40), start)
+                                                                                     or _of_body_weight(text, start, u.end()))):
             unit, kind = "pound", "quantity"
         pos = u.end()
-        if kind == "quantity" and "degree" in unit and (minus := MINUS_BEFORE_RE.search(text, max(0, start - 8), start)):
-            value, start = -value, minus.start()  # "minus 20C"
+        if (kind == "quantity" and "degree" in unit or kind == "percent") and (minus := MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) \
+                and not (kind == "percent" and FIGURE_END_RE.search(text, max(0, minus.start() - 4), minus.start())):
+            value, start = -value, minus.start()  # "minus 20C", "an inflation rate of minus 1.4%" (not "5% minus 2%")
     elif digits and scale == 1.0 and text[pos - 1:pos].isdigit() and (g := GLUED_INCH_RE.match(text, pos)):
         unit, kind, pos = "inch", "quantity", g.end()  # "6ft 3in", "a 2in pipe"; a spaced "in" is a preposition
     elif digits and text[pos:pos + 1] and text[pos:pos + 1] in INCH_MARKS and scale == 1.0 and _opens_no_quote(text, start):
@@ -1591,12 +1679,14 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     if unit is None and (points := POINTS_OF_RATE_RE.match(text, pos)):  # "cut the rate by 0.2 points to 5.5 per cent"
         return _finish(text, start, points.end("points"), "percent", value * scale, "percentage_point", bound, precision * scale,
                        low, high)
-    if unit is None and value2 is None and scale == 1.0 and not year_like and value != 1 and (of := OF_COUNT_RE.match(text, pos)) \
+    if unit is None and value2 is None and not year_like and value != 1 and (of := OF_COUNT_RE.match(text, pos)) \
             and (noun := _count_noun(text, of.end())):
-        # "31 of the paintings", "nine of 11 gauges", "38 out of 44 forces": a count of the
-        # things named after it (the whole, when printed, is read as a figure of its own); "one of
-        # the guards" is a way of speaking of one of them, not a count anyone reports
-        return _finish(text, start, pos, "count", value, "count", "exact", precision, thing=noun[1])
+        # "31 of the paintings", "nine of 11 gauges", "38 out of 44 forces", "more than 30 million of
+        # the new transistors": a count of the things named after it (the whole, when printed, is
+        # read as a figure of its own); "one of the guards" is a way of speaking of one of them,
+        # not a count anyone reports
+        return _finish(text, start, pos, "count", value * scale, "count", bound, precision * scale,
+                       low * scale if low is not None else None, high * scale if high is not None else None, thing=noun[1])
     if unit is None and digits and not year_like and value2 is None and scale == 1.0 and value == int(value) \
             and 0 < value < 120 and AGE_APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start) \
             and AGE_APPOSITION_AFTER_RE.match(text, pos):
@@ -1727,7 +1817,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return _finish(text, start, end, "count", (value + value2) / 2, "count", "range", 0.0, value, value2, thing="age")
         return _finish(text, start, end, "count", value, "count", "exact", 0.0, thing="age")  # "a 21-year-old"
     if m.group("article"):
-        if kind != "duration" and unit != "percentage_point":  # "more than a percentage point"
+        if kind not in ("duration", "money") and unit != "percentage_point":  # "more than a percentage point", "a penny"
             return None
         before = text[max(0, m.start() - 14):m.start()].lower()
         # "a year" is a duration only after a preposition or hedge: "in a year", "over a year"
@@ -1821,8 +1911,9 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
         if is_and and not BETWEEN_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()):
             return None, pos, precision
         parsed = _parse_digits(r.group("digits"))
-        if parsed and parsed[0] >= 3 * value > 0 and BY_AMOUNT_RE.search(text, max(0, m.start() - 30), m.start()):
-            return None, pos, precision  # "was raised by 1,000 to 157,000" ("rose 5 to 20 percent" is a range)
+        sign = CURRENCY_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+        if parsed and parsed[0] >= 3 * value > 0 and BY_AMOUNT_RE.search(text, max(0, (sign.start() if sign else m.start()) - 30), sign.start() if sign else m.start()):
+            return None, pos, precision  # "was raised by 1,000 to 157,000", "come down by £129 to £1,668" ("rose 5 to 20 percent" is a range)
         if parsed and parsed[0] > value and not (TO_SIGN_RE.match(r.group(0)) and _signed_level_after_change(text, m.start(), value, parsed[0])):
             return parsed[0], r.end(), max(precision, parsed[1])
     elif m.group("word"):
@@ -1843,7 +1934,7 @@ HEDGE_AFTER = {"more": "lower", "over": "lower", "above": "lower", "less": "uppe
                "under": "upper", "below": "upper", "so": "approx"}
 # "19 cents", "320 pence"; glued: "14c", "320p" (a capital C is Celsius); a capital P only after
 # printed decimals, as dividend tables print pence ("15.94P"): after a whole number it is a name ("1080P")
-CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence)\b|(?-i:(c|p|(?:(?<=\.\d)|(?<=\.\d\d))P))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
+CENTS_RE = re.compile(r"\s*(?P<us>US\s+|U\.S\.\s+)?(cents?|pence|penny)\b|(?-i:(c|p|(?:(?<=\.\d)|(?<=\.\d\d))P))(?![\w%'’-]|\.\w)|¢", re.I)  # "65 US cents", "US68.45¢"
 # a currency letter glued to a number in Australian papers' cents: "US50 (A54.7) cents per share"
 GLUED_CENT_CODES = {"US": "USD", "A": "AUD"}
 GLUED_CENT_CODE_RE = re.compile(r"(?<![\w$])(US|A)$")
@@ -1888,6 +1979,33 @@ PACE_BEFORE_RE = re.compile(r"\b(?P<period>annuali[sz]ed|annual|yearly|monthly|w
                             r"\s+(?:of|at|was|is|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:US\$|[$€£¥₹])?$", re.I)
 PERIODIC_OF_RE = re.compile(r"\s+(?:of|in)\s+(?P<period>annuali[sz]ed|annual|yearly|monthly|weekly|daily)\s+[a-z]", re.I)
 MINUS_BEFORE_RE = re.compile(r"\bminus\s+$", re.I)
+FIGURE_END_RE = re.compile(r"[\d%]\s*$")
+# a word that numbers the thing after it: "type 2 diabetes", "phase 3 trial", "stage 4 cancer", "Terminal 2"
+LABEL_BEFORE_RE = re.compile(r"\b(?:type|phase|stage|grade|category|tier|round|chapter|section|article|class|division|flight|terminal|gate|"
+                             r"platform|version)\s+$", re.I)
+NOT_AN_AMOUNT_BEFORE_RE = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+(?:[a-z]+\s+)?$|(?:\bevery|\bsingle|\blast)\s+$", re.I)
+AMOUNT_WORD_AFTER_RE = re.compile(r"\s*(?:[,.;:)]|$|(?:a|an|per|each|apiece|less|more|higher|lower|cheaper|dearer|below|above|from|to|on|in|"
+                                  r"over|since|and|or|at|than|off|up|down|short|shy)\b)", re.I)
+
+
+def _a_cent_amount(text: str, start: int, end: int) -> bool:
+    """Is "a penny" / "a cent" at start..end an amount ("rose a penny", "a penny a share")? Not
+    after "not" or "every" ("not a cent"), nor before a noun it names ("a penny stock")."""
+    return not NOT_AN_AMOUNT_BEFORE_RE.search(text, max(0, start - 16), start) and bool(AMOUNT_WORD_AFTER_RE.match(text, end))
+
+
+# "lost about 21% of body weight, roughly 50 pounds": pounds a person's weight is counted in
+BODY_WEIGHT_RE = re.compile(r"\b(?:body[\s-]*weight|weight[\s-]+loss|(?:lose|loses|losing|lost|shed|sheds|shedding|gain|gains|gained|put\s+on)\s+weight)\b",
+                            re.I)
+
+
+def _of_body_weight(text: str, start: int, end: int) -> bool:
+    """Is "pounds" at start..end a body's weight: its sentence speaks of body weight or weight
+    lost or gained, and prints no pound sign (where "£" is, "pounds" may be the same money)?"""
+    lo, hi = _sentence_window(text, start, end, 200, 120)
+    return bool(BODY_WEIGHT_RE.search(text, lo, hi)) and "£" not in text[lo:hi]
+
+
 # "88,000 fewer barrels per day", "2,000 more tonnes": an amount of change said between the figure and its unit
 COMPARATIVE_BEFORE_UNIT_RE = re.compile(r"\s+(?:more|fewer|less|additional|extra)(?=\s)", re.I)
 RUN_ADJECTIVE_RE = re.compile(r"\s+(?:consecutive|straight|successive|full|whole)(?=\s)", re.I)

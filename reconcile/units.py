@@ -59,6 +59,7 @@ PLN = [currency_PLN]
 ILS = [currency_ILS]
 EGP = [currency_EGP]
 VND = [currency_VND]
+XOF = [currency_XOF]
 square_meter = meter ** 2
 proof = 0.5 * percent
 mmBTU = 1e6 * british_thermal_unit
@@ -87,6 +88,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"(?:oil\s+)?barrels?|bbl", "oil_barrel", "quantity"),
     (r"millilit(?:er|re)s?|(?-i:ml|mL)", "milliliter", "quantity"),
     (r"bushels?", "bushel", "quantity"),
+    (r"light[\s-]years?", "light_year", "quantity"),  # "300 light-years away": a distance, not a span of time
     (r"lit(?:er|re)s?", "liter", "quantity"),
     (r"gallons?", "gallon", "quantity"),
     (r"pints?", "pint", "quantity"),  # "four pints at his local": a volume, not a count of pints
@@ -110,6 +112,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"pound[\s-]f(?:ee|oo)t|lb[\s.-]*ft|foot[\s-]pounds?|ft[\s.-]*lbs?", "force_pound * foot", "quantity"),
     (r"newton[\s-]met(?:er|re)s?|(?-i:Nm)", "newton * meter", "quantity"),
     (r"centimet(?:er|re)s?|cm", "centimeter", "quantity"),
+    (r"micromet(?:er|re)s?|microns?|(?-i:µm)", "micrometer", "quantity"),
+    (r"nanomet(?:er|re)s?|(?<=\d)(?-i:nm)", "nanometer", "quantity"),  # a chip's "45 nanometers", "a 7nm process"
     (r"millimet(?:er|re)s?|mm", "millimeter", "quantity"),
     (r"met(?:er|re)s?", "meter", "quantity"),
     (r"miles?", "mile", "quantity"),
@@ -192,6 +196,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"hours?|hrs?|(?<=\d)(?-i:h)", "hour", "duration"),  # "a 10.5h trip": glued to its number, lower case only
     (r"minutes?|mins?", "minute", "duration"),
     (r"seconds?|secs?", "second", "duration"),
+    # "a time of 3.5s", "ran 9.58s": a lower-case s glued to a decimal is seconds ("the 1990s", "747s" are not)
+    (r"(?:(?<=\d\.\d)|(?<=\d\.\d\d)|(?<=\d\.\d\d\d))(?-i:s)", "second", "duration"),
     # currencies written after the number
     (r"(?:US|U\.S\.|American)\s+dollars?", "USD", "money"),
     (r"Canadian\s+dollars?", "CAD", "money"),
@@ -207,6 +213,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"yuan|renminbi", "CNY", "money"),
     (r"yen", "JPY", "money"),
     (r"roubles?|rubles?", "RUB", "money"),
+    (r"(?:West\s+African\s+)?CFA\s+francs?|(?-i:CFA)", "XOF", "money"),  # the franc of Ivory Coast, Senegal, Mali...
     (r"(?:Swiss\s+)?francs?", "CHF", "money"),  # a bare franc in today's news is the Swiss one
     # "60 trillion won", "a 270,000-won fee"; not the verb: "11 won the vote", "3 won by a head"
     (r"(?:South\s+)?Korean\s+won|(?-i:won)(?!\s+(?:the|a|an|by|his|her|their|its|our|to)\b)", "KRW", "money"),

@@ -55,7 +55,9 @@ CHANGE_BEFORE_AMOUNT = (
     r"|add(?:s|ed|ing)?|lost|loses?|losing|shed(?:s|ding)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|increase[sd]?|increasing"
     r"|decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|slid(?:es?|ing)?"
     r"|dip(?:s|ped|ping)?|surge[sd]?|surging|soar(?:s|ed|ing)?|sank|sunk|sinks?|plunge[sd]?|plunging|tumble[sd]?|tumbling"
-    r"|ease[sd]?|easing|advance[sd]?|advancing|retreat(?:s|ed|ing)?|improve[sd]?|improving|edged\s+(?:up|down|higher|lower))"
+    r"|ease[sd]?|easing|advance[sd]?|advancing|retreat(?:s|ed|ing)?|improve[sd]?|improving|edged\s+(?:up|down|higher|lower)"
+    r"|raised|lifted|lowered|trimmed|hiked|reduced|boosted|cut"  # "was raised 15 cents to $5.80", "cut 10 cents to"
+    r"|(?:come|comes|came|coming|go|goes|went|gone|going)\s+(?:up|down))"  # "will come down by £129 to £1,668"
     r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?\s+(?:by\s+)?"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|less\s+than|over|under|just)\s+)?$"
 )
