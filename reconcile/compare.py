@@ -78,6 +78,12 @@ WORD_FRACTION_RE = re.compile(r"\b(?:half|halves|thirds?|quarters?|fifths?)\b", 
 DIGIT_RE = re.compile(r"\d")
 
 
+def _printed_bound(q) -> str:
+    """The figure's bound, where a share said in words ("a third", "half", "two-thirds") is a
+    round figure, as "about 33%" is."""
+    return "approx" if q.bound == "exact" and WORD_FRACTION_RE.search(q.surface) and not DIGIT_RE.search(q.surface) else q.bound
+
+
 def measure(claim: Claim, published: date | None) -> Measure | None:
     """The comparable interval of a claim, or None when it has no comparable figure."""
     q = claim.quantity
@@ -96,9 +102,7 @@ def measure(claim: Claim, published: date | None) -> Measure | None:
         return _calendar_period(period, published)
     if q.kind == "date" or q.value is None or q.unit is None:
         return None
-    # "a third", "half", "two-thirds": a share said in words is a round figure, as "about 33%" is
-    bound = "approx" if q.bound == "exact" and WORD_FRACTION_RE.search(q.surface) and not DIGIT_RE.search(q.surface) else q.bound
-    low, high = interval(q.value, bound, q.low, q.high, q.precision)
+    low, high = interval(q.value, _printed_bound(q), q.low, q.high, q.precision)
     to_base = lambda x: units.to_base(x, q.unit) if math.isfinite(x) else x  # noqa: E731
     low_base, high_base = to_base(low), to_base(high)
     if q.unit == "short_ton" and "short" not in q.surface.lower():
@@ -176,9 +180,7 @@ def _event_year(claim: Claim, published: date | None, gap: int = 1) -> Measure |
         return Measure(year, year, year, EVENT_YEAR, "year")
     if published is None or q.unit is None:
         return None
-    # "a third", "half", "two-thirds": a share said in words is a round figure, as "about 33%" is
-    bound = "approx" if q.bound == "exact" and WORD_FRACTION_RE.search(q.surface) and not DIGIT_RE.search(q.surface) else q.bound
-    low, high = interval(q.value, bound, q.low, q.high, q.precision)
+    low, high = interval(q.value, q.bound, q.low, q.high, q.precision)
     to_years = lambda x: units.from_base(units.to_base(x, q.unit), "year") if math.isfinite(x) else x  # noqa: E731
     years, years_low, years_high = to_years(q.value), to_years(low), to_years(high)
     # "in nine years" counts whole years: the last event fell in one of two calendar years

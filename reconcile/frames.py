@@ -1505,8 +1505,7 @@ def definite_names(text: str, claims: list, capitalized: frozenset[str]) -> list
 
 def _sentence_start(text: str, at: int) -> bool:
     """Does a sentence (or the text) start at `at`?"""
-    before = text[max(0, at - 3):at]
-    return not before.strip() or before.rstrip()[-1:] in ".!?\n\"“"
+    return at == 0 or SENTENCE_START_RE.search(text, max(0, at - 3), at) is not None
 
 
 # a name, not its owner ("Kenya's Kelvin Kiptum" is Kelvin Kiptum; "O'Brien" keeps its
@@ -1591,8 +1590,7 @@ def _full_name(m: re.Match, text: str, capitalized: frozenset[str]) -> str:
     by the company's name), none owning the next ("PSG's Qatari president"), no man and his club
     ("Arsene Wenger of Arsenal"), no headline's question word ("How Neymar's fee"), and no part of
     a place ("West Texas")."""
-    at_start = m.start() == 0 or SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()) is not None
-    return _printed_full_name(m.group(0), at_start, capitalized)
+    return _printed_full_name(m.group(0), _sentence_start(text, m.start()), capitalized)
 
 
 @lru_cache(maxsize=4096)  # every name an article prints is asked, and a name recurs through it
