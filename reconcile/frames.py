@@ -1373,8 +1373,12 @@ def full_names(text: str, claims: list, capitalized: frozenset[str]) -> list:
     lone = {c.frame.subject for c in claims if c.frame.subject and " " not in c.frame.subject}
     if not lone:
         return claims
+    # a full name's words are its printed words lower-cased, stripped, their initials' dots
+    # dropped (_clean_name): a printing holding no lone subject, as printed or undotted, holds
+    # none of them and is not read (most of an article's names)
     named = [(m.start(), name) for m in NAME_RE.finditer(text)
-             if (name := _full_name(m, text, capitalized)) and lone & set(name.split())]
+             if _may_hold(m.group(0).lower(), lone)
+             and (name := _full_name(m, text, capitalized)) and lone & set(name.split())]
     out = []
     for c in claims:
         subject = c.frame.subject
@@ -1384,6 +1388,12 @@ def full_names(text: str, claims: list, capitalized: frozenset[str]) -> list:
                 c = replace(c, frame=replace(c.frame, subject=full[-1]))
         out.append(c)
     return out
+
+
+def _may_hold(printed: str, words: set[str]) -> bool:
+    """Could the lower-cased printing of a name hold one of `words` once cleaned?"""
+    undotted = printed.replace(".", "") if "." in printed else printed
+    return any(w in printed or w in undotted for w in words)
 
 
 # a name, not its owner ("Kenya's Kelvin Kiptum" is Kelvin Kiptum; "O'Brien" keeps its
