@@ -230,7 +230,7 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     for sentence in sentences:
         found = _sentence_quantities(sentence.text, *reading)
         sentence_key = _sentence_frame_key(document.text, sentence, reading, capitalized, year) if found else None
-        key = (sentence_key, _margins(document.text, sentence)) if sentence_key is not None else None
+        key = (sentence_key, _margins(document.text, sentence, found)) if sentence_key is not None else None
         kept = _SENTENCES.get(key) if key is not None else None
         if kept is not None:
             claims += _moved_claims(kept, document.path, sentence, previous)
@@ -257,11 +257,15 @@ MARGIN_AFTER = 88  # a hyphenated figure's head noun up to 80 characters after i
 SPACE_RE = re.compile(r"\s*")
 
 
-def _margins(text: str, sentence: Sentence) -> tuple[str, str]:
-    """The text around a sentence that its claims may read: before it, up to MARGIN_BEFORE
-    characters; after it, MARGIN_AFTER, or its spaces and the word after them ("40 years
-    [space] older" reads on past a line's end)."""
+def _margins(text: str, sentence: Sentence, found: tuple[Quantity, ...]) -> tuple[str, str]:
+    """The text around a sentence that the claims of its figures (`found`) may read. An age
+    (_count_frame) or a hyphenated figure (_head_noun) reads before it, up to MARGIN_BEFORE
+    characters, and after it, MARGIN_AFTER, or its spaces and the word after them ("40 years
+    [space] older" reads on past a line's end); any figure the character after it (escape's
+    bidirectional mark test; the one before is in the frames' key)."""
     s, e = sentence.start, sentence.end
+    if not any(q.thing == "age" and q.kind == "count" or _hyphenated(q) for q in found):
+        return "", text[e:e + 1]
     return text[max(0, s - MARGIN_BEFORE):s], text[e:max(e + MARGIN_AFTER, SPACE_RE.match(text, e).end() + 9)]
 
 
@@ -604,9 +608,14 @@ def _modality(before: str) -> str:
     return "done" if done else "reported"
 
 
+def _hyphenated(q: Quantity) -> bool:
+    """A figure that may modify a noun after it ("a 1,100-km pipeline"): see _head_noun."""
+    return q.kind not in ("count", "date") and HYPHEN_END_RE.search(q.surface) is not None
+
+
 def _head_noun(text: str, q: Quantity) -> str:
     """What a hyphenated figure modifies: "a 1,100-km (680-mile) gas pipeline" -> "pipeline"."""
-    if q.kind in ("count", "date") or not HYPHEN_END_RE.search(q.surface):
+    if not _hyphenated(q):
         return ""
     rest = frames.BRACKET_AFTER_RE.sub("", text[q.end:q.end + 80])  # a conversion in brackets
     m = HEAD_WORDS_RE.match(rest)
