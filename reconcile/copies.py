@@ -10,6 +10,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -46,8 +47,9 @@ class Variant:
     similarity: float
 
 
-def _masked_words(text: str) -> list[str]:
-    return ["#" if w[0].isdigit() else w for w in WORD_RE.findall(text.lower())]
+@lru_cache(maxsize=4096)  # a sentence printed again (a wire copy, a retold article) is split once
+def _masked_words(text: str) -> tuple[str, ...]:
+    return tuple(["#" if w[0].isdigit() else w for w in WORD_RE.findall(text.lower())])
 
 
 def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
@@ -59,7 +61,7 @@ def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
     """
     masked: dict[tuple[str, int], str] = {}
     groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    group_words: dict[str, list[str]] = {}  # each group's masked words, kept for its shingles
+    group_words: dict[str, tuple[str, ...]] = {}  # each group's masked words, kept for its shingles
     for source, items in sentences.items():
         for s in items:
             words = _masked_words(s.text)
