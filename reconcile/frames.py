@@ -1225,8 +1225,10 @@ def _own_day(slot_before: str, slot_after: str) -> str:
     ("down at $45.61 before the open, having closed yesterday at $46.83": $46.83 is
     yesterday's); "" when its slot names none. Not a day it runs from ("since Monday") or
     one that owns a noun ("Tuesday's update")."""
+    # (every DAY_RE match has "day" or "week": most slots have neither and are not searched)
     found = [m for m in DAY_RE.finditer(slot_before)
-             if not re.match(r"(?:since|until|through)\b", m.group(0), re.I) and not re.match(r"['’]s\b", slot_before[m.end():])]
+             if not re.match(r"(?:since|until|through)\b", m.group(0), re.I) and not re.match(r"['’]s\b", slot_before[m.end():])
+             ] if DAY_CUE_RE.search(slot_before) else []
     m = OWN_DAY_AFTER_RE.match(slot_after) or (found[-1] if found else None)
     return _day_of(m) if m is not None else ""
 

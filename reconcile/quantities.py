@@ -432,21 +432,22 @@ def _plural_noun(word: str) -> bool:
 
 # each country's cues, and each cue as a dateline prints it ("TORONTO -"): made once, not per article
 _DOLLAR_CUES = [(tuple((cue, cue.upper() + " ") for cue in cues), code) for cues, code in units.DOLLAR_BY_COUNTRY]
-# the first three characters at every capital: a cue that opens with a capital can be printed in
-# a text only where its own first three are found (counting each of 80 cues was a scan of the
+# every capital with the two characters after it: a cue that opens with a capital can be printed
+# in a text only where its own first three are found (counting each of 80 cues was a scan of the
 # whole article each, a tenth of reading its figures)
-CUE_START_RE = re.compile(r"(?s)(?=([A-Z]..))")
+CUE_START_RE = re.compile(r"(?s)([A-Z])(?=(..))")
 
 
 @lru_cache(maxsize=4)  # one article's text, asked by each of its currencies
-def _cue_starts(text: str) -> frozenset[str]:
+def _cue_starts(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(CUE_START_RE.findall(text))
 
 
 def _cue_count(text: str, cues: Iterable[str]) -> int:
     """sum(text.count(cue) for cue in cues), skipping the cues `text` cannot hold."""
     starts = _cue_starts(text)
-    return sum(text.count(cue) for cue in cues if cue[:3] in starts or not ("A" <= cue[:1] <= "Z" and len(cue) >= 3))
+    return sum(text.count(cue) for cue in cues
+               if (cue[:1], cue[1:3]) in starts or not ("A" <= cue[:1] <= "Z" and len(cue) >= 3))
 
 
 LOCAL_DOLLAR_SIGNS = {"HKD": re.compile(r"(?<![A-Za-z])HK\$\s?\d"), "SGD": re.compile(r"(?<![A-Za-z])S\$\s?\d"),

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import DisjointSets, Sentence
 from .quantities import STOPWORDS
@@ -51,18 +52,8 @@ def find_aliases(
     story_of: dict[str, int] = {}
     for source, items in sentences.items():
         for s in items:
-            if not THING_HEAD_RE.search(s.text):
-                continue
-            for m in THING_NAME_RE.finditer(s.text):
-                words = [w.strip("()") for w in m.group(1).split()]
-                words = [w for w in words if w.lower() not in NOT_NAME_WORDS]
-                if not words:
-                    continue
-                # "Stream Gas Pipeline Project" is a pipeline: the first thing-word names the thing
-                found = (w.rstrip("s") if w.rstrip("s") in THING_HEADS else w for w in re.findall(r"[a-z]+", m.group(0).lower()))
-                head = next((w for w in found if w in THING_HEADS), m.group(2).lower())
-                name = " ".join(words) + " " + head
-                tokens[name] = frozenset(w.lower() for w in words)
+            for name, words in _thing_names(s.text):
+                tokens[name] = words
                 where[name].add(source)
                 story_of[name] = stories.get(source, 0)
                 mentions[(source, s.index)].add(name)
@@ -92,6 +83,25 @@ def find_aliases(
                                  tuple(sorted({src for n in members for src in where[n]}))))
     by_sentence = {key: {canonical_of[n] for n in found} for key, found in mentions.items()}
     return sorted(aliases, key=lambda a: a.canonical), by_sentence
+
+
+@lru_cache(maxsize=4096)  # a sentence printed again (a wire copy, a retold article) is read once
+def _thing_names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The names of things a sentence prints ("Pakistan Stream Gas Pipeline"), each with its
+    distinctive words, lower-cased, in order."""
+    if not THING_HEAD_RE.search(text):
+        return ()
+    found = []
+    for m in THING_NAME_RE.finditer(text):
+        words = [w.strip("()") for w in m.group(1).split()]
+        words = [w for w in words if w.lower() not in NOT_NAME_WORDS]
+        if not words:
+            continue
+        # "Stream Gas Pipeline Project" is a pipeline: the first thing-word names the thing
+        heads = (w.rstrip("s") if w.rstrip("s") in THING_HEADS else w for w in re.findall(r"[a-z]+", m.group(0).lower()))
+        head = next((w for w in heads if w in THING_HEADS), m.group(2).lower())
+        found.append((" ".join(words) + " " + head, frozenset(w.lower() for w in words)))
+    return tuple(found)
 
 
 def _common_story_names(sentences: dict[str, list[Sentence]], stories: dict[str, int]) -> dict[int, set[str]]:
