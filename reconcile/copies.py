@@ -10,7 +10,6 @@ import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -47,9 +46,8 @@ class Variant:
     similarity: float
 
 
-@lru_cache(maxsize=4096)  # a sentence printed again (a wire copy, a retold article) is split once
-def _masked_words(text: str) -> tuple[str, ...]:
-    return tuple(["#" if w[0].isdigit() else w for w in WORD_RE.findall(text.lower())])
+def _masked_words(text: str) -> list[str]:
+    return ["#" if w[0].isdigit() else w for w in WORD_RE.findall(text.lower())]
 
 
 def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
@@ -61,10 +59,13 @@ def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
     """
     masked: dict[tuple[str, int], str] = {}
     groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    group_words: dict[str, tuple[str, ...]] = {}  # each group's masked words, kept for its shingles
+    group_words: dict[str, list[str]] = {}  # each group's masked words, kept for its shingles
+    split: dict[str, list[str]] = {}  # a sentence printed again (a wire copy, a retold article) is split once
     for source, items in sentences.items():
         for s in items:
-            words = _masked_words(s.text)
+            words = split.get(s.text)
+            if words is None:
+                words = split[s.text] = _masked_words(s.text)
             if len(words) >= COPY_MIN_WORDS:
                 key = masked[(source, s.index)] = " ".join(words)
                 members = groups[key]

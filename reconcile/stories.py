@@ -11,7 +11,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .models import DisjointSets, Sentence
 from .quantities import STOPWORDS
@@ -50,9 +49,13 @@ def find_aliases(
     tokens: dict[str, frozenset[str]] = {}
     where: dict[str, set[str]] = defaultdict(set)
     story_of: dict[str, int] = {}
+    read: dict[str, tuple] = {}  # a sentence printed again (a wire copy, a retold article) is read once
     for source, items in sentences.items():
         for s in items:
-            for name, words in _thing_names(s.text):
+            found = read.get(s.text)
+            if found is None:
+                found = read[s.text] = _thing_names(s.text)
+            for name, words in found:
                 tokens[name] = words
                 where[name].add(source)
                 story_of[name] = stories.get(source, 0)
@@ -85,7 +88,6 @@ def find_aliases(
     return sorted(aliases, key=lambda a: a.canonical), by_sentence
 
 
-@lru_cache(maxsize=4096)  # a sentence printed again (a wire copy, a retold article) is read once
 def _thing_names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The names of things a sentence prints ("Pakistan Stream Gas Pipeline"), each with its
     distinctive words, lower-cased, in order."""
