@@ -60,9 +60,12 @@ def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
     masked: dict[tuple[str, int], str] = {}
     groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
     group_words: dict[str, list[str]] = {}  # each group's masked words, kept for its shingles
+    split: dict[str, list[str]] = {}  # a sentence printed again (a wire copy, a retold article) is split once
     for source, items in sentences.items():
         for s in items:
-            words = _masked_words(s.text)
+            words = split.get(s.text)
+            if words is None:
+                words = split[s.text] = _masked_words(s.text)
             if len(words) >= COPY_MIN_WORDS:
                 key = masked[(source, s.index)] = " ".join(words)
                 members = groups[key]

@@ -285,14 +285,57 @@ def extract_claims(document: Document, sentences: list[Sentence] | None = None) 
     previous: tuple[str, ...] = ()
     reading = (rupee, dollar, yen_sign, degree, peso)
     for sentence in sentences:
-        mentions = [
-            replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in _sentence_quantities(sentence.text, *reading)
-        ]
-        claims.extend(_sentence_claims(document, sentence, mentions, previous, capitalized, year, reading))
+        found = _sentence_quantities(sentence.text, *reading)
+        sentence_key = _sentence_frame_key(document.text, sentence, reading, capitalized, year) if found else None
+        key = (sentence_key, _margins(document.text, sentence, found)) if sentence_key is not None else None
+        kept = _SENTENCES.get(key) if key is not None else None
+        if kept is not None:
+            claims += _moved_claims(kept, document.path, sentence, previous)
+        else:
+            mentions = [replace(q, start=q.start + sentence.start, end=q.end + sentence.start) for q in found]
+            made = _sentence_claims(document, sentence, mentions, previous, capitalized, year, reading, sentence_key)
+            if key is not None:
+                if len(_SENTENCES) >= SENTENCES_KEPT:
+                    _SENTENCES.clear()
+                _SENTENCES[key] = (sentence.index, sentence.start, made)
+            claims += made
         previous = _content_words(sentence.text)
     claims = frames.age_owners(document.text, claims, capitalized)
     return frames.definite_names(document.text, frames.full_names(document.text, claims, capitalized), capitalized)
+
+
+# A sentence with figures printed again (a wire copy, a retold article) keeps its claims: they
+# depend on its frames' key (see _sentence_frame_key) and the text just around it (_margins), and
+# are moved to its place and given the words of the sentence before it there (`nearby`, which
+# nothing else in them depends on). Emptied when full, so memory stays bounded.
+_SENTENCES: dict[tuple, tuple[int, int, list[Claim]]] = {}
+SENTENCES_KEPT = 1 << 12
+MARGIN_BEFORE = 48  # an age's "will be" cue is looked for up to 40 characters before it (_count_frame)
+MARGIN_AFTER = 88  # a hyphenated figure's head noun up to 80 characters after it (_head_noun)
+SPACE_RE = re.compile(r"\s*")
+
+
+def _margins(text: str, sentence: Sentence, found: tuple[Quantity, ...]) -> tuple[str, str]:
+    """The text around a sentence that the claims of its figures (`found`) may read. An age
+    (_count_frame) or a hyphenated figure (_head_noun) reads before it, up to MARGIN_BEFORE
+    characters, and after it, MARGIN_AFTER, or its spaces and the word after them ("40 years
+    [space] older" reads on past a line's end); any figure the character after it (escape's
+    bidirectional mark test; the one before is in the frames' key)."""
+    s, e = sentence.start, sentence.end
+    if not any(q.thing == "age" and q.kind == "count" or _hyphenated(q) for q in found):
+        return "", text[e:e + 1]
+    return text[max(0, s - MARGIN_BEFORE):s], text[e:max(e + MARGIN_AFTER, SPACE_RE.match(text, e).end() + 9)]
+
+
+def _moved_claims(kept: tuple[int, int, list[Claim]], path: str, sentence: Sentence, nearby: tuple[str, ...]) -> list[Claim]:
+    """Claims kept from one printing of a sentence, at another printing's place, after `nearby`."""
+    index, start, claims = kept
+    shift = sentence.start - start
+    if not shift and index == sentence.index and all(c.source == path and c.nearby == nearby for c in claims):
+        return claims
+    return [replace(c, source=path, sentence=sentence.index, start=c.start + shift, end=c.end + shift, nearby=nearby,
+                    quantity=c.quantity if c.quantity is None or not shift else
+                    replace(c.quantity, start=c.quantity.start + shift, end=c.quantity.end + shift)) for c in claims]
 
 
 # Frames already read, by what a figure's frame depends on (see _frame): a sentence printed again
@@ -343,7 +386,10 @@ def _sentence_quantities(text: str, rupee: str, dollar: str, yen_sign: str, degr
 def _sentence_claims(
     document: Document, sentence: Sentence, mentions: list[Quantity], previous: tuple[str, ...],
     capitalized: frozenset[str] = frozenset(), year: int | None = None, reading: tuple | None = None,
+    sentence_key: tuple | None | bool = False,
 ) -> list[Claim]:
+    """The claims of one sentence; `sentence_key` is its _sentence_frame_key when the caller
+    made it already (False: made here)."""
     text = document.text
     clauses = _clauses(sentence)
     attribution = _attribution(sentence.text)
@@ -358,7 +404,8 @@ def _sentence_claims(
     sentence_words = _content_words(_without_figures(text, sentence.start, sentence.end, mentions))
 
     figures = [m for m in mentions if frames.ends_slots(m)]  # "last year" does not end a figure's words
-    sentence_key = _sentence_frame_key(text, sentence, reading, capitalized, year)
+    if sentence_key is False:
+        sentence_key = _sentence_frame_key(text, sentence, reading, capitalized, year)
     by_position = sorted(set(figures), key=lambda m: (m.start, m.end))  # a figure's neighbours, sorted once
     for k, q in enumerate(mentions):
         s, e = next(((s, e) for s, e in clauses if s <= q.start < e), (sentence.start, sentence.end))
@@ -619,9 +666,14 @@ def _modality(before: str) -> str:
     return "done" if done else "reported"
 
 
+def _hyphenated(q: Quantity) -> bool:
+    """A figure that may modify a noun after it ("a 1,100-km pipeline"): see _head_noun."""
+    return q.kind not in ("count", "date") and HYPHEN_END_RE.search(q.surface) is not None
+
+
 def _head_noun(text: str, q: Quantity) -> str:
     """What a hyphenated figure modifies: "a 1,100-km (680-mile) gas pipeline" -> "pipeline"."""
-    if q.kind in ("count", "date") or not HYPHEN_END_RE.search(q.surface):
+    if not _hyphenated(q):
         return ""
     rest = frames.BRACKET_AFTER_RE.sub("", text[q.end:q.end + 80])  # a conversion in brackets
     m = HEAD_WORDS_RE.match(rest)

@@ -1300,8 +1300,10 @@ def _own_day(slot_before: str, slot_after: str) -> str:
     ("down at $45.61 before the open, having closed yesterday at $46.83": $46.83 is
     yesterday's); "" when its slot names none. Not a day it runs from ("since Monday") or
     one that owns a noun ("Tuesday's update")."""
+    # (every DAY_RE match has "day" or "week": most slots have neither and are not searched)
     found = [m for m in DAY_RE.finditer(slot_before)
-             if not re.match(r"(?:since|until|through)\b", m.group(0), re.I) and not re.match(r"['’]s\b", slot_before[m.end():])]
+             if not re.match(r"(?:since|until|through)\b", m.group(0), re.I) and not re.match(r"['’]s\b", slot_before[m.end():])
+             ] if DAY_CUE_RE.search(slot_before) else []
     m = OWN_DAY_AFTER_RE.match(slot_after) or (found[-1] if found else None)
     return _day_of(m) if m is not None else ""
 
@@ -1459,8 +1461,12 @@ def full_names(text: str, claims: list, capitalized: frozenset[str]) -> list:
     lone = {c.frame.subject for c in claims if c.frame.subject and " " not in c.frame.subject}
     if not lone:
         return claims
+    # a full name's words are its printed words lower-cased, stripped, their initials' dots
+    # dropped (_clean_name): a printing holding no lone subject, as printed or undotted, holds
+    # none of them and is not read (most of an article's names)
     named = [(m.start(), name) for m in NAME_RE.finditer(text)
-             if (name := _full_name(m, text, capitalized)) and lone & set(name.split())]
+             if _may_hold(m.group(0).lower(), lone)
+             and (name := _full_name(m, text, capitalized)) and lone & set(name.split())]
     out = []
     for c in claims:
         subject = c.frame.subject
@@ -1506,6 +1512,12 @@ def definite_names(text: str, claims: list, capitalized: frozenset[str]) -> list
 def _sentence_start(text: str, at: int) -> bool:
     """Does a sentence (or the text) start at `at`?"""
     return at == 0 or SENTENCE_START_RE.search(text, max(0, at - 3), at) is not None
+
+
+def _may_hold(printed: str, words: set[str]) -> bool:
+    """Could the lower-cased printing of a name hold one of `words` once cleaned?"""
+    undotted = printed.replace(".", "") if "." in printed else printed
+    return any(w in printed or w in undotted for w in words)
 
 
 # a name, not its owner ("Kenya's Kelvin Kiptum" is Kelvin Kiptum; "O'Brien" keeps its

@@ -37,11 +37,16 @@ FURNITURE_RE = re.compile(
     | you\s+may\s+also\s+like | recommended(?:\s+for\s+you)? | more\s+from\s+.{0,40}
     | share\s+(?:this|on)\b.{0,40} | follow\s+us\b.{0,40} | subscribe\b.{0,60} | sign\s+up\b.{0,60}
     | (?:tags?|topics?|filed\s+under)\s*:.* | (?:©|\(c\)|copyright\b).{0,120}
-    | .{0,80}all\s+rights\s+reserved\.? | cookies?\b.{0,80}
-    | <!?--.* | !--.* | .*\bgtag\b.* | <[^>]{1,200}> | \[[^\]]{0,40}\]
+    | cookies?\b.{0,80} | <!?--.* | !--.* | <[^>]{1,200}> | \[[^\]]{0,40}\]
     )$""",
     re.I | re.X,
 )
+# Two more kinds of furniture that may start anywhere in a line: tried at every position of
+# every line, they were most of the time spent reading a corpus, so each is asked only of lines
+# that hold its words (see _furniture)
+TRACKER_RE = re.compile(r"^(?:.*\bgtag\b.*)$", re.I)
+RIGHTS_RE = re.compile(r"^(?:.{0,80}all\s+rights\s+reserved\.?)$", re.I)
+RIGHTS_END_RE = re.compile(r"reserved\.?$", re.I)
 # Markers after which the rest of a page is teasers and comments, when they come late.
 TAIL_MARKER_RE = re.compile(
     r"^(?:must\s+read|related(?:\s+\w+)?|trending(?:\s+\w+)?|more\s+from.*|you\s+may\s+also\s+like"
@@ -245,10 +250,10 @@ def parse_document(path: str, text: str, sha256: str = "", warning: str | None =
     tail_from = len(text) * 0.5
     for index, (start, end) in enumerate(lines):
         line = text[start:end].strip()
-        if TAIL_MARKER_RE.match(line) and start >= tail_from:
+        if start >= tail_from and TAIL_MARKER_RE.match(line):
             dropped.extend(text[s:e].strip() for s, e in lines[index:] if text[s:e].strip())
             break
-        if FURNITURE_RE.match(line):
+        if _furniture(line):
             dropped.append(line)
             continue
         kept.append((start, end))
@@ -259,6 +264,14 @@ def parse_document(path: str, text: str, sha256: str = "", warning: str | None =
         path=path, text=text, blocks=blocks, title=title, outlet=meta.get("outlet"),
         published=published, url=meta.get("url"), sha256=sha256, dropped=tuple(dropped), warning=warning,
     )
+
+
+def _furniture(line: str) -> bool:
+    """Is the line page furniture? FURNITURE_RE, TRACKER_RE or RIGHTS_RE matches it; the last
+    two only where "gtag" (as re.I reads "g", "t" and "a": those letters, either case) or a final
+    "reserved" is printed."""
+    return bool(FURNITURE_RE.match(line) or "gtag" in line.lower() and TRACKER_RE.match(line)
+                or RIGHTS_END_RE.search(line, max(0, len(line) - 10)) and RIGHTS_RE.match(line))
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:

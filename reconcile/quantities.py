@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -439,6 +440,22 @@ def _plural_noun(word: str) -> bool:
 
 # each country's cues, and each cue as a dateline prints it ("TORONTO -"): made once, not per article
 _DOLLAR_CUES = [(tuple((cue, cue.upper() + " ") for cue in cues), code) for cues, code in units.DOLLAR_BY_COUNTRY]
+# every capital with the two characters after it: a cue that opens with a capital can be printed
+# in a text only where its own first three are found (counting each of 80 cues was a scan of the
+# whole article each, a tenth of reading its figures)
+CUE_START_RE = re.compile(r"(?s)([A-Z])(?=(..))")
+
+
+@lru_cache(maxsize=4)  # one article's text, asked by each of its currencies
+def _cue_starts(text: str) -> frozenset[tuple[str, str]]:
+    return frozenset(CUE_START_RE.findall(text))
+
+
+def _cue_count(text: str, cues: Iterable[str]) -> int:
+    """sum(text.count(cue) for cue in cues), skipping the cues `text` cannot hold."""
+    starts = _cue_starts(text)
+    return sum(text.count(cue) for cue in cues
+               if (cue[:1], cue[1:3]) in starts or not ("A" <= cue[:1] <= "Z" and len(cue) >= 3))
 
 
 LOCAL_DOLLAR_SIGNS = {"HKD": re.compile(r"(?<![A-Za-z])HK\$\s?\d"), "SGD": re.compile(r"(?<![A-Za-z])S\$\s?\d"),
@@ -449,8 +466,7 @@ LOCAL_DOLLAR_SIGNS = {"HKD": re.compile(r"(?<![A-Za-z])HK\$\s?\d"), "SGD": re.co
 def dollar_for(text: str, url: str | None = None) -> str:
     """Which dollar a bare "$" means: the country the document names most; with none named, the
     country of the outlet's web address (units.DOLLAR_BY_DOMAIN); else, or on a tie, USD."""
-    counts = [(sum(text.count(cue) + text.count(dateline) for cue, dateline in cues), -i, code)
-              for i, (cues, code) in enumerate(_DOLLAR_CUES)]
+    counts = [(_cue_count(text, (form for pair in cues for form in pair)), -i, code) for i, (cues, code) in enumerate(_DOLLAR_CUES)]
     best = max(counts)
     code = best[2] if best[0] else domain_dollar(url)
     if code in LOCAL_DOLLAR_SIGNS and LOCAL_DOLLAR_SIGNS[code].search(text):
@@ -473,7 +489,7 @@ def domain_dollar(url: str | None) -> str | None:
 
 def yen_sign_for(text: str) -> str:
     """Which currency a "¥" means: the country the document names most; yen on a tie or none."""
-    counts = [(sum(text.count(cue) for cue in cues), -i, code) for i, (cues, code) in enumerate(units.YEN_SIGN_BY_COUNTRY)]
+    counts = [(_cue_count(text, cues), -i, code) for i, (cues, code) in enumerate(units.YEN_SIGN_BY_COUNTRY)]
     best = max(counts)
     return best[2] if best[0] else "JPY"
 
@@ -501,7 +517,7 @@ def peso_for(text: str) -> str:
     """Which peso a document means: the country it names most; with none named, Mexico's."""
     if "peso" not in text and "Peso" not in text:
         return "MXN"
-    counts = [(sum(text.count(cue) for cue in cues), -i, code) for i, (cues, code) in enumerate(units.PESO_BY_COUNTRY)]
+    counts = [(_cue_count(text, cues), -i, code) for i, (cues, code) in enumerate(units.PESO_BY_COUNTRY)]
     best = max(counts)
     return best[2] if best[0] else "MXN"
 
@@ -509,7 +525,7 @@ def peso_for(text: str) -> str:
 def rupee_for(text: str) -> str:
     """Which rupee a document means: the country it names most; with none named, India's (as a
     bare "$" is the US dollar's: most English-language rupee figures are Indian papers')."""
-    counts = [(sum(text.count(cue) for cue in cues), code) for cues, code in units.RUPEE_BY_COUNTRY]
+    counts = [(_cue_count(text, cues), code) for cues, code in units.RUPEE_BY_COUNTRY]
     best = max(counts)
     return best[1] if best[0] else "INR"
 

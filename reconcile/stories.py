@@ -49,20 +49,14 @@ def find_aliases(
     tokens: dict[str, frozenset[str]] = {}
     where: dict[str, set[str]] = defaultdict(set)
     story_of: dict[str, int] = {}
+    read: dict[str, tuple] = {}  # a sentence printed again (a wire copy, a retold article) is read once
     for source, items in sentences.items():
         for s in items:
-            if not THING_HEAD_RE.search(s.text):
-                continue
-            for m in THING_NAME_RE.finditer(s.text):
-                words = [w.strip("()") for w in m.group(1).split()]
-                words = [w for w in words if w.lower() not in NOT_NAME_WORDS]
-                if not words:
-                    continue
-                # "Stream Gas Pipeline Project" is a pipeline: the first thing-word names the thing
-                found = (w.rstrip("s") if w.rstrip("s") in THING_HEADS else w for w in re.findall(r"[a-z]+", m.group(0).lower()))
-                head = next((w for w in found if w in THING_HEADS), m.group(2).lower())
-                name = " ".join(words) + " " + head
-                tokens[name] = frozenset(w.lower() for w in words)
+            found = read.get(s.text)
+            if found is None:
+                found = read[s.text] = _thing_names(s.text)
+            for name, words in found:
+                tokens[name] = words
                 where[name].add(source)
                 story_of[name] = stories.get(source, 0)
                 mentions[(source, s.index)].add(name)
@@ -92,6 +86,24 @@ def find_aliases(
                                  tuple(sorted({src for n in members for src in where[n]}))))
     by_sentence = {key: {canonical_of[n] for n in found} for key, found in mentions.items()}
     return sorted(aliases, key=lambda a: a.canonical), by_sentence
+
+
+def _thing_names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The names of things a sentence prints ("Pakistan Stream Gas Pipeline"), each with its
+    distinctive words, lower-cased, in order."""
+    if not THING_HEAD_RE.search(text):
+        return ()
+    found = []
+    for m in THING_NAME_RE.finditer(text):
+        words = [w.strip("()") for w in m.group(1).split()]
+        words = [w for w in words if w.lower() not in NOT_NAME_WORDS]
+        if not words:
+            continue
+        # "Stream Gas Pipeline Project" is a pipeline: the first thing-word names the thing
+        heads = (w.rstrip("s") if w.rstrip("s") in THING_HEADS else w for w in re.findall(r"[a-z]+", m.group(0).lower()))
+        head = next((w for w in heads if w in THING_HEADS), m.group(2).lower())
+        found.append((" ".join(words) + " " + head, frozenset(w.lower() for w in words)))
+    return tuple(found)
 
 
 def _common_story_names(sentences: dict[str, list[Sentence]], stories: dict[str, int]) -> dict[int, set[str]]:
