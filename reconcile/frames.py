@@ -1315,6 +1315,8 @@ def _day_of(m: re.Match) -> str:
     return "yesterday" if m.group("yesterday") else "week-ago"
 
 
+# a day that owns a market session dates what was read in it: "in Wednesday's after-hours trading"
+SESSION_AFTER_RE = re.compile(r"['’]s\s+(?:[a-z\-]+\s+)?(?:trading|session|close|open|opening)\b", re.I)
 OWN_DAY_AFTER_RE = re.compile(r"^\s*(?:on\s+)?(?:(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<yesterday>yesterday)|(?P<week>a\s+week\s+ago|last\s+week))\b(?!['’]s)", re.I)
 
 
@@ -1327,7 +1329,8 @@ def _day(sentence: str) -> str:
     if not DAY_CUE_RE.search(sentence):
         return ""  # every DAY_RE match has "day" or "week": the sentence names no day
     m = next((m for m in DAY_RE.finditer(sentence)
-              if not re.match(r"['’]s\b", sentence[m.end():]) and not re.match(r"(?:since|until|through)\b", m.group(0), re.I)
+              if (not re.match(r"['’]s\b", sentence[m.end():]) or SESSION_AFTER_RE.match(sentence, m.end()))
+              and not re.match(r"(?:since|until|through)\b", m.group(0), re.I)
               and not re.search(r"\b(?:than|since|from|before|compared\s+with)\s+(?:in\s+|on\s+)?$", sentence[:m.start()], re.I)
               and not EVENT_DAY_RE.search(sentence[:m.start()])), None)
     return _day_of(m) if m else ""
