@@ -1249,7 +1249,7 @@ OBJECT_FROM_RE = re.compile(CHANGE_OBJECT_FROM + r"\s+$", re.I)
 
 # "came in above the 12 billion dollars reported", "below the 2% target": a known value the
 # sentence measures against (a hedge has no article: "above 35C"); not "under the $1.4bn deal"
-REFERENCE_BEFORE_RE = re.compile(r"\b(?:above|below|beyond|exceeding|topping)\s+(?:the|its|their)\s+$", re.I)
+REFERENCE_BEFORE_RE = re.compile(r"\b(?:above|below|beyond|exceeding|topping)\s+(?:the|its|their)\s+(?:[a-z]+\s+)?$", re.I)
 
 
 # "the interim dividend is 8.0p (2017: 7.7p)": UK results statements give the year before's
