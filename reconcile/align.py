@@ -189,6 +189,8 @@ def align(
         a, b = claims[i], claims[j]
         if subgroup_of(a.quantity.thing) != subgroup_of(b.quantity.thing):
             return True  # "two teenage girls" / "two people died" agree; "15 children" / "40 people" are a part and more
+        if _possible_ceiling(a, b) or _possible_ceiling(b, a):
+            return True  # "could be fined up to 5 percent of turnover": what may happen at most, not the figure
         if _other_people(a, b):
             return True  # "291 passengers" / "at least 16 flight crew members": two groups of people, unless alike
         if a.frame.attribute == "age" == b.frame.attribute and bool(a.frame.subject) != bool(b.frame.subject):
@@ -602,6 +604,13 @@ def _between_both(a: Claim, b: Claim) -> bool:
         return False
     text_a, text_b = a.text.lower(), b.text.lower()
     return all(w in text for name in (x, y) for w in name.split() for text in (text_a, text_b))
+
+
+def _possible_ceiling(ceiling: Claim, other: Claim) -> bool:
+    """A planned or modal upper bound ("could be fined up to 5 percent of turnover", "faces up to
+    20 years") beside a figure that is no plan: the most that may happen, a fact of its own."""
+    return ceiling.quantity.bound == "upper" and ceiling.frame.modality in ("planned", "modal") \
+        and other.frame.modality in ("", "actual")
 
 
 def _other_people(a: Claim, b: Claim) -> bool:
