@@ -1910,6 +1910,24 @@ def _signed_level_after_change(text: str, start: int, value: float, value2: floa
     return value2 >= 3 * value > 0 and bool(CHANGE_AMOUNT_AT_RE.search(text, max(0, start - 40), start))
 
 
+QUOTE_END_RE = re.compile(r"-(?P<digits>\d{2,})")
+
+
+def _quote_end(digits: str, r: re.Match) -> float | None:
+    """A market quote's second price printed as only its last digits, glued by a dash
+    ("$1.1414-1415", "¥127.69-70", "¥128.11-11"): the ask, the bid's decimals' last digits
+    changed; as many digits as the bid's decimals, and no lower than the bid (else it is an
+    ordinary range: "$2.75-10")."""
+    if not (q := QUOTE_END_RE.fullmatch(r.group(0))) or "." not in digits:
+        return None
+    whole, _, decimals = digits.partition(".")
+    tail = q.group("digits")
+    if len(tail) != len(decimals) or not whole.replace(",", "").isdigit():
+        return None
+    ask = float(f"{whole.replace(',', '')}.{tail}")
+    return ask if ask >= float(digits.replace(",", "")) else None
+
+
 def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float):
     """A second number after a dash, "to" or (after "between") "and"; none after a verb of
     change ("rose 14%, from 630 to 719": a prior value and a level, see _join_ranges)."""
@@ -1928,6 +1946,8 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
             return None, pos, precision
         parsed = _parse_digits(r.group("digits"))
         sign = CURRENCY_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+        if sign and (quoted := _quote_end(m.group("digits"), r)) is not None:
+            return quoted, r.end(), precision  # "$1.1414-1415", "¥127.69-70": a bid and an ask
         if parsed and parsed[0] >= 3 * value > 0 and BY_AMOUNT_RE.search(text, max(0, (sign.start() if sign else m.start()) - 30), sign.start() if sign else m.start()):
             return None, pos, precision  # "was raised by 1,000 to 157,000", "come down by £129 to £1,668" ("rose 5 to 20 percent" is a range)
         if parsed and parsed[0] > value and not (TO_SIGN_RE.match(r.group(0)) and _signed_level_after_change(text, m.start(), value, parsed[0])):
