@@ -1413,6 +1413,23 @@ def _noun_shared_after(text: str, q: Quantity, after: list[Quantity]) -> str | N
     return nxt.thing
 
 
+UNNAMED = "(unnamed)"  # the thing of a large bare count whose sentence names nothing it counts
+GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+
+
+BRACKET_NEXT_RE = re.compile(r"\s*\(")
+
+
+def _grouped_count(text: str, q: Quantity) -> bool:
+    """A bare count in the millions, or printed in three digit groups or more ("308,745,538
+    lived in the United States", "The Hispanic population, now 50.5 million"), is a count
+    even when its sentence names nothing it counts: no measure, price or label prints so many
+    digits without its unit. Not glued to a word ("a673b" in an address), and not before a
+    bracket, which may name its currency ("2.42 billion (EUR)", "89.3 million ($111 million)")."""
+    return (bool(GROUPED_RE.search(q.surface)) or abs(q.value or 0.0) >= 1e6 and _printed_scale(q) >= 1e6) \
+        and not text[q.start - 1:q.start].isalnum() and not BRACKET_NEXT_RE.match(text, q.end)
+
+
 def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """An elliptical count ("50,000 doses ... and 150,000 more") counts what the count before it
     counted; with nothing before it, it is not a figure we can read. A bare whole number
@@ -1471,6 +1488,8 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
             q = replace(q, thing=noun, dimension=q.dimension.replace("count:", f"count:{count_lemma(noun)}", 1))
         if q.kind == "count" and q.thing is None:
             if last_thing is None or q.start - last_end > INHERIT_WITHIN:
+                if _grouped_count(text, q):
+                    kept.append(replace(q, thing=UNNAMED))
                 continue
             q = replace(q, thing=last_thing, dimension=q.dimension.replace("count:", f"count:{count_lemma(last_thing)}", 1))
         elif q.kind == "count":  # "27-year-olds, who numbered 4.8 million": an age is people's, so people
