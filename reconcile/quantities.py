@@ -273,6 +273,7 @@ CENT_FRACTION_RE = re.compile(r"-(?P<num>[1-7])/(?P<den>2|4|8)(?![\d/])")  # "$1
 # only where the pieces cannot be two figures (a nought before a point; a group of three before a noun)
 LIST_BEFORE_RE = re.compile(r"\d,\s*$")  # "3, 4, 855 children": a list, not one figure
 SPACED_POINT_RE = re.compile(r"\. (?P<frac>\d{1,3})(?![\d.,])")
+GROUPED_DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 SPACED_GROUP_RE = re.compile(r", (?P<group>\d{3})(?![\d.,]|\s*(?:,\s*\d|and\s+\d|or\s+\d))")
 DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})(?![\d,])")  # "13,5": no thousands group has fewer than 3 digits
 SLASH_RE = re.compile(r"/(?P<den>2|3|4|8|16)(?![\d/])")  # "3/4 inch"; "9/11" and "24/7" are not fractions
@@ -1557,9 +1558,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             value, precision, pos = value + int(frac.group("num")) / int(frac.group("den")) / 100, 0.0, frac.end()
         elif digits == "0" and (point := SPACED_POINT_RE.match(text, pos)) and _UNIT_AT.match(text, point.end()):
             value, precision, pos = float(f"0.{point.group('frac')}"), 0.5 * 10.0 ** -len(point.group("frac")), point.end()
-        elif "." not in digits and "," not in digits and len(digits) <= 3 and not m.group("neg") and (group := SPACED_GROUP_RE.match(text, pos)) \
-                and not LIST_BEFORE_RE.search(text, max(0, start - 12), start) \
+        elif "." not in digits and (len(digits) <= 3 or GROUPED_DIGITS_RE.fullmatch(digits)) and not m.group("neg") \
+                and (group := SPACED_GROUP_RE.match(text, pos)) and not LIST_BEFORE_RE.search(text, max(0, start - 12), start) \
                 and (_count_noun(text, group.end()) or _UNIT_AT.match(text, group.end())):
+            # "1, 234 people", "7,483, 895 votes": a thousands group misprinted after a space, before a noun or unit
             value, pos = value * 1000 + int(group.group("group")), group.end()
         elif "." not in digits and "," not in digits and (comma := DECIMAL_COMMA_RE.match(text, pos)) \
                 and (_UNIT_AT.match(text, comma.end()) or CENTS_RE.match(text, comma.end())):
