@@ -901,6 +901,14 @@ def _unit_after(text: str, pos: int) -> bool:
     return bool(_UNIT_AT.match(text, pos) or SCALE_RE.match(text, pos) or CENTS_RE.match(text, pos))
 
 
+def _guessed_count(a: Quantity, shared: re.Match) -> bool:
+    """Is `a` the bare number `shared`, read as a count of a noun guessed from the words before
+    it ("a specialist over 1,500 and 5,000 metres": not 1,500 specialists)? It takes the unit it
+    shares with the next figure instead."""
+    return a.kind == "count" and shared.group("digits") is not None and a.end == shared.end("digits") \
+        and bool(a.thing) and a.thing.lower() not in a.surface.lower()
+
+
 def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """Join the two printed ends of a range into one figure, and give a bare number the unit it
     shares with the next figure ("4 and 9 tonnes")."""
@@ -922,12 +930,12 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
         if q.kind != "date" and q.bound == "exact" and q.value is not None and q.value > 0 \
                 and (shared := SHARED_UNIT_RE.search(text, max(0, q.start - 30), q.start)) \
                 and (q.kind != "count" or shared.group("link") == "or" and q.thing and q.thing.lower() in q.surface.lower()) \
-                and (a is None or a.end <= shared.start() or a.thing == ELLIPTIC and a.start >= shared.start()) \
+                and (a is None or a.end <= shared.start() or a.thing == ELLIPTIC and a.start >= shared.start() or _guessed_count(a, shared)) \
                 and (parsed := _parse_digits(shared.group("digits")) if shared.group("digits") else (_word_value(shared.group("word")), 0.0)) \
                 and _shares_unit(text, shared, parsed[0], q) and (q.kind != "count" or q.value <= 2 * parsed[0]):
             # a count's alternatives are close ("146 or 147 seats", "one or two nights"); "11 or 31
             # boroughs" is a slip for "11 of 31"
-            if a is not None and a.thing == ELLIPTIC and a.start >= shared.start():
+            if a is not None and (a.thing == ELLIPTIC and a.start >= shared.start() or _guessed_count(a, shared)):
                 out.pop()  # "five and seven per cent": the bare number is read with the unit it shares
             scale = _printed_scale(q)
             first = _make(shared.start(), shared.end("digits") if shared.group("digits") else shared.end("word"), text, q.kind, parsed[0] * scale, q.unit, "exact",
