@@ -1439,6 +1439,24 @@ def _grouped_count(text: str, q: Quantity) -> bool:
         and not text[q.start - 1:q.start].isalnum() and not BRACKET_NEXT_RE.match(text, q.end)
 
 
+def _age_beside(text: str, q: Quantity, near: Quantity | None, after: list[Quantity]) -> Quantity | None:
+    """The age a bare number beside it leaves its years to ("At 41 years, the median age compares
+    with 39 in 2010", "the median was 40.2 for men and 42.6 years for women"): an age printed
+    within a few words before or after, of the same order, where the sentence speaks of a
+    population's age (_age_of_population: "median", "the oldest population")."""
+    if not q.value:
+        return None
+    nxt = next((o for o in after if o.kind != "date"), None)
+    for o in (near, nxt):
+        if o is None or o.kind != "count" or o.thing != "age" or not o.value or o.bound == "range":
+            continue
+        gap = text[o.end:q.start] if o.end <= q.start else text[q.end:o.start]
+        if len(gap) <= ELLIPTIC_GAP and not SENTENCE_BREAK_RE.search(gap) and max(o.value, q.value) < 2 * min(o.value, q.value) \
+                and _age_of_population(text, q.start, q.end):
+            return o
+    return None
+
+
 def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """An elliptical count ("50,000 doses ... and 150,000 more") counts what the count before it
     counted; with nothing before it, it is not a figure we can read. A bare whole number
@@ -1460,6 +1478,10 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 if last_thing is None or q.start - last_end > INHERIT_WITHIN or SENTENCE_BREAK_RE.search(text, last_end, q.start):
                     continue
                 q = replace(q, thing=None)
+            elif _age_beside(text, q, near, mentions[k + 1:k + 3]) is not None:
+                q = _finish(text, q.start, q.end, "count", q.value, "count", q.bound, q.precision or 0.0, thing="age")
+                if q is None:
+                    continue
             elif near is not None and (near.kind in ("quantity", "percent") or near.kind == "duration" and q.value != int(q.value)) \
                     and near.unit and near.value and q.value \
                     and near.bound != "range" and q.start - near.end <= ELLIPTIC_GAP and _unit_left_out(text[near.end:q.start]) \
