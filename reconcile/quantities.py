@@ -1423,20 +1423,23 @@ def _noun_shared_after(text: str, q: Quantity, after: list[Quantity]) -> str | N
 
 
 UNNAMED = "(unnamed)"  # the thing of a large bare count whose sentence names nothing it counts
-GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 BRACKET_NEXT_RE = re.compile(r"\s*\(")
+BASE_BEFORE_RE = re.compile(r"\b(?:every|per|in|of)\s+$", re.I)  # "1 of every 1,000", "3 in 1,000": a rate's base
 
 
 def _grouped_count(text: str, q: Quantity) -> bool:
-    """A bare count in the millions, or printed in three digit groups or more ("308,745,538
-    lived in the United States", "The Hispanic population, now 50.5 million"), is a count
-    even when its sentence names nothing it counts: no measure, price or label prints so many
-    digits without its unit. Not glued to a word ("a673b" in an address), and not before a
-    bracket, which may name its currency ("2.42 billion (EUR)", "89.3 million ($111 million)")."""
+    """A bare count in the millions, or printed with thousands groups ("4,518,230 were living in
+    the province", "The region's population, now 3.6 million", "with 215,000 added to payrolls"),
+    is a count even when its sentence names nothing it counts: a measure, price or label seldom
+    prints grouped digits without its unit. Not glued to a word ("a673b" in an address), not
+    before a bracket, which may name its currency ("2.42 billion (EUR)", "89.3 million ($111
+    million)"), and not a rate's base ("1 of every 1,000", "3 in 1,000")."""
     return (bool(GROUPED_RE.search(q.surface)) or abs(q.value or 0.0) >= 1e6 and _printed_scale(q) >= 1e6) \
-        and not text[q.start - 1:q.start].isalnum() and not BRACKET_NEXT_RE.match(text, q.end)
+        and not text[q.start - 1:q.start].isalnum() and not BRACKET_NEXT_RE.match(text, q.end) \
+        and not BASE_BEFORE_RE.search(text, max(0, q.start - 10), q.start)
 
 
 def _age_beside(text: str, q: Quantity, near: Quantity | None, after: list[Quantity]) -> Quantity | None:
