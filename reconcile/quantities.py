@@ -1437,7 +1437,7 @@ def _grouped_count(text: str, q: Quantity) -> bool:
     prints grouped digits without its unit. Not glued to a word ("a673b" in an address), not
     before a bracket, which may name its currency ("2.42 billion (EUR)", "89.3 million ($111
     million)"), and not a rate's base ("1 of every 1,000", "3 in 1,000")."""
-    return (bool(GROUPED_RE.search(q.surface)) or abs(q.value or 0.0) >= 1e6 and _printed_scale(q) >= 1e6) \
+    return (bool(GROUPED_RE.search(q.surface)) or abs(q.value or 0.0) >= 1e6 and (_printed_scale(q) >= 1e6 or SCALE_END_RE.search(q.surface))) \
         and not text[q.start - 1:q.start].isalnum() and not BRACKET_NEXT_RE.match(text, q.end) \
         and not BASE_BEFORE_RE.search(text, max(0, q.start - 10), q.start)
 
@@ -1834,7 +1834,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
                 pos, thing = after
         elif TOLL_BEFORE_RE.search(text, max(0, start - 120), start):  # "the death toll rose to 24"
             unit, kind, thing = "count", "count", "people"
-        elif (digits or m.group("fraction")) and (scale != 1.0 or "," in (digits or "")) and not year_like:
+        elif ((digits or m.group("fraction")) and (scale != 1.0 or "," in (digits or "")) or m.group("word") and scale >= 1e6) and not year_like:
             # "births totalled 9.02 million", "deaths rose to 690,000"; with no noun before it
             # ("fell to 1.409 billion, down 2.75 million") it counts what the count before it counted
             unit, kind, thing = "count", "count", _slot_noun(text, start)
