@@ -554,6 +554,13 @@ def read_frame(
         # "gained 4% in July after 6.6% in June", "after growth of 4 percent in 2018", "the biggest
         # rise since 5.7% in 1991", "a gain since a close of $1,482.60": the value of a time before
         period = _earlier(own_period)
+    if own_period and q.kind not in ("date", "duration") and AFTER_A_CHANGE_RE.search(before) and AFTER_CHANGE_NOUN_RE.match(after) \
+            and (same := [o for o in figures if o.end <= q.start and o.dimension == q.dimension]) \
+            and any(o.kind == "date" and same[-1].end <= o.start and o.end <= q.start for o in others):
+        # "rose 0.5% in May, following a 0.9% gain in April": the change of a time before, when the
+        # change it follows printed its own time too (not "forecast a gain of 5,000 jobs, after a
+        # 9,000 surge in May": a forecast with no time of its own, then the month before)
+        period = _earlier(own_period)
     if _named_period(period) and q.kind != "date" and FROM_BEFORE_RE.search(before) \
             and OBJECT_FROM_RE.search(text, max(sentence_start, q.start - 100), q.start):
         period = _earlier(own_period)  # "raised the fine on the convicts from $100 to $5,000": the value it was raised from
@@ -1243,6 +1250,8 @@ FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
 SUBJECT_PRIOR_RE = re.compile(r"\W*(?:the|its|their)\s+(?:previous|prior|former|old|earlier)\s+(?:[\w\-]+\s+)?(?:record|high|low|peak|best|mark|estimate|forecast|figure|total)\b", re.I)
 COPULA_END_RE = re.compile(r"\b(?:was|were|had\s+been|stood\s+at)\s+$", re.I)
 # the value a figure follows on (not "after a 5.5 percent rise to 101.5 million": a change that led to a level)
+AFTER_A_CHANGE_RE = re.compile(r"\b(?:after|following)\s+an?\s+$", re.I)
+AFTER_CHANGE_NOUN_RE = re.compile(rf"^\s*(?:{CHANGE_NOUNS})\b", re.I)
 AFTER_PRIOR_RE = re.compile(rf"\b(?:after|following|(?P<since>since)(?:\s+an?\s+[a-z]+\s+of)?)\s+(?:(?:(?:[a-z]+\s+)?growth|an?\s+(?:[a-z]+\s+)?(?:{CHANGE_NOUNS}))\s+of\s+)?$", re.I)
 OBJECT_FROM_RE = re.compile(CHANGE_OBJECT_FROM + r"\s+$", re.I)
 

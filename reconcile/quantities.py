@@ -273,6 +273,7 @@ CENT_FRACTION_RE = re.compile(r"-(?P<num>[1-7])/(?P<den>2|4|8)(?![\d/])")  # "$1
 # only where the pieces cannot be two figures (a nought before a point; a group of three before a noun)
 LIST_BEFORE_RE = re.compile(r"\d,\s*$")  # "3, 4, 855 children": a list, not one figure
 SPACED_POINT_RE = re.compile(r"\. (?P<frac>\d{1,3})(?![\d.,])")
+GROUPED_DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 SPACED_GROUP_RE = re.compile(r", (?P<group>\d{3})(?![\d.,]|\s*(?:,\s*\d|and\s+\d|or\s+\d))")
 DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})(?![\d,])")  # "13,5": no thousands group has fewer than 3 digits
 SLASH_RE = re.compile(r"/(?P<den>2|3|4|8|16)(?![\d/])")  # "3/4 inch"; "9/11" and "24/7" are not fractions
@@ -900,6 +901,14 @@ def _unit_after(text: str, pos: int) -> bool:
     return bool(_UNIT_AT.match(text, pos) or SCALE_RE.match(text, pos) or CENTS_RE.match(text, pos))
 
 
+def _guessed_count(a: Quantity, shared: re.Match) -> bool:
+    """Is `a` the bare number `shared`, read as a count of a noun guessed from the words before
+    it ("a specialist over 1,500 and 5,000 metres": not 1,500 specialists)? It takes the unit it
+    shares with the next figure instead."""
+    return a.kind == "count" and shared.group("digits") is not None and a.end == shared.end("digits") \
+        and bool(a.thing) and a.thing.lower() not in a.surface.lower()
+
+
 def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """Join the two printed ends of a range into one figure, and give a bare number the unit it
     shares with the next figure ("4 and 9 tonnes")."""
@@ -921,12 +930,12 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
         if q.kind != "date" and q.bound == "exact" and q.value is not None and q.value > 0 \
                 and (shared := SHARED_UNIT_RE.search(text, max(0, q.start - 30), q.start)) \
                 and (q.kind != "count" or shared.group("link") == "or" and q.thing and q.thing.lower() in q.surface.lower()) \
-                and (a is None or a.end <= shared.start() or a.thing == ELLIPTIC and a.start >= shared.start()) \
+                and (a is None or a.end <= shared.start() or a.thing == ELLIPTIC and a.start >= shared.start() or _guessed_count(a, shared)) \
                 and (parsed := _parse_digits(shared.group("digits")) if shared.group("digits") else (_word_value(shared.group("word")), 0.0)) \
                 and _shares_unit(text, shared, parsed[0], q) and (q.kind != "count" or q.value <= 2 * parsed[0]):
             # a count's alternatives are close ("146 or 147 seats", "one or two nights"); "11 or 31
             # boroughs" is a slip for "11 of 31"
-            if a is not None and a.thing == ELLIPTIC and a.start >= shared.start():
+            if a is not None and (a.thing == ELLIPTIC and a.start >= shared.start() or _guessed_count(a, shared)):
                 out.pop()  # "five and seven per cent": the bare number is read with the unit it shares
             scale = _printed_scale(q)
             first = _make(shared.start(), shared.end("digits") if shared.group("digits") else shared.end("word"), text, q.kind, parsed[0] * scale, q.unit, "exact",
@@ -1413,6 +1422,44 @@ def _noun_shared_after(text: str, q: Quantity, after: list[Quantity]) -> str | N
     return nxt.thing
 
 
+UNNAMED = "(unnamed)"  # the thing of a large bare count whose sentence names nothing it counts
+GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+BRACKET_NEXT_RE = re.compile(r"\s*\(")
+BASE_BEFORE_RE = re.compile(r"\b(?:every|per|in|of)\s+$", re.I)  # "1 of every 1,000", "3 in 1,000": a rate's base
+
+
+def _grouped_count(text: str, q: Quantity) -> bool:
+    """A bare count in the millions, or printed with thousands groups ("4,518,230 were living in
+    the province", "The region's population, now 3.6 million", "with 215,000 added to payrolls"),
+    is a count even when its sentence names nothing it counts: a measure, price or label seldom
+    prints grouped digits without its unit. Not glued to a word ("a673b" in an address), not
+    before a bracket, which may name its currency ("2.42 billion (EUR)", "89.3 million ($111
+    million)"), and not a rate's base ("1 of every 1,000", "3 in 1,000")."""
+    return (bool(GROUPED_RE.search(q.surface)) or abs(q.value or 0.0) >= 1e6 and (_printed_scale(q) >= 1e6 or SCALE_END_RE.search(q.surface))) \
+        and not text[q.start - 1:q.start].isalnum() and not BRACKET_NEXT_RE.match(text, q.end) \
+        and not BASE_BEFORE_RE.search(text, max(0, q.start - 10), q.start)
+
+
+def _age_beside(text: str, q: Quantity, near: Quantity | None, after: list[Quantity]) -> Quantity | None:
+    """The age a bare number beside it leaves its years to ("At 41 years, the median age compares
+    with 39 in 2010", "the median was 40.2 for men and 42.6 years for women"): an age printed
+    within a few words before or after, of the same order, where the sentence speaks of a
+    population's age (_age_of_population: "median", "the oldest population")."""
+    if not q.value:
+        return None
+    nxt = next((o for o in after if o.kind != "date"), None)
+    for o in (near, nxt):
+        if o is None or o.kind != "count" or o.thing != "age" or not o.value or o.bound == "range":
+            continue
+        gap = text[o.end:q.start] if o.end <= q.start else text[q.end:o.start]
+        if len(gap) <= ELLIPTIC_GAP and not SENTENCE_BREAK_RE.search(gap) and max(o.value, q.value) < 2 * min(o.value, q.value) \
+                and _age_of_population(text, q.start, q.end):
+            return o
+    return None
+
+
 def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
     """An elliptical count ("50,000 doses ... and 150,000 more") counts what the count before it
     counted; with nothing before it, it is not a figure we can read. A bare whole number
@@ -1434,6 +1481,10 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 if last_thing is None or q.start - last_end > INHERIT_WITHIN or SENTENCE_BREAK_RE.search(text, last_end, q.start):
                     continue
                 q = replace(q, thing=None)
+            elif _age_beside(text, q, near, mentions[k + 1:k + 3]) is not None:
+                q = _finish(text, q.start, q.end, "count", q.value, "count", q.bound, q.precision or 0.0, thing="age")
+                if q is None:
+                    continue
             elif near is not None and (near.kind in ("quantity", "percent") or near.kind == "duration" and q.value != int(q.value)) \
                     and near.unit and near.value and q.value \
                     and near.bound != "range" and q.start - near.end <= ELLIPTIC_GAP and _unit_left_out(text[near.end:q.start]) \
@@ -1471,6 +1522,8 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
             q = replace(q, thing=noun, dimension=q.dimension.replace("count:", f"count:{count_lemma(noun)}", 1))
         if q.kind == "count" and q.thing is None:
             if last_thing is None or q.start - last_end > INHERIT_WITHIN:
+                if _grouped_count(text, q):
+                    kept.append(replace(q, thing=UNNAMED))
                 continue
             q = replace(q, thing=last_thing, dimension=q.dimension.replace("count:", f"count:{count_lemma(last_thing)}", 1))
         elif q.kind == "count":  # "27-year-olds, who numbered 4.8 million": an age is people's, so people
@@ -1538,9 +1591,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             value, precision, pos = value + int(frac.group("num")) / int(frac.group("den")) / 100, 0.0, frac.end()
         elif digits == "0" and (point := SPACED_POINT_RE.match(text, pos)) and _UNIT_AT.match(text, point.end()):
             value, precision, pos = float(f"0.{point.group('frac')}"), 0.5 * 10.0 ** -len(point.group("frac")), point.end()
-        elif "." not in digits and "," not in digits and len(digits) <= 3 and not m.group("neg") and (group := SPACED_GROUP_RE.match(text, pos)) \
-                and not LIST_BEFORE_RE.search(text, max(0, start - 12), start) \
+        elif "." not in digits and (len(digits) <= 3 or GROUPED_DIGITS_RE.fullmatch(digits)) and not m.group("neg") \
+                and (group := SPACED_GROUP_RE.match(text, pos)) and not LIST_BEFORE_RE.search(text, max(0, start - 12), start) \
                 and (_count_noun(text, group.end()) or _UNIT_AT.match(text, group.end())):
+            # "1, 234 people", "7,483, 895 votes": a thousands group misprinted after a space, before a noun or unit
             value, pos = value * 1000 + int(group.group("group")), group.end()
         elif "." not in digits and "," not in digits and (comma := DECIMAL_COMMA_RE.match(text, pos)) \
                 and (_UNIT_AT.match(text, comma.end()) or CENTS_RE.match(text, comma.end())):
@@ -1780,7 +1834,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
                 pos, thing = after
         elif TOLL_BEFORE_RE.search(text, max(0, start - 120), start):  # "the death toll rose to 24"
             unit, kind, thing = "count", "count", "people"
-        elif (digits or m.group("fraction")) and (scale != 1.0 or "," in (digits or "")) and not year_like:
+        elif ((digits or m.group("fraction")) and (scale != 1.0 or "," in (digits or "")) or m.group("word") and scale >= 1e6) and not year_like:
             # "births totalled 9.02 million", "deaths rose to 690,000"; with no noun before it
             # ("fell to 1.409 billion, down 2.75 million") it counts what the count before it counted
             unit, kind, thing = "count", "count", _slot_noun(text, start)
@@ -1910,6 +1964,24 @@ def _signed_level_after_change(text: str, start: int, value: float, value2: floa
     return value2 >= 3 * value > 0 and bool(CHANGE_AMOUNT_AT_RE.search(text, max(0, start - 40), start))
 
 
+QUOTE_END_RE = re.compile(r"-(?P<digits>\d{2,})")
+
+
+def _quote_end(digits: str, r: re.Match) -> float | None:
+    """A market quote's second price printed as only its last digits, glued by a dash
+    ("$1.1414-1415", "¥127.69-70", "¥128.11-11"): the ask, the bid's decimals' last digits
+    changed; as many digits as the bid's decimals, and no lower than the bid (else it is an
+    ordinary range: "$2.75-10")."""
+    if not (q := QUOTE_END_RE.fullmatch(r.group(0))) or "." not in digits:
+        return None
+    whole, _, decimals = digits.partition(".")
+    tail = q.group("digits")
+    if len(tail) != len(decimals) or not whole.replace(",", "").isdigit():
+        return None
+    ask = float(f"{whole.replace(',', '')}.{tail}")
+    return ask if ask >= float(digits.replace(",", "")) else None
+
+
 def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float):
     """A second number after a dash, "to" or (after "between") "and"; none after a verb of
     change ("rose 14%, from 630 to 719": a prior value and a level, see _join_ranges)."""
@@ -1928,6 +2000,8 @@ def _read_range(text: str, m: re.Match, pos: int, value: float, precision: float
             return None, pos, precision
         parsed = _parse_digits(r.group("digits"))
         sign = CURRENCY_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+        if sign and (quoted := _quote_end(m.group("digits"), r)) is not None:
+            return quoted, r.end(), precision  # "$1.1414-1415", "¥127.69-70": a bid and an ask
         if parsed and parsed[0] >= 3 * value > 0 and BY_AMOUNT_RE.search(text, max(0, (sign.start() if sign else m.start()) - 30), sign.start() if sign else m.start()):
             return None, pos, precision  # "was raised by 1,000 to 157,000", "come down by £129 to £1,668" ("rose 5 to 20 percent" is a range)
         if parsed and parsed[0] > value and not (TO_SIGN_RE.match(r.group(0)) and _signed_level_after_change(text, m.start(), value, parsed[0])):
