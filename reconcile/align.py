@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import frames
 from .compare import DATED, EVENT_DAY, EVENT_YEAR, Measure, agree_plainly, clock_digits, consistent, is_slip, number_as_printed, printed_number
 from .copies import Copy
-from .models import Claim, DisjointSets
+from .models import Claim, DisjointSets, replace
 from .words import spelling_map, stem, subgroup_of
 
 MIN_SCORE = 0.3  # weighted word overlap for two claims to be about the same thing
@@ -618,7 +618,8 @@ def _other_people(a: Claim, b: Claim) -> bool:
     no attribute: likely two groups. With one attribute ("3,000 residents were evacuated", "5,000
     evacuees") they are one group by two names (issue #9, one group of several nouns)."""
     qa, qb = a.quantity, b.quantity
-    if qa.kind != "count" or qb.kind != "count" or not qa.thing or not qb.thing or qa.dimension != "count:people" != qb.dimension:
+    if qa.kind != "count" or qb.kind != "count" or not qa.thing or not qb.thing \
+            or qa.dimension != "count:people" or qb.dimension != "count:people":
         return False
     if a.frame.attribute and a.frame.attribute == b.frame.attribute:
         return False
@@ -705,7 +706,7 @@ def compatible(a: Claim, b: Claim, agreeing: Callable[[], bool] | None = None) -
     only when it matters: do the figures agree, so a count that says its event may meet one that
     does not?"""
     if not frames.compatible(a.frame, b.frame) and not (_between_both(a, b) and frames.compatible(
-            a.frame, frames.replace(b.frame, subject=a.frame.subject))):
+            a.frame, replace(b.frame, subject=a.frame.subject))):
         return False
     base_a = a.predicate.split("+")[0]
     base_b = b.predicate.split("+")[0]

@@ -77,7 +77,7 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "rate": ("rate",),
     "share": ("share", "stake", "percentag", "proport", "market"),
     "stock": ("stock", "shares"),
-    "margin": ("lead", "margin"),  # "a lead of 290 seats", "a margin of 12 votes": how far ahead (see MAJORITY_RE)
+    "margin": ("lead", "margin"),  # "a lead of 290 seats", "a margin of 12 votes": how far ahead (and see MAJORITY_AFTER_RE)
 }
 _CLASS_OF = {s: name for name, stems in ATTRIBUTE_WORDS.items() for s in stems}
 
