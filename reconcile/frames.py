@@ -668,8 +668,10 @@ def read_frame(
     # the words past a date or a span after the figure still say its horizon ("1.3% in June compared with May")
     after_to_figure = text[q.end:min([o.start for o in figures if o.start >= q.end and o.kind not in ("date", "duration")] + [sentence_end])]
     horizon = _horizon(slot_before, after_to_figure, clause_before) if q.kind not in ("date", "duration") and change != "increment" else ""
-    if change in ("margin-up", "margin-down") and horizon:
-        change = change.removeprefix("margin-")  # "9.1% higher than a year earlier": the rise over the year
+    if change in ("margin-up", "margin-down") and (horizon or UNREFERENCED_MARGIN_RE.match(after)):
+        # "9.1% higher than a year earlier": the rise over the year; "two-tenths of a point
+        # higher", "sent its stock 5.3% higher, to $1,676": higher than nothing named, a change
+        change = change.removeprefix("margin-")
     if change in ("up", "down") and horizon == "year" and (period in ("year-earlier", "last-period")
                                                            or published_year and period == f"year-{published_year - 1}"):
         period = ""  # "10.4% above last year", "up 9.1% from a year earlier": the year is what the change is over, not its time
@@ -921,7 +923,7 @@ def _class(word: str, verbs: bool = True, kind: str | None = None, dimension: st
             return ""  # "a jet carrying 291 passengers": who was aboard, not how many it can hold
         return cls if fits(cls, kind, dimension) else ""
     if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS and s not in UNDIRECTED_CHANGE \
-            and not (kind == "money" and s in MARKET_VERBS) and "-" not in word:
+            and not (kind in ("money", "percent") and s in MARKET_VERBS) and "-" not in word:
         return s  # not "Bankman-Fried" nor "vehicle-related": a name or an adjective
     return ""
 
@@ -930,7 +932,7 @@ _CHANGE_UP_WORDS, _CHANGE_DOWN_WORDS = frozenset(CHANGE_UP), frozenset(CHANGE_DO
 # verbs of a small move whose direction the next word says ("edged up", "ticked down"): a change, no attribute
 UNDIRECTED_CHANGE = frozenset(stem(w) for w in "edged inched ticked nudged".split())
 # a market's verbs of a price's reading ("shares closed at $46.83"): what is read is the price, no attribute "closed"
-MARKET_VERBS = frozenset(stem(w) for w in "closed opened traded finished".split())
+MARKET_VERBS = frozenset(stem(w) for w in "closed opened traded finished ended".split())
 
 
 @lru_cache(maxsize=4096)  # asked of the same few words before every figure
@@ -1159,6 +1161,8 @@ MARK_MARGIN_RE = re.compile(
 PREMIUM_AFTER_RE = re.compile(r"^\s*(premium|discount)s?\s+(?:to|over|on|above|below|against)\b", re.I)
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:to|over|on|above|below|against)\b", re.I)
 PREMIUM_BEFORE_RE = re.compile(r"\b(premium|discount)\s+(?:is\s+|was\s+)?(?:of\s+)?(?:a\s+)?(?:[a-z]+\s+)?$", re.I)
+# a comparative with nothing it is compared to ("5.3% higher, to $1,676.22", "a point lower."): a change
+UNREFERENCED_MARGIN_RE = re.compile(r"\s*(?:higher|lower)\b(?!\s+(?:than|on|over|from|against|compared|versus|vs|at\s+the\b))\s*(?:[,;.]|$|(?:at|to|in|on|after|this|last|for)\b)", re.I)
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%", "a 24.3% year-over-year jump": an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
