@@ -122,7 +122,7 @@ PERIOD_CUES = ("last", "pre", "earlier", "before", "ago", "prior", "former", "ol
 FUTURE_RE = re.compile(
     r"\b(?=[a-z])(?:will|would|shall|plans?|planned|planning|intends?|aims?|aiming|expects?|expected|forecasts?|"
     r"forecast|projected|projections?|predicts?|predicted|predicting|anticipated?|anticipates|likely(?!\s+[a-z]+ed\b)|looked\s+for|"
-    r"targets?|targeted|goal|set\s+to|going\s+to|scheduled|proposed|on\s+track\s+(?:to|for)|exit\s+polls?|"
+    r"targets?(?![\s-]+(?:range|rate|band))|targeted|goal|set\s+to|going\s+to|scheduled|proposed|on\s+track\s+(?:to|for)|exit\s+polls?|"
     r"pledged?|promised?|could|(?-i:may)|might|hopes?|seeks?|budgeted|should|designed\s+to|meant\s+to|due\s+to|"
     r"(?:is|are)\s+to|to\s+be|estimates?\s+(?:that\s+)?(?:it\s+)?will)\b",
     re.I,
@@ -904,7 +904,7 @@ def fits(cls: str, kind: str | None, dimension: str | None = None) -> bool:
         return kind == "quantity"
     if cls == "capacity":
         # "a €222m move" is a transfer's price, not a flow; "moving at 1,680 m per second" a speed
-        return kind != "money" and dimension != CLASS_DIMENSIONS["speed"]
+        return kind not in ("money", "percent") and dimension != CLASS_DIMENSIONS["speed"]  # "moved the range to 1.5%": no flow
     if cls in ("duration", "age"):
         return kind in ("duration", "date")
     return True
@@ -966,7 +966,7 @@ NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 RESULT_VERBS = frozenset({"leaving", "leaves", "left"})
 RESULT_BEFORE_RE = re.compile(r"^\s*(?:leaving|bringing|taking|putting)\s+(?:it\s+|the\s+total\s+|the\s+tally\s+)?(?:at\s+|to\s+)?$", re.I)
 # "fell 5% to $6.04 billion", "were down 4% year over year at $5.18 billion": the level the change reached
-LEVEL_AFTER_CHANGE_RE = re.compile(r"\s*(?:(?:year[\s-]+(?:over|on)[\s-]+year|on\s+the\s+year|(?:against|from|on)\s+(?:a|the\s+same)\s+(?:year|period|quarter)\s+(?:earlier|ago|before|last\s+year))\s*)?,?\s*(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", re.I)
+LEVEL_AFTER_CHANGE_RE = re.compile(r"\s*(?:(?:higher|lower)\s*)?(?:(?:year[\s-]+(?:over|on)[\s-]+year|on\s+the\s+year|(?:against|from|on)\s+(?:a|the\s+same)\s+(?:year|period|quarter)\s+(?:earlier|ago|before|last\s+year))\s*)?,?\s*(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", re.I)
 PARTICLE_UP_VERBS = frozenset("make makes made making take takes took taken taking".split())  # "up" as a particle
 BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$")
 
