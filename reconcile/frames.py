@@ -102,7 +102,7 @@ MODALS = frozenset("will would shall should could might must".split())  # "will 
 _NOT_RATE_OF = _LINKS_AND_HEDGES | GENERIC_WORDS | MODALS
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
              "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike", "expand", "strengthen", "appreci",
-             "improv", "lengthen", "widen", "deepen")  # "earnings per share improved 10% to 6.20p", "the workweek lengthened to 34.4 hours"
+             "improv", "lengthen", "widen", "deepen", "rais", "lift")  # "earnings per share improved 10% to 6.20p", "the workweek lengthened to 34.4 hours"
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
                "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract", "weaken", "depreci", "shorten")
@@ -1012,6 +1012,10 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     moved_to = POSITION_RE.match(q.surface) is not None or THAN_BEFORE_RE.search(before) is not None
     if i >= 0 and words[i] == "by" and i > 0 and _change_of(words[i - 1]) and not moved_to:
         change, i = _change_of(words[i - 1]), i - 2
+    elif i >= 0 and words[i] == "by" and not moved_to and (verb := next(
+            (j for j in range(i - 2, max(-1, i - 5), -1) if _change_of(words[j]) and words[j] not in ("up", "down")), None)) is not None:
+        # "raised interest rates by 75 basis points", "cut its forecast by 2%": the verb, then its object, then the amount
+        change, i = _change_of(words[verb]), i - 1
     elif i >= 0 and words[i] == "to" and i > 0 and _change_of(words[i - 1]):
         i -= 2
     elif i >= 1 and words[i] == "up" and words[i - 1] in PARTICLE_UP_VERBS:
