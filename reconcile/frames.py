@@ -102,7 +102,7 @@ MODALS = frozenset("will would shall should could might must".split())  # "will 
 _NOT_RATE_OF = _LINKS_AND_HEDGES | GENERIC_WORDS | MODALS
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
              "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike", "expand", "strengthen", "appreci",
-             "improv", "lengthen", "widen", "deepen", "rais", "lift")  # "earnings per share improved 10% to 6.20p", "the workweek lengthened to 34.4 hours"
+             "improv", "lengthen", "widen", "deepen", "rais", "lift", "bump")  # "earnings per share improved 10% to 6.20p", "the workweek lengthened to 34.4 hours"
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
                "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract", "weaken", "depreci", "shorten")
@@ -132,6 +132,8 @@ DECIDED_CLASSES = frozenset({"cost", "fine", "damages", "duration", "purchase", 
 # a bare future says the figure is not yet, not that it is a plan's: "will spend 25 years in
 # prison" is the sentence handed down; "plans to spend $5bn", "a target of 40%" are plans, and
 # "could reach 43C" a forecast
+# "the Fed said it would raise rates by 0.75 percent": a decision reported, as "raised" is, not a forecast
+REPORTED_DECISION_RE = re.compile(r"\b(?:said|announced|decided|agreed)\s+(?:that\s+)?(?:it|they|the\s+[a-z]+)\s+would\s+[a-z]+\s+(?:[a-z]+\s+){0,4}(?:by|to)\s+$", re.I)
 MODAL_ONLY_RE = re.compile(r"will|would|shall|going\s+to|(?:is|are)\s+to|to\s+be", re.I)
 OFF_AFTER_RE = re.compile(r"\s+off\b(?!\s+(?:to|on|at|from|for|with|and|or)\b)", re.I)
 # the present perfect before a figure reports a total up to now; "so far", "to date" say so outright
@@ -523,6 +525,8 @@ def read_frame(
             and not (q.dimension == "[length]" and (m.group("noun") or m.group("amount")).lower() == "fall"):
         # "a loss of $318 million" is a level, and so is "the heaviest fall was 5.2 cm" (of rain)
         change = _change_of((m.group("noun") or m.group("amount")).lower())
+        if m.re is CHANGE_NOUN_AFTER_RE and (attribute == "turnout" or attribute and attribute not in ATTRIBUTE_WORDS):
+            attribute = ""  # "ten voted for the 0.75% increase", "one backed a 0.50% bump": the vote is on the rise, not of it
     subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized) or level_subject
     if not subject and before_q is not None and SHARED_OBJECT_GAP_RE.fullmatch(text, before_q.end, q.start):
         # "The Greens took four seats on 1.9 million votes": a second object of the verb before
@@ -633,7 +637,7 @@ def read_frame(
     # a thing's own measures (its length, capacity) do not depend on whether it is built yet
     modality = "" if head or attribute in STATIC_ATTRIBUTES else _modality(slot_before, slot_after)
     modality = modality or level_modality  # "revenues rose over 10 per cent to 28.3 billion dollars": reached, as the rise was
-    if modality == "modal" and attribute and attribute not in DECIDED_CLASSES:
+    if modality == "modal" and attribute and attribute not in DECIDED_CLASSES and not REPORTED_DECISION_RE.search(clause_before):
         modality = "planned"  # "the group will have sales of $20bn": a forecast of what is measured later
     if modality != "proposed" and q.kind != "date" and (FORECAST_SOURCE_RE.search(clause_before)
                                                          or ESTIMATE_BEFORE_RE.search(slot_before) or ESTIMATE_AFTER_RE.match(after)):
@@ -1172,7 +1176,7 @@ PREMIUM_BEFORE_RE = re.compile(r"\b(premium|discount)\s+(?:is\s+|was\s+)?(?:of\s
 UNREFERENCED_MARGIN_RE = re.compile(r"\s*(?:higher|lower)\b(?!\s+(?:than|on|over|from|against|compared|versus|vs|at\s+the\b))\s*(?:[,;.]|$|(?:at|to|in|on|after|this|last|for)\b)", re.I)
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%", "a 24.3% year-over-year jump": an amount of change
-CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
+CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|bump|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
 CHANGE_NOUN_AFTER_RE = re.compile(rf"^\s*(?:(?:[a-z]+|(?:year|quarter|month|week|day)-(?:over|on)-(?:year|quarter|month|week|day))\s+)?(?P<noun>{CHANGE_NOUNS}|growth)s?\b(?!\s+(?:in|of)\s+(?:the\s+)?(?:number|rate)\b)", re.I)
 # "the monthly gain to 2.7 percent", "year-to-date gains at 3.6 percent": the noun after a modifier
 # (not a verb: "prices rise to $5" is a level), then what it amounts to

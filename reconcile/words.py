@@ -74,6 +74,8 @@ CHANGE_NOUNS = frozenset("""increase rise jump gain surge climb hike boost decre
 PEOPLE_NOUNS = frozenset("""people persons person individuals residents inhabitants citizens evacuees
     villagers locals claimants victims passengers casualties patients voters electors employees
     workers staff personnel crew members souls occupants travellers travelers""".split())
+# the singular a figure joined to its noun prints: "an eight-member committee", "a 400-employee plant"
+PEOPLE_NOUNS |= {w[:-1] for w in PEOPLE_NOUNS if w.endswith("s") and w not in ("casualties", "locals")} | {"casualty"}
 
 
 # Nouns of a part of the people ("two teenage girls", "15 children"): counted as people, so the
