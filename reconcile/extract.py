@@ -489,6 +489,7 @@ RESTATED_RE = re.compile(r"\)?\s*(?:,\s*or|\(|,?\s*(?:or\s+)?equal\s+to|,\s*or\s
 ELLIPSIS_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|said|says|to|while|but|which|who)\b|\b[a-z]{3,}(?:ed|ing)\b", re.I)
 OR_GAP_RE = re.compile(r"\s+or\s+")
 WORKS_OUT_RE = re.compile(r",\s*(?:which\s+)?(?:works?|worked|working)\s+out\s+(?:at|to)\s+$|,\s*(?:the\s+)?equivalent\s+(?:of|to)\s+$", re.I)
+LIST_SEPARATOR_RE = re.compile(r",\s*(?:and\s+)?|\band\b")
 LIST_GAP_RE = re.compile(r"^[^.;:()]*(?:,|\band\b)[^.;:()]*$")
 HYPHEN_ED_RE = re.compile(r"\b[\w-]+-\w+ed\b")
 
@@ -520,8 +521,12 @@ def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
         elif peer is not None and not frame.target and peer.frame.target in ("gross", "net") and WORKS_OUT_RE.search(text, peer.quantity.end, q.start):
             frame = replace(frame, target=peer.frame.target)  # "€45m a year before tax, which works out at €865,000 a week"
         elif peer is not None and peer.frame.change in ("up", "down") and not frame.change \
-                and _verbless_list(text[peer.quantity.end:q.start]):
-            frame = replace(frame, change=peer.frame.change)
+                and _verbless_list(gap := text[peer.quantity.end:q.start]):
+            # "energy rose 41.6% and gasoline 59.9%": the words after the separator say whose
+            # change it is; with none ("2.1% in the past week and 3.1% in the past month") it is the peer's
+            own = LIST_SEPARATOR_RE.split(gap)[-1]
+            actor = frames.gapped_actor(own) if own.strip() else peer.frame.actor
+            frame = replace(frame, change=peer.frame.change, actor=frame.actor or actor)
         out.append(claim if frame is claim.frame else replace(claim, frame=frame))
     return out
 
