@@ -175,9 +175,9 @@ MAJORITY_BEFORE_RE = re.compile(r"\bmajority\b(?!\s+of\s+(?:the\s+|its\s+|their\
 # a poll or forecast the sentence gives its figures by: "According to the exit poll", "The
 # latest forecasts have", "The unofficial poll gives": forecasts, whatever the verb's tense
 FORECAST_SOURCE_RE = re.compile(
-    r"\b(?:according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:polls?|forecasts?|projections?)\b"
-    r"|(?:polls?|forecasts?|projections?)\s+(?:gives?|gave|has|have|had|shows?|showed|suggests?|suggested|puts?|predicts?|predicted"
-    r"|points?\s+to|pointed\s+to|indicates?|indicated)\b)", re.I)
+    r"\b(?:according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:polls?|forecasts?|projections?|surveys?)\b"
+    r"|(?:polls?|forecasts?|projections?|surveys?)\s+(?:have\s+|has\s+)?(?:gives?|gave|has|have|had|shows?|showed|shown|suggests?|suggested|puts?|predicts?|predicted"
+    r"|points?\s+to|pointed\s+to|indicates?|indicated|finds?|found)\b)", re.I)  # "Surveys have found that 70% of Catalans want a vote"
 # what analysts expected, in the figure's own slot: "the consensus was $0.03", "FactSet's poll of
 # analysts had pointed to sales of $5.15 billion", "beating estimates of 2 cents" (not after the
 # figure: "$6.04bn, above estimates" is the outturn)
@@ -364,6 +364,8 @@ def _moves_on_other_days(a: Frame, b: Frame) -> bool:
     in 2023") is dated by that period, not by the day it was announced."""
     if a.tally and a.change in ("increment", "margin-up", "margin-down") and a.as_of and b.as_of and a.as_of != b.as_of:
         return True  # a tally's "22 more than Tuesday's update" on the 28th, "34 more than last week" on the 25th
+    if a.attribute == b.attribute == "stock" and not (a.change or b.change) and a.as_of and b.as_of and a.as_of != b.as_of:
+        return True  # a share price read on two days ("$44.30 in early trading" on the 13th, "closed at $46.83" the day before)
     return (a.change in ("up", "down") and bool(a.as_of and b.as_of) and a.as_of != b.as_of
             and not a.tally and not (a.period or b.period) and bool(a.day or b.day))
 
@@ -456,7 +458,7 @@ def read_frame(
     when the article treats it as one); `head` is the noun an adjectival figure modifies.
     """
     figures = [o for o in others if ends_slots(o)]
-    elided_actor = ""
+    elided_actor = level_part = level_subject = level_modality = ""
     before_q = max((o for o in figures if o.end <= q.start), key=lambda o: o.end, default=None)
     if before_q is not None and before_q.kind == q.kind and RESTATED_GAP_RE.fullmatch(text, before_q.end, q.start):
         # "40C (104F)": a restatement in brackets is the figure before it, with its frame
@@ -495,12 +497,15 @@ def read_frame(
     if apposed and attribute and not change and (m := APPOSED_OBJECT_RE.search(slot_before)) \
             and _class(m.group("noun"), verbs=False, kind=q.kind, dimension=q.dimension) == attribute:
         change = _change_of(m.group("verb").lower())  # "Retail added the most jobs, 46,000": the amount added
-    if not attribute and before_q is not None and before_q.kind == q.kind and RESULT_BEFORE_RE.search(slot_before):
+    if not attribute and before_q is not None and (before_q.kind == q.kind and RESULT_BEFORE_RE.search(slot_before)
+                                                   or before_q.kind == "percent" and q.kind != "percent" and LEVEL_AFTER_CHANGE_RE.fullmatch(before)):
         # "the population fell by 2.08 million, leaving 1.40967 billion": the level left by the change before it
         changed = read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
                              names_capitalized, published_year, head)
         if changed.change in ("up", "down"):
-            attribute = changed.attribute
+            # "Automotive sales fell 4% to $5.18bn": the level of what changed, a segment's ("automotive") if the change was
+            attribute, level_subject, level_modality = changed.attribute, changed.subject, changed.modality
+            level_part = changed.actor if changed.attribute else ""
     if not attribute and (MAJORITY_AFTER_RE.match(after) or MAJORITY_BEFORE_RE.search(slot_before)):
         attribute = "margin"  # "a 170-seat majority", "a majority of 174": not "the majority of patients" (most of them)
     if attribute == "turnout" and (m := VOTE_SIDE_RE.match(after)):
@@ -518,7 +523,7 @@ def read_frame(
             and not (q.dimension == "[length]" and (m.group("noun") or m.group("amount")).lower() == "fall"):
         # "a loss of $318 million" is a level, and so is "the heaviest fall was 5.2 cm" (of rain)
         change = _change_of((m.group("noun") or m.group("amount")).lower())
-    subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
+    subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized) or level_subject
     if not subject and before_q is not None and SHARED_OBJECT_GAP_RE.fullmatch(text, before_q.end, q.start):
         # "The Greens took four seats on 1.9 million votes": a second object of the verb before
         # the first figure has that figure's subject
@@ -536,7 +541,7 @@ def read_frame(
         elided_actor = shared.actor
     if attribute in PENALTY_ATTRIBUTES and (payer := _penalized(slot_before, clause_before, names_capitalized)):
         subject = payer  # "regulators fined Google $3.6b", "the EU hit Google with a €2.42bn fine": Google's fine
-    part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
+    part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after) or level_part
     if q.kind == "percent" and attribute not in ("vote-for", "vote-against") \
             and (VOTE_SHARE_AFTER_RE.match(after) or VOTE_SHARE_BEFORE_RE.search(slot_before)):
         # "34 per cent of the vote", "Labour's vote share of 33.7%": one side's share of the votes
@@ -603,6 +608,10 @@ def read_frame(
         # "In 2019, ... on a turnout of 67.3%", "in 1997, when Labour took 43.3 per cent", "Before
         # that, the best was 38.7C, measured in 2019": the year the scene or a participle sets
         period = _earlier(f"year-{m.group('year')}") if period else f"year-{m.group('year')}"
+    if not period and q.kind != "date" and WHEN_EARLIER_RE.search(clause_before):
+        period = "year-earlier"  # "a sharp turnaround from a year earlier, when Tesla lost $408 million"
+    if not period and q.kind != "date" and TRAILING_YEAR_EARLIER_RE.match(after):
+        period = "year-earlier"  # "lost $408 million, or $2.31 a share, a year earlier": said after the comma, of the clause
     if not period and q.kind != "date" and (m := YEAR_TO_MONTH_RE.match(text, q.end, sentence_end)):
         period = f"month-{MONTHS.index(m.group('month').lower()[:3]) + 1:02d}"  # "8.6% in the twelve months to May": May's annual rate
     if not period and q.kind != "date" and (m := OPENING_MONTH_RE.match(text, sentence_start, q.start)):
@@ -621,6 +630,7 @@ def read_frame(
         head = m.group(1).lower()  # "The tanker is 330 metres long": a measure of the tanker
     # a thing's own measures (its length, capacity) do not depend on whether it is built yet
     modality = "" if head or attribute in STATIC_ATTRIBUTES else _modality(slot_before, slot_after)
+    modality = modality or level_modality  # "revenues rose over 10 per cent to 28.3 billion dollars": reached, as the rise was
     if modality == "modal" and attribute and attribute not in DECIDED_CLASSES:
         modality = "planned"  # "the group will have sales of $20bn": a forecast of what is measured later
     if modality != "proposed" and q.kind != "date" and (FORECAST_SOURCE_RE.search(clause_before)
@@ -632,8 +642,16 @@ def read_frame(
         # lawyers had asked for ..., proposing": two parties' requests are two facts
         if requester := (REQUESTER_AFTER_RE.search(slot_after) or _last(REQUESTER_BEFORE_RE.finditer(clause_before))):
             target = f"by-{stem(requester.group('who').lower())}"
+    if q.kind in ("money", "percent") and not target and (m := MEASURE_BEFORE_RE.search(slot_before) or MEASURE_AFTER_RE.match(after)):
+        # "Operating income was $327 million", "adjusted earnings of $2.18 a share": another
+        # measure of profit than the net figure, whichever the report gives plainly
+        target = MEASURE_QUALIFIERS.get(m.group(1).lower(), m.group(1).lower())
     if q.kind == "money" and (m := TAX_RE.search(after[:40]) or TAX_BEFORE_RE.search(slot_before)):
         target = "net" if (m.group(1) or m.group(2)).lower() in ("after", "post", "net") else "gross"  # "€600,000 a week after tax"
+    if q.kind == "money" and not target and attribute == "profit" and ADJUSTED_RE.search(clause_before + " " + after[:60]):
+        target = "adjusted"  # "Stripping out one-off items, the carmaker earned $2.18 a share", "excluding items"
+    if q.kind == "money" and not target and attribute == "profit":
+        target = "net"  # a profit said plainly is the bottom line; operating, adjusted and pre-tax ones say so
     # "the fire has burned 12,000 acres", "votes counted so far": a total up to now, which grows
     running = "so-far" if q.kind in ("count", "quantity", "money") and not change and not period \
         and (RUNNING_BEFORE_RE.search(slot_before) and not ATTRIBUTION_BEFORE_FIGURE_RE.search(slot_before)
@@ -668,12 +686,13 @@ HORIZONS = (
         r"\b(?:over|from|on|than|above|below|compared\s+(?:with|to)|against)\s+(?:a|the|one|twelve\s+months|12\s+months)\s*(?:year\s+|months?\s+)?(?:earlier|ago|before|previously)\b|"
         r"\b(?:above|below|than|over|on)\s+(?:last\s+year|(?:the\s+)?same\s+(?:month|period|time)\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year))|"
         r"\b(?:over|in|during)\s+the\s+(?:past\s+|last\s+|previous\s+)?(?:year|twelve\s+months|12\s+months)\b|"
-        r"\b(?:on|over)\s+the\s+year\b|\bthan\s+(?:a\s+year|twelve\s+months|12\s+months)\s+(?:earlier|ago|before)", re.I)),
+        r"\b(?:on|over)\s+the\s+year\b|\bthan\s+(?:a\s+year|twelve\s+months|12\s+months)\s+(?:earlier|ago|before)|"
+        r"\byear\s+(?:in\s+a\s+row|running|straight)\b|\bconsecutive\s+years?\b", re.I)),
     ("quarter", re.compile(
         r"\b(?:quarter[\s-]+(?:on|over|to)[\s-]+quarter|quarterly|q/q|qoq|sequential(?:ly)?)\b|"
         r"\b(?:from|on|over|than)\s+(?:the\s+)?(?:previous|prior|preceding|first|second|third|fourth)\s+quarter\b", re.I)),
     ("month", re.compile(
-        rf"\b(?:month[\s-]+(?:on|over|to)[\s-]+month|monthly|one-month|m/m|mom)\b|"
+        rf"\b(?:month[\s-]+(?:on|over|to)[\s-]+month|monthly|one-month|m/m|mom)\b|\bmonth\s+(?:in\s+a\s+row|running|straight)\b|\bconsecutive\s+months?\b|"
         rf"\b(?:on|over|in)\s+the\s+month\b|\bfrom\s+(?:a\s+month\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+month)\b|"
         rf"\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:{_MONTH_NAMES})(?!\s+\d{{4}}|\s+(?:last|of)\b)|\bfrom\s+(?:{_MONTH_NAMES})\s+to\s+(?:{_MONTH_NAMES})\b", re.I)),
 )
@@ -702,6 +721,13 @@ OPENING_PHRASE_RE = re.compile(r"\W*[^,;:.]{3,40},")
 # pay and profit said before or after tax are two measures of one thing
 TAX_RE = re.compile(r"^[^.;]*?\b(before|after|pre|post)[\s\-]+tax\b|^\s*(?:\([^)]*\)\s*)?(?:a\s+\w+\s+|per\s+\w+\s+)?(net|gross)\b", re.I)
 TAX_BEFORE_RE = re.compile(r"\b(pre|post)-tax\s+(?:[a-z]+\s+){0,2}$|\b(net|gross)\s+$", re.I)
+MEASURE_QUALIFIERS = {"adjusted": "adjusted", "underlying": "adjusted", "non-gaap": "adjusted", "core": "adjusted",
+                      "operating": "operating", "pre-tax": "gross", "pretax": "gross"}
+_MEASURE = r"(operating|adjusted|underlying|non-gaap|pre-?tax)\s+(?:net\s+)?(?:income|profits?|earnings|loss(?:es)?|margin|ebitda|eps)\b"
+MEASURE_BEFORE_RE = re.compile(r"\b" + _MEASURE + r"[^,;.]{0,30}$", re.I)
+MEASURE_AFTER_RE = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:of\s+)?(?:in\s+)?" + _MEASURE, re.I)
+ADJUSTED_RE = re.compile(r"\b(?:excluding|excluded|strip(?:ping|ped)?\s+out|before|minus|leaving\s+out)\s+(?:some\s+|certain\s+|the\s+)?"
+                         r"(?:one-?(?:off|time)\s+|special\s+|non-?recurring\s+)?(?:items|charges|costs)\b|\badjusted\s+basis\b", re.I)
 VOTE_SHARE_AFTER_RE = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:(?:total|popular|national|overall)\s+)?(?:votes?|ballots)\b)", re.I)
 VOTE_SHARE_BEFORE_RE = re.compile(r"\b(?:votes?\s+share|share\s+of\s+(?:the\s+)?(?:(?:total|popular|national|overall)\s+)?votes?)\b", re.I)
 VOTE_SIDE_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}?(for|against|in\s+favou?r)\b", re.I)
@@ -737,7 +763,7 @@ REQUESTER_AFTER_RE = re.compile(r"^\s*(?:[\w'’]+\s+){0,4}?(?P<who>[a-z]{4,})\s
 ACTOR_DROPPED = frozenset("""the a an that this these those its their his her our it they he she we which who
     may might will would could should can shall must has have had is are was were be been also still not now
     go goes went gone going come comes came coming when while where whereas as if because since though although
-    year years month months quarter week earlier later ago before after then last next""".split())  # "went up", "came down": the verb, not who; "A year earlier Corvan lost": when, not who
+    year years month months quarter week earlier later ago before after then last next annual monthly quarterly yearly""".split())  # "went up", "came down": the verb, not who; "A year earlier Corvan lost": when, not who
 ACTOR_ENDS = frozenset("in at of for from with on by across among over during throughout within".split())
 ACTOR_WORDS = 5  # a longer run before the verb is no plain noun phrase
 CLAUSE_OPENERS = frozenset(ATTRIBUTION_VERBS) | {"that", "found", "finds", "ruled", "rules", "concluded"}
@@ -758,10 +784,10 @@ def _actor(slot_before: str, capitalized: frozenset[str], sentence_before: str) 
     for t in tokens[opening:verb]:
         token, w = t.group(0), _word(t.group(0))
         if w in ACTOR_ENDS:
-            break  # "Employers in the U.S.": the head comes before its modifiers
+            break  # "Employers in the U.S.", "Revenue for the quarter": the head comes before its modifiers
         if token.endswith(("'s", "’s")):
             continue  # "HP's revenue": an owner is the subject
-        at_start = not sentence_before[:first + t.start()].strip()
+        at_start = not sentence_before[:first + t.start()].strip(BULLETS)  # "- Electricity rose": a list item opens a sentence
         if not w or w in ACTOR_DROPPED or w.endswith("ly") and not w.endswith(("ily", "ply")) or (token[:1].isupper() and (not at_start or token in capitalized)):
             continue
         if not class_of(stem(w)) and stem(w) not in UNDIRECTED_CHANGE:  # "edged" in "the rate edged up" is the verb's
@@ -894,7 +920,8 @@ def _class(word: str, verbs: bool = True, kind: str | None = None, dimension: st
         if cls == "capacity" and kind == "count" and word.endswith(("ing", "ed")):
             return ""  # "a jet carrying 291 passengers": who was aboard, not how many it can hold
         return cls if fits(cls, kind, dimension) else ""
-    if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS and s not in UNDIRECTED_CHANGE and "-" not in word:
+    if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS and s not in UNDIRECTED_CHANGE \
+            and not (kind == "money" and s in MARKET_VERBS) and "-" not in word:
         return s  # not "Bankman-Fried" nor "vehicle-related": a name or an adjective
     return ""
 
@@ -902,6 +929,8 @@ def _class(word: str, verbs: bool = True, kind: str | None = None, dimension: st
 _CHANGE_UP_WORDS, _CHANGE_DOWN_WORDS = frozenset(CHANGE_UP), frozenset(CHANGE_DOWN)
 # verbs of a small move whose direction the next word says ("edged up", "ticked down"): a change, no attribute
 UNDIRECTED_CHANGE = frozenset(stem(w) for w in "edged inched ticked nudged".split())
+# a market's verbs of a price's reading ("shares closed at $46.83"): what is read is the price, no attribute "closed"
+MARKET_VERBS = frozenset(stem(w) for w in "closed opened traded finished".split())
 
 
 @lru_cache(maxsize=4096)  # asked of the same few words before every figure
@@ -934,6 +963,8 @@ NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 # leaves is said after a count ("300 residents left", "ordered to leave"); "leaves out nine cases" excludes
 RESULT_VERBS = frozenset({"leaving", "leaves", "left"})
 RESULT_BEFORE_RE = re.compile(r"^\s*(?:leaving|bringing|taking|putting)\s+(?:it\s+|the\s+total\s+|the\s+tally\s+)?(?:at\s+|to\s+)?$", re.I)
+# "fell 5% to $6.04 billion", "were down 4% year over year at $5.18 billion": the level the change reached
+LEVEL_AFTER_CHANGE_RE = re.compile(r"\s*(?:(?:year[\s-]+(?:over|on)[\s-]+year|on\s+the\s+year|(?:against|from|on)\s+(?:a|the\s+same)\s+(?:year|period|quarter)\s+(?:earlier|ago|before|last\s+year))\s*)?,?\s*(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", re.I)
 PARTICLE_UP_VERBS = frozenset("make makes made making take takes took taken taking".split())  # "up" as a particle
 BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$")
 
@@ -1006,6 +1037,9 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         w = words[i]
         i -= 1
         if w in LINK_WORDS or w in HEDGE_TOKENS or (next_to and w in RESULT_VERBS):
+            continue
+        if w in ("share", "shares") and i >= 0 and words[i] in ("per", "a"):
+            i -= 1  # "earnings per share of $2.18", "a loss per share": what is counted per share says the attribute
             continue
         event_reach = 0 if w.endswith("ing") else event_reach - 1
         if not first and event_reach >= 0 and not event and (verb := _class(w, verbs=True, kind=q.kind)) and verb not in ATTRIBUTE_WORDS:
@@ -1539,6 +1573,8 @@ def _subject(
 
 # a year that sets the scene for the clause a figure is in: a sentence opening "In 2019," or a
 # "when" clause hung on a year ("in 1997, when Labour took 43.3 per cent")
+WHEN_EARLIER_RE = re.compile(r"\b(?:a|one|the)\s+(?:year|quarter)\s+(?:earlier|ago|before)\s*,\s*when\b[^.;]*$", re.I)
+TRAILING_YEAR_EARLIER_RE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:a|one|the)\s+(?:year|quarter)\s+(?:earlier|ago|before)\s*(?:[.;]|$)", re.I)
 YEAR_TO_MONTH_RE = re.compile(r"\s*(?:in|for|over|during)\s+the\s+(?:twelve|12|12-month)?[\s-]*(?:months?|year)\s+(?:to|through|thru|ending(?:\s+in)?)\s+"
                               r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b")
 # "In May the rate had been 8.6 percent": a month the sentence opens with dates its figures
@@ -1792,7 +1828,8 @@ def _names(span: str, clause: str, offset: int, capitalized: frozenset[str]) -> 
         rest = span[m.end():]
         if ATTRIBUTION_AFTER_RE.match(rest) or ATTRIBUTION_BEFORE_RE.search(span[:m.start()]):
             continue
-        at_start = not clause[:offset + m.start()].strip() or clause[:offset + m.start()].rstrip()[-1:] in ".!?\"“"
+        # a list item's bullet ("- Net income came to $104 million") opens its sentence too
+        at_start = not clause[:offset + m.start()].strip(BULLETS) or clause[:offset + m.start()].rstrip()[-1:] in ".!?\"“"
         if at_start and PLACE_OF_RE.match(span, m.end()) and not m.group(0).endswith("s") \
                 and not _class(m.group(0).lower()):
             at_start = False  # "Coningsby in Lincolnshire logged 40.3C": a place in a place (not "Officials in Texas")
@@ -1801,6 +1838,7 @@ def _names(span: str, clause: str, offset: int, capitalized: frozenset[str]) -> 
     return out
 
 
+BULLETS = " \t\n-–—•*·"
 PLACE_OF_RE = re.compile(r"\s+in\s+(?:[a-z]+\s+)?[A-Z]")
 INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
 MIXED_CASE_RE = re.compile(r"[a-z][A-Z]|-[A-Z]|-\d")  # "McDonald", "Hewlett-Packard", "Chandrayaan-3"
