@@ -505,6 +505,15 @@ def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for claim in claims:
         q, frame = claim.quantity, claim.frame
+        if q is not None and q.kind == "date" and claim.predicate.startswith("last-occurrence") and (
+                changed := next((c for c in reversed(out) if c.quantity is not None and c.quantity.kind != "date"
+                                 and c.frame.change and c.frame.change != "increment"), None)):
+            # "Rents went up 0.8% in June, their biggest one-month rise since April 1986": the
+            # record is of that change, whose it is and over what span
+            frame = replace(frame, actor=frame.actor or changed.frame.actor, horizon=frame.horizon or changed.frame.horizon,
+                            target=frame.target or changed.frame.target, subject=frame.subject or changed.frame.subject)
+            out.append(replace(claim, frame=frame))
+            continue
         same_clause = [c for c in out if c.quantity is not None and c.start == claim.start and c.quantity.kind != "date"]
         if q is None or q.kind == "date" or not same_clause:
             out.append(claim)

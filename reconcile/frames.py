@@ -102,7 +102,7 @@ MODALS = frozenset("will would shall should could might must".split())  # "will 
 _NOT_RATE_OF = _LINKS_AND_HEDGES | GENERIC_WORDS | MODALS
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
              "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike", "expand", "strengthen", "appreci",
-             "improv", "lengthen", "widen", "deepen")  # "earnings per share improved 10% to 6.20p", "the workweek lengthened to 34.4 hours"
+             "improv", "lengthen", "widen", "deepen", "rais", "lift")  # "earnings per share improved 10% to 6.20p", "the workweek lengthened to 34.4 hours"
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
                "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract", "weaken", "depreci", "shorten")
@@ -122,7 +122,7 @@ PERIOD_CUES = ("last", "pre", "earlier", "before", "ago", "prior", "former", "ol
 FUTURE_RE = re.compile(
     r"\b(?=[a-z])(?:will|would|shall|plans?|planned|planning|intends?|aims?|aiming|expects?|expected|forecasts?|"
     r"forecast|projected|projections?|predicts?|predicted|predicting|anticipated?|anticipates|likely(?!\s+[a-z]+ed\b)|looked\s+for|"
-    r"targets?|targeted|goal|set\s+to|going\s+to|scheduled|proposed|on\s+track\s+(?:to|for)|exit\s+polls?|"
+    r"targets?(?![\s-]+(?:range|rate|band))|targeted|goal|set\s+to|going\s+to|scheduled|proposed|on\s+track\s+(?:to|for)|exit\s+polls?|"
     r"pledged?|promised?|could|(?-i:may)|might|hopes?|seeks?|budgeted|should|designed\s+to|meant\s+to|due\s+to|"
     r"(?:is|are)\s+to|to\s+be|estimates?\s+(?:that\s+)?(?:it\s+)?will)\b",
     re.I,
@@ -668,8 +668,10 @@ def read_frame(
     # the words past a date or a span after the figure still say its horizon ("1.3% in June compared with May")
     after_to_figure = text[q.end:min([o.start for o in figures if o.start >= q.end and o.kind not in ("date", "duration")] + [sentence_end])]
     horizon = _horizon(slot_before, after_to_figure, clause_before) if q.kind not in ("date", "duration") and change != "increment" else ""
-    if change in ("margin-up", "margin-down") and horizon:
-        change = change.removeprefix("margin-")  # "9.1% higher than a year earlier": the rise over the year
+    if change in ("margin-up", "margin-down") and (horizon or UNREFERENCED_MARGIN_RE.match(after)):
+        # "9.1% higher than a year earlier": the rise over the year; "two-tenths of a point
+        # higher", "sent its stock 5.3% higher, to $1,676": higher than nothing named, a change
+        change = change.removeprefix("margin-")
     if change in ("up", "down") and horizon == "year" and (period in ("year-earlier", "last-period")
                                                            or published_year and period == f"year-{published_year - 1}"):
         period = ""  # "10.4% above last year", "up 9.1% from a year earlier": the year is what the change is over, not its time
@@ -902,7 +904,7 @@ def fits(cls: str, kind: str | None, dimension: str | None = None) -> bool:
         return kind == "quantity"
     if cls == "capacity":
         # "a €222m move" is a transfer's price, not a flow; "moving at 1,680 m per second" a speed
-        return kind != "money" and dimension != CLASS_DIMENSIONS["speed"]
+        return kind not in ("money", "percent") and dimension != CLASS_DIMENSIONS["speed"]  # "moved the range to 1.5%": no flow
     if cls in ("duration", "age"):
         return kind in ("duration", "date")
     return True
@@ -921,7 +923,7 @@ def _class(word: str, verbs: bool = True, kind: str | None = None, dimension: st
             return ""  # "a jet carrying 291 passengers": who was aboard, not how many it can hold
         return cls if fits(cls, kind, dimension) else ""
     if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS and s not in UNDIRECTED_CHANGE \
-            and not (kind == "money" and s in MARKET_VERBS) and "-" not in word:
+            and not (kind in ("money", "percent") and s in MARKET_VERBS) and "-" not in word:
         return s  # not "Bankman-Fried" nor "vehicle-related": a name or an adjective
     return ""
 
@@ -930,7 +932,7 @@ _CHANGE_UP_WORDS, _CHANGE_DOWN_WORDS = frozenset(CHANGE_UP), frozenset(CHANGE_DO
 # verbs of a small move whose direction the next word says ("edged up", "ticked down"): a change, no attribute
 UNDIRECTED_CHANGE = frozenset(stem(w) for w in "edged inched ticked nudged".split())
 # a market's verbs of a price's reading ("shares closed at $46.83"): what is read is the price, no attribute "closed"
-MARKET_VERBS = frozenset(stem(w) for w in "closed opened traded finished".split())
+MARKET_VERBS = frozenset(stem(w) for w in "closed opened traded finished ended".split())
 
 
 @lru_cache(maxsize=4096)  # asked of the same few words before every figure
@@ -964,7 +966,7 @@ NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 RESULT_VERBS = frozenset({"leaving", "leaves", "left"})
 RESULT_BEFORE_RE = re.compile(r"^\s*(?:leaving|bringing|taking|putting)\s+(?:it\s+|the\s+total\s+|the\s+tally\s+)?(?:at\s+|to\s+)?$", re.I)
 # "fell 5% to $6.04 billion", "were down 4% year over year at $5.18 billion": the level the change reached
-LEVEL_AFTER_CHANGE_RE = re.compile(r"\s*(?:(?:year[\s-]+(?:over|on)[\s-]+year|on\s+the\s+year|(?:against|from|on)\s+(?:a|the\s+same)\s+(?:year|period|quarter)\s+(?:earlier|ago|before|last\s+year))\s*)?,?\s*(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", re.I)
+LEVEL_AFTER_CHANGE_RE = re.compile(r"\s*(?:(?:higher|lower)\s*)?(?:(?:year[\s-]+(?:over|on)[\s-]+year|on\s+the\s+year|(?:against|from|on)\s+(?:a|the\s+same)\s+(?:year|period|quarter)\s+(?:earlier|ago|before|last\s+year))\s*)?,?\s*(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", re.I)
 PARTICLE_UP_VERBS = frozenset("make makes made making take takes took taken taking".split())  # "up" as a particle
 BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$")
 
@@ -1010,6 +1012,10 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     moved_to = POSITION_RE.match(q.surface) is not None or THAN_BEFORE_RE.search(before) is not None
     if i >= 0 and words[i] == "by" and i > 0 and _change_of(words[i - 1]) and not moved_to:
         change, i = _change_of(words[i - 1]), i - 2
+    elif i >= 0 and words[i] == "by" and not moved_to and (verb := next(
+            (j for j in range(i - 2, max(-1, i - 5), -1) if _change_of(words[j]) and words[j] not in ("up", "down")), None)) is not None:
+        # "raised interest rates by 75 basis points", "cut its forecast by 2%": the verb, then its object, then the amount
+        change, i = _change_of(words[verb]), i - 1
     elif i >= 0 and words[i] == "to" and i > 0 and _change_of(words[i - 1]):
         i -= 2
     elif i >= 1 and words[i] == "up" and words[i - 1] in PARTICLE_UP_VERBS:
@@ -1159,6 +1165,8 @@ MARK_MARGIN_RE = re.compile(
 PREMIUM_AFTER_RE = re.compile(r"^\s*(premium|discount)s?\s+(?:to|over|on|above|below|against)\b", re.I)
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:to|over|on|above|below|against)\b", re.I)
 PREMIUM_BEFORE_RE = re.compile(r"\b(premium|discount)\s+(?:is\s+|was\s+)?(?:of\s+)?(?:a\s+)?(?:[a-z]+\s+)?$", re.I)
+# a comparative with nothing it is compared to ("5.3% higher, to $1,676.22", "a point lower."): a change
+UNREFERENCED_MARGIN_RE = re.compile(r"\s*(?:higher|lower)\b(?!\s+(?:than|on|over|from|against|compared|versus|vs|at\s+the\b))\s*(?:[,;.]|$|(?:at|to|in|on|after|this|last|for)\b)", re.I)
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%", "a 24.3% year-over-year jump": an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
