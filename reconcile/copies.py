@@ -80,12 +80,19 @@ def find_copies(sentences: dict[str, list[Sentence]]) -> list[Copy]:
             for other in members[i + 1:]:
                 if other[0] != anchor[0]:
                     pairs[(anchor, other)] = 100.0
+    # each run of SHINGLE words, hashed in C (a comprehension per group was a third of this)
+    shingles = {key: set(map(hash, zip(*(words[k:] for k in range(SHINGLE))))) for key, words in group_words.items()}
+    # only a shingle of two groups or more can pair them: found with set operations per group, so
+    # the loop below visits those, not every shingle of the story (most are one sentence's own)
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    for found in shingles.values():
+        repeated |= found & seen
+        seen |= found
     index: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for key, members in groups.items():
-        words, first = group_words[key], members[0]
-        # each run of SHINGLE words, hashed in C (a comprehension per group was a third of this)
-        for shingle in set(map(hash, zip(*(words[k:] for k in range(SHINGLE))))):
-            index[shingle].append(first)
+        for shingle in shingles[key] & repeated:
+            index[shingle].append(members[0])
     shared: Counter = Counter()
     for postings in index.values():
         if len(postings) > MAX_SHINGLE_POSTINGS or len(postings) < 2:  # a stock phrase, or one sentence's own

@@ -1911,9 +1911,14 @@ def age_span(q: Quantity) -> str:
     return f"{low}-{high}"
 
 
+# r"(?<=[a-z,] )[A-Z][\w’'\-]*" with its capital taken out in front: a pattern that opens with a
+# character set is only tried where one of its characters stands, not at every position
+CAPITALIZED_RE = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w’'\-]*")
+
+
 def capitalized_words(text: str) -> frozenset[str]:
     """Words a document capitalizes after a lower-case word: its names, not sentence starts."""
-    return frozenset(m.group(1) for m in re.finditer(r"(?<=[a-z,] )([A-Z][\w’'\-]*)", text))
+    return frozenset(CAPITALIZED_RE.findall(text))
 
 
 def people_thing(thing: str | None, attribute: str, bare: bool = False) -> str | None:

@@ -91,6 +91,18 @@ class Claim:
     marks: tuple[str, ...] = ()  # "bidi": a bidirectional control in or next to the figure (see escape)
 
 
+def _pickled_by_fields(cls: type) -> type:
+    """Pickle a slotted frozen dataclass as its class and field values. dataclasses' own
+    __getstate__/__setstate__ call dataclasses.fields() per object: that was most of sending an
+    article's sentences and claims from a worker (a process pool, dask) or to the spill file."""
+    values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+    cls.__reduce__ = lambda self: (cls, values(self))
+    return cls
+
+
+for _cls in (Sentence, Quantity, Claim):  # all their fields are positional __init__ arguments
+    _pickled_by_fields(_cls)
+
 _FIELDS: dict[type, tuple | None] = {}
 
 

@@ -439,8 +439,6 @@ def _plural_noun(word: str) -> bool:
         len(lower) > 3 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS) and lower not in NOT_PLURAL_WORDS))
 
 
-# each country's cues, and each cue as a dateline prints it ("TORONTO -"): made once, not per article
-_DOLLAR_CUES = [(tuple((cue, cue.upper() + " ") for cue in cues), code) for cues, code in units.DOLLAR_BY_COUNTRY]
 # every capital with the two characters after it: a cue that opens with a capital can be printed
 # in a text only where its own first three are found (counting each of 80 cues was a scan of the
 # whole article each, a tenth of reading its figures)
@@ -452,11 +450,23 @@ def _cue_starts(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(CUE_START_RE.findall(text))
 
 
-def _cue_count(text: str, cues: Iterable[str]) -> int:
-    """sum(text.count(cue) for cue in cues), skipping the cues `text` cannot hold."""
+def _keyed(cues: Iterable[str]) -> tuple[tuple[str, tuple[str, str] | None], ...]:
+    """Each cue with the capital and two characters it opens with (see _cue_starts), or None
+    for a cue that is always counted: made once per table, not per cue of every article."""
+    return tuple((cue, (cue[:1], cue[1:3]) if "A" <= cue[:1] <= "Z" and len(cue) >= 3 else None) for cue in cues)
+
+
+def _cue_count(text: str, cues: tuple[tuple[str, tuple[str, str] | None], ...]) -> int:
+    """sum(text.count(cue) for cue in cues), skipping the cues `text` cannot hold (cues: _keyed)."""
     starts = _cue_starts(text)
-    return sum(text.count(cue) for cue in cues
-               if (cue[:1], cue[1:3]) in starts or not ("A" <= cue[:1] <= "Z" and len(cue) >= 3))
+    return sum(text.count(cue) for cue, key in cues if key is None or key in starts)
+
+
+# each country's cues (each dollar cue also as a dateline prints it, "TORONTO -"), keyed once
+_DOLLAR_CUES = [(_keyed(form for cue in cues for form in (cue, cue.upper() + " ")), code) for cues, code in units.DOLLAR_BY_COUNTRY]
+_YEN_SIGN_CUES = [(_keyed(cues), code) for cues, code in units.YEN_SIGN_BY_COUNTRY]
+_PESO_CUES = [(_keyed(cues), code) for cues, code in units.PESO_BY_COUNTRY]
+_RUPEE_CUES = [(_keyed(cues), code) for cues, code in units.RUPEE_BY_COUNTRY]
 
 
 LOCAL_DOLLAR_SIGNS = {"HKD": re.compile(r"(?<![A-Za-z])HK\$\s?\d"), "SGD": re.compile(r"(?<![A-Za-z])S\$\s?\d"),
@@ -467,7 +477,7 @@ LOCAL_DOLLAR_SIGNS = {"HKD": re.compile(r"(?<![A-Za-z])HK\$\s?\d"), "SGD": re.co
 def dollar_for(text: str, url: str | None = None) -> str:
     """Which dollar a bare "$" means: the country the document names most; with none named, the
     country of the outlet's web address (units.DOLLAR_BY_DOMAIN); else, or on a tie, USD."""
-    counts = [(_cue_count(text, (form for pair in cues for form in pair)), -i, code) for i, (cues, code) in enumerate(_DOLLAR_CUES)]
+    counts = [(_cue_count(text, cues), -i, code) for i, (cues, code) in enumerate(_DOLLAR_CUES)]
     best = max(counts)
     code = best[2] if best[0] else domain_dollar(url)
     if code in LOCAL_DOLLAR_SIGNS and LOCAL_DOLLAR_SIGNS[code].search(text):
@@ -490,27 +500,28 @@ def domain_dollar(url: str | None) -> str | None:
 
 def yen_sign_for(text: str) -> str:
     """Which currency a "¥" means: the country the document names most; yen on a tie or none."""
-    counts = [(_cue_count(text, cues), -i, code) for i, (cues, code) in enumerate(units.YEN_SIGN_BY_COUNTRY)]
+    counts = [(_cue_count(text, cues), -i, code) for i, (cues, code) in enumerate(_YEN_SIGN_CUES)]
     best = max(counts)
     return best[2] if best[0] else "JPY"
 
 
-# r"\d\s?(?:°\s?C|C|degrees?\s+C)\b|[Cc]elsius|centigrade" with each alternative's first character
-# taken out in front: a pattern that opens with a character set is only tried where one of its
-# characters stands, not at every position of the document (both are counted per document)
-CELSIUS_RE = re.compile(r"[\dCc](?:(?<=\d)\s?(?:°\s?C|C|degrees?\s+C)\b|(?<=[Cc])elsius|(?<=c)entigrade)")
-FAHRENHEIT_RE = re.compile(r"[\dFf](?:(?<=\d)\s?(?:°\s?F|F|degrees?\s+F)\b|(?<=[Ff])ahrenheit)")
-NOT_US_SIGNS_RE = re.compile(r"[£€₹]")
+# the printings of a scale counted per document: r"\d\s?(?:°\s?C|C|degrees?\s+C)\b|[Cc]elsius|centigrade"
+# and the same for F. The digits' forms of both are one scan that stops at digits only (a search for
+# the letters stopped at every c and f of the text); the names are counted as substrings, which no
+# digits' form overlaps (its letter ends a word)
+DEGREES_RE = re.compile(r"\d\s?(?:°\s?|degrees?\s+)?([CF])\b")
 
 
 def degree_for(text: str, dollar: str | None = None) -> str:
     """Which scale bare degrees of heat are in: the one the document prints, the more often;
     printing neither, Fahrenheit when a bare "$" would be the US dollar and no pound, euro or
     rupee sign says another country, else Celsius."""
-    celsius, fahrenheit = len(CELSIUS_RE.findall(text)), len(FAHRENHEIT_RE.findall(text))
+    digits = DEGREES_RE.findall(text)
+    celsius = digits.count("C") + text.count("Celsius") + text.count("celsius") + text.count("centigrade")
+    fahrenheit = digits.count("F") + text.count("Fahrenheit") + text.count("fahrenheit")
     if celsius != fahrenheit:
         return "degree_Celsius" if celsius > fahrenheit else "degree_Fahrenheit"
-    us = (dollar or dollar_for(text)) == "USD" and not NOT_US_SIGNS_RE.search(text)
+    us = (dollar or dollar_for(text)) == "USD" and not ("£" in text or "€" in text or "₹" in text)
     return "degree_Fahrenheit" if us else "degree_Celsius"
 
 
@@ -518,7 +529,7 @@ def peso_for(text: str) -> str:
     """Which peso a document means: the country it names most; with none named, Mexico's."""
     if "peso" not in text and "Peso" not in text:
         return "MXN"
-    counts = [(_cue_count(text, cues), -i, code) for i, (cues, code) in enumerate(units.PESO_BY_COUNTRY)]
+    counts = [(_cue_count(text, cues), -i, code) for i, (cues, code) in enumerate(_PESO_CUES)]
     best = max(counts)
     return best[2] if best[0] else "MXN"
 
@@ -526,7 +537,7 @@ def peso_for(text: str) -> str:
 def rupee_for(text: str) -> str:
     """Which rupee a document means: the country it names most; with none named, India's (as a
     bare "$" is the US dollar's: most English-language rupee figures are Indian papers')."""
-    counts = [(_cue_count(text, cues), code) for cues, code in units.RUPEE_BY_COUNTRY]
+    counts = [(_cue_count(text, cues), code) for cues, code in _RUPEE_CUES]
     best = max(counts)
     return best[1] if best[0] else "INR"
 
