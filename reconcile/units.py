@@ -331,9 +331,9 @@ DOLLAR_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
 DOLLAR_BY_DOMAIN: dict[str, str] = {"au": "AUD", "nz": "NZD", "ca": "CAD", "sg": "SGD", "hk": "HKD"}
 
 SCALES: list[tuple[str, float]] = [
-    (r"trillion|tn|trn|tln", 1e12),
-    (r"billion|bn|bln", 1e9),
-    (r"million|mn|mln|mio|mil", 1e6),
+    (r"trillions?|tn|trn|tln", 1e12),  # "Rs. 87621.80 millions": Indian and European papers pluralize the scale
+    (r"billions?|bn|bln", 1e9),
+    (r"millions?|mn|mln|mio|mil", 1e6),
     (r"thousand", 1e3),
     (r"hundred", 1e2),  # "3 hundred million": a newsroom's mixed spelling
     (r"crores?", 1e7),
