@@ -167,7 +167,11 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"kilogram(?:me)?s?|kilos?|kg", "kilogram", "quantity"),  # British papers print "kilogrammes"
     (r"milligram(?:me)?s?|(?-i:mg)", "milligram", "quantity"),
     (r"microgram(?:me)?s?|(?-i:mcg|µg)", "microgram", "quantity"),
+    (r"(?-i:gpt|g/t)", "gram / tonne", "quantity"),  # ore grades: "a head grade of 5.45gpt", "2.1 g/t gold"
     (r"gram(?:me)?s?|(?<=\d)(?-i:g)", "gram", "quantity"),  # "weighs 163g": a bare g only glued to its number
+    # miners' output: "4.14 MMoz", "2.1Moz" (million ounces), "713koz" (thousand ounces)
+    (r"(?-i:MMoz|Moz)", "1e6 troy_ounce", "quantity"),
+    (r"(?-i:koz)", "1e3 troy_ounce", "quantity"),
     (r"troy\s+ounces?|(?-i:ozt)", "troy_ounce", "quantity"),
     (r"ounces?|(?-i:oz)", "ounce", "quantity"),
     # "5 million pounds of thrust": a rocket's or an engine's force, as aerospace reports print it
