@@ -38,7 +38,8 @@ CHANGE_BEFORE_FROM = (
     r"go|goes|going|went|gone|move|moves|moving)"
     r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?"
     # the period the change took may stand between: "rose over the quarter from $2604/oz"
-    r"(?:\s+(?:over|during|across|through|in)\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|past\s+)?[a-z\d]+)?"
+    r"(?:\s+(?:over|during|across|through|in)\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|past\s+)?"
+    r"(?:year|quarter|month|week|day|period|season|half|decade|(?:19|20)\d\d)s?)?"
     # "climbed about 10 percent, from $31.99": the amount of the change may stand between
     r"(?:\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?[$€£¥]?\d[\d,.]*\s*(?:%|per\s*cent|percent|percentage\s+points?|points?|[a-z]+)?)?"
     r",?\s+from"
