@@ -102,10 +102,12 @@ MODALS = frozenset("will would shall should could might must".split())  # "will 
 _NOT_RATE_OF = _LINKS_AND_HEDGES | GENERIC_WORDS | MODALS
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
              "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike", "expand", "strengthen", "appreci",
-             "improv")  # "earnings per share improved 10% to 6.20p"
+             "improv",  # "earnings per share improved 10% to 6.20p"
+             "zoom", "leap", "leapt", "spik", "skyrocket")  # "revenue zoomed 22.45%", "prices spiked 8%"
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
-               "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract", "weaken", "depreci")
+               "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract", "weaken", "depreci",
+               "plummet", "slash", "eras", "sag", "skid", "nosediv")  # "erasing 9 per cent", "shares plummeted 40%"
 PART_WORDS = frozenset("""section segment stretch portion part share phase leg tranche instal installment
     instalment half third quarter fraction""".split())
 RELATIVE_PERIODS = (
