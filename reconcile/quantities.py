@@ -1475,6 +1475,9 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
             elif near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
                     and q.value == int(q.value) and q.start - last_end <= INHERIT_WITHIN:
                 q = replace(q, thing=None)  # "1,603 shares finishing lower and 868 higher"; "503 (71%) ... and 689"
+            elif last_thing is not None and last_thing != "age" and q.value == int(q.value) and OF_PRONOUN_AFTER_RE.match(text, q.end) \
+                    and q.start - last_end <= INHERIT_WITHIN and not SENTENCE_BREAK_RE.search(text, last_end, q.start):
+                q = replace(q, thing=None)  # "Eight mines reported costs over $2000/oz, six of them in WA": the count before, past other figures
             elif q.value == 1 and not q.surface[:1].isdigit():
                 # a listed "one" (_one_listed) counts only what a count before it in its sentence counted
                 # (past the spans between: "four were given 10 years in jail and one a seven-year sentence")
