@@ -217,7 +217,7 @@ BRACKET_RE = re.compile(r"\s*\([^()]{1,40}\)")
 # A price: "$75 a barrel", "€0.30 per kWh"; a yield: "39 bushels per acre".
 PER_SPELLINGS = units.PER_ONLY_SPELLINGS + units.UNIT_SPELLINGS
 PER_UNIT_RE = re.compile(
-    r"\s*(?:(?:a|an|per|for\s+each)\s+|/\s*|(?=ps[fm]\b))(?:"  # "40.3C at" is no price per tonne; "£90 for each square foot"; "psf"
+    r"\s*(?:(?:a|an|per|for\s+each)\s+|/\s*|(?=ps[fm]\b))(?P<hundred>100\s?(?=[^\W\d]))?(?:"  # "40.3C at" is no price per tonne; "£90 for each square foot"; "psf"
     + "|".join(f"(?P<p{i}>{p})" for i, (p, _, kind) in enumerate(PER_SPELLINGS))
     + r")(?![\w²³])(?!\s+(?:earlier|ago|before|later|previously)\b)",  # "$31.5m a year earlier" is no price
     re.I,
@@ -1904,6 +1904,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if per_unit[2] == "quantity" or per_unit[2] == "duration" and kind == "money":
             unit = f"{unit} / {units.split_multiple(per_unit[1])[1]}"
             pos = p.end()
+            if p.group("hundred"):  # "27 kWh/100 miles", "5.8 litres per 100km": a rate per hundred units, per one
+                value, precision = value / 100, precision / 100
+                value2 = value2 / 100 if value2 is not None else None  # "6-8 L/100km": both ends
     elif kind == "money" and (text.startswith("(", pos) or text.startswith(" (", pos) or text.startswith(")", pos)) and (
             (b := BRACKET_RE.match(text, pos)) and (p := PER_UNIT_RE.match(text, b.end()))
             or text.startswith(")", pos) and (p := PER_UNIT_RE.match(text, pos + 1))) \

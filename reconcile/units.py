@@ -89,7 +89,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"millilit(?:er|re)s?|(?-i:ml|mL)", "milliliter", "quantity"),
     (r"bushels?", "bushel", "quantity"),
     (r"light[\s-]years?", "light_year", "quantity"),  # "300 light-years away": a distance, not a span of time
-    (r"lit(?:er|re)s?", "liter", "quantity"),
+    (r"lit(?:er|re)s?|(?<=\d)(?-i:L)|(?-i:L)(?=/)", "liter", "quantity"),  # "a 2.0L engine", "6.5 L/100km"
     (r"gallons?", "gallon", "quantity"),
     (r"pints?", "pint", "quantity"),  # "four pints at his local": a volume, not a count of pints
     (r"quarts?", "quart", "quantity"),
