@@ -171,8 +171,9 @@ PHRASAL_OVER_RE = re.compile(r"\b(?:\w+ed|hand|hands|handing|turn|turns|turning|
 HEDGE_WORDS = frozenset("about around some roughly nearly almost approximately over under up more less".split())
 BETWEEN_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+(?:US\$|[$€£¥₹])?$", re.I)  # "between $62.89 and 63.97"
 CURRENCY_BEFORE_RE = re.compile(  # "(~$2.73BN)": a tilde hedges the money after it
-    r"(?:^|(?<=[\s(\"'“\-~]))(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(units.CURRENCY_PREFIXES)) + r")\s?$"
+    r"(?:^|(?<=[\s(\"'“\-\u2212~]))(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(units.CURRENCY_PREFIXES)) + r")\s?$"
 )
+NEGATIVE_SIGN_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))[-\u2212]$")  # "-$515", "(−€2m)"; not "$8bn-$12bn"
 SCALE_RE = re.compile(
     r"(?:\s+|-)?(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(units.SCALES)) + r")\b",
     re.I,
@@ -1716,6 +1717,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         value2 = value2 / 100 if value2 is not None else None  # "between 1 and 3 cents": both ends are cents
     elif c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
+        if NEGATIVE_SIGN_BEFORE_RE.search(text, max(0, start - 2), start):
+            value, start = -value, start - 1  # "AISC of -$515/oz": the minus sign before the currency's ("-$5 to $8": the first end's)
         if c.group(0).strip() == "R" and NAMED_AFTER_RE.match(text, pos):
             return None  # "R2-D2", "the R32 Skyline": a name, not rand
     elif (deg := BARE_DEGREES_RE.match(text, pos)) and TEMPERATURE_CUE_RE.search(text, *_sentence_window(text, start, pos, 100, 60)):
