@@ -919,6 +919,10 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
             a = out[k]  # "climbing from 118 million last year to 150 million tonnes": 118 million tonnes
             out[k] = _finish(text, a.start, a.end, q.kind, a.value, q.unit, a.bound, a.precision or 0.0, a.low, a.high, q.thing) or a
         a = out[-1] if out else None
+        if a is not None and a.kind != "date" and q.start == a.end and q.value is not None and q.value < 0 and text[q.start] in "-\u2212" \
+                and not text[a.end - 1].isdigit() and (unsigned := _finish(text, q.start + 1, q.end, q.kind, -q.value, q.unit, q.bound,
+                                                                             q.precision or 0.0, thing=q.thing)) is not None:
+            q = unsigned  # "rates of 5.25%-5.5%", "a 3%-2% split": a dash glued to a figure's unit is no minus sign
         if a is not None and _range_ends(text, a, q):
             opening = RANGE_OPEN_RE.search(text, max(0, a.start - 10), a.start)
             start = opening.start() if opening else a.start
