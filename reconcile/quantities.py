@@ -228,7 +228,8 @@ PER_UNIT_RE = re.compile(
 # share analysts had forecast")
 PER_NOUN_RE = re.compile(
     r"\s+(?:per\s+(?:(?:diluted|basic|adjusted|average|(?-i:[A-Z][a-z]+))\s+)?(?P<per>(?!cent\b)[a-z]{3,})\b|(?:a|an)\s+(?P<a>share\b(?=\s+[a-z])|[a-z]{3,}\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|on|for|from|to|compared|against|versus|vs|last|this|a|an|the|up|down|while|but)\b)))"
-    r"|\s*(?P<each>apiece|each)\b(?!\s+(?:of|other)\b)", re.I)
+    r"|\s*(?P<each>apiece|each)\b(?!\s+(?:of|other)\b)"
+    r"|-(?:a|an|per)-(?P<hyph>[a-z]{3,})\b(?!-)", re.I)  # "a $5-a-share dividend", "a £30-per-session course"
 TOLL_BEFORE_RE = re.compile(
     r"\b(?:death|casualty|fatality)\s+tolls?\b[^.;]{0,80}?\b(?:to|at|of|reached|hit|is|was)\s+"
     r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some)\s+)?$", re.I  # "risen to at least 14"
@@ -1938,7 +1939,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             and (noun := (p.group("per") or "").lower()) and noun not in NOT_PRICED_PER and not _UNIT_AT.match(text, p.start("per")):
         thing, pos = _lemma(noun), p.end()  # "36.4 minutes per game": an average per thing, not a total
     elif kind == "money" and "/" not in unit and (p := PER_NOUN_RE.match(text, pos)) \
-            and (noun := (p.group("per") or p.group("a") or "").lower()) not in NOT_PRICED_PER:
+            and (noun := (p.group("per") or p.group("a") or p.group("hyph") or "").lower()) not in NOT_PRICED_PER:
         noun = noun or "each"
         thing, pos = _lemma(noun), p.end()  # "19 cents a share", "$40 per person": money per thing
     elif kind == "money" and "/" not in unit and (
