@@ -289,7 +289,7 @@ THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
 SPAN_WORD_BEFORE_RE = re.compile(r"\b(?:in|for|after|over|within|than|least|most|nearly|almost|about|around|once|just|only"
                                  r"|spen[dt]|spends|spending|took|takes|taking|last|lasts|lasted|waited|wait|served)\s+$")
 THAN_FROM_BEFORE_RE = re.compile(r"\b(?:than|from)\s+$")
-TIME_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b))", re.I)
+TIME_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|(?<=\d\d\d\d)\s?hrs\b))", re.I)  # "1400 hrs" (not "2 hrs": two hours)
 
 STOPWORDS = frozenset(
     """a an the of in on at to for from by with and or but nor is are was were be been being has
