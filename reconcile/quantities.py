@@ -173,6 +173,9 @@ BETWEEN_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+(?:US\$|[$€£
 CURRENCY_BEFORE_RE = re.compile(  # "(~$2.73BN)": a tilde hedges the money after it
     r"(?:^|(?<=[\s(\"'“\-\u2212~]))(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(units.CURRENCY_PREFIXES)) + r")\s?$"
 )
+CLOCK_PART_RE = re.compile(r"[ms](?![\w'’])")
+CLOCK_HOURS_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}\s?(?:h|hrs?)\s+$")  # "2h 15m"
+CLOCK_MINUTES_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}\s?(?:h|hrs?)\s+\d{1,2}m\s+$")  # "1h 5m 30s"
 NEGATIVE_SIGN_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))[-\u2212]$")  # "-$515", "(−€2m)"; not "$8bn-$12bn"
 SCALE_RE = re.compile(
     r"(?:\s+|-)?(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(units.SCALES)) + r")\b",
@@ -1672,6 +1675,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     value2, pos, precision = _read_range(text, m, pos, value, precision)
 
     scale, glued_m = 1.0, False
+    if digits and value < 60 and "." not in digits and value2 is None and (clock := CLOCK_PART_RE.match(text, pos)) \
+            and (CLOCK_HOURS_BEFORE_RE if clock.group(0) == "m" else CLOCK_MINUTES_BEFORE_RE).search(text, max(0, start - 16), start):
+        # "2h 15m", "1h 5m 30s": a time said in hours, then minutes and seconds glued to their figures (not 15 million)
+        return _finish(text, start, clock.end(), "duration", value, "minute" if clock.group(0) == "m" else "second", "exact", 0.0)
     if s := SCALE_RE.match(text, pos):
         scale, pos = units.SCALES[_first_group(s, "s")][1], s.end()
         if s2 := SCALE_RE.match(text, pos):  # "2.5 lakh crore"
