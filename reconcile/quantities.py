@@ -173,6 +173,7 @@ BETWEEN_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+(?:US\$|[$€£
 CURRENCY_BEFORE_RE = re.compile(  # "(~$2.73BN)": a tilde hedges the money after it
     r"(?:^|(?<=[\s(\"'“\-\u2212~]))(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(units.CURRENCY_PREFIXES)) + r")\s?$"
 )
+PLUS_ODD_AFTER_RE = re.compile(r"-(plus|odd)\b(?!-)", re.I)
 CLOCK_PART_RE = re.compile(r"[ms](?![\w'’])")
 CLOCK_HOURS_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}\s?(?:h|hrs?)\s+$")  # "2h 15m"
 CLOCK_MINUTES_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}\s?(?:h|hrs?)\s+\d{1,2}m\s+$")  # "1h 5m 30s"
@@ -1700,6 +1701,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             value2, pos, precision = parsed[0] * scale2 / scale, s2.end(), max(precision, parsed[1] * scale2 / scale)
     if bound == "vague" and scale != 1.0:  # "several million": 2 to 9 million
         low, high = 2, 9
+    if digits and value2 is None and bound == "exact" and (suffix := PLUS_ODD_AFTER_RE.match(text, pos)):
+        # "30-plus years", "100,000-plus fans": at least the figure; "40-odd workers": about it
+        bound, pos = ("lower" if suffix.group(1).lower() == "plus" else "approx"), suffix.end()
 
     unit = kind = thing = None
     glued = GLUED_CENT_CODE_RE.search(text, max(0, start - 3), start) if digits else None
