@@ -173,6 +173,7 @@ BETWEEN_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+(?:US\$|[$€£
 CURRENCY_BEFORE_RE = re.compile(  # "(~$2.73BN)": a tilde hedges the money after it
     r"(?:^|(?<=[\s(\"'“\-\u2212~]))(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(units.CURRENCY_PREFIXES)) + r")\s?$"
 )
+GLUED_LABEL_RE = re.compile(r"(?-i:[GD])(?![\w'’])")
 PLUS_ODD_AFTER_RE = re.compile(r"-(plus|odd)\b(?!-)", re.I)
 CLOCK_PART_RE = re.compile(r"[ms](?![\w'’])")
 CLOCK_HOURS_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}\s?(?:h|hrs?)\s+$")  # "2h 15m"
@@ -1573,6 +1574,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return None
         if LABEL_BEFORE_RE.search(text, max(0, start - 12), start) and not (text.startswith((".", ",", "%"), pos) or _unit_after(text, pos)):
             return None  # "type 2 diabetes", "a phase 3 trial", "Terminal 2": a label, not a figure
+        if GLUED_LABEL_RE.match(text, pos) and len(digits) == 1:
+            return None  # "5G phones", "4G networks", "3D screens": a generation or a format, not a count
         value, precision = parsed
         if "." not in digits and text.startswith("-point-", pos) and (point := DECIMAL_WORD_RE.match(text, pos)):
             value, precision, pos = _spoken_decimal(value, point), 0.0, point.end()
