@@ -123,7 +123,10 @@ def score_story(root: Path, story: str) -> Score:
                 s.agreed += agreed(at(claims[x]), at(claims[y]))
     for c in expected.get("unrelated", []):
         s.unrelated += 1
-        s.apart += not between(at(c["a"]), at(c["b"]))
+        got = between(at(c["a"]), at(c["b"]))
+        s.apart += not got
+        if got:
+            s.misses.append(f"unrelated but judged {got[0].verdict.kind}: {c['a']['quote']!r} ({c['a']['file']}) / {c['b']['quote']!r} ({c['b']['file']})")
     for c in expected.get("updates", []):
         s.updates += 1
         got = between(at(c["earlier"]), at(c["later"]))

@@ -125,6 +125,8 @@ def align(
     counted_nouns = [_counted(c, m) for c, m in zip(claims, measures)]
     keys = [k | {f"{COUNTED_KEY}{t}"} if t else k for k, t in zip(keys, counted_nouns)]
     keys = [k | {f"{ATTRIBUTE_KEY}{c.frame.attribute}"} if c.frame.attribute else k for k, c in zip(keys, claims)]
+    keys = [k | {f"{ATTRIBUTE_KEY}actor:{w}" for w in c.frame.actor.split()} | ({f"{ATTRIBUTE_KEY}target:{c.frame.target}"} if c.frame.target else set())
+            for k, c in zip(keys, claims)]
     keys = [k | {f"§value:{m.value:.6g}"} if m is not None and _distinctive(m.value) else k for k, m in zip(keys, measures)]
     # the digits as printed, without scale or unit: "€222" for "€222 million" is a slip of one figure
     printed = [_distinctive_digits(c) if m is not None and c.quantity.kind != "date" else "" for c, m in zip(claims, measures)]
@@ -256,6 +258,8 @@ def align(
                 bonus += FRAME_BONUS
             elif a.frame.change.startswith("margin") and b.frame.change.startswith("margin"):
                 bonus += FRAME_BONUS  # "beat the record by 35 seconds" / "by 34 seconds": a margin says what it measures
+            if _same_component(a.frame, b.frame):
+                bonus += FRAME_BONUS  # "Electricity prices rose 41.6%" / "electricity rose 13.7%": one component's change
             if counted_nouns[i] and counted_nouns[i] == counted_nouns[j]:
                 bonus += VALUE_BONUS  # the same count of the same noun
             if _same_distinctive_value(measures[i], measures[j]) or (printed[i] and printed[i] == printed[j]):
@@ -584,6 +588,11 @@ def _outcome_later(a: Claim, b: Claim) -> bool:
     return bool(plan.frame.as_of and other.frame.as_of) and plan.frame.as_of < other.frame.as_of
 
 
+def _same_component(a: frames.Frame, b: frames.Frame) -> bool:
+    """Both frames name the one part that changed or was spent on: an actor or a target alike."""
+    return bool(a.actor) and bool(set(a.actor.split()) & set(b.actor.split())) or bool(a.target) and a.target == b.target
+
+
 def _past_year(dated: Claim, plain: Claim) -> bool:
     """One figure is dated two or more years before the other report, which dates its own figure
     by nothing: the other is more likely of its own time ("a majority of 66 seats in 2005" in a
@@ -705,6 +714,8 @@ def compatible(a: Claim, b: Claim, agreeing: Callable[[], bool] | None = None) -
     part, period, change, modality), then what an adjectival figure modifies. `agreeing`, asked
     only when it matters: do the figures agree, so a count that says its event may meet one that
     does not?"""
+    if a.frame.actor and b.frame.actor and not set(a.frame.actor.split()) & set(b.frame.actor.split()):
+        return False  # "Electricity rose 41.6%" / "energy rose 41.6%": two components' changes, alike or not
     if not frames.compatible(a.frame, b.frame) and not (_between_both(a, b) and frames.compatible(
             a.frame, replace(b.frame, subject=a.frame.subject))):
         return False

@@ -173,11 +173,20 @@ def _event_day(printed: str, published: date | None) -> float | None:
     return float(found.toordinal())
 
 
+MONTH_OF_YEAR_RE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")  # a month, or a day of it
+MONTH_SPAN = 1 / 12 - 1e-6  # a month, less a hair, so two months side by side never touch
+
+
 def _event_year(claim: Claim, published: date | None, gap: int = 1) -> Measure | None:
     q = claim.quantity
     if q.kind == "date":
+        # "since November 1981" is that month of the year, "since 1981" any of its months: a
+        # year's span, so "November 1981" and "December 1981" differ and either meets "1981"
         year = float(q.date[:4])
-        return Measure(year, year, year, EVENT_YEAR, "year")
+        if MONTH_OF_YEAR_RE.fullmatch(q.date or ""):
+            month = int(q.date[5:7])
+            return Measure(year, year + (month - 1) / 12, year + (month - 1) / 12 + MONTH_SPAN, EVENT_YEAR, "year")
+        return Measure(year, year, year + 1 - 1e-6, EVENT_YEAR, "year")
     if published is None or q.unit is None:
         return None
     low, high = interval(q.value, q.bound, q.low, q.high, q.precision)

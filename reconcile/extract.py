@@ -489,6 +489,8 @@ RESTATED_RE = re.compile(r"\)?\s*(?:,\s*or|\(|,?\s*(?:or\s+)?equal\s+to|,\s*or\s
 ELLIPSIS_VERB_RE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|said|says|to|while|but|which|who)\b|\b[a-z]{3,}(?:ed|ing)\b", re.I)
 OR_GAP_RE = re.compile(r"\s+or\s+")
 WORKS_OUT_RE = re.compile(r",\s*(?:which\s+)?(?:works?|worked|working)\s+out\s+(?:at|to)\s+$|,\s*(?:the\s+)?equivalent\s+(?:of|to)\s+$", re.I)
+AND_ITEM_GAP_RE = re.compile(r"(?:\s+in\s+[A-Za-z]+)?\s*,?\s+and\s+(?:[a-z]+\s+){0,2}(?:of\s+)?")  # "$0.03 in EPS and sales of $5.23 billion"
+LIST_SEPARATOR_RE = re.compile(r",\s*(?:and\s+)?|\band\b")
 LIST_GAP_RE = re.compile(r"^[^.;:()]*(?:,|\band\b)[^.;:()]*$")
 HYPHEN_ED_RE = re.compile(r"\b[\w-]+-\w+ed\b")
 
@@ -503,6 +505,15 @@ def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for claim in claims:
         q, frame = claim.quantity, claim.frame
+        if q is not None and q.kind == "date" and claim.predicate.startswith("last-occurrence") and (
+                changed := next((c for c in reversed(out) if c.quantity is not None and c.quantity.kind != "date"
+                                 and c.frame.change and c.frame.change != "increment"), None)):
+            # "Rents went up 0.8% in June, their biggest one-month rise since April 1986": the
+            # record is of that change, whose it is and over what span
+            frame = replace(frame, actor=frame.actor or changed.frame.actor, horizon=frame.horizon or changed.frame.horizon,
+                            target=frame.target or changed.frame.target, subject=frame.subject or changed.frame.subject)
+            out.append(replace(claim, frame=frame))
+            continue
         same_clause = [c for c in out if c.quantity is not None and c.start == claim.start and c.quantity.kind != "date"]
         if q is None or q.kind == "date" or not same_clause:
             out.append(claim)
@@ -510,18 +521,27 @@ def _carry_frames(text: str, claims: list[Claim]) -> list[Claim]:
         last = same_clause[-1]
         peer = next((c for c in reversed(same_clause) if c.quantity.kind == q.kind), None)
         gap = text[last.quantity.end:q.start]
-        if RESTATED_RE.match(gap) or OR_GAP_RE.fullmatch(gap) and last.quantity.unit != q.unit:
+        if RESTATED_RE.match(gap) or OR_GAP_RE.fullmatch(gap) and (last.quantity.unit, last.quantity.thing) != (q.unit, q.thing):
             # "$US3.09 ($A3.38)", "down 127 points or 0.31 per cent": one amount in two measures
             frame = replace(frame, period=frame.period or last.frame.period, change=frame.change or last.frame.change,
-                            target=frame.target or last.frame.target)
-            if frame.change and not last.frame.change:  # "0.3 per cent, or S$0.05, lower at": said last, of both
+                            target=frame.target or last.frame.target, attribute=frame.attribute or last.frame.attribute,
+                            modality=frame.modality or last.frame.modality)
+            if frame.change and not last.frame.change or frame.period and not last.frame.period:
+                # "0.3 per cent, or S$0.05, lower at", "lost $408 million, or $2.31 a share, a year earlier": said last, of both
                 k = next(k for k in range(len(out) - 1, -1, -1) if out[k] is last)
-                out[k] = replace(last, frame=replace(last.frame, change=frame.change))
+                out[k] = replace(last, frame=replace(last.frame, change=last.frame.change or frame.change,
+                                                     period=last.frame.period or frame.period))
         elif peer is not None and not frame.target and peer.frame.target in ("gross", "net") and WORKS_OUT_RE.search(text, peer.quantity.end, q.start):
             frame = replace(frame, target=peer.frame.target)  # "€45m a year before tax, which works out at €865,000 a week"
         elif peer is not None and peer.frame.change in ("up", "down") and not frame.change \
-                and _verbless_list(text[peer.quantity.end:q.start]):
-            frame = replace(frame, change=peer.frame.change)
+                and _verbless_list(gap := text[peer.quantity.end:q.start]):
+            # "energy rose 41.6% and gasoline 59.9%": the words after the separator say whose
+            # change it is; with none ("2.1% in the past week and 3.1% in the past month") it is the peer's
+            own = LIST_SEPARATOR_RE.split(gap)[-1]
+            actor = frames.gapped_actor(own) if own.strip() else peer.frame.actor
+            frame = replace(frame, change=peer.frame.change, actor=frame.actor or actor)
+        elif peer is not None and peer.frame.modality == "planned" and not frame.modality and AND_ITEM_GAP_RE.fullmatch(text, peer.quantity.end, q.start):
+            frame = replace(frame, modality="planned")  # "the consensus was $0.03 in EPS and sales of $5.23 billion": both forecasts
         out.append(claim if frame is claim.frame else replace(claim, frame=frame))
     return out
 

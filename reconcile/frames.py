@@ -46,10 +46,10 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "destroyed": ("destroy", "damag", "collaps", "flatten", "raze"),
     "area": ("burn", "burnt", "scorch", "char", "consum", "area", "cover", "span"),
     "cost": ("cost", "price", "worth", "valu", "budget", "spend", "spent", "expenditur", "bill"),
-    "revenue": ("revenu", "sale", "turnov", "incom", "earn"),
-    "profit": ("profit", "net"),
+    "revenue": ("revenu", "sale", "turnov"),
+    "profit": ("profit", "net", "incom", "earn"),
     "loss": ("loss", "lost"),
-    "fine": ("fine", "penalti", "penalty", "sanction"),
+    "fine": ("fine", "penalti", "penalty", "sanction", "punish"),
     "damages": ("damages", "compens", "settlement", "settl", "award", "payout"),
     "capacity": ("capac", "transport", "carri", "carry", "flow", "pump", "handl", "throughput", "move"),
     "output": ("produc", "product", "output", "generat", "yield"),
@@ -102,11 +102,11 @@ MODALS = frozenset("will would shall should could might must".split())  # "will 
 _NOT_RATE_OF = _LINKS_AND_HEDGES | GENERIC_WORDS | MODALS
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
              "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike", "expand", "strengthen", "appreci",
-             "improv",  # "earnings per share improved 10% to 6.20p"
+             "improv", "lengthen", "widen", "deepen",  # "earnings per share improved 10% to 6.20p", "the workweek lengthened to 34.4 hours"
              "zoom", "leap", "leapt", "spik", "skyrocket")  # "revenue zoomed 22.45%", "prices spiked 8%"
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
-               "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract", "weaken", "depreci",
+               "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract", "weaken", "depreci", "shorten",
                "plummet", "slash", "eras", "sag", "skid", "nosediv")  # "erasing 9 per cent", "shares plummeted 40%"
 PART_WORDS = frozenset("""section segment stretch portion part share phase leg tranche instal installment
     instalment half third quarter fraction""".split())
@@ -114,7 +114,7 @@ RELATIVE_PERIODS = (
     (re.compile(r"\blast\s+(?:year|season|quarter|month|week)['’]?s?\b(?!\s+of\b)|\bprevious\s+(?:year|season|quarter)\b", re.I), "last-period"),
     # not "€45m a year before tax": a rate, then the tax it is counted before
     (re.compile(r"\b(?:a|one|the)\s+(?:year|quarter|month)\s+(?:earlier|before(?![\s-]+tax)|ago)\b|\byear[\s-]+(?:earlier|ago)\b", re.I), "year-earlier"),
-    (re.compile(r"\b(?:previous|prior|former|old|earlier|preceding)\s+(?:[\w\-]+\s+)?(?:record|high|low|peak|best|mark|figure|estimate|forecast|total|toll|count|close|level|reading|session|price)\b", re.I), "previous"),
+    (re.compile(r"\b(?:previous|prior|former|old|earlier|preceding)\s+(?:[\w\-]+(?:['’]s)?\s+)?(?:record|high|low|peak|best|mark|figure|estimate|forecast|total|toll|count|close|level|reading|session|price)\b", re.I), "previous"),
     (re.compile(r"\b(?:previously|formerly|last\s+time)\b", re.I), "previous"),
     (re.compile(r"\b(?:prior|preceding)\s+(?:financial\s+|fiscal\s+)?(?:year|quarter|period|month|season|half)\b", re.I), "last-period"),
     (re.compile(r"\b(?:pre-pandemic|pre-crisis|pre-war)\b", re.I), "previous"),
@@ -124,7 +124,7 @@ PERIOD_CUES = ("last", "pre", "earlier", "before", "ago", "prior", "former", "ol
 FUTURE_RE = re.compile(
     r"\b(?=[a-z])(?:will|would|shall|plans?|planned|planning|intends?|aims?|aiming|expects?|expected|forecasts?|"
     r"forecast|projected|projections?|predicts?|predicted|predicting|anticipated?|anticipates|likely(?!\s+[a-z]+ed\b)|looked\s+for|"
-    r"targets?|targeted|goal|set\s+to|going\s+to|scheduled|proposed|on\s+track\s+(?:to|for)|exit\s+polls?|"
+    r"targets?(?![\s-]+(?:range|rate|band))|targeted|goal|set\s+to|going\s+to|scheduled|proposed|on\s+track\s+(?:to|for)|exit\s+polls?|"
     r"pledged?|promised?|could|(?-i:may)|might|hopes?|seeks?|budgeted|should|designed\s+to|meant\s+to|due\s+to|"
     r"(?:is|are)\s+to|to\s+be|estimates?\s+(?:that\s+)?(?:it\s+)?will)\b",
     re.I,
@@ -161,6 +161,13 @@ ESTIMATE_AT_RE = re.compile(
 # a figure inside a clause that picks out some of the story's things: "(in seats) where it took
 # more than 50%", "in areas where turnout topped 70%"
 WHERE_CLAUSE_RE = re.compile(r"(?:^|[;:]\s*|[^,;:\s]\s+)where\s+[^,;:.]*$", re.I)  # not ", where": a place described
+# "rose 1.7% in June and is 13.7% above", "jumped 7.5% in the month and stood 41.6% above": a
+# second verb with no subject of its own (not "and gasoline 59.9%": a new subject, its verb gapped)
+ELIDED_SUBJECT_GAP_RE = re.compile(
+    r"(?:\s+(?:in|on|over|for|from|during|since|to)\s+(?:the\s+|a\s+)?[\w\-]+(?:\s+[\w\-]+)?)?\s*,?\s+(?:and|but|yet)\s+"
+    r"(?:(?:has|have|had)\s+(?:been\s+)?|(?:now|still|also)\s+)?(?P<verb>[a-z]+)"
+    r"(?:\s+(?:up|down|higher|lower|by|at|to|about|around|nearly|almost|some|roughly|more\s+than|over|under|just|only))*\s+", re.I)
+COPULAS = frozenset("is are was were stood stands stand remained remains remain sits sat".split())
 SHARED_OBJECT_GAP_RE = re.compile(r"\s+on\s+(?:(?:just|only|about|around|nearly|almost|some|more\s+than|over|under)\s+)?")
 # a sentence whose subject is set apart from the story's own thing: "A broader jobless measure
 # ... climbed to 9.4 percent", "A separate survey put it at 12%"
@@ -170,14 +177,17 @@ MAJORITY_BEFORE_RE = re.compile(r"\bmajority\b(?!\s+of\s+(?:the\s+|its\s+|their\
 # a poll or forecast the sentence gives its figures by: "According to the exit poll", "The
 # latest forecasts have", "The unofficial poll gives": forecasts, whatever the verb's tense
 FORECAST_SOURCE_RE = re.compile(
-    r"\b(?:according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:polls?|forecasts?|projections?)\b"
-    r"|(?:polls?|forecasts?|projections?)\s+(?:gives?|gave|has|have|had|shows?|showed|suggests?|suggested|puts?|predicts?|predicted"
-    r"|points?\s+to|pointed\s+to|indicates?|indicated)\b)", re.I)
+    r"\b(?:according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:polls?|forecasts?|projections?|surveys?)\b"
+    r"|(?:polls?|forecasts?|projections?|surveys?)\s+(?:have\s+|has\s+)?(?:gives?|gave|has|have|had|shows?|showed|shown|suggests?|suggested|puts?|predicts?|predicted"
+    r"|points?\s+to|pointed\s+to|indicates?|indicated|finds?|found)\b)", re.I)  # "Surveys have found that 70% of Catalans want a vote"
 # what analysts expected, in the figure's own slot: "the consensus was $0.03", "FactSet's poll of
 # analysts had pointed to sales of $5.15 billion", "beating estimates of 2 cents" (not after the
 # figure: "$6.04bn, above estimates" is the outturn)
 ESTIMATE_BEFORE_RE = re.compile(r"\b(?:consensus|estimates?|expectations|poll(?:ed)?\s+(?:of\s+)?analysts|analysts\s+polled"
                                 r"|pencil+ed\s+in|had\s+pointed\s+to)\b[^,;:]*$", re.I)
+# "over the 5.7 per cent estimate", "the $5.37 billion consensus": a figure named as a forecast
+ESTIMATE_AFTER_RE = re.compile(r"\s*(?:(?:consensus|analysts['’]?|economists['’]?|median|average|mean)\s+)?"
+                               r"(?:estimates?|forecasts?|projections?|expectations?|predictions?|consensus)\b", re.I)
 SO_FAR_RE = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far)\b", re.I)
 SLOT_BREAK_RE = re.compile(r"[,;:—–()\[\]]|\s[-–]\s|\s(?:and|while|but|whereas|or|as|compared\s+with|versus|vs\.?|against)\s")
 NAME_RE = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-.&]*)*")
@@ -256,6 +266,9 @@ class Frame:
     actor: who made a change, as stems of the common noun phrase before its verb ("privat busi"
         in "Private businesses added 237,000 jobs"), "" when unsaid or only a name or attribute
         word; actors that share no word are two parts (see align.agree_only)
+    horizon: what a change is measured over, "month", "quarter" or "year" ("1.3% on the month",
+        "9.1% from a year earlier", "annual growth of 2.5%"), "" when unsaid; two horizons are
+        two facts (a monthly and an annual rate of one index)
     """
 
     subject: str = ""
@@ -270,6 +283,7 @@ class Frame:
     target: str = ""
     running: str = ""
     actor: str = ""
+    horizon: str = ""
 
     @property
     def tally(self) -> bool:
@@ -335,7 +349,7 @@ def compatible(a: Frame, b: Frame) -> bool:
         return False
     if a.subject and b.subject and not same_subject(a.subject, b.subject):
         return False
-    if a.target and b.target and a.target != b.target:
+    if a.target and b.target and a.target != b.target or a.horizon and b.horizon and a.horizon != b.horizon:
         return False
     return not _moves_on_other_days(a, b)
 
@@ -352,6 +366,8 @@ def _moves_on_other_days(a: Frame, b: Frame) -> bool:
     in 2023") is dated by that period, not by the day it was announced."""
     if a.tally and a.change in ("increment", "margin-up", "margin-down") and a.as_of and b.as_of and a.as_of != b.as_of:
         return True  # a tally's "22 more than Tuesday's update" on the 28th, "34 more than last week" on the 25th
+    if a.attribute == b.attribute == "stock" and not (a.change or b.change) and a.as_of and b.as_of and a.as_of != b.as_of:
+        return True  # a share price read on two days ("$44.30 in early trading" on the 13th, "closed at $46.83" the day before)
     return (a.change in ("up", "down") and bool(a.as_of and b.as_of) and a.as_of != b.as_of
             and not a.tally and not (a.period or b.period) and bool(a.day or b.day))
 
@@ -407,7 +423,10 @@ def _absolute(x: str, y: str, as_of: str = "") -> bool:
     the present that figure speaks of."""
     year = y if not x else x if not y else ""
     if year.startswith("month-"):
-        return True  # "227,000 jobs in January" and "227,000 jobs": the story's month, most likely
+        # "227,000 jobs in January" and "227,000 jobs": the story's month, most likely; not a
+        # month two or more before the report ("In May, prices had been up 8.6%" in July): an
+        # earlier month's figure, as a year two before is an earlier year's
+        return not as_of[5:7].isdigit() or (int(as_of[5:7]) - int(year[6:8])) % 12 < 2
     if not year.startswith("year-2"):
         return False
     return not as_of[:4].isdigit() or not year[5:9].isdigit() or int(year[5:9]) >= int(as_of[:4]) - 1
@@ -441,6 +460,7 @@ def read_frame(
     when the article treats it as one); `head` is the noun an adjectival figure modifies.
     """
     figures = [o for o in others if ends_slots(o)]
+    elided_actor = level_part = level_subject = level_modality = ""
     before_q = max((o for o in figures if o.end <= q.start), key=lambda o: o.end, default=None)
     if before_q is not None and before_q.kind == q.kind and RESTATED_GAP_RE.fullmatch(text, before_q.end, q.start):
         # "40C (104F)": a restatement in brackets is the figure before it, with its frame
@@ -479,12 +499,15 @@ def read_frame(
     if apposed and attribute and not change and (m := APPOSED_OBJECT_RE.search(slot_before)) \
             and _class(m.group("noun"), verbs=False, kind=q.kind, dimension=q.dimension) == attribute:
         change = _change_of(m.group("verb").lower())  # "Retail added the most jobs, 46,000": the amount added
-    if not attribute and before_q is not None and before_q.kind == q.kind and RESULT_BEFORE_RE.search(slot_before):
+    if not attribute and before_q is not None and (before_q.kind == q.kind and RESULT_BEFORE_RE.search(slot_before)
+                                                   or before_q.kind == "percent" and q.kind != "percent" and LEVEL_AFTER_CHANGE_RE.fullmatch(before)):
         # "the population fell by 2.08 million, leaving 1.40967 billion": the level left by the change before it
         changed = read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
                              names_capitalized, published_year, head)
         if changed.change in ("up", "down"):
-            attribute = changed.attribute
+            # "Automotive sales fell 4% to $5.18bn": the level of what changed, a segment's ("automotive") if the change was
+            attribute, level_subject, level_modality = changed.attribute, changed.subject, changed.modality
+            level_part = changed.actor if changed.attribute else ""
     if not attribute and (MAJORITY_AFTER_RE.match(after) or MAJORITY_BEFORE_RE.search(slot_before)):
         attribute = "margin"  # "a 170-seat majority", "a majority of 174": not "the majority of patients" (most of them)
     if attribute == "turnout" and (m := VOTE_SIDE_RE.match(after)):
@@ -502,15 +525,25 @@ def read_frame(
             and not (q.dimension == "[length]" and (m.group("noun") or m.group("amount")).lower() == "fall"):
         # "a loss of $318 million" is a level, and so is "the heaviest fall was 5.2 cm" (of rain)
         change = _change_of((m.group("noun") or m.group("amount")).lower())
-    subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized)
+    subject = _subject(text, sentence_start, q, slot_before, slot_after, clause_before, names_capitalized) or level_subject
     if not subject and before_q is not None and SHARED_OBJECT_GAP_RE.fullmatch(text, before_q.end, q.start):
         # "The Greens took four seats on 1.9 million votes": a second object of the verb before
         # the first figure has that figure's subject
         subject = read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
                              names_capitalized, published_year, "").subject
+    if before_q is not None and (m := ELIDED_SUBJECT_GAP_RE.match(text, before_q.end, q.start)) and m.end() == q.start \
+            and (_change_of(m.group("verb").lower()) or m.group("verb").lower() in COPULAS):
+        # "Electricity rose 1.7% in June and is 13.7% above a year earlier": the second verb's
+        # subject is the first's, unsaid; what changed and whose the figure is carry over
+        shared = read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
+                            names_capitalized, published_year, "")
+        subject = subject or shared.subject
+        attribute = attribute or shared.attribute
+        target = target or shared.target
+        elided_actor = shared.actor
     if attribute in PENALTY_ATTRIBUTES and (payer := _penalized(slot_before, clause_before, names_capitalized)):
         subject = payer  # "regulators fined Google $3.6b", "the EU hit Google with a €2.42bn fine": Google's fine
-    part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after)
+    part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after) or level_part
     if q.kind == "percent" and attribute not in ("vote-for", "vote-against") \
             and (VOTE_SHARE_AFTER_RE.match(after) or VOTE_SHARE_BEFORE_RE.search(slot_before)):
         # "34 per cent of the vote", "Labour's vote share of 33.7%": one side's share of the votes
@@ -577,6 +610,14 @@ def read_frame(
         # "In 2019, ... on a turnout of 67.3%", "in 1997, when Labour took 43.3 per cent", "Before
         # that, the best was 38.7C, measured in 2019": the year the scene or a participle sets
         period = _earlier(f"year-{m.group('year')}") if period else f"year-{m.group('year')}"
+    if not period and q.kind != "date" and WHEN_EARLIER_RE.search(clause_before):
+        period = "year-earlier"  # "a sharp turnaround from a year earlier, when Tesla lost $408 million"
+    if not period and q.kind != "date" and TRAILING_YEAR_EARLIER_RE.match(after):
+        period = "year-earlier"  # "lost $408 million, or $2.31 a share, a year earlier": said after the comma, of the clause
+    if not period and q.kind != "date" and (m := YEAR_TO_MONTH_RE.match(text, q.end, sentence_end)):
+        period = f"month-{MONTHS.index(m.group('month').lower()[:3]) + 1:02d}"  # "8.6% in the twelve months to May": May's annual rate
+    if not period and q.kind != "date" and (m := OPENING_MONTH_RE.match(text, sentence_start, q.start)):
+        period = f"month-{MONTHS.index(m.group('month').lower()[:3]) + 1:02d}"
     if change in ("up", "down") and q.kind != "date" and (m := SINCE_YEAR_RE.match(slot_after) or SINCE_YEAR_BEFORE_RE.search(slot_before)):
         # "down by around 8 per cent since 2019", "has fallen by seven points since the last election
         # in 2019": a change since a year is measured from it to now, whatever else dates the sentence
@@ -591,10 +632,11 @@ def read_frame(
         head = m.group(1).lower()  # "The tanker is 330 metres long": a measure of the tanker
     # a thing's own measures (its length, capacity) do not depend on whether it is built yet
     modality = "" if head or attribute in STATIC_ATTRIBUTES else _modality(slot_before, slot_after)
+    modality = modality or level_modality  # "revenues rose over 10 per cent to 28.3 billion dollars": reached, as the rise was
     if modality == "modal" and attribute and attribute not in DECIDED_CLASSES:
         modality = "planned"  # "the group will have sales of $20bn": a forecast of what is measured later
     if modality != "proposed" and q.kind != "date" and (FORECAST_SOURCE_RE.search(clause_before)
-                                                         or ESTIMATE_BEFORE_RE.search(slot_before)):
+                                                         or ESTIMATE_BEFORE_RE.search(slot_before) or ESTIMATE_AFTER_RE.match(after)):
         modality = "planned"  # "According to the exit poll, Labour on 410 seats", "The latest forecasts have the Tories on 131"
     if PROPOSAL_RE.search(slot_before[-40:]) or PROPOSED_AFTER_RE.search(slot_after):
         modality = "proposed"  # "the 105-year term probation officers had proposed": asked for, not given
@@ -602,8 +644,16 @@ def read_frame(
         # lawyers had asked for ..., proposing": two parties' requests are two facts
         if requester := (REQUESTER_AFTER_RE.search(slot_after) or _last(REQUESTER_BEFORE_RE.finditer(clause_before))):
             target = f"by-{stem(requester.group('who').lower())}"
+    if q.kind in ("money", "percent") and not target and (m := MEASURE_BEFORE_RE.search(slot_before) or MEASURE_AFTER_RE.match(after)):
+        # "Operating income was $327 million", "adjusted earnings of $2.18 a share": another
+        # measure of profit than the net figure, whichever the report gives plainly
+        target = MEASURE_QUALIFIERS.get(m.group(1).lower(), m.group(1).lower())
     if q.kind == "money" and (m := TAX_RE.search(after[:40]) or TAX_BEFORE_RE.search(slot_before)):
         target = "net" if (m.group(1) or m.group(2)).lower() in ("after", "post", "net") else "gross"  # "€600,000 a week after tax"
+    if q.kind == "money" and not target and attribute == "profit" and ADJUSTED_RE.search(clause_before + " " + after[:60]):
+        target = "adjusted"  # "Stripping out one-off items, the carmaker earned $2.18 a share", "excluding items"
+    if q.kind == "money" and not target and attribute == "profit":
+        target = "net"  # a profit said plainly is the bottom line; operating, adjusted and pre-tax ones say so
     # "the fire has burned 12,000 acres", "votes counted so far": a total up to now, which grows
     running = "so-far" if q.kind in ("count", "quantity", "money") and not change and not period \
         and (RUNNING_BEFORE_RE.search(slot_before) and not ATTRIBUTION_BEFORE_FIGURE_RE.search(slot_before)
@@ -613,14 +663,75 @@ def read_frame(
         running = "partial"  # "With 648 of 650 seats declared, Labour has 412": a count still under way
     if q.kind == "count" and not change and not period and STATE_AFTER_RE.match(slot_after):
         running = "state"  # "300 ships were waiting", "40 people remain stranded": how many are so at the time
-    actor = _actor(slot_before, names_capitalized, clause_before) if change in ("up", "down") else ""
-    return Frame(subject=subject, attribute=attribute, part=part, period=period,
-                 modality=modality, change=change, day=day, head=head, target=target, running=running, actor=actor)
+    # who lost ("FTX customers lost $8bn", "equity investors lost $1.7bn") says whose loss, as who changed does
+    actor = _actor(slot_before, names_capitalized, clause_before) if change in ("up", "down") or attribute == "loss" else ""
+    if not actor and change:
+        actor = elided_actor
+    # the words past a date or a span after the figure still say its horizon ("1.3% in June compared with May")
+    after_to_figure = text[q.end:min([o.start for o in figures if o.start >= q.end and o.kind not in ("date", "duration")] + [sentence_end])]
+    horizon = _horizon(slot_before, after_to_figure, clause_before) if q.kind not in ("date", "duration") and change != "increment" else ""
+    if change in ("margin-up", "margin-down") and (horizon or UNREFERENCED_MARGIN_RE.match(after)):
+        # "9.1% higher than a year earlier": the rise over the year; "two-tenths of a point
+        # higher", "sent its stock 5.3% higher, to $1,676": higher than nothing named, a change
+        change = change.removeprefix("margin-")
+    if change in ("up", "down") and horizon == "year" and (period in ("year-earlier", "last-period")
+                                                           or published_year and period == f"year-{published_year - 1}"):
+        period = ""  # "10.4% above last year", "up 9.1% from a year earlier": the year is what the change is over, not its time
+    return Frame(subject=subject, attribute=attribute, part=part, period=period, modality=modality, change=change,
+                 day=day, head=head, target=target, running=running, actor=actor, horizon=horizon)
+
+
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+# what a change is measured over, said next to it: economic releases give one index's change
+# over a month and over a year, and news prints both ("up 1.3% on the month and 9.1% on the year")
+HORIZONS = (
+    ("year", re.compile(
+        r"\b(?:year[\s-]+(?:on|over|to)[\s-]+year|annual(?:ly|ized|ised)?|yearly|twelve-month|12-month|y/y|yoy)\b|"
+        r"\b(?:over|from|on|than|above|below|compared\s+(?:with|to)|against)\s+(?:a|the|one|twelve\s+months|12\s+months)\s*(?:year\s+|months?\s+)?(?:earlier|ago|before|previously)\b|"
+        r"\b(?:above|below|than|over|on)\s+(?:last\s+year|(?:the\s+)?same\s+(?:month|period|time)\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year))|"
+        r"\b(?:over|in|during)\s+the\s+(?:past\s+|last\s+|previous\s+)?(?:year|twelve\s+months|12\s+months)\b|"
+        r"\b(?:on|over)\s+the\s+year\b|\bthan\s+(?:a\s+year|twelve\s+months|12\s+months)\s+(?:earlier|ago|before)|"
+        r"\byear\s+(?:in\s+a\s+row|running|straight)\b|\bconsecutive\s+years?\b", re.I)),
+    ("quarter", re.compile(
+        r"\b(?:quarter[\s-]+(?:on|over|to)[\s-]+quarter|quarterly|q/q|qoq|sequential(?:ly)?)\b|"
+        r"\b(?:from|on|over|than)\s+(?:the\s+)?(?:previous|prior|preceding|first|second|third|fourth)\s+quarter\b", re.I)),
+    ("month", re.compile(
+        rf"\b(?:month[\s-]+(?:on|over|to)[\s-]+month|monthly|one-month|m/m|mom)\b|\bmonth\s+(?:in\s+a\s+row|running|straight)\b|\bconsecutive\s+months?\b|"
+        rf"\b(?:on|over|in)\s+the\s+month\b|\bfrom\s+(?:a\s+month\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+month)\b|"
+        rf"\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:{_MONTH_NAMES})(?!\s+\d{{4}}|\s+(?:last|of)\b)|\bfrom\s+(?:{_MONTH_NAMES})\s+to\s+(?:{_MONTH_NAMES})\b", re.I)),
+)
+
+
+def _horizon(slot_before: str, after: str, opening: str) -> str:
+    """What a change is measured over, from its own words (see Frame.horizon): said after it up
+    to the next item ("1.3% on the month, and 9.1% ..."), else the nearest before it ("an annual
+    rise of 9.1%"), else the sentence's opening ("Month on month, prices rose 1.3%")."""
+    own = ITEM_END_RE.split(after[:60], 1)[0]
+    found = {name for name, pattern in HORIZONS if pattern.search(own)}
+    if found:
+        return found.pop() if len(found) == 1 else ""
+    ends = [(m.end(), name) for name, pattern in HORIZONS for m in pattern.finditer(slot_before)]
+    if ends:
+        return max(ends)[1]
+    if m := OPENING_PHRASE_RE.match(opening):
+        return next((name for name, pattern in HORIZONS if pattern.search(m.group(0))), "")
+    return ""
+
+
+ITEM_END_RE = re.compile(r"[,;:]|\b(?:and|while|but|whereas)\b")
+OPENING_PHRASE_RE = re.compile(r"\W*[^,;:.]{3,40},")
 
 
 # pay and profit said before or after tax are two measures of one thing
 TAX_RE = re.compile(r"^[^.;]*?\b(before|after|pre|post)[\s\-]+tax\b|^\s*(?:\([^)]*\)\s*)?(?:a\s+\w+\s+|per\s+\w+\s+)?(net|gross)\b", re.I)
 TAX_BEFORE_RE = re.compile(r"\b(pre|post)-tax\s+(?:[a-z]+\s+){0,2}$|\b(net|gross)\s+$", re.I)
+MEASURE_QUALIFIERS = {"adjusted": "adjusted", "underlying": "adjusted", "non-gaap": "adjusted", "core": "adjusted",
+                      "operating": "operating", "pre-tax": "gross", "pretax": "gross"}
+_MEASURE = r"(operating|adjusted|underlying|non-gaap|pre-?tax)\s+(?:net\s+)?(?:income|profits?|earnings|loss(?:es)?|margin|ebitda|eps)\b"
+MEASURE_BEFORE_RE = re.compile(r"\b" + _MEASURE + r"[^,;.]{0,30}$", re.I)
+MEASURE_AFTER_RE = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:of\s+)?(?:in\s+)?" + _MEASURE, re.I)
+ADJUSTED_RE = re.compile(r"\b(?:excluding|excluded|strip(?:ping|ped)?\s+out|before|minus|leaving\s+out)\s+(?:some\s+|certain\s+|the\s+)?"
+                         r"(?:one-?(?:off|time)\s+|special\s+|non-?recurring\s+)?(?:items|charges|costs)\b|\badjusted\s+basis\b", re.I)
 VOTE_SHARE_AFTER_RE = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:(?:total|popular|national|overall)\s+)?(?:votes?|ballots)\b)", re.I)
 VOTE_SHARE_BEFORE_RE = re.compile(r"\b(?:votes?\s+share|share\s+of\s+(?:the\s+)?(?:(?:total|popular|national|overall)\s+)?votes?)\b", re.I)
 VOTE_SIDE_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}?(for|against|in\s+favou?r)\b", re.I)
@@ -654,9 +765,12 @@ REQUESTER_AFTER_RE = re.compile(r"^\s*(?:[\w'’]+\s+){0,4}?(?P<who>[a-z]{4,})\s
 
 # determiners, pronouns and auxiliaries are no part of who acted ("Sales may rise", "It has added")
 ACTOR_DROPPED = frozenset("""the a an that this these those its their his her our it they he she we which who
-    may might will would could should can shall must has have had is are was were be been also still not now""".split())
-ACTOR_ENDS = frozenset("in at of for from with on by across among".split())
+    may might will would could should can shall must has have had is are was were be been also still not now
+    go goes went gone going come comes came coming when while where whereas as if because since though although
+    year years month months quarter week earlier later ago before after then last next annual monthly quarterly yearly""".split())  # "went up", "came down": the verb, not who; "A year earlier Corvan lost": when, not who
+ACTOR_ENDS = frozenset("in at of for from with on by across among over during throughout within".split())
 ACTOR_WORDS = 5  # a longer run before the verb is no plain noun phrase
+CLAUSE_OPENERS = frozenset(ATTRIBUTION_VERBS) | {"that", "found", "finds", "ruled", "rules", "concluded"}
 
 
 def _actor(slot_before: str, capitalized: frozenset[str], sentence_before: str) -> str:
@@ -665,22 +779,30 @@ def _actor(slot_before: str, capitalized: frozenset[str], sentence_before: str) 
     determiners, names (the subject says those) and attribute words (the attribute says those)."""
     tokens = list(WORD_RE.finditer(slot_before))
     verb = next((k for k in range(len(tokens) - 1, -1, -1) if _change_of(tokens[k].group(0).lower())), None)
-    if not verb or verb > ACTOR_WORDS + 1:
+    # "The judge found that customers lost": who said or found is not who changed
+    opening = max((k + 1 for k in range(verb or 0) if _word(tokens[k].group(0)) in CLAUSE_OPENERS), default=0)
+    if not verb or verb - opening > ACTOR_WORDS + 1:
         return ""
     first = len(sentence_before) - len(slot_before)
     words = []
-    for t in tokens[:verb]:
+    for t in tokens[opening:verb]:
         token, w = t.group(0), _word(t.group(0))
         if w in ACTOR_ENDS:
-            break  # "Employers in the U.S.": the head comes before its modifiers
+            break  # "Employers in the U.S.", "Revenue for the quarter": the head comes before its modifiers
         if token.endswith(("'s", "’s")):
             continue  # "HP's revenue": an owner is the subject
-        at_start = not sentence_before[:first + t.start()].strip()
+        at_start = not sentence_before[:first + t.start()].strip(BULLETS)  # "- Electricity rose": a list item opens a sentence
         if not w or w in ACTOR_DROPPED or w.endswith("ly") and not w.endswith(("ily", "ply")) or (token[:1].isupper() and (not at_start or token in capitalized)):
             continue
-        if not class_of(stem(w)):
+        if not class_of(stem(w)) and stem(w) not in UNDIRECTED_CHANGE:  # "edged" in "the rate edged up" is the verb's
             words.append(stem(w))
     return " ".join(words)
+
+
+def gapped_actor(words: str) -> str:
+    """Whose change a verbless list item is ("and gasoline 59.9%": "gasolin"), as _actor reads
+    the noun phrase before a verb."""
+    return _actor(f"{words.strip()} rose ", frozenset(), f"{words.strip()} rose ")
 
 
 def _last(matches):
@@ -783,7 +905,8 @@ def fits(cls: str, kind: str | None, dimension: str | None = None) -> bool:
     if cls in LENGTH_CLASSES:
         return kind == "quantity"
     if cls == "capacity":
-        return kind != "money"  # "a €222m move" is a transfer's price, not a flow
+        # "a €222m move" is a transfer's price, not a flow; "moving at 1,680 m per second" a speed
+        return kind not in ("money", "percent") and dimension != CLASS_DIMENSIONS["speed"]  # "moved the range to 1.5%": no flow
     if cls in ("duration", "age"):
         return kind in ("duration", "date")
     return True
@@ -801,12 +924,17 @@ def _class(word: str, verbs: bool = True, kind: str | None = None, dimension: st
         if cls == "capacity" and kind == "count" and word.endswith(("ing", "ed")):
             return ""  # "a jet carrying 291 passengers": who was aboard, not how many it can hold
         return cls if fits(cls, kind, dimension) else ""
-    if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS and "-" not in word:
+    if verbs and word.endswith("ed") and len(word) > 4 and s not in GENERIC_WORDS and s not in UNDIRECTED_CHANGE \
+            and not (kind in ("money", "percent") and s in MARKET_VERBS) and "-" not in word:
         return s  # not "Bankman-Fried" nor "vehicle-related": a name or an adjective
     return ""
 
 
 _CHANGE_UP_WORDS, _CHANGE_DOWN_WORDS = frozenset(CHANGE_UP), frozenset(CHANGE_DOWN)
+# verbs of a small move whose direction the next word says ("edged up", "ticked down"): a change, no attribute
+UNDIRECTED_CHANGE = frozenset(stem(w) for w in "edged inched ticked nudged".split())
+# a market's verbs of a price's reading ("shares closed at $46.83"): what is read is the price, no attribute "closed"
+MARKET_VERBS = frozenset(stem(w) for w in "closed opened traded finished ended".split())
 
 
 @lru_cache(maxsize=4096)  # asked of the same few words before every figure
@@ -839,6 +967,8 @@ NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 # leaves is said after a count ("300 residents left", "ordered to leave"); "leaves out nine cases" excludes
 RESULT_VERBS = frozenset({"leaving", "leaves", "left"})
 RESULT_BEFORE_RE = re.compile(r"^\s*(?:leaving|bringing|taking|putting)\s+(?:it\s+|the\s+total\s+|the\s+tally\s+)?(?:at\s+|to\s+)?$", re.I)
+# "fell 5% to $6.04 billion", "were down 4% year over year at $5.18 billion": the level the change reached
+LEVEL_AFTER_CHANGE_RE = re.compile(r"\s*(?:(?:higher|lower)\s*)?(?:(?:year[\s-]+(?:over|on)[\s-]+year|on\s+the\s+year|(?:against|from|on)\s+(?:a|the\s+same)\s+(?:year|period|quarter)\s+(?:earlier|ago|before|last\s+year))\s*)?,?\s*(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", re.I)
 PARTICLE_UP_VERBS = frozenset("make makes made making take takes took taken taking".split())  # "up" as a particle
 BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:about|around|nearly|almost|just|some|more\s+than)\s+)?$")
 
@@ -893,6 +1023,8 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         # "grew at 6.7 per cent", "grew fastest at 12.1 per cent": a rate of change
         change = _change_of(words[i - 1]) or _change_of(words[i - 2])
         i -= 2 if _change_of(words[i - 1]) else 3
+    elif i >= 0 and q.kind == "money" and words[i] in LOSS_VERBS:
+        return "loss", "", ""  # "Tesla lost $408 million": a loss reported, a level, as "a loss of $408 million" is
     elif i >= 0 and _change_of(words[i]) and not moved_to and (q.kind in ("percent", "money", "count") or q.kind in ("quantity", "duration")
                                                            and i == len(words) - 1):
         # "stocks fell 2.1 million barrels", "cut 0.11sec": a measure right after its verb ("the third rise in a month": a span)
@@ -909,6 +1041,9 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
         w = words[i]
         i -= 1
         if w in LINK_WORDS or w in HEDGE_TOKENS or (next_to and w in RESULT_VERBS):
+            continue
+        if w in ("share", "shares") and i >= 0 and words[i] in ("per", "a"):
+            i -= 1  # "earnings per share of $2.18", "a loss per share": what is counted per share says the attribute
             continue
         event_reach = 0 if w.endswith("ing") else event_reach - 1
         if not first and event_reach >= 0 and not event and (verb := _class(w, verbs=True, kind=q.kind)) and verb not in ATTRIBUTE_WORDS:
@@ -957,7 +1092,9 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     return found, change, target
 
 
-NOT_A_NOUN_AFTER = frozenset("in for on from with into over per a an and or each apiece last this next every the to of at by as than".split())
+LOSS_VERBS = frozenset("lost lose loses losing".split())
+NOT_A_NOUN_AFTER = frozenset("""in for on from with into over per a an and or each apiece last this next every the to of at by as than
+    when while after before since because if but so that which who whom where though although until unless""".split())
 COMPOUND_AFTER_RE = re.compile(r"\s*([a-z][a-z\-]*)\s+([a-z][a-z\-]*)(?:\s+([a-z][a-z\-]*))?")
 
 
@@ -1026,6 +1163,8 @@ MARK_MARGIN_RE = re.compile(
 PREMIUM_AFTER_RE = re.compile(r"^\s*(premium|discount)s?\s+(?:to|over|on|above|below|against)\b", re.I)
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:to|over|on|above|below|against)\b", re.I)
 PREMIUM_BEFORE_RE = re.compile(r"\b(premium|discount)\s+(?:is\s+|was\s+)?(?:of\s+)?(?:a\s+)?(?:[a-z]+\s+)?$", re.I)
+# a comparative with nothing it is compared to ("5.3% higher, to $1,676.22", "a point lower."): a change
+UNREFERENCED_MARGIN_RE = re.compile(r"\s*(?:higher|lower)\b(?!\s+(?:than|on|over|from|against|compared|versus|vs|at\s+the\b))\s*(?:[,;.]|$|(?:at|to|in|on|after|this|last|for)\b)", re.I)
 MARGIN_DOWN = frozenset("lower less below colder cooler fewer smaller cheaper short behind".split())
 # "a 29% increase in profit", "a 19,000 job loss", "gains of 1.2%", "a 24.3% year-over-year jump": an amount of change
 CHANGE_NOUNS = r"increase|rise|jump|gain|surge|climb|hike|boost|decrease|decline|drop|fall|loss|cut|slump|dip|reduction|contraction|slide|plunge"
@@ -1440,6 +1579,12 @@ def _subject(
 
 # a year that sets the scene for the clause a figure is in: a sentence opening "In 2019," or a
 # "when" clause hung on a year ("in 1997, when Labour took 43.3 per cent")
+WHEN_EARLIER_RE = re.compile(r"\b(?:a|one|the)\s+(?:year|quarter)\s+(?:earlier|ago|before)\s*,\s*when\b[^.;]*$", re.I)
+TRAILING_YEAR_EARLIER_RE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:a|one|the)\s+(?:year|quarter)\s+(?:earlier|ago|before)\s*(?:[.;]|$)", re.I)
+YEAR_TO_MONTH_RE = re.compile(r"\s*(?:in|for|over|during)\s+the\s+(?:twelve|12|12-month)?[\s-]*(?:months?|year)\s+(?:to|through|thru|ending(?:\s+in)?)\s+"
+                              r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b")
+# "In May the rate had been 8.6 percent": a month the sentence opens with dates its figures
+OPENING_MONTH_RE = re.compile(r"\W*(?:Back\s+)?In\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)[^;]*$")
 OPENING_YEAR_RE = re.compile(r"\W*(?:Back\s+)?In\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b[^,;]{0,40},[^;]*$")
 WHEN_YEAR_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*,\s*(?:when|with)\b[^.;]*$")  # "came in 1945, with a gain of 239"
 # "was 83.9%, recorded in 1950": a participle after the figure dates it
@@ -1689,7 +1834,8 @@ def _names(span: str, clause: str, offset: int, capitalized: frozenset[str]) -> 
         rest = span[m.end():]
         if ATTRIBUTION_AFTER_RE.match(rest) or ATTRIBUTION_BEFORE_RE.search(span[:m.start()]):
             continue
-        at_start = not clause[:offset + m.start()].strip() or clause[:offset + m.start()].rstrip()[-1:] in ".!?\"“"
+        # a list item's bullet ("- Net income came to $104 million") opens its sentence too
+        at_start = not clause[:offset + m.start()].strip(BULLETS) or clause[:offset + m.start()].rstrip()[-1:] in ".!?\"“"
         if at_start and PLACE_OF_RE.match(span, m.end()) and not m.group(0).endswith("s") \
                 and not _class(m.group(0).lower()):
             at_start = False  # "Coningsby in Lincolnshire logged 40.3C": a place in a place (not "Officials in Texas")
@@ -1698,6 +1844,7 @@ def _names(span: str, clause: str, offset: int, capitalized: frozenset[str]) -> 
     return out
 
 
+BULLETS = " \t\n-–—•*·"
 PLACE_OF_RE = re.compile(r"\s+in\s+(?:[a-z]+\s+)?[A-Z]")
 INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
 MIXED_CASE_RE = re.compile(r"[a-z][A-Z]|-[A-Z]|-\d")  # "McDonald", "Hewlett-Packard", "Chandrayaan-3"

@@ -101,7 +101,8 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"hectares?|ha\b", "hectare", "quantity"),
     (r"acres?", "acre", "quantity"),
     (r"kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour|km/hr?|kph|kmph|kmh", "kilometer / hour", "quantity"),
-    (r"met(?:er|re)s?\s+(?:per|a)\s+second|m/s", "meter / second", "quantity"),
+    (r"(?:kilomet(?:er|re)s?|km)\s+(?:per|a)\s+second|km/s", "kilometer / second", "quantity"),  # "1.68km per second"
+    (r"(?:met(?:er|re)s?|m)\s+(?:per|a)\s+second|m/s", "meter / second", "quantity"),  # "1,680 m per second"
     (r"f(?:oo|ee)t\s+(?:per|a)\s+second|ft/s", "foot / second", "quantity"),  # "winds of 13 feet per second"
     (r"miles?\s+(?:per|an|a)\s+hour|mph", "mile / hour", "quantity"),
     (r"miles?\s+(?:per|a)\s+gallon|mpg", "mile / gallon", "quantity"),  # fuel economy: "up to 25 mpg"

@@ -101,7 +101,8 @@ SAME_THINGS = (
     "aircraft planes airplanes aeroplanes airliners plane airplane aeroplane airliner",
     "homes houses dwellings home house dwelling",
     "cars automobiles car automobile",
-    "seats constituencies ridings seat constituency riding",  # an election's seats: one per constituency
+    # an election's seats: one per constituency, each held by one member ("412 seats" / "412 Labour MPs")
+    "seats constituencies ridings seat constituency riding mps mp lawmakers lawmaker legislators legislator deputies senators",
 )
 _SAME_THING = {word: group.split()[0] for group in SAME_THINGS for word in group.split()}
 

@@ -132,3 +132,15 @@ def test_a_copied_sentence_pairs_its_figures_in_order():
     assert ("half", "half") in pairs and ("under a quarter", "under a quarter") in pairs
     # without the ordinal rule, the copy's first figure was flagged against the other's second
     assert not any({a, b} == {"half", "under a quarter"} for a, b in pairs)
+
+
+def test_a_shared_component_is_evidence_of_one_fact():
+    # "rents" changed in both: the actor said alike ties the two changes as one attribute would,
+    # however little else the sentences share (issue #9: frames pair, words only rank)
+    from reconcile.align import MIN_SCORE
+    docs = [parse_document("a.md", "---\ndate: 2022-07-13\n---\nRents rose 5.6% over the year.\n"),
+            parse_document("b.md", "---\ndate: 2022-07-13\n---\nCiting leases and owners' equivalent rent amid tight "
+                                   "housing markets nationwide, the bureau reported that rents climbed 5.2% from a year earlier.\n")]
+    result = analyze(docs)
+    (judged,) = result.judged
+    assert judged.score >= MIN_SCORE and not judged.verdict.agree

@@ -87,7 +87,9 @@ def test_event_year_converts_months_and_widens_for_hedges():
 
 def test_event_year_of_a_date_and_of_an_undated_article():
     m = measure(claim("on April 7, 2021", predicate="last-occurrence"), None)
-    assert m == Measure(2021.0, 2021.0, 2021.0, EVENT_YEAR, "year")
+    assert m.dimension == EVENT_YEAR and (m.value, m.low, m.high) == pytest.approx((2021.0, 2021.25, 2021 + 4 / 12 - 1e-6))  # April
+    year = measure(claim("in 2021", predicate="last-occurrence"), None)
+    assert (year.value, year.low, year.high) == pytest.approx((2021.0, 2021.0, 2022.0), abs=1e-5)  # any month of it
     assert measure(claim("nine years", predicate="last-occurrence"), None) is None  # no date to count back from
 
 
