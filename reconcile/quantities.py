@@ -173,6 +173,8 @@ BETWEEN_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+(?:US\$|[$€£
 CURRENCY_BEFORE_RE = re.compile(  # "(~$2.73BN)": a tilde hedges the money after it
     r"(?:^|(?<=[\s(\"'“\-\u2212~]))(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(units.CURRENCY_PREFIXES)) + r")\s?$"
 )
+PART_OF_WHOLE_AFTER_RE = re.compile(r"\s+of\s+the\s+\d[\d,]*(?![\d,.]*\s*(?:%|per\s*cent|percent))\b(?!\s+(?-i:[A-Z]))", re.I)  # "Ten of the 15 produced"
+WHOLE_OF_PART_BEFORE_RE = re.compile(rf"(?:\b\d[\d,]*|\b(?:{NUMBER_WORD}))\s+of\s+the\s+$", re.I)
 GLUED_LABEL_RE = re.compile(r"(?-i:[GD])(?![\w'’])")
 PLUS_ODD_AFTER_RE = re.compile(r"-(plus|odd)\b(?!-)", re.I)
 CLOCK_PART_RE = re.compile(r"[ms](?![\w'’])")
@@ -1513,6 +1515,12 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 q = replace(q, thing=subject, dimension=f"count:{count_lemma(subject)}")
             elif PEOPLE_VERB_AFTER_RE.match(text, q.end):
                 q = replace(q, thing="people", dimension="count:people")  # "left 400 dead": people, whatever the sentence counted before
+            elif q.value == int(q.value) and ((part := PART_OF_WHOLE_AFTER_RE.match(text, q.end))
+                                               or WHOLE_OF_PART_BEFORE_RE.search(text, max(0, q.start - 40), q.start)):
+                # "Ten of the 15 produced less": a part and its whole, of what an earlier sentence named;
+                # "648 of the 650 House of Commons seats": of the whole's noun, past a name
+                noun = _far_count_noun(text, part.end()) if part else None
+                q = replace(q, thing=noun[1], dimension=f"count:{count_lemma(noun[1])}") if noun else replace(q, thing=UNNAMED)
             else:
                 continue
         elif q.kind == "count" and q.thing is None and last_thing is None and (
