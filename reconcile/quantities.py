@@ -153,7 +153,7 @@ DATE_RE = re.compile(
 
 HEDGES = [
     # "as many as 300" and "as much as $5bn" are ceilings: a source's most, not its least
-    (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|as\s+high\s+as|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|maximum\s+of|just\s+under", "upper"),
+    (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|as\s+high\s+as|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|maximum\s+of|just\s+under|(?:just\s+)?(?:shy|short)\s+of", "upper"),  # "just shy of 40%"
     (r"more\s+than|over|at\s+least|above|in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|just\s+over|exceeding|no\s+fewer\s+than|no\s+less\s+than|north\s+of", "lower"),
     (r"about|around|some|roughly|nearly|almost|approximately|approx\.|an\s+estimated|estimated|close\s+to|circa|~|in\s+the\s+region\s+of", "approx"),
 ]
