@@ -448,8 +448,12 @@ def _one_clocked_time(a: Claim, b: Claim) -> bool:
 
 
 def printed_number(claim: Claim) -> float | None:
+    """The number as printed, in its unit's own scale; basis points as the points they are
+    ("75bps" is 0.75, so "0.75%" for it is the percent-points slip)."""
     q = claim.quantity
     multiple, unit = units.split_multiple(q.unit or "")
+    if q.value is not None and unit == "basis_point":
+        return round(q.value / 100, 6)
     return round(q.value / multiple, 6) if q.value is not None else None
 
 

@@ -102,7 +102,7 @@ MODALS = frozenset("will would shall should could might must".split())  # "will 
 _NOT_RATE_OF = _LINKS_AND_HEDGES | GENERIC_WORDS | MODALS
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
              "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike", "expand", "strengthen", "appreci",
-             "improv", "lengthen", "widen", "deepen",  # "earnings per share improved 10% to 6.20p", "the workweek lengthened to 34.4 hours"
+             "improv", "lengthen", "widen", "deepen", "rais", "lift",  # "earnings per share improved 10% to 6.20p", "the workweek lengthened to 34.4 hours"
              "zoom", "leap", "leapt", "spik", "skyrocket")  # "revenue zoomed 22.45%", "prices spiked 8%"
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
@@ -544,6 +544,8 @@ def read_frame(
     if attribute in PENALTY_ATTRIBUTES and (payer := _penalized(slot_before, clause_before, names_capitalized)):
         subject = payer  # "regulators fined Google $3.6b", "the EU hit Google with a €2.42bn fine": Google's fine
     part = _part(q, slot_before, slot_after, head, clause_before) or _instalment(after) or level_part
+    if part == "among" and subject and PRINTED_WHOLE_AFTER_RE.match(text, q.end, sentence_end):
+        part = ""  # "Labour won 411 of the 650 seats": the named side's count, the whole printed beside it
     if q.kind == "percent" and attribute not in ("vote-for", "vote-against") \
             and (VOTE_SHARE_AFTER_RE.match(after) or VOTE_SHARE_BEFORE_RE.search(slot_before)):
         # "34 per cent of the vote", "Labour's vote share of 33.7%": one side's share of the votes
@@ -733,7 +735,7 @@ MEASURE_AFTER_RE = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:of\s+)?(?:in\s+)?" +
 ADJUSTED_RE = re.compile(r"\b(?:excluding|excluded|strip(?:ping|ped)?\s+out|before|minus|leaving\s+out)\s+(?:some\s+|certain\s+|the\s+)?"
                          r"(?:one-?(?:off|time)\s+|special\s+|non-?recurring\s+)?(?:items|charges|costs)\b|\badjusted\s+basis\b", re.I)
 VOTE_SHARE_AFTER_RE = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:(?:total|popular|national|overall)\s+)?(?:votes?|ballots)\b)", re.I)
-VOTE_SHARE_BEFORE_RE = re.compile(r"\b(?:votes?\s+share|share\s+of\s+(?:the\s+)?(?:(?:total|popular|national|overall)\s+)?votes?)\b", re.I)
+VOTE_SHARE_BEFORE_RE = re.compile(r"\b(?:votes?\s*share|share\s+of\s+(?:the\s+)?(?:(?:total|popular|national|overall)\s+)?votes?)\b", re.I)
 VOTE_SIDE_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}?(for|against|in\s+favou?r)\b", re.I)
 RESTATED_GAP_RE = re.compile(r"\s*\(\s*(?:or\s+|about\s+|around\s+|roughly\s+)?")
 BRACKET_AFTER_RE = re.compile(r"^\s*\([^)]{0,40}\)")  # a conversion in brackets after a figure; extract uses it too
@@ -1014,6 +1016,11 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     moved_to = POSITION_RE.match(q.surface) is not None or THAN_BEFORE_RE.search(before) is not None
     if i >= 0 and words[i] == "by" and i > 0 and _change_of(words[i - 1]) and not moved_to:
         change, i = _change_of(words[i - 1]), i - 2
+    elif i >= 0 and words[i] == "by" and not moved_to and (verb := next(
+            (j for j in range(i - 2, max(-1, i - 7), -1) if _change_of(words[j])), None)) is not None \
+            and not RECORD_WORDS.intersection(words[verb:i]):  # "lowered the world record by 34 seconds": a margin under a mark
+        # "raised interest rates by 75 basis points", "cut its forecast by 2%": the verb, then its object, then the amount
+        change, i = _change_of(words[verb]), i - 1
     elif i >= 0 and words[i] == "to" and i > 0 and _change_of(words[i - 1]):
         i -= 2
     elif i >= 1 and words[i] == "up" and words[i - 1] in PARTICLE_UP_VERBS:
@@ -1219,6 +1226,9 @@ ALONE_RE = re.compile(r"\b(?:alone|only)\b", re.I)
 IN_ONE_RE = re.compile(r"\b(?:in\s+one|one\s+of\s+the)\b", re.I)
 
 
+PRINTED_WHOLE_AFTER_RE = re.compile(r"\s*(?:of|out\s+of)\s+(?:the\s+|all\s+)?\d[\d,]*\b")
+
+
 def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = "") -> str:
     if head.rsplit(" ", 1)[-1] in PART_WORDS:
         return head.rsplit(" ", 1)[-1]
@@ -1246,6 +1256,7 @@ def _part(q: Quantity, before: str, after: str, head: str, clause_before: str = 
     return ""
 
 
+RECORD_WORDS = frozenset("record records mark best time standard".split())
 PART_OF_TOTAL = "of a total"  # a part of the figure said just before; align finds which
 
 
