@@ -102,10 +102,12 @@ MODALS = frozenset("will would shall should could might must".split())  # "will 
 _NOT_RATE_OF = _LINKS_AND_HEDGES | GENERIC_WORDS | MODALS
 CHANGE_UP = ("rise", "rose", "risen", "increas", "grow", "grew", "grown", "jump", "surg", "soar", "climb",
              "gain", "rebound", "up", "ad", "boost", "doubl", "swell", "swollen", "hike", "expand", "strengthen", "appreci",
-             "improv", "lengthen", "widen", "deepen", "rais", "lift", "bump")  # "earnings per share improved 10% to 6.20p", "the workweek lengthened to 34.4 hours"
+             "improv", "lengthen", "widen", "deepen", "bump",  # "earnings per share improved 10% to 6.20p", "the workweek lengthened to 34.4 hours"
+             "zoom", "leap", "leapt", "spik", "skyrocket")  # "revenue zoomed 22.45%", "prices spiked 8%"
 CHANGE_DOWN = ("fall", "fell", "fallen", "decreas", "declin", "drop", "slip", "dip", "slid", "slide",
                "tumbl", "plung", "eas", "shed", "sank", "sink", "shrank", "shrink", "shrunk", "cut",
-               "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract", "weaken", "depreci", "shorten")
+               "lost", "loss", "lose", "losing", "down", "lower", "reduc", "slump", "contract", "weaken", "depreci", "shorten",
+               "plummet", "slash", "eras", "sag", "skid", "nosediv")  # "erasing 9 per cent", "shares plummeted 40%"
 PART_WORDS = frozenset("""section segment stretch portion part share phase leg tranche instal installment
     instalment half third quarter fraction""".split())
 RELATIVE_PERIODS = (
@@ -489,6 +491,8 @@ def read_frame(
         slot_after = _slot_after(after[m.end():])  # "one person, a child, has died": the verb past the apposition
     clause_before = text[sentence_start:q.start]
     attribute, change, target = _attribute(q, slot_before, slot_after, head)
+    if attribute == "loss" and not change and LOSS_VERB_END_RE.search(slot_before) and PRICE_MOVE_AFTER_RE.match(text, q.end, sentence_end):
+        attribute, change = "", "down"  # "ham lost 4 cents, to $5.20", "the pound lost half a cent against the dollar": a price's fall
     if not change and q.kind in ("percent", "money") and ((m := PREMIUM_AFTER_RE.match(after))
                                                        or (m := PREMIUM_BEFORE_RE.search(slot_before)) and REFERENCE_AFTER_RE.match(after)):
         # "a 25% premium over Friday's close", "a 32.5-per-cent premium over", "a premium of almost
@@ -1019,10 +1023,11 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
     if i >= 0 and words[i] == "by" and i > 0 and _change_of(words[i - 1]) and not moved_to:
         change, i = _change_of(words[i - 1]), i - 2
     elif i >= 0 and words[i] == "by" and not moved_to and (verb := next(
-            (j for j in range(i - 2, max(-1, i - 7), -1) if _change_of(words[j])), None)) is not None \
-            and not RECORD_WORDS.intersection(words[verb:i]):  # "lowered the world record by 34 seconds": a margin under a mark
+            (j for j in range(i - 2, max(-1, i - 7), -1) if _change_of(words[j]) or stem(words[j]) in OBJECT_RAISE_VERBS), None)) is not None \
+            and not RECORD_WORDS.intersection(words[verb:i]) and words[verb] not in LOSS_VERBS \
+            and not (q.kind == "count" and q.thing and stem(q.thing) == "vote"):  # "lost the seat by 48 votes": a margin  # "lowered the world record by 34 seconds": a margin under a mark
         # "raised interest rates by 75 basis points", "cut its forecast by 2%": the verb, then its object, then the amount
-        change, i = _change_of(words[verb]), i - 1
+        change, i = _change_of(words[verb]) or "up", i - 1
     elif i >= 0 and words[i] == "to" and i > 0 and _change_of(words[i - 1]):
         i -= 2
     elif i >= 1 and words[i] == "up" and words[i - 1] in PARTICLE_UP_VERBS:
@@ -1102,6 +1107,12 @@ def _attribute(q: Quantity, before: str, after: str, head: str) -> tuple[str, st
 
 
 LOSS_VERBS = frozenset("lost lose loses losing".split())
+# "Brent lost 70 cents to trade under $112": a price's fall, not a company's loss
+PRICE_MOVE_AFTER_RE = re.compile(r"\s*,?\s*(?:to\s+(?:trade|close|settle|end|finish|stand|sit)\b|to\s+[$€£¥]?\s?\d|at\s+[$€£¥]?\s?\d|against\b)", re.I)
+LOSS_VERB_END_RE = re.compile(r"\b(?:lost|lose|loses|losing)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
+# verbs that raise what they govern only with "by" and an amount: "lifted interest rates by 75bps",
+# "raised rates by 0.75%" (not "can lift 200 kg", nor "raised $57 million": money raised is a level)
+OBJECT_RAISE_VERBS = frozenset(stem(w) for w in "lifted raised".split())
 NOT_A_NOUN_AFTER = frozenset("""in for on from with into over per a an and or each apiece last this next every the to of at by as than
     when while after before since because if but so that which who whom where though although until unless""".split())
 COMPOUND_AFTER_RE = re.compile(r"\s*([a-z][a-z\-]*)\s+([a-z][a-z\-]*)(?:\s+([a-z][a-z\-]*))?")

@@ -153,7 +153,7 @@ DATE_RE = re.compile(
 
 HEDGES = [
     # "as many as 300" and "as much as $5bn" are ceilings: a source's most, not its least
-    (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|as\s+high\s+as|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|maximum\s+of|just\s+under", "upper"),
+    (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below|as\s+high\s+as|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|maximum\s+of|just\s+under|(?:just\s+)?(?:shy|short)\s+of", "upper"),  # "just shy of 40%"
     (r"more\s+than|over|at\s+least|above|in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|just\s+over|exceeding|no\s+fewer\s+than|no\s+less\s+than|north\s+of", "lower"),
     (r"about|around|some|roughly|nearly|almost|approximately|approx\.|an\s+estimated|estimated|close\s+to|circa|~|in\s+the\s+region\s+of", "approx"),
 ]
@@ -171,8 +171,16 @@ PHRASAL_OVER_RE = re.compile(r"\b(?:\w+ed|hand|hands|handing|turn|turns|turning|
 HEDGE_WORDS = frozenset("about around some roughly nearly almost approximately over under up more less".split())
 BETWEEN_BEFORE_RE = re.compile(r"(?:^|(?<=\s))(?:between|from)\s+(?:US\$|[$€£¥₹])?$", re.I)  # "between $62.89 and 63.97"
 CURRENCY_BEFORE_RE = re.compile(  # "(~$2.73BN)": a tilde hedges the money after it
-    r"(?:^|(?<=[\s(\"'“\-~]))(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(units.CURRENCY_PREFIXES)) + r")\s?$"
+    r"(?:^|(?<=[\s(\"'“\-\u2212~]))(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(units.CURRENCY_PREFIXES)) + r")\s?$"
 )
+PART_OF_WHOLE_AFTER_RE = re.compile(r"\s+of\s+the\s+\d[\d,]*(?![\d,.]*\s*(?:%|per\s*cent|percent))\b(?!\s+(?-i:[A-Z]))", re.I)  # "Ten of the 15 produced"
+WHOLE_OF_PART_BEFORE_RE = re.compile(rf"(?:\b\d[\d,]*|\b(?:{NUMBER_WORD}))\s+of\s+the\s+$", re.I)
+GLUED_LABEL_RE = re.compile(r"(?-i:[GD])(?![\w'’])")
+PLUS_ODD_AFTER_RE = re.compile(r"-(plus|odd)\b(?!-)", re.I)
+CLOCK_PART_RE = re.compile(r"[ms](?![\w'’])")
+CLOCK_HOURS_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}\s?(?:h|hrs?)\s+$")  # "2h 15m"
+CLOCK_MINUTES_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}\s?(?:h|hrs?)\s+\d{1,2}m\s+$")  # "1h 5m 30s"
+NEGATIVE_SIGN_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))[-\u2212]$")  # "-$515", "(−€2m)"; not "$8bn-$12bn"
 SCALE_RE = re.compile(
     r"(?:\s+|-)?(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(units.SCALES)) + r")\b",
     re.I,
@@ -217,7 +225,7 @@ BRACKET_RE = re.compile(r"\s*\([^()]{1,40}\)")
 # A price: "$75 a barrel", "€0.30 per kWh"; a yield: "39 bushels per acre".
 PER_SPELLINGS = units.PER_ONLY_SPELLINGS + units.UNIT_SPELLINGS
 PER_UNIT_RE = re.compile(
-    r"\s*(?:(?:a|an|per|for\s+each)\s+|/\s*|(?=ps[fm]\b))(?:"  # "40.3C at" is no price per tonne; "£90 for each square foot"; "psf"
+    r"\s*(?:(?:a|an|per|for\s+each)\s+|/\s*|(?=ps[fm]\b))(?P<hundred>100\s?(?=[^\W\d]))?(?:"  # "40.3C at" is no price per tonne; "£90 for each square foot"; "psf"
     + "|".join(f"(?P<p{i}>{p})" for i, (p, _, kind) in enumerate(PER_SPELLINGS))
     + r")(?![\w²³])(?!\s+(?:earlier|ago|before|later|previously)\b)",  # "$31.5m a year earlier" is no price
     re.I,
@@ -227,7 +235,8 @@ PER_UNIT_RE = re.compile(
 # share analysts had forecast")
 PER_NOUN_RE = re.compile(
     r"\s+(?:per\s+(?:(?:diluted|basic|adjusted|average|(?-i:[A-Z][a-z]+))\s+)?(?P<per>(?!cent\b)[a-z]{3,})\b|(?:a|an)\s+(?P<a>share\b(?=\s+[a-z])|[a-z]{3,}\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|on|for|from|to|compared|against|versus|vs|last|this|a|an|the|up|down|while|but)\b)))"
-    r"|\s*(?P<each>apiece|each)\b(?!\s+(?:of|other)\b)", re.I)
+    r"|\s*(?P<each>apiece|each)\b(?!\s+(?:of|other)\b)"
+    r"|-(?:a|an|per)-(?P<hyph>[a-z]{3,})\b(?!-)", re.I)  # "a $5-a-share dividend", "a £30-per-session course"
 TOLL_BEFORE_RE = re.compile(
     r"\b(?:death|casualty|fatality)\s+tolls?\b[^.;]{0,80}?\b(?:to|at|of|reached|hit|is|was)\s+"
     r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some)\s+)?$", re.I  # "risen to at least 14"
@@ -287,7 +296,7 @@ THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
 SPAN_WORD_BEFORE_RE = re.compile(r"\b(?:in|for|after|over|within|than|least|most|nearly|almost|about|around|once|just|only"
                                  r"|spen[dt]|spends|spending|took|takes|taking|last|lasts|lasted|waited|wait|served)\s+$")
 THAN_FROM_BEFORE_RE = re.compile(r"\b(?:than|from)\s+$")
-TIME_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b))", re.I)
+TIME_AFTER_RE = re.compile(r"(?::\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|(?<=\d\d\d\d)\s?hrs\b))", re.I)  # "1400 hrs" (not "2 hrs": two hours)
 
 STOPWORDS = frozenset(
     """a an the of in on at to for from by with and or but nor is are was were be been being has
@@ -929,14 +938,19 @@ def _join_ranges(text: str, mentions: list[Quantity]) -> list[Quantity]:
             a = out[k]  # "climbing from 118 million last year to 150 million tonnes": 118 million tonnes
             out[k] = _finish(text, a.start, a.end, q.kind, a.value, q.unit, a.bound, a.precision or 0.0, a.low, a.high, q.thing) or a
         a = out[-1] if out else None
+        if a is not None and a.kind != "date" and not text[a.end:q.start].strip() and q.value is not None and q.value < 0 and text[q.start] in "-\u2212" \
+                and not text[a.end - 1].isdigit() and (unsigned := _finish(text, q.start + 1, q.end, q.kind, -q.value, q.unit, q.bound,
+                                                                             q.precision or 0.0, thing=q.thing)) is not None:
+            q = unsigned  # "rates of 5.25%-5.5%", "a 3%-2% split": a dash glued to a figure's unit is no minus sign
         if a is not None and _range_ends(text, a, q):
             opening = RANGE_OPEN_RE.search(text, max(0, a.start - 10), a.start)
-            start = opening.start() if opening else a.start
+            up_to = UP_TO_SURFACE_RE.match(a.surface) if _up_to_range(text, a, q) else None
+            start = opening.start() if opening else a.start + (up_to.end() if up_to else 0)
             precision = max(a.precision or 0.0, q.precision or 0.0)
             joined = _finish(text, start, q.end, q.kind, (a.value + q.value) / 2, q.unit, "range", precision,
                              a.value, q.value, q.thing or a.thing)
             if joined is not None:
-                out[-1] = replace(joined, low=a.low, high=q.high)
+                out[-1] = replace(joined, low=a.value if up_to else a.low, high=q.high)
                 continue
         if q.kind != "date" and q.bound == "exact" and q.value is not None and q.value > 0 \
                 and (shared := SHARED_UNIT_RE.search(text, max(0, q.start - 30), q.start)) \
@@ -1021,6 +1035,14 @@ def _printed_scale(q: Quantity) -> float:
     return q.value / _parse_digits(printed.group(0))[0] if printed else 1.0
 
 
+def _up_to_range(text: str, a: Quantity, b: Quantity) -> bool:
+    """"moving the target range up to 1.5% to 1.75%": "up" is the verb's, and the range follows
+    it; "up to" a figure and then "to" another of one unit is no ceiling and a level."""
+    return a.bound == "upper" and b.bound == "exact" and UP_TO_SURFACE_RE.match(a.surface) is not None \
+        and a.value is not None and b.value is not None and 0 < a.value < b.value <= 3 * a.value \
+        and re.fullmatch(r"\s+to\s+", text[a.end:b.start]) is not None
+
+
 def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
     # "between 140p and 150 pence per litre": the price's "per litre" is said once, after the second end
     same_unit = a.unit == b.unit or a.thing is None and (b.unit or "").startswith(f"{a.unit} / ")
@@ -1031,6 +1053,8 @@ def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
             and (opening := RANGE_OPEN_RE.search(text, max(0, a.start - 10), a.start)) and opening.group("word").lower() == "from" \
             and not _after_change_from(text, a.start):
         return True  # "clock speeds from 2GHz up to 3.20GHz": the range's top, said with "up to"
+    if _up_to_range(text, a, b):
+        return True
     if a.bound != "exact" or b.bound != "exact" or not (a.value is not None and b.value is not None and a.value < b.value):
         return False
     gap = RANGE_GAP_RE.fullmatch(text, a.end, b.start)
@@ -1486,6 +1510,9 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
             elif near_count is not None and near_count.kind == "count" and near_count.thing != "age" and last_thing is not None \
                     and q.value == int(q.value) and q.start - last_end <= INHERIT_WITHIN:
                 q = replace(q, thing=None)  # "1,603 shares finishing lower and 868 higher"; "503 (71%) ... and 689"
+            elif last_thing is not None and last_thing != "age" and q.value == int(q.value) and OF_PRONOUN_AFTER_RE.match(text, q.end) \
+                    and q.start - last_end <= INHERIT_WITHIN and not SENTENCE_BREAK_RE.search(text, last_end, q.start):
+                q = replace(q, thing=None)  # "Eight mines reported costs over $2000/oz, six of them in WA": the count before, past other figures
             elif q.value == 1 and not q.surface[:1].isdigit():
                 # a listed "one" (_one_listed) counts only what a count before it in its sentence counted
                 # (past the spans between: "four were given 10 years in jail and one a seven-year sentence")
@@ -1510,6 +1537,12 @@ def _inherit_things(text: str, mentions: list[Quantity]) -> list[Quantity]:
                 q = replace(q, thing=subject, dimension=f"count:{count_lemma(subject)}")
             elif PEOPLE_VERB_AFTER_RE.match(text, q.end):
                 q = replace(q, thing="people", dimension="count:people")  # "left 400 dead": people, whatever the sentence counted before
+            elif q.value == int(q.value) and ((part := PART_OF_WHOLE_AFTER_RE.match(text, q.end))
+                                               or WHOLE_OF_PART_BEFORE_RE.search(text, max(0, q.start - 40), q.start)):
+                # "Ten of the 15 produced less": a part and its whole, of what an earlier sentence named;
+                # "648 of the 650 House of Commons seats": of the whole's noun, past a name
+                noun = _far_count_noun(text, part.end()) if part else None
+                q = replace(q, thing=noun[1], dimension=f"count:{count_lemma(noun[1])}") if noun else replace(q, thing=UNNAMED)
             else:
                 continue
         elif q.kind == "count" and q.thing is None and last_thing is None and (
@@ -1571,6 +1604,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             return None
         if LABEL_BEFORE_RE.search(text, max(0, start - 12), start) and not (text.startswith((".", ",", "%"), pos) or _unit_after(text, pos)):
             return None  # "type 2 diabetes", "a phase 3 trial", "Terminal 2": a label, not a figure
+        if GLUED_LABEL_RE.match(text, pos) and len(digits) == 1:
+            return None  # "5G phones", "4G networks", "3D screens": a generation or a format, not a count
         value, precision = parsed
         if "." not in digits and text.startswith("-point-", pos) and (point := DECIMAL_WORD_RE.match(text, pos)):
             value, precision, pos = _spoken_decimal(value, point), 0.0, point.end()
@@ -1674,6 +1709,10 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
     value2, pos, precision = _read_range(text, m, pos, value, precision)
 
     scale, glued_m = 1.0, False
+    if digits and value < 60 and "." not in digits and value2 is None and (clock := CLOCK_PART_RE.match(text, pos)) \
+            and (CLOCK_HOURS_BEFORE_RE if clock.group(0) == "m" else CLOCK_MINUTES_BEFORE_RE).search(text, max(0, start - 16), start):
+        # "2h 15m", "1h 5m 30s": a time said in hours, then minutes and seconds glued to their figures (not 15 million)
+        return _finish(text, start, clock.end(), "duration", value, "minute" if clock.group(0) == "m" else "second", "exact", 0.0)
     if s := SCALE_RE.match(text, pos):
         scale, pos = units.SCALES[_first_group(s, "s")][1], s.end()
         if s2 := SCALE_RE.match(text, pos):  # "2.5 lakh crore"
@@ -1695,6 +1734,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             value2, pos, precision = parsed[0] * scale2 / scale, s2.end(), max(precision, parsed[1] * scale2 / scale)
     if bound == "vague" and scale != 1.0:  # "several million": 2 to 9 million
         low, high = 2, 9
+    if digits and value2 is None and bound == "exact" and (suffix := PLUS_ODD_AFTER_RE.match(text, pos)):
+        # "30-plus years", "100,000-plus fans": at least the figure; "40-odd workers": about it
+        bound, pos = ("lower" if suffix.group(1).lower() == "plus" else "approx"), suffix.end()
 
     unit = kind = thing = None
     glued = GLUED_CENT_CODE_RE.search(text, max(0, start - 3), start) if digits else None
@@ -1724,6 +1766,8 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         value2 = value2 / 100 if value2 is not None else None  # "between 1 and 3 cents": both ends are cents
     elif c := CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         unit, kind, start = units.CURRENCY_PREFIXES[_first_group(c, "c")][1], "money", c.start()
+        if NEGATIVE_SIGN_BEFORE_RE.search(text, max(0, start - 2), start):
+            value, start = -value, start - 1  # "AISC of -$515/oz": the minus sign before the currency's ("-$5 to $8": the first end's)
         if c.group(0).strip() == "R" and NAMED_AFTER_RE.match(text, pos):
             return None  # "R2-D2", "the R32 Skyline": a name, not rand
     elif (deg := BARE_DEGREES_RE.match(text, pos)) and TEMPERATURE_CUE_RE.search(text, *_sentence_window(text, start, pos, 100, 60)):
@@ -1912,6 +1956,9 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
         if per_unit[2] == "quantity" or per_unit[2] == "duration" and kind == "money":
             unit = f"{unit} / {units.split_multiple(per_unit[1])[1]}"
             pos = p.end()
+            if p.group("hundred"):  # "27 kWh/100 miles", "5.8 litres per 100km": a rate per hundred units, per one
+                value, precision = value / 100, precision / 100
+                value2 = value2 / 100 if value2 is not None else None  # "6-8 L/100km": both ends
     elif kind == "money" and (text.startswith("(", pos) or text.startswith(" (", pos) or text.startswith(")", pos)) and (
             (b := BRACKET_RE.match(text, pos)) and (p := PER_UNIT_RE.match(text, b.end()))
             or text.startswith(")", pos) and (p := PER_UNIT_RE.match(text, pos + 1))) \
@@ -1936,7 +1983,7 @@ def _read_mention(text: str, m: re.Match, currencies: dict[str, str]) -> Quantit
             and (noun := (p.group("per") or "").lower()) and noun not in NOT_PRICED_PER and not _UNIT_AT.match(text, p.start("per")):
         thing, pos = _lemma(noun), p.end()  # "36.4 minutes per game": an average per thing, not a total
     elif kind == "money" and "/" not in unit and (p := PER_NOUN_RE.match(text, pos)) \
-            and (noun := (p.group("per") or p.group("a") or "").lower()) not in NOT_PRICED_PER:
+            and (noun := (p.group("per") or p.group("a") or p.group("hyph") or "").lower()) not in NOT_PRICED_PER:
         noun = noun or "each"
         thing, pos = _lemma(noun), p.end()  # "19 cents a share", "$40 per person": money per thing
     elif kind == "money" and "/" not in unit and (

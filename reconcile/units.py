@@ -89,7 +89,7 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"millilit(?:er|re)s?|(?-i:ml|mL)", "milliliter", "quantity"),
     (r"bushels?", "bushel", "quantity"),
     (r"light[\s-]years?", "light_year", "quantity"),  # "300 light-years away": a distance, not a span of time
-    (r"lit(?:er|re)s?", "liter", "quantity"),
+    (r"lit(?:er|re)s?|(?<=\d)(?-i:L)|(?-i:L)(?=/)", "liter", "quantity"),  # "a 2.0L engine", "6.5 L/100km"
     (r"gallons?", "gallon", "quantity"),
     (r"pints?", "pint", "quantity"),  # "four pints at his local": a volume, not a count of pints
     (r"quarts?", "quart", "quantity"),
@@ -168,7 +168,11 @@ UNIT_SPELLINGS: list[tuple[str, str, str]] = [
     (r"kilogram(?:me)?s?|kilos?|kg", "kilogram", "quantity"),  # British papers print "kilogrammes"
     (r"milligram(?:me)?s?|(?-i:mg)", "milligram", "quantity"),
     (r"microgram(?:me)?s?|(?-i:mcg|µg)", "microgram", "quantity"),
+    (r"(?-i:gpt|g/t)", "gram / tonne", "quantity"),  # ore grades: "a head grade of 5.45gpt", "2.1 g/t gold"
     (r"gram(?:me)?s?|(?<=\d)(?-i:g)", "gram", "quantity"),  # "weighs 163g": a bare g only glued to its number
+    # miners' output: "4.14 MMoz", "2.1Moz" (million ounces), "713koz" (thousand ounces)
+    (r"(?-i:MMoz|Moz)", "1e6 troy_ounce", "quantity"),
+    (r"(?-i:koz)", "1e3 troy_ounce", "quantity"),
     (r"troy\s+ounces?|(?-i:ozt)", "troy_ounce", "quantity"),
     (r"ounces?|(?-i:oz)", "ounce", "quantity"),
     # "5 million pounds of thrust": a rocket's or an engine's force, as aerospace reports print it
@@ -332,9 +336,9 @@ DOLLAR_BY_COUNTRY: list[tuple[tuple[str, ...], str]] = [
 DOLLAR_BY_DOMAIN: dict[str, str] = {"au": "AUD", "nz": "NZD", "ca": "CAD", "sg": "SGD", "hk": "HKD"}
 
 SCALES: list[tuple[str, float]] = [
-    (r"trillion|tn|trn|tln", 1e12),
-    (r"billion|bn|bln", 1e9),
-    (r"million|mn|mln|mio|mil", 1e6),
+    (r"trillions?|tn|trn|tln", 1e12),  # "Rs. 87621.80 millions": Indian and European papers pluralize the scale
+    (r"billions?|bn|bln", 1e9),
+    (r"millions?|mn|mln|mio|mil", 1e6),
     (r"thousand", 1e3),
     (r"hundred", 1e2),  # "3 hundred million": a newsroom's mixed spelling
     (r"crores?", 1e7),

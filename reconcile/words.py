@@ -33,8 +33,13 @@ CHANGE_BEFORE_FROM = (
     # base forms after "will", "to", "could": "fares could ease from $5 to $4"
     r"climb|grow|sink|slide|shrink|slip|dip|surge|soar|decline|plunge|tumble|rebound|recover|ease|"
     # and their -ing forms: "stocks climbing from 118 million"
-    r"(?:climb|sink|slid|shrink|slipp|dipp|surg|soar|declin|plung|tumbl|rebound|recover|eas|jump|dropp|increas|decreas)ing)"
+    r"(?:climb|sink|slid|shrink|slipp|dipp|surg|soar|declin|plung|tumbl|rebound|recover|eas|jump|dropp|increas|decreas)ing|"
+    # verbs of motion: "the rate went from $13.75 to $14.25", "training rates move from $12.20"
+    r"go|goes|going|went|gone|move|moves|moving)"
     r"(?:\s+(?:higher|lower|up|down|sharply|slightly))?"
+    # the period the change took may stand between: "rose over the quarter from $2604/oz"
+    r"(?:\s+(?:over|during|across|through|in)\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|past\s+)?"
+    r"(?:year|quarter|month|week|day|period|season|half|decade|(?:19|20)\d\d)s?)?"
     # "climbed about 10 percent, from $31.99": the amount of the change may stand between
     r"(?:\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?[$€£¥]?\d[\d,.]*\s*(?:%|per\s*cent|percent|percentage\s+points?|points?|[a-z]+)?)?"
     r",?\s+from"
@@ -45,7 +50,7 @@ CHANGE_BEFORE_FROM = (
 CHANGE_OBJECT_FROM = (
     r"\b(?:raise[sd]?|raising|lower(?:s|ed|ing)?|increase[sd]?|increasing|reduce[sd]?|reducing|hike[sd]?|hiking"
     r"|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|trim(?:s|med|ming)?|slash(?:es|ed|ing)?|revise[sd]?|revising|cut(?:s|ting)?)"
-    r"(?:\s+(?!from\b)[\w'’\-]+){1,10}\s+from"
+    r"(?:\s+(?!from\b)[\w'’\-]+){1,10},?\s+from"  # "raised it every year, from $12 to $15.25"
 )
 
 # A verb of change right before its amount: "rose by 9,400 people to 714,100", "gained 21 cents to

@@ -74,7 +74,7 @@ def test_news_gold_set_is_well_formed():
     entries = _news_entries()
     scored = [m for e in entries for m in e["mentions"] if m["kind"] in ("quantity", "money", "percent", "count", "duration", "age")]
     assert len(scored) >= 1000 and len({e["topic"] for e in entries}) >= 10
-    assert {"dev", "test"} <= {e["split"] for e in entries} <= {"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "test"}
+    assert {"dev", "test"} <= {e["split"] for e in entries} <= {"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test"}
     for e in entries:
         for m in e["mentions"]:
             assert e["text"][m["start"]:m["end"]] == m["surface"], e["id"]
