@@ -199,8 +199,6 @@ def align(
             return True  # a story has many people: an unnamed person's age may be a named one's, if alike
         if dims[i] == EVENT_DAY and bool(a.frame.subject) != bool(b.frame.subject):
             return True  # and many events: an unnamed one's day may be a named one's, if alike
-        if a.frame.actor and b.frame.actor and not set(a.frame.actor.split()) & set(b.frame.actor.split()):
-            return True  # "Private businesses added 237,000 jobs" / "Retail added 46,000": whose gain?
         if bool(a.frame.actor) != bool(b.frame.actor) and (stories_of(a), dims[i], a.frame.attribute or b.frame.attribute) in acted_apart:
             return True  # where the story's changes have several actors, one with none is the whole's
         if {a.frame.modality, b.frame.modality} == {"planned", ""} and (_forecast(a) or _forecast(b) or _outcome_later(a, b)):
@@ -590,7 +588,15 @@ def _outcome_later(a: Claim, b: Claim) -> bool:
 
 def _same_component(a: frames.Frame, b: frames.Frame) -> bool:
     """Both frames name the one part that changed or was spent on: an actor or a target alike."""
-    return bool(a.actor) and bool(set(a.actor.split()) & set(b.actor.split())) or bool(a.target) and a.target == b.target
+    return _shared_actor(a, b) is True or bool(a.target) and a.target == b.target
+
+
+def _shared_actor(a: frames.Frame, b: frames.Frame) -> bool | None:
+    """Do two frames' actors share a word? None when either says none: "Private businesses
+    added 237,000 jobs" / "Retail added 46,000" (False) are two parts' gains."""
+    if not (a.actor and b.actor):
+        return None
+    return bool(set(a.actor.split()) & set(b.actor.split()))
 
 
 def _past_year(dated: Claim, plain: Claim) -> bool:
@@ -714,7 +720,7 @@ def compatible(a: Claim, b: Claim, agreeing: Callable[[], bool] | None = None) -
     part, period, change, modality), then what an adjectival figure modifies. `agreeing`, asked
     only when it matters: do the figures agree, so a count that says its event may meet one that
     does not?"""
-    if a.frame.actor and b.frame.actor and not set(a.frame.actor.split()) & set(b.frame.actor.split()):
+    if _shared_actor(a.frame, b.frame) is False:
         return False  # "Electricity rose 41.6%" / "energy rose 41.6%": two components' changes, alike or not
     if not frames.compatible(a.frame, b.frame) and not (_between_both(a, b) and frames.compatible(
             a.frame, replace(b.frame, subject=a.frame.subject))):

@@ -506,8 +506,7 @@ def read_frame(
     if not attribute and before_q is not None and (before_q.kind == q.kind and RESULT_BEFORE_RE.search(slot_before)
                                                    or before_q.kind == "percent" and q.kind != "percent" and LEVEL_AFTER_CHANGE_RE.fullmatch(before)):
         # "the population fell by 2.08 million, leaving 1.40967 billion": the level left by the change before it
-        changed = read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
-                             names_capitalized, published_year, head)
+        changed = _frame_before(text, sentence_start, sentence_end, q, before_q, others, names_capitalized, published_year, head)
         if changed.change in ("up", "down"):
             # "Automotive sales fell 4% to $5.18bn": the level of what changed, a segment's ("automotive") if the change was
             attribute, level_subject, level_modality = changed.attribute, changed.subject, changed.modality
@@ -535,14 +534,12 @@ def read_frame(
     if not subject and before_q is not None and SHARED_OBJECT_GAP_RE.fullmatch(text, before_q.end, q.start):
         # "The Greens took four seats on 1.9 million votes": a second object of the verb before
         # the first figure has that figure's subject
-        subject = read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
-                             names_capitalized, published_year, "").subject
+        subject = _frame_before(text, sentence_start, sentence_end, q, before_q, others, names_capitalized, published_year).subject
     if before_q is not None and (m := ELIDED_SUBJECT_GAP_RE.match(text, before_q.end, q.start)) and m.end() == q.start \
             and (_change_of(m.group("verb").lower()) or m.group("verb").lower() in COPULAS):
         # "Electricity rose 1.7% in June and is 13.7% above a year earlier": the second verb's
         # subject is the first's, unsaid; what changed and whose the figure is carry over
-        shared = read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
-                            names_capitalized, published_year, "")
+        shared = _frame_before(text, sentence_start, sentence_end, q, before_q, others, names_capitalized, published_year)
         subject = subject or shared.subject
         attribute = attribute or shared.attribute
         target = target or shared.target
@@ -623,9 +620,9 @@ def read_frame(
     if not period and q.kind != "date" and TRAILING_YEAR_EARLIER_RE.match(after):
         period = "year-earlier"  # "lost $408 million, or $2.31 a share, a year earlier": said after the comma, of the clause
     if not period and q.kind != "date" and (m := YEAR_TO_MONTH_RE.match(text, q.end, sentence_end)):
-        period = f"month-{MONTHS.index(m.group('month').lower()[:3]) + 1:02d}"  # "8.6% in the twelve months to May": May's annual rate
+        period = _month_period(m.group("month"))  # "8.6% in the twelve months to May": May's annual rate
     if not period and q.kind != "date" and (m := OPENING_MONTH_RE.match(text, sentence_start, q.start)):
-        period = f"month-{MONTHS.index(m.group('month').lower()[:3]) + 1:02d}"
+        period = _month_period(m.group("month"))
     if change in ("up", "down") and q.kind != "date" and (m := SINCE_YEAR_RE.match(slot_after) or SINCE_YEAR_BEFORE_RE.search(slot_before)):
         # "down by around 8 per cent since 2019", "has fallen by seven points since the last election
         # in 2019": a change since a year is measured from it to now, whatever else dates the sentence
@@ -687,6 +684,19 @@ def read_frame(
         period = ""  # "10.4% above last year", "up 9.1% from a year earlier": the year is what the change is over, not its time
     return Frame(subject=subject, attribute=attribute, part=part, period=period, modality=modality, change=change,
                  day=day, head=head, target=target, running=running, actor=actor, horizon=horizon)
+
+
+def _frame_before(text: str, sentence_start: int, sentence_end: int, q: Quantity, before_q: Quantity, others: list[Quantity],
+                  names_capitalized: frozenset[str], published_year: int | None, head: str = "") -> Frame:
+    """The frame of the figure before `q` in its sentence, whose words a later figure shares
+    (a level left by a change, a second object, a verb whose subject is left out)."""
+    return read_frame(text, sentence_start, sentence_end, before_q, [x for x in others if x is not before_q] + [q],
+                      names_capitalized, published_year, head)
+
+
+def _month_period(name: str) -> str:
+    """"May" -> "month-05": a month named in words as a period."""
+    return f"month-{MONTHS.index(name.lower()[:3]) + 1:02d}"
 
 
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -1367,7 +1377,7 @@ def _period(before: str, after: str, dates: list[Quantity], q: Quantity, publish
                 and MONTH_GAP_RE.fullmatch(after[:o.start - q.end]):
             return f"month-{m.group(1)}"  # not "a study published in August put the deaths at 1.9 million"
     if m := MONTH_OWNER_RE.search(before):
-        return f"month-{MONTHS.index(m.group(1).lower()[:3]) + 1:02d}"
+        return _month_period(m.group(1))
     for o in dates:
         if o.date and o.date[:4].isdigit() and int(o.date[:4]) != published_year:
             return f"year-{o.date[:4]}"
@@ -1606,9 +1616,9 @@ def _subject(
 WHEN_EARLIER_RE = re.compile(r"\b(?:a|one|the)\s+(?:year|quarter)\s+(?:earlier|ago|before)\s*,\s*when\b[^.;]*$", re.I)
 TRAILING_YEAR_EARLIER_RE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:a|one|the)\s+(?:year|quarter)\s+(?:earlier|ago|before)\s*(?:[.;]|$)", re.I)
 YEAR_TO_MONTH_RE = re.compile(r"\s*(?:in|for|over|during)\s+the\s+(?:twelve|12|12-month)?[\s-]*(?:months?|year)\s+(?:to|through|thru|ending(?:\s+in)?)\s+"
-                              r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b")
+                              rf"(?P<month>{_MONTH_NAMES})\b")
 # "In May the rate had been 8.6 percent": a month the sentence opens with dates its figures
-OPENING_MONTH_RE = re.compile(r"\W*(?:Back\s+)?In\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)[^;]*$")
+OPENING_MONTH_RE = re.compile(rf"\W*(?:Back\s+)?In\s+(?P<month>{_MONTH_NAMES})\b(?!\s+\d)[^;]*$")
 OPENING_YEAR_RE = re.compile(r"\W*(?:Back\s+)?In\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b[^,;]{0,40},[^;]*$")
 WHEN_YEAR_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*,\s*(?:when|with)\b[^.;]*$")  # "came in 1945, with a gain of 239"
 # "was 83.9%, recorded in 1950": a participle after the figure dates it
