@@ -47,7 +47,7 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "area": ("burn", "burnt", "scorch", "char", "consum", "area", "cover", "span"),
     "cost": ("cost", "price", "worth", "valu", "budget", "spend", "spent", "expenditur", "bill"),
     "revenue": ("revenu", "sale", "turnov"),
-    "profit": ("profit", "net", "incom", "earn"),
+    "profit": ("profit", "net", "incom", "earn", "eps"),
     "loss": ("loss", "lost"),
     "fine": ("fine", "penalti", "penalty", "sanction", "punish"),
     "damages": ("damages", "compens", "settlement", "settl", "award", "payout"),
@@ -220,7 +220,8 @@ NOT_NAMES = frozenset("""the a an this that these those it its in on at by for f
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     mr mrs ms dr sir officials authorities police president prime minister
-    covid-19 covid us$ c$ a$ hk$ nz$ s$ r$ usd eur gbp""".split())
+    covid-19 covid us$ c$ a$ hk$ nz$ s$ r$ usd eur gbp
+    gaap ifrs eps ebitda ebit""".split())  # accounting measures' acronyms name a measure, not whose it is ("GAAP profit", "adjusted EPS")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_RE = re.compile(  # (?=[…]): every match's first letter, see FUTURE_RE
     r"(?=[abeflmostuwy])(?:\b(?:(?:on|by|since|as\s+of|until|through|late|early)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
