@@ -1307,7 +1307,7 @@ TO_LEVEL_END_RE = re.compile(r"\b(?:to|from\s+[^,;]{0,30}?\s+at)\s+(?:about\s+|a
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MONTH_DATE_RE = re.compile(r"(?:XXXX|\d{4})-(\d\d)")  # a month, not a day ("XXXX-01-05") nor a quarter
 MONTH_GAP_RE = re.compile(r"(?:\s+[a-z\-]+){0,3}\s+(?:in|for|during)\s+")
-MONTH_OWNER_RE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)['’]s?\s+(?:[a-z\-]+\s+){0,6}$")
+MONTH_OWNER_RE = re.compile(rf"\b({_MONTH_NAMES})['’]s?\s+(?:[a-z\-]+\s+){{0,6}}$")
 
 
 def _earlier(period: str) -> str:

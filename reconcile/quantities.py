@@ -1040,7 +1040,7 @@ def _up_to_range(text: str, a: Quantity, b: Quantity) -> bool:
     it; "up to" a figure and then "to" another of one unit is no ceiling and a level."""
     return a.bound == "upper" and b.bound == "exact" and UP_TO_SURFACE_RE.match(a.surface) is not None \
         and a.value is not None and b.value is not None and 0 < a.value < b.value <= 3 * a.value \
-        and re.fullmatch(r"\s+to\s+", text[a.end:b.start]) is not None
+        and TO_GAP_RE.fullmatch(text, a.end, b.start) is not None
 
 
 def _range_ends(text: str, a: Quantity, b: Quantity) -> bool:
